@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { openDatabase } from "./db/client";
+import type { AppEnv } from "./env";
+import { notFoundPage, serverErrorPage } from "./reader/errors";
+import { mediaRoutes } from "./reader/media";
+import { readerRoutes } from "./reader/routes";
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      scriptSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    referrerPolicy: "strict-origin-when-cross-origin",
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use(async (c, next) => {
+    c.set("db", openDatabase(c.env.DB));
+    await next();
+  });
+
+  app.route("/media", mediaRoutes);
+  app.route("/", readerRoutes);
+
+  app.notFound(notFoundPage);
+  app.onError((err, c) => {
+    console.error(JSON.stringify({ level: "error", path: new URL(c.req.url).pathname, error: err.message }));
+    return serverErrorPage(c);
+  });
+  return app;
+}

@@ -1,0 +1,194 @@
+// Reader-side article queries. Only published articles whose time has come
+// are ever returned; drafts and scheduled pieces do not exist for readers.
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { figureImageIds, readStoredBody } from "../content/blocks";
+import type { ArticleFull, ArticleTeaser, ImageData } from "./article-types";
+import type { Database } from "./client";
+import { articles, articleTags, authors, images, sections, tags, type Image } from "./schema";
+
+export function isPublished(now: Date): SQL {
+  return and(eq(articles.status, "published"), lte(articles.publishedAt, now))!;
+}
+
+const teaserColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  kicker: articles.kicker,
+  headline: articles.headline,
+  lead: articles.lead,
+  publishedAt: articles.publishedAt,
+  sectionId: sections.id,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  hero: images,
+};
+
+type TeaserRow = {
+  id: number; slug: string; kicker: string | null; headline: string; lead: string;
+  publishedAt: Date | null; sectionId: number; sectionSlug: string; sectionName: string; hero: Image | null;
+};
+
+export function toImageData(image: Image): ImageData {
+  return {
+    id: image.id, key: image.r2Key, width: image.width, height: image.height,
+    alt: image.alt, caption: image.caption, credit: image.credit,
+  };
+}
+
+function toTeaser(row: TeaserRow): ArticleTeaser {
+  return {
+    id: row.id,
+    slug: row.slug,
+    section: { id: row.sectionId, slug: row.sectionSlug, name: row.sectionName },
+    kicker: row.kicker,
+    headline: row.headline,
+    lead: row.lead,
+    publishedAt: row.publishedAt ?? new Date(0),
+    hero: row.hero ? toImageData(row.hero) : null,
+  };
+}
+
+function teaserQuery(db: Database) {
+  return db
+    .select(teaserColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.heroImageId));
+}
+
+export interface ArticleFilter {
+  sectionId?: number;
+  authorId?: number;
+  tagId?: number;
+}
+
+function publishedWhere(now: Date, filter: ArticleFilter = {}): SQL {
+  const conditions = [isPublished(now)];
+  if (filter.sectionId !== undefined) conditions.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.authorId !== undefined) conditions.push(eq(articles.authorId, filter.authorId));
+  if (filter.tagId !== undefined) {
+    conditions.push(inArray(articles.id, sql`(select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${filter.tagId})`));
+  }
+  return and(...conditions)!;
+}
+
+export interface LatestOptions {
+  now: Date;
+  limit: number;
+  offset?: number;
+  filter?: ArticleFilter;
+}
+
+export async function listLatest(db: Database, opts: LatestOptions): Promise<ArticleTeaser[]> {
+  const rows = await teaserQuery(db)
+    .where(publishedWhere(opts.now, opts.filter))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(opts.limit)
+    .offset(opts.offset ?? 0);
+  return rows.map(toTeaser);
+}
+
+export async function countPublished(db: Database, now: Date, filter?: ArticleFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(articles).where(publishedWhere(now, filter));
+  return row?.n ?? 0;
+}
+
+/** The latest few published articles of every section, in one query (window function). */
+export async function listLatestPerSection(db: Database, now: Date, perSection: number): Promise<Map<number, ArticleTeaser[]>> {
+  const ranked = db.$with("ranked").as(
+    db.select({
+      id: articles.id,
+      rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as("rank"),
+    }).from(articles).where(isPublished(now)),
+  );
+  const rows = await db.with(ranked)
+    .select(teaserColumns)
+    .from(ranked)
+    .innerJoin(articles, eq(articles.id, ranked.id))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.heroImageId))
+    .where(lte(ranked.rank, perSection))
+    .orderBy(asc(articles.sectionId), desc(articles.publishedAt), desc(articles.id));
+  const bySection = new Map<number, ArticleTeaser[]>();
+  for (const row of rows) {
+    const list = bySection.get(row.sectionId) ?? [];
+    list.push(toTeaser(row));
+    bySection.set(row.sectionId, list);
+  }
+  return bySection;
+}
+
+export async function getPublishedArticle(db: Database, id: number, now: Date): Promise<ArticleFull | null> {
+  const [rows, tagRows] = await db.batch([
+    db.select({
+      ...teaserColumns,
+      body: articles.body,
+      updatedAt: articles.updatedAt,
+      authorSlug: authors.slug,
+      authorName: authors.name,
+      authorByline: authors.byline,
+    })
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .innerJoin(authors, eq(authors.id, articles.authorId))
+      .leftJoin(images, eq(images.id, articles.heroImageId))
+      .where(and(eq(articles.id, id), isPublished(now)))
+      .limit(1),
+    db.select({ slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .orderBy(asc(articleTags.position)),
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  const body = readStoredBody(row.body);
+  const figureIds = figureImageIds(body);
+  const figureRows = figureIds.length ? await db.select().from(images).where(inArray(images.id, figureIds)) : [];
+  return {
+    ...toTeaser(row),
+    author: { slug: row.authorSlug, name: row.authorName, byline: row.authorByline },
+    body,
+    updatedAt: row.updatedAt,
+    tags: tagRows,
+    figures: new Map(figureRows.map((img) => [img.id, toImageData(img)])),
+  };
+}
+
+/**
+ * Related reading: articles sharing the most tags first, then the same
+ * section, then the latest anywhere, newest first within each; never the
+ * article itself. Candidates come from indexes, not a scan of all articles.
+ */
+export async function listRelated(db: Database, article: { id: number; section: { id: number } }, now: Date, limit: number): Promise<ArticleTeaser[]> {
+  const nowMs = now.getTime();
+  const candidates = sql`
+    select t2.article_id as id, count(*) as score
+      from ${articleTags} t1 join ${articleTags} t2 on t2.tag_id = t1.tag_id
+     where t1.article_id = ${article.id} and t2.article_id != ${article.id}
+     group by t2.article_id
+    union all
+    select id, 0 from (select id from ${articles}
+      where section_id = ${article.section.id} and status = 'published' and published_at <= ${nowMs} and id != ${article.id}
+      order by published_at desc limit ${limit * 2})
+    union all
+    select id, -1 from (select id from ${articles}
+      where status = 'published' and published_at <= ${nowMs} and id != ${article.id}
+      order by published_at desc limit ${limit * 2})`;
+  const scored = db.$with("scored").as(
+    db.select({ id: sql<number>`c.id`.as("cid"), score: sql<number>`max(c.score)`.as("score") })
+      .from(sql`(${candidates}) c`)
+      .groupBy(sql`c.id`),
+  );
+  const rows = await db.with(scored)
+    .select(teaserColumns)
+    .from(scored)
+    .innerJoin(articles, eq(articles.id, scored.id))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.heroImageId))
+    .where(isPublished(now))
+    .orderBy(desc(scored.score), desc(articles.publishedAt))
+    .limit(limit);
+  return rows.map(toTeaser);
+}
+

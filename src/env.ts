@@ -1,0 +1,17 @@
+import type { Database } from "./db/client";
+
+/** Bindings, vars and secrets of the Worker (see wrangler.toml and README). */
+export interface Env {
+  DB: D1Database;
+  MEDIA: R2Bucket;
+  IMAGES: ImagesBinding;
+  ASSETS: Fetcher;
+  SITE_NAME: string;
+  SITE_URL: string;
+  SITE_TAGLINE?: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { db: Database };
+}

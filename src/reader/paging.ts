@@ -1,0 +1,12 @@
+export const PAGE_SIZE = 20;
+const MAX_PAGE = 10_000;
+
+/** `?page=` as a page number; null when it is not a plain positive integer. */
+export function parsePage(raw: string | undefined): number | null {
+  if (raw === undefined || raw === "") return 1;
+  if (!/^[1-9][0-9]{0,4}$/.test(raw)) return null;
+  const page = Number(raw);
+  return page <= MAX_PAGE ? page : null;
+}
+
+export const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -1,0 +1,77 @@
+import { Hono } from "hono";
+import { getPublishedArticle, listLatest, listLatestPerSection, listRelated } from "../db/articles";
+import { getAuthorBySlug, getTagBySlug } from "../db/people";
+import { getSectionBySlug } from "../db/sections";
+import type { AppEnv } from "../env";
+import { ArticlePage } from "../views/ArticlePage";
+import { HomePage } from "../views/HomePage";
+import { renderDocument } from "../views/render";
+import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
+import { notFoundPage } from "./errors";
+import { renderListPage } from "./list-page";
+import { loadSiteInfo } from "./site-info";
+import { isSlug, parseArticleFile } from "./slugs";
+
+const HOME_LATEST = 8;
+const HOME_PER_SECTION = 4;
+const RELATED = 5;
+
+export const readerRoutes = new Hono<AppEnv>();
+
+readerRoutes.get("/", async (c) => {
+  const now = new Date();
+  const [site, latest, perSection] = await Promise.all([
+    loadSiteInfo(c),
+    listLatest(c.var.db, { now, limit: HOME_LATEST + 1 }),
+    listLatestPerSection(c.var.db, now, HOME_PER_SECTION),
+  ]);
+  const [top = null, ...rest] = latest;
+  return c.html(renderDocument(
+    <HomePage
+      site={site}
+      top={top}
+      latest={rest}
+      sections={site.sections.map((section) => ({ section, articles: (perSection.get(section.id) ?? []).filter((a) => a.id !== top?.id) }))}
+    />,
+  ));
+});
+
+readerRoutes.get("/tac-gia/:slug", async (c) => {
+  const slug = c.req.param("slug");
+  const author = isSlug(slug) ? await getAuthorBySlug(c.var.db, slug) : null;
+  if (!author) return notFoundPage(c);
+  return renderListPage(c, { title: author.name, intro: author.bio, basePath: authorPath(author.slug), filter: { authorId: author.id } });
+});
+
+readerRoutes.get("/chu-de/:slug", async (c) => {
+  const slug = c.req.param("slug");
+  const tag = isSlug(slug) ? await getTagBySlug(c.var.db, slug) : null;
+  if (!tag) return notFoundPage(c);
+  return renderListPage(c, { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } });
+});
+
+readerRoutes.get("/:section", async (c) => {
+  const slug = c.req.param("section");
+  const section = isSlug(slug) ? await getSectionBySlug(c.var.db, slug) : null;
+  if (!section) return notFoundPage(c);
+  return renderListPage(c, {
+    title: section.name,
+    intro: section.description,
+    basePath: sectionPath(section.slug),
+    filter: { sectionId: section.id },
+    currentSection: section.slug,
+  });
+});
+
+readerRoutes.get("/:section/:file", async (c) => {
+  const parsed = parseArticleFile(c.req.param("file"));
+  if (!parsed) return notFoundPage(c);
+  const now = new Date();
+  const [site, article] = await Promise.all([loadSiteInfo(c), getPublishedArticle(c.var.db, parsed.id, now)]);
+  if (!article) return notFoundPage(c);
+  const canonical = articlePath(article);
+  // Old or mistyped slugs keep working: the id decides, the URL is corrected.
+  if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
+  const related = await listRelated(c.var.db, article, now, RELATED);
+  return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} />));
+});

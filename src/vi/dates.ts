@@ -1,0 +1,49 @@
+// Vietnam (Asia/Ho_Chi_Minh) has been UTC+7 without daylight saving since
+// 1975, so a fixed offset gives the right wall-clock time whatever the
+// server's zone, without depending on the runtime's time-zone data.
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"] as const;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export interface VietnamTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number; // 0 = Sunday
+}
+
+export function toVietnamTime(date: Date): VietnamTime {
+  const local = new Date(date.getTime() + VIETNAM_OFFSET_MS);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+  };
+}
+
+/** "17/01/2024" */
+export function formatDate(date: Date): string {
+  const t = toVietnamTime(date);
+  return `${pad(t.day)}/${pad(t.month)}/${t.year}`;
+}
+
+/** The dateline printed on an article: "Thứ Tư, 17/01/2024 | 14:54". */
+export function formatDateline(date: Date): string {
+  const t = toVietnamTime(date);
+  return `${WEEKDAYS[t.weekday]}, ${formatDate(date)} | ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** ISO 8601 with the +07:00 offset, for <time datetime> and structured data. */
+export function toVietnamIso(date: Date): string {
+  const t = toVietnamTime(date);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}+07:00`;
+}

@@ -1,0 +1,50 @@
+import type { BodyBlock } from "../content/blocks";
+import type { ImageData } from "../db/article-types";
+import { Figure } from "./Figure";
+
+type FlowBlock = Exclude<BodyBlock, { type: "aside" }>;
+
+/** Paragraph text keeps the editor's line breaks. */
+function Lines({ text }: { text: string }) {
+  const lines = text.split("\n");
+  return <>{lines.map((line, i) => (i === 0 ? line : <><br />{line}</>))}</>;
+}
+
+export function BodyBlockView({ block, figures }: { block: FlowBlock; figures: Map<number, ImageData> }) {
+  switch (block.type) {
+    case "paragraph":
+      return <p><Lines text={block.text} /></p>;
+    case "subheading":
+      return <h2>{block.text}</h2>;
+    case "quote":
+      return (
+        <blockquote>
+          <p><Lines text={block.text} /></p>
+          {block.cite && <footer>- {block.cite}</footer>}
+        </blockquote>
+      );
+    case "figure": {
+      const image = figures.get(block.imageId);
+      // A figure whose image was deleted keeps its words: the caption is news too.
+      if (!image) return block.caption ? <p class="meta">{block.caption}</p> : null;
+      return <Figure image={image} caption={block.caption} credit={block.credit} />;
+    }
+  }
+}
+
+export function InfoBox({ block }: { block: Extract<BodyBlock, { type: "aside" }> }) {
+  return (
+    <aside class="box" aria-label={block.title ? undefined : "Thông tin thêm"}>
+      {block.title && <h2>{block.title}</h2>}
+      {block.items.map((item) => <p><Lines text={item} /></p>)}
+    </aside>
+  );
+}
+
+/** Body in reading order; boxed asides follow the byline, as in print. */
+export function splitBody(blocks: BodyBlock[]): { flow: FlowBlock[]; asides: Extract<BodyBlock, { type: "aside" }>[] } {
+  const flow: FlowBlock[] = [];
+  const asides: Extract<BodyBlock, { type: "aside" }>[] = [];
+  for (const b of blocks) (b.type === "aside" ? asides.push(b) : flow.push(b));
+  return { flow, asides };
+}

@@ -1,0 +1,50 @@
+import type { ArticleFull, ArticleTeaser } from "../db/article-types";
+import { formatDateline, toVietnamIso } from "../vi/dates";
+import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
+import { Document } from "./Document";
+import { Figure } from "./Figure";
+import { TeaserList } from "./TeaserList";
+import type { SiteInfo } from "./site";
+import { articlePath, authorPath, sectionPath, tagPath } from "./urls";
+
+export function ArticlePage({ site, article, related }: { site: SiteInfo; article: ArticleFull; related: ArticleTeaser[] }) {
+  const { flow, asides } = splitBody(article.body);
+  return (
+    <Document
+      site={site}
+      title={article.kicker ? `${article.kicker} ${article.headline}` : article.headline}
+      description={article.lead}
+      canonicalPath={articlePath(article)}
+      currentSection={article.section.slug}
+    >
+      <article class="article">
+        <p class="section-label"><a href={sectionPath(article.section.slug)}>{article.section.name}</a></p>
+        <h1>
+          {article.kicker && <span class="kicker">{article.kicker}</span>}
+          {article.headline}
+        </h1>
+        <p class="dateline"><time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time></p>
+        <p class="lead">{article.lead}</p>
+        {article.hero && <Figure image={article.hero} priority />}
+        <div class="body">
+          {flow.map((block) => <BodyBlockView block={block} figures={article.figures} />)}
+        </div>
+        <p class="byline"><a rel="author" href={authorPath(article.author.slug)}>{article.author.byline}</a></p>
+        {asides.map((block) => <InfoBox block={block} />)}
+        {article.tags.length > 0 && (
+          <nav aria-label="Chủ đề">
+            <ul class="tags">
+              {article.tags.map((t) => <li key={t.slug}><a href={tagPath(t.slug)}>#{t.name}</a></li>)}
+            </ul>
+          </nav>
+        )}
+      </article>
+      {related.length > 0 && (
+        <section aria-labelledby="related-title" class="article">
+          <h2 id="related-title" class="block-title">Tin liên quan</h2>
+          <TeaserList items={related} />
+        </section>
+      )}
+    </Document>
+  );
+}

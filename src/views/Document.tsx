@@ -1,0 +1,41 @@
+import type { ComponentChildren } from "preact";
+import { SITE_CSS } from "./styles";
+import { SiteFooter } from "./SiteFooter";
+import { SiteHeader } from "./SiteHeader";
+import type { SiteInfo } from "./site";
+
+export interface DocumentProps {
+  site: SiteInfo;
+  title: string;
+  description?: string;
+  /** Path of the canonical URL, e.g. "/kinh-te". */
+  canonicalPath?: string;
+  currentSection?: string;
+  noindex?: boolean;
+  children: ComponentChildren;
+}
+
+export function Document({ site, title, description, canonicalPath, currentSection, noindex, children }: DocumentProps) {
+  const fullTitle = title === site.name ? title : `${title} - ${site.name}`;
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        {canonicalPath && <link rel="canonical" href={site.url + canonicalPath} />}
+        {noindex && <meta name="robots" content="noindex" />}
+        <meta name="theme-color" content="#0b5d3b" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
+      </head>
+      <body>
+        <a class="skip" href="#main">Chuyển đến nội dung chính</a>
+        <SiteHeader site={site} currentSection={currentSection} />
+        <main id="main" class="wrap">{children}</main>
+        <SiteFooter site={site} />
+      </body>
+    </html>
+  );
+}

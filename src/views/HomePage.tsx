@@ -1,0 +1,50 @@
+import type { ArticleTeaser, SectionRef } from "../db/article-types";
+import { formatDateline, toVietnamIso } from "../vi/dates";
+import { Document } from "./Document";
+import { Figure } from "./Figure";
+import { TeaserList } from "./TeaserList";
+import type { SiteInfo } from "./site";
+import { articlePath, sectionPath } from "./urls";
+
+export interface HomePageProps {
+  site: SiteInfo;
+  top: ArticleTeaser | null;
+  latest: ArticleTeaser[];
+  sections: { section: SectionRef; articles: ArticleTeaser[] }[];
+}
+
+export function HomePage({ site, top, latest, sections }: HomePageProps) {
+  return (
+    <Document site={site} title={site.name} description={`${site.name} - ${site.tagline}`} canonicalPath="/" currentSection="">
+      <h1 class="skip">{site.name}: tin tức mới nhất</h1>
+      <div class="home-grid">
+        <div>
+          {top ? (
+            <article class="top-story">
+              {top.hero && <a href={articlePath(top)} tabIndex={-1} aria-hidden="true"><Figure image={{ ...top.hero, caption: "", credit: "" }} priority /></a>}
+              <h2><a href={articlePath(top)}>{top.kicker ? `${top.kicker} ${top.headline}` : top.headline}</a></h2>
+              <p class="meta"><time datetime={toVietnamIso(top.publishedAt)}>{formatDateline(top.publishedAt)}</time> · {top.section.name}</p>
+              <p>{top.lead}</p>
+            </article>
+          ) : (
+            <p>Chưa có bài viết nào được đăng.</p>
+          )}
+        </div>
+        {latest.length > 0 && (
+          <section aria-labelledby="latest-title">
+            <h2 id="latest-title" class="block-title">Tin mới</h2>
+            <TeaserList items={latest} />
+          </section>
+        )}
+      </div>
+      <div class="sections-grid">
+        {sections.filter((s) => s.articles.length > 0).map(({ section, articles }) => (
+          <section aria-labelledby={`s-${section.slug}`} key={section.slug}>
+            <h2 id={`s-${section.slug}`} class="block-title"><a href={sectionPath(section.slug)}>{section.name}</a></h2>
+            <TeaserList items={articles} />
+          </section>
+        ))}
+      </div>
+    </Document>
+  );
+}

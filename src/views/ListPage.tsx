@@ -1,0 +1,36 @@
+import type { ArticleTeaser } from "../db/article-types";
+import { Document } from "./Document";
+import { Pagination } from "./Pagination";
+import { TeaserList } from "./TeaserList";
+import type { SiteInfo } from "./site";
+
+/** A paginated list of articles: section, tag and author pages. */
+export interface ListPageProps {
+  site: SiteInfo;
+  title: string;
+  intro?: string;
+  /** Path of page 1, e.g. "/kinh-te". */
+  basePath: string;
+  page: number;
+  pageCount: number;
+  articles: ArticleTeaser[];
+  currentSection?: string;
+}
+
+export function ListPage({ site, title, intro, basePath, page, pageCount, articles, currentSection }: ListPageProps) {
+  const pageTitle = page > 1 ? `${title} - Trang ${page}` : title;
+  return (
+    <Document
+      site={site}
+      title={pageTitle}
+      description={intro || `Tin tức ${title} - ${site.name}`}
+      canonicalPath={page > 1 ? `${basePath}?page=${page}` : basePath}
+      currentSection={currentSection}
+    >
+      <h1>{pageTitle}</h1>
+      {intro && <p>{intro}</p>}
+      {articles.length ? <TeaserList items={articles} showLead /> : <p>Chưa có bài viết nào.</p>}
+      <Pagination basePath={basePath} page={page} pageCount={pageCount} />
+    </Document>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ArticleTeaser } from "../db/article-types";
+import { formatDate } from "../vi/dates";
+import { articlePath, mediaPath } from "./urls";
+
+export function TeaserList({ items, showLead }: { items: ArticleTeaser[]; showLead?: boolean }) {
+  return (
+    <ul class="teasers">
+      {items.map((a) => (
+        <li class="teaser" key={a.id}>
+          {a.hero && (
+            <a href={articlePath(a)} tabIndex={-1} aria-hidden="true">
+              <img src={mediaPath(a.hero.key)} width={160} height={90} alt="" loading="lazy" decoding="async" />
+            </a>
+          )}
+          <div>
+            <h3><a href={articlePath(a)}>{a.kicker ? `${a.kicker} ${a.headline}` : a.headline}</a></h3>
+            {showLead && <p>{a.lead}</p>}
+            <p><time datetime={a.publishedAt.toISOString()}>{formatDate(a.publishedAt)}</time> · {a.section.name}</p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

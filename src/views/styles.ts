@@ -1,0 +1,71 @@
+// The whole stylesheet, inlined in every page's <head>: one request, nothing
+// render-blocking, and small enough to keep an article inside the first
+// 14 KB on the wire. System fonts only (all of them cover Vietnamese).
+export const SITE_CSS = `
+:root{--brand:#0b5d3b;--ink:#1a1a1a;--muted:#555;--line:#ddd;--bg:#fff;--box:#f3f6f4;color-scheme:light}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--brand)}
+a:hover{text-decoration-thickness:2px}
+img{max-width:100%;height:auto;display:block;background:#e8ece9}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+.wrap{max-width:1080px;margin:0 auto;padding:0 16px}
+.site-header{border-bottom:3px solid var(--brand)}
+.masthead{display:flex;align-items:baseline;justify-content:space-between;gap:12px;padding:10px 0}
+.logo{font-size:1.5rem;font-weight:800;color:var(--brand);text-decoration:none;letter-spacing:-.5px}
+.tagline{color:var(--muted);font-size:.85rem}
+.nav{overflow-x:auto;white-space:nowrap}
+.nav ul{list-style:none;margin:0;padding:0 0 6px;display:flex;gap:18px}
+.nav a{display:inline-block;padding:8px 0;color:var(--ink);text-decoration:none;font-weight:600;font-size:.95rem}
+.nav a[aria-current]{color:var(--brand);box-shadow:inset 0 -3px var(--brand)}
+main{padding:16px 0 32px}
+.article{max-width:680px}
+.section-label{margin:0 0 6px;font-size:.85rem;font-weight:700;text-transform:uppercase}
+.section-label a{text-decoration:none}
+h1{font-size:1.6rem;line-height:1.3;margin:0 0 8px}
+.kicker{display:block;font-size:1rem;color:var(--brand);font-weight:700}
+.dateline{color:var(--muted);font-size:.9rem;margin:0 0 12px}
+.lead{font-weight:700;margin:0 0 16px}
+figure{margin:0 0 18px}
+figcaption{font-size:.9rem;color:var(--muted);padding:6px 0;font-style:italic}
+.credit{font-style:normal;white-space:nowrap}
+.body h2{font-size:1.05rem;text-transform:uppercase;margin:24px 0 8px}
+.body p{margin:0 0 14px}
+blockquote{margin:0 0 16px;padding:4px 0 4px 14px;border-left:4px solid var(--brand);font-style:italic}
+blockquote p{margin:0}
+blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
+.byline{text-align:right;font-weight:700;text-transform:uppercase;margin:18px 0}
+.byline a{color:var(--ink);text-decoration:none}
+.box{background:var(--box);border-left:4px solid var(--brand);padding:12px 16px;margin:0 0 18px}
+.box h2{font-size:1rem;margin:0 0 8px}
+.box p{margin:0 0 8px}
+.box p:last-child{margin:0}
+.tags{list-style:none;padding:0;margin:0 0 24px;display:flex;flex-wrap:wrap;gap:8px}
+.tags a{display:inline-block;padding:6px 12px;border:1px solid var(--line);border-radius:16px;font-size:.9rem;text-decoration:none;color:var(--ink)}
+.block-title{font-size:1.1rem;text-transform:uppercase;border-bottom:2px solid var(--brand);padding-bottom:4px;margin:24px 0 12px}
+.block-title a{text-decoration:none}
+.teasers{list-style:none;margin:0;padding:0}
+.teaser{display:flex;gap:12px;padding:12px 0;border-bottom:1px solid var(--line)}
+.teaser:last-child{border:0}
+.teaser img{width:120px;height:68px;object-fit:cover;flex:none}
+.teaser h3{font-size:1.02rem;line-height:1.35;margin:0 0 4px}
+.teaser h3 a{color:var(--ink);text-decoration:none}
+.teaser p{margin:0;color:var(--muted);font-size:.85rem}
+.top-story h2{font-size:1.4rem;line-height:1.3;margin:8px 0}
+.top-story h2 a{color:var(--ink);text-decoration:none}
+.top-story p{margin:0 0 8px}
+.meta{color:var(--muted);font-size:.85rem}
+.pager{display:flex;justify-content:space-between;gap:12px;margin:20px 0}
+.pager a{padding:10px 14px;border:1px solid var(--line);text-decoration:none}
+.site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
+.site-footer p{margin:0 0 4px}
+.error-page{max-width:600px;padding:24px 0}
+@media(min-width:900px){
+h1{font-size:2rem}
+.home-grid{display:grid;grid-template-columns:2fr 1fr;gap:32px}
+.sections-grid{display:grid;grid-template-columns:1fr 1fr;gap:0 32px}
+.teaser img{width:160px;height:90px}
+}
+`.replace(/\n/g, "");
