@@ -5,7 +5,7 @@ import { figureImageIds, parseBody } from "../content/blocks";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
 import type { Database } from "./client";
-import { articles, images, tags, type ArticleStatus } from "./schema";
+import { articles, articleTags, images, tags, type ArticleStatus } from "./schema";
 
 export interface ArticleInput {
   sectionId: number;
@@ -69,9 +69,13 @@ export async function createArticle(db: Database, input: ArticleInput): Promise<
     ...tagList.map((t) => db.insert(tags).values(t).onConflictDoNothing({ target: tags.slug })),
     // AUTOINCREMENT ids only grow and a batch is one transaction, so
     // max(id) here is the article inserted above.
-    ...tagList.map((t, position) => db.run(sql`
-      insert into article_tags (article_id, tag_id, position)
-      select (select max(id) from articles), id, ${position} from tags where slug = ${t.slug}`)),
+    ...tagList.map((t, position) => db.insert(articleTags).select(
+      db.select({
+        articleId: sql<number>`(select max(${articles.id}) from ${articles})`.as("article_id"),
+        tagId: tags.id,
+        position: sql<number>`${position}`.as("position"),
+      }).from(tags).where(eq(tags.slug, t.slug)),
+    )),
   ]);
   const id = inserted[0]?.id;
   if (id === undefined) throw new Error("article insert returned no id");

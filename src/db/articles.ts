@@ -119,7 +119,9 @@ export async function listLatestPerSection(db: Database, now: Date, perSection: 
 }
 
 export async function getPublishedArticle(db: Database, id: number, now: Date): Promise<ArticleFull | null> {
-  const [rows, tagRows] = await db.batch([
+  // Not db.batch: D1 batches return rows as objects, so joined columns with
+  // the same name (id, slug, name) would overwrite each other.
+  const [rows, tagRows] = await Promise.all([
     db.select({
       ...teaserColumns,
       body: articles.body,

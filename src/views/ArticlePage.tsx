@@ -20,7 +20,7 @@ export function ArticlePage({ site, article, related }: { site: SiteInfo; articl
       <article class="article">
         <p class="section-label"><a href={sectionPath(article.section.slug)}>{article.section.name}</a></p>
         <h1>
-          {article.kicker && <span class="kicker">{article.kicker}</span>}
+          {article.kicker && <><span class="kicker">{article.kicker}</span>{" "}</>}
           {article.headline}
         </h1>
         <p class="dateline"><time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time></p>

@@ -1,0 +1,41 @@
+// The twelve demo articles, written for this project (see README, "Demo content").
+import gd1 from "./giao-duc-the-thao-1.json";
+import gd2 from "./giao-duc-the-thao-2.json";
+import gd3 from "./giao-duc-the-thao-3.json";
+import kt1 from "./kinh-te-1.json";
+import kt2 from "./kinh-te-2.json";
+import kt3 from "./kinh-te-3.json";
+import ns1 from "./nhip-song-do-thi-1.json";
+import ns2 from "./nhip-song-do-thi-2.json";
+import ns3 from "./nhip-song-do-thi-3.json";
+import vh1 from "./van-hoa-du-lich-1.json";
+import vh2 from "./van-hoa-du-lich-2.json";
+import vh3 from "./van-hoa-du-lich-3.json";
+
+/** A photo as the demo describes it; the seed draws it from its motif. */
+export interface DemoPhotoSpec {
+  motif: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export type DemoBlock =
+  | { type: "paragraph" | "subheading"; text: string }
+  | { type: "quote"; text: string; cite?: string }
+  | { type: "aside"; title?: string; items: string[] }
+  | ({ type: "figure" } & DemoPhotoSpec);
+
+export interface DemoArticle {
+  section: string;
+  author: string;
+  kicker: string | null;
+  headline: string;
+  lead: string;
+  publishedAt: string;
+  tags: string[];
+  hero: DemoPhotoSpec;
+  body: DemoBlock[];
+}
+
+export const DEMO_ARTICLES = [ns1, ns2, ns3, kt1, kt2, kt3, vh1, vh2, vh3, gd1, gd2, gd3] as DemoArticle[];

@@ -1,0 +1,77 @@
+// Loads the demo paper into a D1 database and an R2 bucket through the same
+// write functions the newsroom uses. Runs in Node (npm start, via
+// getPlatformProxy) and in the Workers test pool; the photo maker is passed
+// in because drawing photos needs sharp, which only Node has.
+import type { BodyBlock } from "../../src/content/blocks";
+import { createArticle } from "../../src/db/article-writes";
+import { openDatabase } from "../../src/db/client";
+import { insertImage } from "../../src/db/images";
+import { insertAuthor, insertSection } from "../../src/db/people";
+import { DEMO_ARTICLES, type DemoPhotoSpec } from "./articles/index";
+import { DEMO_AUTHORS, DEMO_SECTIONS } from "./people";
+
+export interface MadePhoto {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  mime: string;
+}
+
+export type PhotoMaker = (motif: string, seed: number) => Promise<MadePhoto>;
+
+export async function isDatabaseEmpty(d1: D1Database): Promise<boolean> {
+  const row = await d1.prepare("select (select count(*) from sections) + (select count(*) from articles) as n").first<{ n: number }>();
+  return (row?.n ?? 0) === 0;
+}
+
+export async function seedDemoContent(d1: D1Database, media: R2Bucket, makePhoto: PhotoMaker): Promise<{ articles: number; photos: number }> {
+  const db = openDatabase(d1);
+  const sectionIds = new Map<string, number>();
+  for (const [position, s] of DEMO_SECTIONS.entries()) sectionIds.set(s.slug, await insertSection(db, { ...s, position }));
+  const authorIds = new Map<string, number>();
+  for (const a of DEMO_AUTHORS) authorIds.set(a.slug, await insertAuthor(db, a));
+
+  let photos = 0;
+  const storePhoto = async (spec: DemoPhotoSpec): Promise<number> => {
+    photos += 1;
+    const photo = await makePhoto(spec.motif, photos);
+    const ext = photo.mime === "image/png" ? "png" : "jpg";
+    const key = `demo/${String(photos).padStart(2, "0")}-${spec.motif}.${ext}`;
+    await media.put(key, photo.data, { httpMetadata: { contentType: photo.mime } });
+    return insertImage(db, {
+      r2Key: key, width: photo.width, height: photo.height, mime: photo.mime, bytes: photo.data.byteLength,
+      alt: spec.alt, caption: spec.caption, credit: spec.credit,
+    });
+  };
+
+  for (const article of DEMO_ARTICLES) {
+    const heroImageId = await storePhoto(article.hero);
+    const body: BodyBlock[] = [];
+    for (const block of article.body) {
+      if (block.type === "figure") {
+        body.push({ type: "figure", imageId: await storePhoto(block) });
+      } else {
+        body.push(block);
+      }
+    }
+    await createArticle(db, {
+      sectionId: mustGet(sectionIds, article.section),
+      authorId: mustGet(authorIds, article.author),
+      kicker: article.kicker,
+      headline: article.headline,
+      lead: article.lead,
+      body,
+      status: "published",
+      publishedAt: new Date(article.publishedAt),
+      heroImageId,
+      tags: article.tags,
+    });
+  }
+  return { articles: DEMO_ARTICLES.length, photos };
+}
+
+function mustGet(map: Map<string, number>, key: string): number {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`demo content names an unknown section or author: ${key}`);
+  return value;
+}
