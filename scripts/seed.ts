@@ -3,6 +3,7 @@
 import { isDatabaseEmpty, seedDemoContent } from "./demo/seed-content";
 import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
 import { withLocalPlatform } from "./local-platform";
+import { applyLocalMigrations } from "./migrate-local";
 
 export async function seedIfEmpty(): Promise<void> {
   await withLocalPlatform(async (env) => {
@@ -20,5 +21,6 @@ export async function seedIfEmpty(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  applyLocalMigrations();
   await seedIfEmpty();
 }

@@ -1,6 +1,7 @@
 // `npm start`: everything a fresh clone needs to show the site with demo
 // content. Idempotent: run it again and it only starts the server.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
 
 const port = Number(process.env.PORT ?? 8787);
@@ -10,14 +11,10 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
 
-console.log("• Áp dụng migration cho D1 cục bộ…");
-// CI=1: wrangler applies local migrations without asking for confirmation.
-const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { stdio: "inherit", env: { ...env, CI: "1" } });
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
-
+applyLocalMigrations();
 await seedIfEmpty();
 
 console.log(`\n  Trang web: http://localhost:${port}\n`);
-const dev = spawn("wrangler", ["dev", "--port", String(port), "--ip", "localhost"], { stdio: "inherit", env });
+const dev = spawn("wrangler", ["dev", "--port", String(port), "--ip", "localhost", "--var", `SITE_URL:http://localhost:${port}`], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));

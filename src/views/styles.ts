@@ -16,6 +16,7 @@ img{max-width:100%;height:auto;display:block;background:#e8ece9}
 .masthead{display:flex;align-items:baseline;justify-content:space-between;gap:12px;padding:10px 0}
 .logo{font-size:1.5rem;font-weight:800;color:var(--brand);text-decoration:none;letter-spacing:-.5px}
 .tagline{color:var(--muted);font-size:.85rem}
+@media(max-width:479px){.tagline{display:none}}
 .nav{overflow-x:auto;white-space:nowrap}
 .nav ul{list-style:none;margin:0;padding:0 0 6px;display:flex;gap:18px}
 .nav a{display:inline-block;padding:8px 0;color:var(--ink);text-decoration:none;font-weight:600;font-size:.95rem}
@@ -49,7 +50,8 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .teasers{list-style:none;margin:0;padding:0}
 .teaser{display:flex;gap:12px;padding:12px 0;border-bottom:1px solid var(--line)}
 .teaser:last-child{border:0}
-.teaser img{width:120px;height:68px;object-fit:cover;flex:none}
+.teaser>a{flex:none}
+.teaser img{width:120px;height:68px;object-fit:cover}
 .teaser h3{font-size:1.02rem;line-height:1.35;margin:0 0 4px}
 .teaser h3 a{color:var(--ink);text-decoration:none}
 .teaser p{margin:0;color:var(--muted);font-size:.85rem}
