@@ -25,10 +25,17 @@ export function createApp() {
   }));
   app.use(async (c, next) => {
     c.set("db", openDatabase(c.env.DB));
+    c.set("lite", false);
     await next();
   });
 
   app.route("/media", mediaRoutes);
+  // The light edition: the same pages without inline photos.
+  app.use("/lite/*", async (c, next) => {
+    c.set("lite", true);
+    await next();
+  });
+  app.route("/lite", readerRoutes);
   app.route("/", readerRoutes);
 
   app.notFound(notFoundPage);

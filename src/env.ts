@@ -13,5 +13,9 @@ export interface Env {
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Database };
+  Variables: {
+    db: Database;
+    /** Set for the light edition (/lite/...): no inline photos. */
+    lite: boolean;
+  };
 }

@@ -38,7 +38,7 @@ describe("an article page has every part of the seed page", () => {
 
     // publishedAt is given in +07:00; the dateline prints that wall-clock time.
     const [, y, m, d, hh, mm] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(demo.publishedAt)!;
-    const dateline = text(doc.querySelector(".dateline"));
+    const dateline = text(doc.querySelector(".dateline time"));
     expect(dateline).toMatch(new RegExp(`^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), ${d}/${m}/${y} \\| ${hh}:${mm}$`));
     expect(doc.querySelector(".dateline time")?.getAttribute("datetime")).toBe(demo.publishedAt.replace(/:00\+/, ":00+"));
 
@@ -46,7 +46,7 @@ describe("an article page has every part of the seed page", () => {
 
     const hero = doc.querySelector("article figure");
     const img = hero?.querySelector("img");
-    expect(img?.getAttribute("src")).toMatch(/^\/media\/demo\/.+\.jpg$/);
+    expect(img?.getAttribute("src")).toMatch(/^\/media\/demo\/.+\.jpg\?w=360$/);
     expect(img?.getAttribute("alt")).toBe(demo.hero.alt);
     expect(img?.getAttribute("width")).toBeTruthy();
     expect(img?.getAttribute("height")).toBeTruthy();
@@ -121,7 +121,7 @@ describe("an article page has every part of the seed page", () => {
       body: [{ type: "paragraph", text: "Nội dung." }], status: "published", publishedAt: new Date("2026-11-20T23:30:00Z"),
     });
     const { doc } = await getPage(`/${section!.slug}/tin-khuya-de-bien-duoc-gia-co-${id}.html`);
-    expect(text(doc.querySelector(".dateline"))).toBe("Thứ Bảy, 21/11/2026 | 06:30");
+    expect(text(doc.querySelector(".dateline time"))).toBe("Thứ Bảy, 21/11/2026 | 06:30");
   });
 });
 

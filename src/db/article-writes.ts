@@ -1,9 +1,12 @@
 // Writes of articles. Every write validates the body and lands as one D1
-// batch (a transaction): an article is never stored without its tags.
-import { eq, inArray, sql } from "drizzle-orm";
-import { figureImageIds, parseBody } from "../content/blocks";
+// batch (a transaction): the article, its tags and the cache version bumps
+// of every page that shows it, all or nothing.
+import { eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { figureImageIds, parseBody, type BodyBlock } from "../content/blocks";
+import { bumpArticle } from "../edge/versions";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
+import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { articles, articleTags, images, tags, type ArticleStatus } from "./schema";
 
@@ -35,8 +38,13 @@ function requiredText(value: string, label: string, max: number): string {
   return text;
 }
 
-export async function createArticle(db: Database, input: ArticleInput): Promise<number> {
-  const body = parseBody(input.body);
+interface CheckedArticle {
+  row: typeof articles.$inferInsert;
+  tags: { slug: string; name: string }[];
+}
+
+async function checkArticle(db: Database, input: ArticleInput): Promise<CheckedArticle> {
+  const body: BodyBlock[] = parseBody(input.body);
   const headline = requiredText(input.headline, "Tiêu đề", 300);
   const lead = requiredText(input.lead, "Sapo", 1000);
   const kicker = input.kicker ? nfc(input.kicker).trim() || null : null;
@@ -50,36 +58,21 @@ export async function createArticle(db: Database, input: ArticleInput): Promise<
     const missing = imageIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw new InvalidArticleError(`Ảnh không tồn tại: ${missing.join(", ")}`);
   }
-
-  const tagList = uniqueTags(input.tags ?? []);
-  const insertArticle = db.insert(articles).values({
-    sectionId: input.sectionId,
-    authorId: input.authorId,
-    kicker,
-    headline,
-    slug,
-    lead,
-    body: JSON.stringify(body),
-    status: input.status,
-    heroImageId: input.heroImageId ?? null,
-    publishedAt: input.publishedAt ?? null,
-  }).returning({ id: articles.id });
-  const [inserted] = await db.batch([
-    insertArticle,
-    ...tagList.map((t) => db.insert(tags).values(t).onConflictDoNothing({ target: tags.slug })),
-    // AUTOINCREMENT ids only grow and a batch is one transaction, so
-    // max(id) here is the article inserted above.
-    ...tagList.map((t, position) => db.insert(articleTags).select(
-      db.select({
-        articleId: sql<number>`(select max(${articles.id}) from ${articles})`.as("article_id"),
-        tagId: tags.id,
-        position: sql<number>`${position}`.as("position"),
-      }).from(tags).where(eq(tags.slug, t.slug)),
-    )),
-  ]);
-  const id = inserted[0]?.id;
-  if (id === undefined) throw new Error("article insert returned no id");
-  return id;
+  return {
+    row: {
+      sectionId: input.sectionId,
+      authorId: input.authorId,
+      kicker,
+      headline,
+      slug,
+      lead,
+      body: JSON.stringify(body),
+      status: input.status,
+      heroImageId: input.heroImageId ?? null,
+      publishedAt: input.publishedAt ?? null,
+    },
+    tags: uniqueTags(input.tags ?? []),
+  };
 }
 
 function uniqueTags(names: string[]): { slug: string; name: string }[] {
@@ -92,8 +85,47 @@ function uniqueTags(names: string[]): { slug: string; name: string }[] {
   return [...bySlug].map(([slug, name]) => ({ slug, name }));
 }
 
+function tagStatements(db: Database, articleId: number | ReturnType<typeof sql>, list: { slug: string; name: string }[]): SQLWrapper[] {
+  return [
+    ...list.map((t) => db.insert(tags).values(t).onConflictDoNothing({ target: tags.slug })),
+    ...list.map((t, position) => sql`
+      insert into ${articleTags} (article_id, tag_id, position)
+      select ${articleId}, id, ${position} from ${tags} where slug = ${t.slug}`),
+  ];
+}
+
+export async function createArticle(db: Database, input: ArticleInput): Promise<number> {
+  const checked = await checkArticle(db, input);
+  // AUTOINCREMENT ids only grow and a batch is one transaction, so max(id)
+  // after the insert is the new article.
+  const newId = sql`(select max(id) from ${articles})`;
+  const [inserted] = await runBatch(db, [
+    db.insert(articles).values(checked.row).returning({ id: articles.id }),
+    ...tagStatements(db, newId, checked.tags),
+    ...bumpArticle(newId),
+  ]);
+  const id = (inserted?.results[0] as { id: number } | undefined)?.id;
+  if (id === undefined) throw new Error("article insert returned no id");
+  return id;
+}
+
+/** Replaces an article's fields and tags; pages showing the old and the new version both miss. */
+export async function updateArticle(db: Database, id: number, input: ArticleInput): Promise<void> {
+  const [existing] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, id)).limit(1);
+  if (!existing) throw new InvalidArticleError("Bài viết không tồn tại");
+  const checked = await checkArticle(db, input);
+  await runBatch(db, [
+    ...bumpArticle(id),
+    db.update(articles).set({ ...checked.row, updatedAt: new Date() }).where(eq(articles.id, id)),
+    db.delete(articleTags).where(eq(articleTags.articleId, id)),
+    ...tagStatements(db, id, checked.tags),
+    ...bumpArticle(id),
+  ]);
+}
+
 export async function setArticleStatus(db: Database, id: number, status: ArticleStatus, publishedAt?: Date): Promise<void> {
-  await db.update(articles)
-    .set({ status, updatedAt: new Date(), ...(publishedAt ? { publishedAt } : {}) })
-    .where(eq(articles.id, id));
+  await runBatch(db, [
+    db.update(articles).set({ status, updatedAt: new Date(), ...(publishedAt ? { publishedAt } : {}) }).where(eq(articles.id, id)),
+    ...bumpArticle(id),
+  ]);
 }

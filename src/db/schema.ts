@@ -83,3 +83,14 @@ export type Author = typeof authors.$inferSelect;
 export type Image = typeof images.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
+
+/**
+ * Content versions for edge cache keys (see docs/caching.md). A scope is what
+ * a page shows ("home", "article:12", "section:3", "tag:5", "author:2",
+ * "global"); its stamp only grows, and every write that changes what a scope
+ * shows gives it a stamp newer than any other.
+ */
+export const cacheVersions = sqliteTable("cache_versions", {
+  scope: text("scope").primaryKey(),
+  stamp: integer("stamp").notNull(),
+});

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { countPublished, listLatest, type ArticleFilter } from "../db/articles";
+import type { PageVariant } from "../edge/page-cache";
 import type { AppEnv } from "../env";
 import { ListPage } from "../views/ListPage";
 import { renderDocument } from "../views/render";
@@ -16,7 +17,7 @@ export interface ListSpec {
 }
 
 /** Section, tag and author pages: newest first, paginated. */
-export async function renderListPage(c: Context<AppEnv>, spec: ListSpec): Promise<Response> {
+export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant: PageVariant): Promise<Response> {
   const page = parsePage(c.req.query("page"));
   if (page === null) return badRequestPage(c, "Số trang không hợp lệ. Số trang phải là một số nguyên dương.");
   const now = new Date();
@@ -29,6 +30,7 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec): Promis
   const pages = pageCount(total);
   if (page > pages) return notFoundPage(c);
   return c.html(renderDocument(
-    <ListPage site={site} title={spec.title} intro={spec.intro} basePath={spec.basePath} page={page} pageCount={pages} articles={articles} currentSection={spec.currentSection} />,
+    <ListPage site={site} title={spec.title} intro={spec.intro} basePath={spec.basePath} page={page} pageCount={pages}
+      articles={articles} currentSection={spec.currentSection} lite={variant.lite} />,
   ));
 }

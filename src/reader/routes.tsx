@@ -9,6 +9,7 @@ import { renderDocument } from "../views/render";
 import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
+import { cachedPage } from "./page-cache";
 import { loadSiteInfo } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
 
@@ -18,7 +19,7 @@ const RELATED = 5;
 
 export const readerRoutes = new Hono<AppEnv>();
 
-readerRoutes.get("/", async (c) => {
+readerRoutes.get("/", (c) => cachedPage(c, { kind: "home" }, async ({ lite }) => {
   const now = new Date();
   const [site, latest, perSection] = await Promise.all([
     loadSiteInfo(c),
@@ -32,46 +33,59 @@ readerRoutes.get("/", async (c) => {
       top={top}
       latest={rest}
       sections={site.sections.map((section) => ({ section, articles: (perSection.get(section.id) ?? []).filter((a) => a.id !== top?.id) }))}
+      lite={lite}
     />,
   ));
-});
+}));
 
-readerRoutes.get("/tac-gia/:slug", async (c) => {
+readerRoutes.get("/tac-gia/:slug", (c) => {
   const slug = c.req.param("slug");
-  const author = isSlug(slug) ? await getAuthorBySlug(c.var.db, slug) : null;
-  if (!author) return notFoundPage(c);
-  return renderListPage(c, { title: author.name, intro: author.bio, basePath: authorPath(author.slug), filter: { authorId: author.id } });
-});
-
-readerRoutes.get("/chu-de/:slug", async (c) => {
-  const slug = c.req.param("slug");
-  const tag = isSlug(slug) ? await getTagBySlug(c.var.db, slug) : null;
-  if (!tag) return notFoundPage(c);
-  return renderListPage(c, { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } });
-});
-
-readerRoutes.get("/:section", async (c) => {
-  const slug = c.req.param("section");
-  const section = isSlug(slug) ? await getSectionBySlug(c.var.db, slug) : null;
-  if (!section) return notFoundPage(c);
-  return renderListPage(c, {
-    title: section.name,
-    intro: section.description,
-    basePath: sectionPath(section.slug),
-    filter: { sectionId: section.id },
-    currentSection: section.slug,
+  if (!isSlug(slug)) return notFoundPage(c);
+  return cachedPage(c, { kind: "author", slug }, async (variant) => {
+    const author = await getAuthorBySlug(c.var.db, slug);
+    if (!author) return notFoundPage(c);
+    return renderListPage(c, { title: author.name, intro: author.bio, basePath: authorPath(author.slug), filter: { authorId: author.id } }, variant);
   });
 });
 
-readerRoutes.get("/:section/:file", async (c) => {
+readerRoutes.get("/chu-de/:slug", (c) => {
+  const slug = c.req.param("slug");
+  if (!isSlug(slug)) return notFoundPage(c);
+  return cachedPage(c, { kind: "tag", slug }, async (variant) => {
+    const tag = await getTagBySlug(c.var.db, slug);
+    if (!tag) return notFoundPage(c);
+    return renderListPage(c, { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } }, variant);
+  });
+});
+
+readerRoutes.get("/:section", (c) => {
+  const slug = c.req.param("section");
+  if (!isSlug(slug)) return notFoundPage(c);
+  return cachedPage(c, { kind: "section", slug }, async (variant) => {
+    const section = await getSectionBySlug(c.var.db, slug);
+    if (!section) return notFoundPage(c);
+    return renderListPage(c, {
+      title: section.name,
+      intro: section.description,
+      basePath: sectionPath(section.slug),
+      filter: { sectionId: section.id },
+      currentSection: section.slug,
+    }, variant);
+  });
+});
+
+readerRoutes.get("/:section/:file", (c) => {
   const parsed = parseArticleFile(c.req.param("file"));
   if (!parsed) return notFoundPage(c);
-  const now = new Date();
-  const [site, article] = await Promise.all([loadSiteInfo(c), getPublishedArticle(c.var.db, parsed.id, now)]);
-  if (!article) return notFoundPage(c);
-  const canonical = articlePath(article);
-  // Old or mistyped slugs keep working: the id decides, the URL is corrected.
-  if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
-  const related = await listRelated(c.var.db, article, now, RELATED);
-  return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} />));
+  return cachedPage(c, { kind: "article", id: parsed.id }, async ({ lite }) => {
+    const now = new Date();
+    const [site, article] = await Promise.all([loadSiteInfo(c), getPublishedArticle(c.var.db, parsed.id, now)]);
+    if (!article) return notFoundPage(c);
+    const canonical = articlePath(article);
+    // Old or mistyped slugs keep working: the id decides, the URL is corrected.
+    const requested = new URL(c.req.url).pathname.replace(/^\/lite(?=\/)/, "");
+    if (requested !== canonical) return c.redirect(c.var.lite ? `/lite${canonical}` : canonical, 301);
+    const related = await listRelated(c.var.db, article, now, RELATED);
+    return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} lite={lite} />));
+  });
 });

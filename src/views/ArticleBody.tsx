@@ -10,7 +10,7 @@ function Lines({ text }: { text: string }) {
   return <>{lines.map((line, i) => (i === 0 ? line : <><br />{line}</>))}</>;
 }
 
-export function BodyBlockView({ block, figures }: { block: FlowBlock; figures: Map<number, ImageData> }) {
+export function BodyBlockView({ block, figures, lite }: { block: FlowBlock; figures: Map<number, ImageData>; lite?: boolean }) {
   switch (block.type) {
     case "paragraph":
       return <p><Lines text={block.text} /></p>;
@@ -27,7 +27,7 @@ export function BodyBlockView({ block, figures }: { block: FlowBlock; figures: M
       const image = figures.get(block.imageId);
       // A figure whose image was deleted keeps its words: the caption is news too.
       if (!image) return block.caption ? <p class="meta">{block.caption}</p> : null;
-      return <Figure image={image} caption={block.caption} credit={block.credit} />;
+      return <Figure image={image} caption={block.caption} credit={block.credit} lite={lite} />;
     }
   }
 }

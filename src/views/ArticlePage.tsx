@@ -3,11 +3,19 @@ import { formatDateline, toVietnamIso } from "../vi/dates";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
 import { Document } from "./Document";
 import { Figure } from "./Figure";
+import { FragmentSlot } from "./FragmentSlot";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
 import { articlePath, authorPath, sectionPath, tagPath } from "./urls";
 
-export function ArticlePage({ site, article, related }: { site: SiteInfo; article: ArticleFull; related: ArticleTeaser[] }) {
+export interface ArticlePageProps {
+  site: SiteInfo;
+  article: ArticleFull;
+  related: ArticleTeaser[];
+  lite?: boolean;
+}
+
+export function ArticlePage({ site, article, related, lite }: ArticlePageProps) {
   const { flow, asides } = splitBody(article.body);
   return (
     <Document
@@ -23,11 +31,16 @@ export function ArticlePage({ site, article, related }: { site: SiteInfo; articl
           {article.kicker && <><span class="kicker">{article.kicker}</span>{" "}</>}
           {article.headline}
         </h1>
-        <p class="dateline"><time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time></p>
+        <p class="dateline">
+          <time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time>
+          {lite
+            ? <a class="edition" href={articlePath(article)}>Bản đầy đủ</a>
+            : <a class="edition" href={`/lite${articlePath(article)}`}>Bản nhẹ</a>}
+        </p>
         <p class="lead">{article.lead}</p>
-        {article.hero && <Figure image={article.hero} priority />}
+        {article.hero && <Figure image={article.hero} priority lite={lite} />}
         <div class="body">
-          {flow.map((block) => <BodyBlockView block={block} figures={article.figures} />)}
+          {flow.map((block) => <BodyBlockView block={block} figures={article.figures} lite={lite} />)}
         </div>
         <p class="byline"><a rel="author" href={authorPath(article.author.slug)}>{article.author.byline}</a></p>
         {asides.map((block) => <InfoBox block={block} />)}
@@ -42,9 +55,10 @@ export function ArticlePage({ site, article, related }: { site: SiteInfo; articl
       {related.length > 0 && (
         <section aria-labelledby="related-title" class="article">
           <h2 id="related-title" class="block-title">Tin liên quan</h2>
-          <TeaserList items={related} />
+          <TeaserList items={related} lite={lite} />
         </section>
       )}
+      <div class="article"><FragmentSlot name="latest-news" /></div>
     </Document>
   );
 }

@@ -11,9 +11,10 @@ export interface HomePageProps {
   top: ArticleTeaser | null;
   latest: ArticleTeaser[];
   sections: { section: SectionRef; articles: ArticleTeaser[] }[];
+  lite?: boolean;
 }
 
-export function HomePage({ site, top, latest, sections }: HomePageProps) {
+export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
   return (
     <Document site={site} title={site.name} description={`${site.name} - ${site.tagline}`} canonicalPath="/" currentSection="">
       <h1 class="skip">{site.name}: tin tức mới nhất</h1>
@@ -21,7 +22,7 @@ export function HomePage({ site, top, latest, sections }: HomePageProps) {
         <div>
           {top ? (
             <article class="top-story">
-              {top.hero && <a href={articlePath(top)} tabIndex={-1} aria-hidden="true"><Figure image={{ ...top.hero, caption: "", credit: "" }} priority /></a>}
+              {top.hero && !lite && <a href={articlePath(top)} tabIndex={-1} aria-hidden="true"><Figure image={{ ...top.hero, caption: "", credit: "" }} priority sizes="(min-width: 900px) 680px, calc(100vw - 32px)" /></a>}
               <h2><a href={articlePath(top)}>{top.kicker ? `${top.kicker} ${top.headline}` : top.headline}</a></h2>
               <p class="meta"><time datetime={toVietnamIso(top.publishedAt)}>{formatDateline(top.publishedAt)}</time> · {top.section.name}</p>
               <p>{top.lead}</p>
@@ -33,7 +34,7 @@ export function HomePage({ site, top, latest, sections }: HomePageProps) {
         {latest.length > 0 && (
           <section aria-labelledby="latest-title">
             <h2 id="latest-title" class="block-title">Tin mới</h2>
-            <TeaserList items={latest} />
+            <TeaserList items={latest} lite={lite} />
           </section>
         )}
       </div>
@@ -41,7 +42,7 @@ export function HomePage({ site, top, latest, sections }: HomePageProps) {
         {sections.filter((s) => s.articles.length > 0).map(({ section, articles }) => (
           <section aria-labelledby={`s-${section.slug}`} key={section.slug}>
             <h2 id={`s-${section.slug}`} class="block-title"><a href={sectionPath(section.slug)}>{section.name}</a></h2>
-            <TeaserList items={articles} />
+            <TeaserList items={articles} lite={lite} />
           </section>
         ))}
       </div>

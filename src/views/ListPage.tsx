@@ -15,9 +15,10 @@ export interface ListPageProps {
   pageCount: number;
   articles: ArticleTeaser[];
   currentSection?: string;
+  lite?: boolean;
 }
 
-export function ListPage({ site, title, intro, basePath, page, pageCount, articles, currentSection }: ListPageProps) {
+export function ListPage({ site, title, intro, basePath, page, pageCount, articles, currentSection, lite }: ListPageProps) {
   const pageTitle = page > 1 ? `${title} - Trang ${page}` : title;
   return (
     <Document
@@ -29,7 +30,7 @@ export function ListPage({ site, title, intro, basePath, page, pageCount, articl
     >
       <h1>{pageTitle}</h1>
       {intro && <p>{intro}</p>}
-      {articles.length ? <TeaserList items={articles} showLead /> : <p>Chưa có bài viết nào.</p>}
+      {articles.length ? <TeaserList items={articles} showLead lite={lite} /> : <p>Chưa có bài viết nào.</p>}
       <Pagination basePath={basePath} page={page} pageCount={pageCount} />
     </Document>
   );

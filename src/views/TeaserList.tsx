@@ -2,14 +2,14 @@ import type { ArticleTeaser } from "../db/article-types";
 import { formatDate } from "../vi/dates";
 import { articlePath, mediaPath } from "./urls";
 
-export function TeaserList({ items, showLead }: { items: ArticleTeaser[]; showLead?: boolean }) {
+export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; showLead?: boolean; lite?: boolean }) {
   return (
     <ul class="teasers">
       {items.map((a) => (
         <li class="teaser" key={a.id}>
-          {a.hero && (
+          {a.hero && !lite && (
             <a href={articlePath(a)} tabIndex={-1} aria-hidden="true">
-              <img src={mediaPath(a.hero.key)} width={160} height={90} alt="" loading="lazy" decoding="async" />
+              <img src={`${mediaPath(a.hero.key)}?w=360`} width={160} height={90} alt="" loading="lazy" decoding="async" />
             </a>
           )}
           <div>

@@ -27,7 +27,9 @@ main{padding:16px 0 32px}
 .section-label a{text-decoration:none}
 h1{font-size:1.6rem;line-height:1.3;margin:0 0 8px}
 .kicker{display:block;font-size:1rem;color:var(--brand);font-weight:700}
-.dateline{color:var(--muted);font-size:.9rem;margin:0 0 12px}
+.dateline{color:var(--muted);font-size:.9rem;margin:0 0 12px;display:flex;justify-content:space-between;gap:8px}
+.edition{font-size:.85rem}
+.photo-link{font-size:.9rem;font-style:italic}
 .lead{font-weight:700;margin:0 0 16px}
 figure{margin:0 0 18px}
 figcaption{font-size:.9rem;color:var(--muted);padding:6px 0;font-style:italic}
@@ -61,6 +63,9 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .meta{color:var(--muted);font-size:.85rem}
 .pager{display:flex;justify-content:space-between;gap:12px;margin:20px 0}
 .pager a{padding:10px 14px;border:1px solid var(--line);text-decoration:none}
+.latest-news ul{margin:0;padding:0 0 0 18px}
+.latest-news li{margin:0 0 8px}
+.latest-news time{color:var(--muted);font-size:.8rem;white-space:nowrap}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}

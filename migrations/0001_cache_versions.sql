@@ -1,0 +1,4 @@
+CREATE TABLE `cache_versions` (
+	`scope` text PRIMARY KEY NOT NULL,
+	`stamp` integer NOT NULL
+);

@@ -1,0 +1,53 @@
+// Fragments: parts of a page with their own clock (latest news, weather,
+// poll results, comments). A page renders an empty placeholder
+// <div data-fragment="name"></div>; on the way out, each placeholder is filled
+// from the fragment's own short-lived cache entry. Updating a fragment never
+// throws away the cached pages that show it.
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { edgeCache } from "./cache";
+import type { PageDeps } from "./scopes";
+import { readVersion } from "./versions";
+
+export interface FragmentDef {
+  deps: PageDeps;
+  /** Seconds a rendered fragment may be reused even if nothing bumped its scopes. */
+  ttl: number;
+  render(c: Context<AppEnv>): Promise<string>;
+}
+
+export type FragmentRegistry = Record<string, FragmentDef>;
+
+const PLACEHOLDER = /<div data-fragment="([a-z0-9-]+)"><\/div>/g;
+
+/** Names of the fragments a rendered page asks for. */
+export function fragmentNames(html: string): string[] {
+  return [...new Set([...html.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef): Promise<string> {
+  const version = await readVersion(c.var.db, def.deps);
+  const key = new Request(`https://fragments.internal/${name}/${version}`);
+  const cache = edgeCache();
+  const cached = await cache.match(key);
+  if (cached) return cached.text();
+  const html = await def.render(c);
+  const put = cache.put(key, new Response(html, { headers: { "cache-control": `public, max-age=${def.ttl}` } }));
+  c.executionCtx.waitUntil(put.catch(() => undefined));
+  return html;
+}
+
+/** Fills the page's placeholders as the body streams out. */
+export function stitchFragments(body: ReadableStream | null, contents: Map<string, string>, headers: Headers, status: number): Response {
+  const response = new Response(body, { status, headers });
+  if (!contents.size) return response;
+  return new HTMLRewriter()
+    .on("div[data-fragment]", {
+      element(el) {
+        const html = contents.get(el.getAttribute("data-fragment") ?? "");
+        if (html === undefined) return;
+        el.replace(html, { html: true });
+      },
+    })
+    .transform(response);
+}

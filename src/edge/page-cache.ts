@@ -1,0 +1,100 @@
+// Reader pages through the Workers Cache API. Only this folder knows how.
+//   key = canonical URL (tracking parameters dropped) + content version + variant
+//   HIT   stored and fresh            -> served, fragments stitched in
+//   STALE stored, past EDGE_FRESH     -> served, re-rendered in the background
+//   MISS  nothing stored for this key -> rendered, stored, served
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { edgeCache } from "./cache";
+import { fragmentNames, loadFragment, stitchFragments, type FragmentRegistry } from "./fragments";
+import { shortHash } from "./hash";
+import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_WHILE_REVALIDATE, wantsSaveData } from "./policy";
+import { cacheTags, type PageDeps } from "./scopes";
+import { readVersion } from "./versions";
+
+export interface PageVariant {
+  /** Light page: no inline photos (Save-Data: on, or the /lite address). */
+  lite: boolean;
+}
+
+export type PageRenderer = (variant: PageVariant) => Promise<Response>;
+type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS";
+
+const STORED_AT = "x-edge-stored-at";
+const FRAGMENTS = "x-edge-fragments";
+
+export function createPageCache(fragments: FragmentRegistry) {
+  return async function cachedPage(c: Context<AppEnv>, deps: PageDeps, render: PageRenderer): Promise<Response> {
+    const req = c.req.raw;
+    const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
+    if (!isCacheableRequest(req)) {
+      return finish(c, await prepare(await render(variant)), "BYPASS", deps, fragments);
+    }
+    const version = await readVersion(c.var.db, deps);
+    const url = canonicalCacheUrl(req.url);
+    const key = new Request(`https://pages.internal/${version}/${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`);
+    const cache = edgeCache();
+
+    const stored = await cache.match(key);
+    if (stored) {
+      const age = (Date.now() - Number(stored.headers.get(STORED_AT))) / 1000;
+      if (age <= EDGE_FRESH_SECONDS) return finish(c, stored, "HIT", deps, fragments);
+      c.executionCtx.waitUntil(renderAndStore(key, render, variant).catch(() => undefined));
+      return finish(c, stored, "STALE", deps, fragments);
+    }
+    const fresh = await prepare(await render(variant));
+    if (isStorable(fresh)) c.executionCtx.waitUntil(cache.put(key, fresh.clone()).catch(() => undefined));
+    return finish(c, fresh, "MISS", deps, fragments);
+  };
+}
+
+async function renderAndStore(key: Request, render: PageRenderer, variant: PageVariant): Promise<void> {
+  const fresh = await prepare(await render(variant));
+  if (isStorable(fresh)) await edgeCache().put(key, fresh);
+}
+
+function isStorable(res: Response): boolean {
+  return res.status === 200 && !res.headers.has("set-cookie");
+}
+
+/** Buffers a rendered page once: its strong ETag, fragment list and storage lifetime. */
+async function prepare(rendered: Response): Promise<Response> {
+  if (rendered.status !== 200 || !rendered.headers.get("content-type")?.startsWith("text/html")) return rendered;
+  const html = await rendered.text();
+  const headers = new Headers(rendered.headers);
+  headers.set("etag", `"${await shortHash(html)}"`);
+  headers.set(FRAGMENTS, fragmentNames(html).join(","));
+  headers.set(STORED_AT, String(Date.now()));
+  // For the Cache API only: keep the entry through the stale window.
+  headers.set("cache-control", `public, max-age=${EDGE_FRESH_SECONDS + STALE_WHILE_REVALIDATE}`);
+  return new Response(html, { status: 200, headers });
+}
+
+async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, deps: PageDeps, registry: FragmentRegistry): Promise<Response> {
+  const headers = new Headers(page.headers);
+  const names = (headers.get(FRAGMENTS) ?? "").split(",").filter((n) => n && registry[n]);
+  headers.delete(FRAGMENTS);
+  headers.delete(STORED_AT);
+  headers.set("x-cache", status);
+  if (page.status !== 200) {
+    headers.set("cache-control", status === "BYPASS" ? NO_STORE : "public, max-age=60");
+    return new Response(page.body, { status: page.status, headers });
+  }
+
+  const contents = new Map<string, string>();
+  await Promise.all(names.map(async (name) => contents.set(name, await loadFragment(c, name, registry[name]!))));
+  const pageTag = headers.get("etag") ?? "";
+  const etag = contents.size ? `"${await shortHash(pageTag, ...names.map((n) => contents.get(n)!))}"` : pageTag;
+  headers.set("etag", etag);
+  headers.set("vary", "Save-Data");
+  if (status === "BYPASS") {
+    headers.set("cache-control", NO_STORE);
+  } else {
+    headers.set("cache-control", PAGE_CACHE_CONTROL);
+    headers.set("cache-tag", ["page", ...cacheTags(deps)].join(","));
+  }
+  if (etag && c.req.header("if-none-match")?.split(",").some((t) => t.trim() === etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return stitchFragments(page.body, contents, headers, 200);
+}

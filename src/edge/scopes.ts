@@ -1,0 +1,34 @@
+// What a cached page depends on. Pages name their dependencies; writes bump
+// the scopes they touch (see docs/caching.md).
+export const scope = {
+  global: "global",
+  home: "home",
+  feeds: "feeds",
+  sitemaps: "sitemaps",
+  article: (id: number) => `article:${id}`,
+  section: (id: number) => `section:${id}`,
+  tag: (id: number) => `tag:${id}`,
+  author: (id: number) => `author:${id}`,
+} as const;
+
+export type PageDeps =
+  | { kind: "home" }
+  /** An article page shows its own text, section, author and tags (and related articles found through them). */
+  | { kind: "article"; id: number }
+  | { kind: "section"; slug: string }
+  | { kind: "tag"; slug: string }
+  | { kind: "author"; slug: string }
+  /** Anything else: named scopes, e.g. ["feeds"]. */
+  | { kind: "scopes"; scopes: string[] };
+
+/** Cache-Tag values for zone purges in production: the same names as the scopes. */
+export function cacheTags(deps: PageDeps): string[] {
+  switch (deps.kind) {
+    case "home": return ["home"];
+    case "article": return [`article-${deps.id}`];
+    case "section": return [`section-${deps.slug}`];
+    case "tag": return [`tag-${deps.slug}`];
+    case "author": return [`author-${deps.slug}`];
+    case "scopes": return deps.scopes.map((s) => s.replace(":", "-"));
+  }
+}

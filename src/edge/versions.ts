@@ -1,0 +1,65 @@
+// Versioned cache keys. The Cache API is per data centre and cache.delete
+// reaches only one, so a write never deletes: it gives the scopes it touches
+// a stamp newer than every other, and the next request anywhere computes a new
+// key and misses. A page's version is the newest stamp among its scopes.
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { scope, type PageDeps } from "./scopes";
+
+/** A stamp newer than all existing ones: time in ms, or one more than the newest. */
+const nextStamp = (now: number) => sql`(select max(${now}, coalesce(max(stamp), 0) + 1) from cache_versions)`;
+
+/** Statements that bump scopes by name; run them in the same batch as the write. */
+export function bumpScopes(scopes: string[], now = Date.now()): SQL[] {
+  if (!scopes.length) return [];
+  const rows = sql.join([...new Set(scopes)].map((s) => sql`(${s}, ${nextStamp(now)})`), sql`, `);
+  return [sql`insert into cache_versions (scope, stamp) values ${rows} on conflict(scope) do update set stamp = excluded.stamp`];
+}
+
+/**
+ * Bumps everything that shows an article as it is stored now: the article,
+ * its section, author and tags, the home page, feeds and sitemaps. An edit runs
+ * this before and after the change, so old and new section/tags both miss.
+ * `articleId` may be SQL (e.g. the id of the row just inserted in the batch).
+ */
+export function bumpArticle(articleId: number | SQL, now = Date.now()): SQL[] {
+  return [
+    ...bumpScopes([scope.home, scope.feeds, scope.sitemaps], now),
+    sql`insert into cache_versions (scope, stamp)
+        select s, ${nextStamp(now)} from (
+          select 'article:' || id as s from articles where id = ${articleId}
+          union all select 'section:' || section_id from articles where id = ${articleId}
+          union all select 'author:' || author_id from articles where id = ${articleId}
+          union all select 'tag:' || tag_id from article_tags where article_id = ${articleId}
+        ) where true
+        on conflict(scope) do update set stamp = excluded.stamp`,
+  ];
+}
+
+function scopesOf(deps: PageDeps): SQL {
+  switch (deps.kind) {
+    case "home":
+      return sql`select ${scope.home}`;
+    case "article":
+      return sql`select ${scope.article(deps.id)}
+        union all select 'section:' || section_id from articles where id = ${deps.id}
+        union all select 'author:' || author_id from articles where id = ${deps.id}
+        union all select 'tag:' || tag_id from article_tags where article_id = ${deps.id}`;
+    case "section":
+      return sql`select 'section:' || id from sections where slug = ${deps.slug}`;
+    case "tag":
+      return sql`select 'tag:' || id from tags where slug = ${deps.slug}`;
+    case "author":
+      return sql`select 'author:' || id from authors where slug = ${deps.slug}`;
+    case "scopes":
+      return deps.scopes.length ? sql.join(deps.scopes.map((s) => sql`select ${s}`), sql` union all `) : sql`select null`;
+  }
+}
+
+/** The content version of a page: one indexed query. */
+export async function readVersion(db: Database, deps: PageDeps): Promise<number> {
+  const [row] = await db.all<{ v: number | null }>(sql`
+    select max(stamp) as v from cache_versions
+     where scope in (select ${scope.global} union all ${scopesOf(deps)})`);
+  return row?.v ?? 0;
+}

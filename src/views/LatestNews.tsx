@@ -1,0 +1,17 @@
+import type { ArticleTeaser } from "../db/article-types";
+import { formatDate } from "../vi/dates";
+import { articlePath } from "./urls";
+
+export function LatestNews({ items }: { items: ArticleTeaser[] }) {
+  if (!items.length) return null;
+  return (
+    <section class="latest-news" aria-labelledby="latest-news-title">
+      <h2 id="latest-news-title" class="block-title">Tin mới nhất</h2>
+      <ul>
+        {items.map((a) => (
+          <li key={a.id}><a href={articlePath(a)}>{a.headline}</a> <time datetime={a.publishedAt.toISOString()}>{formatDate(a.publishedAt)}</time></li>
+        ))}
+      </ul>
+    </section>
+  );
+}
