@@ -1,6 +1,7 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { openDatabase } from "./db/client";
+import { NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { notFoundPage, serverErrorPage } from "./reader/errors";
 import { mediaRoutes } from "./reader/media";
@@ -28,6 +29,14 @@ export function createApp() {
     c.set("lite", false);
     await next();
   });
+
+  // Nothing of the newsroom's is ever stored by a browser or the edge.
+  const noStore: MiddlewareHandler = async (c, next) => {
+    await next();
+    c.res.headers.set("cache-control", NO_STORE);
+  };
+  app.use("/admin", noStore);
+  app.use("/admin/*", noStore);
 
   app.route("/media", mediaRoutes);
   // The light edition: the same pages without inline photos.

@@ -4,17 +4,10 @@ import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
 import { loadDemo } from "./setup/demo";
+import { articleUrl as demoUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";
 
 const db = () => openDatabase(env.DB);
-
-async function demoUrl(headline: string): Promise<string> {
-  const row = await env.DB.prepare(
-    "select a.id, a.slug, s.slug as section from articles a join sections s on s.id = a.section_id where headline = ?",
-  ).bind(headline).first<{ id: number; slug: string; section: string }>();
-  if (!row) throw new Error(`no demo article ${headline}`);
-  return `/${row.section}/${row.slug}-${row.id}.html`;
-}
 
 // The economy piece with a kicker, a quote and the usual two photos.
 const demo = DEMO_ARTICLES.find((a) => a.section === "kinh-te" && a.kicker && a.body.some((b) => b.type === "quote"))!;

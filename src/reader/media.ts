@@ -1,36 +1,79 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { edgeCache } from "../edge/cache";
 import type { AppEnv } from "../env";
 import { isSafeMediaKey, MEDIA_TYPES } from "../media/keys";
+import { isVariantWidth, negotiateFormat, type VariantFormat } from "../media/variants";
 
 const YEAR = 31_536_000;
+const IMMUTABLE = `public, max-age=${YEAR}, immutable`;
+const VARIANT_QUALITY = 70;
 
 export const mediaRoutes = new Hono<AppEnv>();
 
-function notFound(): Response {
-  return new Response("Không tìm thấy ảnh.", {
-    status: 404,
+function textResponse(status: 400 | 404, message: string): Response {
+  return new Response(message, {
+    status,
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=60" },
   });
 }
 
 mediaRoutes.get("/:key{.+}", async (c) => {
   const key = c.req.param("key");
-  if (!isSafeMediaKey(key)) return notFound();
-  const object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
-  if (!object) return notFound();
+  if (!isSafeMediaKey(key)) return textResponse(404, "Không tìm thấy ảnh.");
+  const w = c.req.query("w");
+  if (w === undefined) return original(c, key);
+  const width = /^[0-9]{1,4}$/.test(w) ? Number(w) : NaN;
+  if (!isVariantWidth(width)) return textResponse(400, "Kích thước ảnh không được hỗ trợ. Chỉ có các cỡ 360, 720 và 1080.");
+  return variant(c, key, width, negotiateFormat(c.req.header("accept")));
+});
 
+/** The uploaded original, straight from R2. */
+async function original(c: Context<AppEnv>, key: string): Promise<Response> {
+  const object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
+  if (!object) return textResponse(404, "Không tìm thấy ảnh.");
   const headers = new Headers();
   object.writeHttpMetadata(headers);
   const ext = key.slice(key.lastIndexOf(".") + 1);
   if (!headers.has("content-type")) headers.set("content-type", MEDIA_TYPES[ext] ?? "application/octet-stream");
   headers.set("etag", object.httpEtag);
-  headers.set("cache-control", `public, max-age=${YEAR}, immutable`);
+  headers.set("cache-control", IMMUTABLE);
   headers.set("x-content-type-options", "nosniff");
   // SVG can carry script; keep it inert when opened directly.
   if (headers.get("content-type") === "image/svg+xml") headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
-
   // onlyIf answered a conditional request: the object has no body.
   if (!("body" in object)) return new Response(null, { status: 304, headers });
   headers.set("content-length", String(object.size));
   return new Response(object.body, { headers });
-});
+}
+
+/**
+ * A resized variant made by the Images binding from the R2 original, cached
+ * at the edge (keys never change content, so no versioning is needed). If the
+ * binding fails, the reader still gets the original.
+ */
+async function variant(c: Context<AppEnv>, key: string, width: number, format: VariantFormat): Promise<Response> {
+  const cacheKey = new Request(`https://media.internal/${key}?w=${width}&f=${format}`);
+  const cache = edgeCache();
+  let res = await cache.match(cacheKey);
+  if (!res) {
+    const object = await c.env.MEDIA.get(key);
+    if (!object) return textResponse(404, "Không tìm thấy ảnh.");
+    try {
+      const output = await c.env.IMAGES.input(object.body).transform({ width, fit: "scale-down" }).output({ format, quality: VARIANT_QUALITY });
+      const bytes = await output.response().arrayBuffer();
+      res = new Response(bytes, {
+        headers: { "content-type": format, "cache-control": IMMUTABLE, etag: `"${object.etag}-${width}-${format.slice(6)}"` },
+      });
+      c.executionCtx.waitUntil(cache.put(cacheKey, res.clone()).catch(() => undefined));
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", msg: "image variant failed", key, width, error: String(err) }));
+      return original(c, key);
+    }
+  }
+  const headers = new Headers(res.headers);
+  headers.set("vary", "Accept");
+  headers.set("x-content-type-options", "nosniff");
+  const etag = headers.get("etag");
+  if (etag && c.req.header("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(res.body, { headers });
+}

@@ -1,0 +1,51 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "./setup/demo";
+import { get } from "./setup/http";
+
+beforeAll(loadDemo);
+
+async function someKey(): Promise<string> {
+  return (await env.DB.prepare("select r2_key from images order by id limit 1").first<{ r2_key: string }>())!.r2_key;
+}
+
+describe("image variants from the Images binding", () => {
+  it("resize the R2 original to an allowed width in the best format the browser accepts", async () => {
+    const key = await someKey();
+    const webp = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp,image/*" } });
+    expect(webp.status).toBe(200);
+    expect(webp.headers.get("content-type")).toBe("image/webp");
+    expect(webp.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(webp.headers.get("vary")).toBe("Accept");
+    const info = await env.IMAGES.info(new Blob([await webp.arrayBuffer()]).stream());
+    expect("width" in info && info.width).toBe(360);
+
+    const avif = await get(`/media/${key}?w=360`, { headers: { accept: "image/avif,image/webp,*/*" } });
+    expect(avif.headers.get("content-type")).toBe("image/avif");
+    const jpeg = await get(`/media/${key}?w=360`, { headers: { accept: "*/*" } });
+    expect(jpeg.headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("refuses widths outside the list, so nobody can make the Worker resize at will", async () => {
+    const key = await someKey();
+    for (const w of ["500", "0", "99999", "abc", "-360", "360.5"]) {
+      const res = await get(`/media/${key}?w=${w}`);
+      expect(res.status, w).toBe(400);
+      expect(await res.text()).toContain("Kích thước ảnh không được hỗ trợ");
+    }
+  });
+
+  it("answer 404 for a variant of a missing original", async () => {
+    expect((await get("/media/demo/khong-co.jpg?w=360")).status).toBe(404);
+  });
+
+  it("are cached: the second request returns the same bytes with the same ETag", async () => {
+    const key = await someKey();
+    const first = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp" } });
+    const a = new Uint8Array(await first.arrayBuffer());
+    const second = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp", "if-none-match": first.headers.get("etag")! } });
+    expect(second.status).toBe(304);
+    const third = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp" } });
+    expect(new Uint8Array(await third.arrayBuffer())).toEqual(a);
+  });
+});

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "node-html-parser";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { loadDemo } from "./setup/demo";
+import { articleUrl } from "./setup/demo-urls";
+import { get } from "./setup/http";
+
+beforeAll(loadDemo);
+
+const ONE_ROUND_TRIP = 14_336;
+
+async function gzipSize(text: string): Promise<number> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+const words = (a: (typeof DEMO_ARTICLES)[number]) =>
+  a.body.reduce((n, b) => n + ("text" in b ? b.text : "items" in b ? b.items.join(" ") : "").split(/\s+/).filter(Boolean).length, 0);
+const biggest = [...DEMO_ARTICLES].sort((a, b) => words(b) - words(a))[0]!;
+
+describe("the low-bandwidth budget", () => {
+  it("fits the biggest demo article's HTML and inline CSS in one round trip (14 KB gzip)", async () => {
+    expect(words(biggest)).toBeGreaterThan(900);
+    const html = await (await get(await articleUrl(biggest.headline))).text();
+    expect(await gzipSize(html)).toBeLessThanOrEqual(ONE_ROUND_TRIP);
+
+    // Headline, dateline, lead and the first paragraph come first.
+    const firstParagraph = biggest.body.find((b) => b.type === "paragraph")!;
+    const end = html.indexOf("</p>", html.indexOf(("text" in firstParagraph ? firstParagraph.text : "").slice(0, 40))) + 4;
+    expect(end).toBeGreaterThan(html.indexOf(biggest.lead));
+    expect(await gzipSize(html.slice(0, end))).toBeLessThanOrEqual(ONE_ROUND_TRIP);
+  });
+
+  it("needs nothing render-blocking: no external CSS, no scripts, no web fonts", async () => {
+    const html = await (await get(await articleUrl(biggest.headline))).text();
+    const doc = parse(html);
+    expect(doc.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
+    expect(doc.querySelectorAll("script")).toHaveLength(0);
+    expect(html).not.toMatch(/@font-face|@import|fonts\.googleapis/);
+  });
+
+  it("gives every photo its size, a srcset of variants, and loads only the hero eagerly", async () => {
+    const doc = parse(await (await get(await articleUrl(biggest.headline))).text());
+    const imgs = doc.querySelectorAll("article img");
+    expect(imgs.length).toBeGreaterThanOrEqual(2);
+    for (const img of imgs) {
+      expect(Number(img.getAttribute("width"))).toBeGreaterThan(0);
+      expect(Number(img.getAttribute("height"))).toBeGreaterThan(0);
+      expect(img.getAttribute("src")).toMatch(/\?w=(360|720|1080)$/);
+    }
+    expect(imgs[0]!.getAttribute("loading")).toBe("eager");
+    expect(imgs[0]!.getAttribute("fetchpriority")).toBe("high");
+    expect(imgs.slice(1).every((img) => img.getAttribute("loading") === "lazy")).toBe(true);
+  });
+
+  it("serves a light page to Save-Data readers and at /lite: captions link to photos, no images", async () => {
+    const path = await articleUrl(biggest.headline);
+    for (const [url, init] of [[path, { headers: { "save-data": "on" } }], [`/lite${path}`, {}]] as const) {
+      const res = await get(url, init);
+      expect(res.status, url).toBe(200);
+      const doc = parse(await res.text());
+      expect(doc.querySelectorAll("img"), url).toHaveLength(0);
+      const links = doc.querySelectorAll(".photo-link a");
+      expect(links.length, url).toBeGreaterThanOrEqual(2);
+      expect(links[0]!.getAttribute("href")).toMatch(/^\/media\//);
+      expect(doc.querySelector("h1")?.textContent).toContain(biggest.headline);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(new RegExp(`${path.replace(/[.]/g, "\\.")}$`));
+    }
+    // The full page links to the light one.
+    const full = parse(await (await get(path)).text());
+    expect(full.querySelector("a.edition")?.getAttribute("href")).toBe(`/lite${path}`);
+    expect(full.querySelector("a.edition")?.textContent).toBe("Bản nhẹ");
+  });
+
+  it("keeps light and full pages apart in the cache", async () => {
+    const path = await articleUrl(biggest.headline);
+    await get(path);
+    const lite = await get(path, { headers: { "save-data": "on" } });
+    expect(await lite.text()).not.toContain("<img");
+  });
+});
