@@ -4,6 +4,7 @@ import { openDatabase } from "./db/client";
 import { NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { notFoundPage, serverErrorPage } from "./reader/errors";
+import { assetRoutes } from "./reader/assets";
 import { mediaRoutes } from "./reader/media";
 import { readerRoutes } from "./reader/routes";
 
@@ -39,6 +40,7 @@ export function createApp() {
   app.use("/admin/*", noStore);
 
   app.route("/media", mediaRoutes);
+  app.route("/_", assetRoutes);
   // The light edition: the same pages without inline photos.
   app.use("/lite/*", async (c, next) => {
     c.set("lite", true);

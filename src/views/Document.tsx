@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { ASSET_URLS } from "./asset-urls";
 import { SITE_CSS } from "./styles";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
@@ -27,7 +28,7 @@ export function Document({ site, title, description, canonicalPath, currentSecti
         {canonicalPath && <link rel="canonical" href={site.url + canonicalPath} />}
         {noindex && <meta name="robots" content="noindex" />}
         <meta name="theme-color" content="#0b5d3b" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href={ASSET_URLS["favicon.svg"]} type="image/svg+xml" />
         <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
       </head>
       <body>

@@ -1,0 +1,18 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+
+/**
+ * Fingerprinted static files. In production the asset server answers them
+ * before the Worker runs (public/_headers sets the same lifetime); this route
+ * covers requests that reach the Worker anyway.
+ */
+export const assetRoutes = new Hono<AppEnv>();
+
+assetRoutes.get("/*", async (c) => {
+  const res = await c.env.ASSETS.fetch(c.req.raw);
+  if (res.status !== 200) return new Response("Không tìm thấy tệp.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const headers = new Headers(res.headers);
+  headers.set("cache-control", "public, max-age=31536000, immutable");
+  headers.set("x-content-type-options", "nosniff");
+  return new Response(res.body, { headers });
+});
