@@ -9,6 +9,8 @@ export interface Env {
   SITE_NAME: string;
   SITE_URL: string;
   SITE_TAGLINE?: string;
+  /** How long an isolate may reuse a content version it read (ms); see docs/caching.md. */
+  CACHE_VERSION_TTL_MS?: string;
 }
 
 export interface AppEnv {

@@ -49,9 +49,10 @@ describe("what the edge may store", () => {
     expect(res.headers.get("cache-control") ?? "").not.toMatch(/public/);
   });
 
-  it("keys ignore tracking parameters and their order, but keep real ones", () => {
-    expect(canonicalCacheUrl("https://x.vn/a?utm_source=fb&b=2&fbclid=1&a=1&gclid=z#top").toString()).toBe("https://x.vn/a?a=1&b=2");
-    expect(canonicalCacheUrl("https://x.vn/tim-kiem?q=da+nang&UTM_Medium=x").search).toBe("?q=da+nang");
+  it("keys keep only the parameters pages read, in a fixed order", () => {
+    expect(canonicalCacheUrl("https://x.vn/a?utm_source=fb&page=2&fbclid=1&q=x&gclid=z#top").toString()).toBe("https://x.vn/a?page=2&q=x");
+    expect(canonicalCacheUrl("https://x.vn/tim-kiem?q=da+nang&UTM_Medium=x&zarsrc=30").search).toBe("?q=da+nang");
+    expect(canonicalCacheUrl("https://x.vn/kinh-te?bust=123").search).toBe("");
   });
 });
 

@@ -3,7 +3,7 @@
 // of every page that shows it, all or nothing.
 import { eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { figureImageIds, parseBody, type BodyBlock } from "../content/blocks";
-import { bumpArticle } from "../edge/versions";
+import { bumpArticle, versionsChanged } from "../edge/versions";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
 import { runBatch } from "./batch";
@@ -104,6 +104,7 @@ export async function createArticle(db: Database, input: ArticleInput): Promise<
     ...tagStatements(db, newId, checked.tags),
     ...bumpArticle(newId),
   ]);
+  versionsChanged();
   const id = (inserted?.results[0] as { id: number } | undefined)?.id;
   if (id === undefined) throw new Error("article insert returned no id");
   return id;
@@ -121,6 +122,7 @@ export async function updateArticle(db: Database, id: number, input: ArticleInpu
     ...tagStatements(db, id, checked.tags),
     ...bumpArticle(id),
   ]);
+  versionsChanged();
 }
 
 export async function setArticleStatus(db: Database, id: number, status: ArticleStatus, publishedAt?: Date): Promise<void> {
@@ -128,4 +130,5 @@ export async function setArticleStatus(db: Database, id: number, status: Article
     db.update(articles).set({ status, updatedAt: new Date(), ...(publishedAt ? { publishedAt } : {}) }).where(eq(articles.id, id)),
     ...bumpArticle(id),
   ]);
+  versionsChanged();
 }

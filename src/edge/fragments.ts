@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
+import { versionTtl } from "./policy";
 import type { PageDeps } from "./scopes";
 import { readVersion } from "./versions";
 
@@ -26,7 +27,7 @@ export function fragmentNames(html: string): string[] {
 }
 
 export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef): Promise<string> {
-  const version = await readVersion(c.var.db, def.deps);
+  const version = await readVersion(c.var.db, def.deps, versionTtl(c.env));
   const key = new Request(`https://fragments.internal/${name}/${version}`);
   const cache = edgeCache();
   const cached = await cache.match(key);

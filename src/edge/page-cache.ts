@@ -8,7 +8,7 @@ import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
 import { fragmentNames, loadFragment, stitchFragments, type FragmentRegistry } from "./fragments";
 import { shortHash } from "./hash";
-import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_WHILE_REVALIDATE, wantsSaveData } from "./policy";
+import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_WHILE_REVALIDATE, versionTtl, wantsSaveData } from "./policy";
 import { cacheTags, type PageDeps } from "./scopes";
 import { readVersion } from "./versions";
 
@@ -30,7 +30,7 @@ export function createPageCache(fragments: FragmentRegistry) {
     if (!isCacheableRequest(req)) {
       return finish(c, await prepare(await render(variant)), "BYPASS", deps, fragments);
     }
-    const version = await readVersion(c.var.db, deps);
+    const version = await readVersion(c.var.db, deps, versionTtl(c.env));
     const url = canonicalCacheUrl(req.url);
     const key = new Request(`https://pages.internal/${version}/${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`);
     const cache = edgeCache();

@@ -13,7 +13,12 @@ export const NO_STORE = "private, no-store";
 /** The newsroom's session cookie: a request carrying it is an editor's and is never served from or stored in the cache. */
 export const EDITOR_SESSION_COOKIE = "__Host-phien";
 
-const TRACKING_PARAM = /^(utm_.*|fbclid|gclid|dclid|msclkid|zarsrc|_ga|mc_cid|mc_eid)$/i;
+/**
+ * Query parameters reader pages read. Everything else (utm_*, fbclid, gclid,
+ * zarsrc, random cache-busters) is left out of the key, so shared links hit
+ * the same entry and nobody can fill the cache with junk variants.
+ */
+const KEY_PARAMS = new Set(["page", "q"]);
 
 export function isCacheableRequest(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
@@ -27,10 +32,10 @@ export function hasEditorSession(req: Request): boolean {
   return !!cookie && cookie.split(";").some((part) => part.trim().startsWith(`${EDITOR_SESSION_COOKIE}=`));
 }
 
-/** The URL without tracking parameters, the rest sorted: links shared with utm_* or fbclid share one cache entry. */
+/** The URL with only the parameters pages read, sorted. */
 export function canonicalCacheUrl(raw: string): URL {
   const url = new URL(raw);
-  const kept = [...url.searchParams].filter(([k]) => !TRACKING_PARAM.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const kept = [...url.searchParams].filter(([k]) => KEY_PARAMS.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = new URLSearchParams(kept).toString();
   url.hash = "";
   return url;
@@ -39,4 +44,10 @@ export function canonicalCacheUrl(raw: string): URL {
 /** A reader on `Save-Data: on` gets the light page. */
 export function wantsSaveData(req: Request): boolean {
   return req.headers.get("save-data")?.toLowerCase() === "on";
+}
+
+/** CACHE_VERSION_TTL_MS as a number of milliseconds, at most a minute. */
+export function versionTtl(env: { CACHE_VERSION_TTL_MS?: string }): number {
+  const ms = Number(env.CACHE_VERSION_TTL_MS ?? 0);
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
 }

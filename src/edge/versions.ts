@@ -56,10 +56,32 @@ function scopesOf(deps: PageDeps): SQL {
   }
 }
 
-/** The content version of a page: one indexed query. */
-export async function readVersion(db: Database, deps: PageDeps): Promise<number> {
+/**
+ * Versions read in this isolate in the last `ttlMs`, so a cache HIT does not
+ * wait for D1. A write through this isolate clears it (versionsChanged), so
+ * locally and for the editor who made a change it shows at once; other
+ * isolates see it within ttlMs (CACHE_VERSION_TTL_MS, 0 = always ask D1).
+ */
+const memo = new Map<string, { version: number; at: number }>();
+const MEMO_MAX_ENTRIES = 2000;
+
+export function versionsChanged(): void {
+  memo.clear();
+}
+
+/** The content version of a page: the newest stamp of its scopes, one indexed query. */
+export async function readVersion(db: Database, deps: PageDeps, ttlMs = 0): Promise<number> {
+  const memoKey = JSON.stringify(deps);
+  const now = Date.now();
+  const known = memo.get(memoKey);
+  if (known && now - known.at < ttlMs) return known.version;
   const [row] = await db.all<{ v: number | null }>(sql`
     select max(stamp) as v from cache_versions
      where scope in (select ${scope.global} union all ${scopesOf(deps)})`);
-  return row?.v ?? 0;
+  const version = row?.v ?? 0;
+  if (ttlMs > 0) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(memoKey, { version, at: now });
+  }
+  return version;
 }

@@ -79,13 +79,16 @@ readerRoutes.get("/:section/:file", (c) => {
   if (!parsed) return notFoundPage(c);
   return cachedPage(c, { kind: "article", id: parsed.id }, async ({ lite }) => {
     const now = new Date();
-    const [site, article] = await Promise.all([loadSiteInfo(c), getPublishedArticle(c.var.db, parsed.id, now)]);
+    const [site, article, related] = await Promise.all([
+      loadSiteInfo(c),
+      getPublishedArticle(c.var.db, parsed.id, now),
+      listRelated(c.var.db, parsed.id, now, RELATED),
+    ]);
     if (!article) return notFoundPage(c);
     const canonical = articlePath(article);
     // Old or mistyped slugs keep working: the id decides, the URL is corrected.
     const requested = new URL(c.req.url).pathname.replace(/^\/lite(?=\/)/, "");
     if (requested !== canonical) return c.redirect(c.var.lite ? `/lite${canonical}` : canonical, 301);
-    const related = await listRelated(c.var.db, article, now, RELATED);
     return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} lite={lite} />));
   });
 });

@@ -1,0 +1,110 @@
+// `npm run bench`: sizes and speed of the local Worker (wrangler dev, local
+// D1/R2/Cache). Prints a table; copy the numbers into README "Performance".
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
+import { applyLocalMigrations } from "./migrate-local";
+import { seedIfEmpty } from "./seed";
+
+const PORT = Number(process.env.BENCH_PORT ?? 8797);
+const BASE = `http://localhost:${PORT}`;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timed(url: string, init?: RequestInit): Promise<number> {
+  const start = performance.now();
+  const res = await fetch(url, init);
+  await res.arrayBuffer();
+  return performance.now() - start;
+}
+
+async function latency(url: string, init?: RequestInit): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) times.push(await timed(url, init));
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(BASE + "/")).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("wrangler dev did not start");
+}
+
+async function bundleGzip(): Promise<number> {
+  const out = await mkdtemp(join(tmpdir(), "bundle-"));
+  const run = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", out], { env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  let total = Buffer.alloc(0);
+  for (const f of await readdir(out)) {
+    if ((await stat(join(out, f))).isFile() && !f.endsWith(".map")) total = Buffer.concat([total, await readFile(join(out, f))]);
+  }
+  return gzipSync(total, { level: 9 }).length;
+}
+
+async function load(url: string, connections: number) {
+  const result = await autocannon({ url, connections, duration: 10 });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+applyLocalMigrations();
+await seedIfEmpty();
+const dev = spawn("wrangler", ["dev", "--port", String(PORT), "--ip", "localhost", "--log-level", "warn"], {
+  stdio: "ignore", env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, detached: true,
+});
+try {
+  await waitForServer();
+  const home = await (await fetch(BASE + "/")).text();
+  const article = home.match(/href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/)?.[1];
+  if (!article) throw new Error("no article link on the home page");
+  const section = "/" + article.split("/")[1];
+
+  console.log("\nPage sizes (HTML with inline CSS)");
+  console.log("| page | raw | gzip | brotli |\n|---|---|---|---|");
+  for (const [name, path] of [["home", "/"], ["section", section], ["article", article]] as const) {
+    const html = Buffer.from(await (await fetch(BASE + path)).text());
+    const br = brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.log(`| ${name} | ${kb(html.length)} | ${kb(gzipSync(html, { level: 9 }).length)} | ${kb(br)} |`);
+  }
+
+  const page = await (await fetch(BASE + article)).text();
+  const photos = [...page.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
+  let photoBytes = 0;
+  for (const src of photos) photoBytes += (await (await fetch(BASE + src, { headers: { accept: "image/avif,image/webp,*/*" } })).arrayBuffer()).byteLength;
+  const htmlGzip = gzipSync(Buffer.from(page), { level: 9 }).length;
+  console.log(`\nArticle on a phone: HTML ${kb(htmlGzip)} gzip + ${photos.length} photos ${kb(photoBytes)} (src variants, AVIF) = ${kb(htmlGzip + photoBytes)}`);
+
+  await fetch(BASE + article); // stored
+  const favicon = home.match(/href="(\/_\/[^"]+)"/)?.[1] ?? "/";
+  const baseline = await latency(BASE + favicon);
+  const hit = await latency(BASE + article);
+  const miss = await latency(BASE + article, { headers: { cookie: `${EDITOR_SESSION_COOKIE}=bench` } });
+  console.log(`\nServer time over loopback, ${SAMPLES} sequential requests each (ms)`);
+  console.log("| | p50 | p99 |\n|---|---|---|");
+  console.log(`| static file (wrangler dev's own overhead) | ${baseline.p50.toFixed(2)} | ${baseline.p99.toFixed(2)} |`);
+  console.log(`| article, cache HIT | ${hit.p50.toFixed(2)} | ${hit.p99.toFixed(2)} |`);
+  console.log(`| article, rendered (MISS path) | ${miss.p50.toFixed(2)} | ${miss.p99.toFixed(2)} |`);
+
+  console.log("\nLoad on the article (autocannon, 10 s each)");
+  console.log("| connections | requests/s | p99 ms | errors |\n|---|---|---|---|");
+  for (const connections of [10, 50]) {
+    const r = await load(BASE + article, connections);
+    console.log(`| ${connections} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} |`);
+  }
+
+  console.log(`\nWorker bundle (wrangler deploy --dry-run): ${kb(await bundleGzip())} gzip`);
+} finally {
+  try { process.kill(-dev.pid!, "SIGTERM"); } catch { dev.kill("SIGTERM"); }
+}
