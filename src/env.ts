@@ -1,4 +1,5 @@
 import type { Database } from "./db/client";
+import type { Session, User } from "./db/schema";
 
 /** Bindings, vars and secrets of the Worker (see wrangler.toml and README). */
 export interface Env {
@@ -11,6 +12,8 @@ export interface Env {
   SITE_TAGLINE?: string;
   /** How long an isolate may reuse a content version it read (ms); see docs/caching.md. */
   CACHE_VERSION_TTL_MS?: string;
+  /** Secret salt for hashing client IPs (throttling, comments); set with `wrangler secret put`. */
+  IP_HASH_SECRET?: string;
 }
 
 export interface AppEnv {
@@ -19,5 +22,8 @@ export interface AppEnv {
     db: Database;
     /** Set for the light edition (/lite/...): no inline photos. */
     lite: boolean;
+    /** The logged-in newsroom user (admin routes only). */
+    user: User | null;
+    session: Session | null;
   };
 }

@@ -1,20 +1,22 @@
 // Writes of articles. Every write validates the body and lands as one D1
-// batch (a transaction): the article, its tags and the cache version bumps
-// of every page that shows it, all or nothing.
-import { eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+// batch (a transaction): the article, its tags, a revision, the audit entry
+// and the cache version bumps of every page that shows it, all or nothing.
+import { eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { figureImageIds, parseBody, type BodyBlock } from "../content/blocks";
 import { bumpArticle, versionsChanged } from "../edge/versions";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
+import { auditEntry, type AuditAction } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { articles, articleTags, images, tags, type ArticleStatus } from "./schema";
+import { articleRevisions, articles, articleTags, images, tags, type ArticleStatus } from "./schema";
 
 export interface ArticleInput {
   sectionId: number;
   authorId: number;
   kicker?: string | null;
   headline: string;
+  /** Empty: made from the headline (and made unique). Given: must be free. */
   slug?: string;
   lead: string;
   body: unknown;
@@ -24,68 +26,106 @@ export interface ArticleInput {
   tags?: string[];
 }
 
+/** Who is writing, for revisions and the audit log. */
+export interface WriteContext {
+  userId?: number | null;
+}
+
 export class InvalidArticleError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly field?: string) {
     super(message);
     this.name = "InvalidArticleError";
   }
 }
 
-function requiredText(value: string, label: string, max: number): string {
+/** Someone else saved the article since this editor opened it. */
+export class EditConflictError extends Error {
+  constructor(readonly currentVersion: number) {
+    super("Bài viết vừa được người khác lưu trong lúc bạn sửa. Hãy mở lại bài để xem bản mới nhất rồi sửa tiếp; nội dung bạn nhập vẫn được giữ bên dưới.");
+    this.name = "EditConflictError";
+  }
+}
+
+/** What a revision keeps: the article's editable fields as saved. */
+export interface ArticleSnapshot {
+  sectionId: number;
+  authorId: number;
+  kicker: string | null;
+  headline: string;
+  slug: string;
+  lead: string;
+  body: BodyBlock[];
+  status: ArticleStatus;
+  publishedAt: number | null;
+  heroImageId: number | null;
+  tags: string[];
+}
+
+function requiredText(value: string, label: string, max: number, field: string): string {
   const text = nfc(value).trim();
-  if (!text) throw new InvalidArticleError(`${label} không được để trống`);
-  if (text.length > max) throw new InvalidArticleError(`${label} tối đa ${max} ký tự`);
+  if (!text) throw new InvalidArticleError(`${label} không được để trống`, field);
+  if (text.length > max) throw new InvalidArticleError(`${label} tối đa ${max} ký tự`, field);
   return text;
 }
 
 interface CheckedArticle {
-  row: typeof articles.$inferInsert;
+  row: typeof articles.$inferInsert & { slug: string };
   tags: { slug: string; name: string }[];
+  snapshot: ArticleSnapshot;
 }
 
-async function checkArticle(db: Database, input: ArticleInput): Promise<CheckedArticle> {
+async function checkArticle(db: Database, input: ArticleInput, id: number | null): Promise<CheckedArticle> {
+  const headline = requiredText(input.headline, "Tiêu đề", 300, "headline");
+  const lead = requiredText(input.lead, "Sapo", 1000, "lead");
   const body: BodyBlock[] = parseBody(input.body);
-  const headline = requiredText(input.headline, "Tiêu đề", 300);
-  const lead = requiredText(input.lead, "Sapo", 1000);
-  const kicker = input.kicker ? nfc(input.kicker).trim() || null : null;
-  const slug = slugify(input.slug || headline);
-  if (!slug) throw new InvalidArticleError("Không tạo được đường dẫn từ tiêu đề");
-  if (input.status === "published" && !input.publishedAt) throw new InvalidArticleError("Bài đã đăng cần có thời điểm đăng");
+  const kicker = input.kicker ? nfc(input.kicker).trim().slice(0, 200) || null : null;
+  if ((input.status === "published" || input.status === "scheduled") && !input.publishedAt) {
+    throw new InvalidArticleError("Cần có thời điểm đăng", "publishedAt");
+  }
+  const slug = await uniqueSlug(db, input.slug, headline, id);
 
   const imageIds = [...new Set([...figureImageIds(body), ...(input.heroImageId ? [input.heroImageId] : [])])];
   if (imageIds.length) {
     const found = await db.select({ id: images.id }).from(images).where(inArray(images.id, imageIds));
-    const missing = imageIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw new InvalidArticleError(`Ảnh không tồn tại: ${missing.join(", ")}`);
+    const missing = imageIds.filter((i) => !found.some((f) => f.id === i));
+    if (missing.length) throw new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${missing.join(", ")}`, "body");
   }
-  return {
-    row: {
-      sectionId: input.sectionId,
-      authorId: input.authorId,
-      kicker,
-      headline,
-      slug,
-      lead,
-      body: JSON.stringify(body),
-      status: input.status,
-      heroImageId: input.heroImageId ?? null,
-      publishedAt: input.publishedAt ?? null,
-    },
-    tags: uniqueTags(input.tags ?? []),
+  const tagList = uniqueTags(input.tags ?? []);
+  const row = {
+    sectionId: input.sectionId, authorId: input.authorId, kicker, headline, slug, lead,
+    body: JSON.stringify(body), status: input.status, heroImageId: input.heroImageId ?? null, publishedAt: input.publishedAt ?? null,
   };
+  return {
+    row,
+    tags: tagList,
+    snapshot: { ...row, body, publishedAt: row.publishedAt?.getTime() ?? null, tags: tagList.map((t) => t.name) },
+  };
+}
+
+/** A slug the editor typed must be free; one made from the headline gets -2, -3… if taken. */
+async function uniqueSlug(db: Database, typed: string | undefined, headline: string, id: number | null): Promise<string> {
+  const wanted = slugify(typed?.trim() || headline);
+  if (!wanted) throw new InvalidArticleError("Không tạo được đường dẫn từ tiêu đề", "slug");
+  const taken = new Set((await db.select({ slug: articles.slug, id: articles.id }).from(articles)
+    // Prefix range instead of LIKE: D1 refuses long LIKE patterns, and the range uses the index.
+    .where(sql`${articles.slug} = ${wanted} or (${articles.slug} >= ${`${wanted}-`} and ${articles.slug} < ${`${wanted}.`})`))
+    .filter((r) => r.id !== id).map((r) => r.slug));
+  if (!taken.has(wanted)) return wanted;
+  if (typed?.trim()) throw new InvalidArticleError(`Đường dẫn “${wanted}” đã được bài khác dùng`, "slug");
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 function uniqueTags(names: string[]): { slug: string; name: string }[] {
   const bySlug = new Map<string, string>();
   for (const raw of names) {
-    const name = nfc(raw).trim();
+    const name = nfc(raw).trim().slice(0, 60);
     const slug = slugify(name);
     if (name && slug && !bySlug.has(slug)) bySlug.set(slug, name);
   }
-  return [...bySlug].map(([slug, name]) => ({ slug, name }));
+  return [...bySlug].slice(0, 10).map(([slug, name]) => ({ slug, name }));
 }
 
-function tagStatements(db: Database, articleId: number | ReturnType<typeof sql>, list: { slug: string; name: string }[]): SQLWrapper[] {
+function tagStatements(db: Database, articleId: number | SQL, list: { slug: string; name: string }[]): SQLWrapper[] {
   return [
     ...list.map((t) => db.insert(tags).values(t).onConflictDoNothing({ target: tags.slug })),
     ...list.map((t, position) => sql`
@@ -94,14 +134,24 @@ function tagStatements(db: Database, articleId: number | ReturnType<typeof sql>,
   ];
 }
 
-export async function createArticle(db: Database, input: ArticleInput): Promise<number> {
-  const checked = await checkArticle(db, input);
+function statusAudit(db: Database, ctx: WriteContext, before: ArticleStatus | null, after: ArticleStatus, target: number | SQL): SQLWrapper[] {
+  if (before === after) return [];
+  const action: AuditAction | null =
+    after === "published" ? "article.publish" : after === "scheduled" ? "article.schedule" : before === "published" ? "article.unpublish" : null;
+  if (!action) return [];
+  return [sql`insert into audit_log (user_id, action, target) values (${ctx.userId ?? null}, ${action}, 'article:' || ${target})`];
+}
+
+export async function createArticle(db: Database, input: ArticleInput, ctx: WriteContext = {}): Promise<number> {
+  const checked = await checkArticle(db, input, null);
   // AUTOINCREMENT ids only grow and a batch is one transaction, so max(id)
   // after the insert is the new article.
   const newId = sql`(select max(id) from ${articles})`;
   const [inserted] = await runBatch(db, [
-    db.insert(articles).values(checked.row).returning({ id: articles.id }),
+    db.insert(articles).values({ ...checked.row, createdBy: ctx.userId ?? null }).returning({ id: articles.id }),
     ...tagStatements(db, newId, checked.tags),
+    sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
+    ...statusAudit(db, ctx, null, checked.row.status!, newId),
     ...bumpArticle(newId),
   ]);
   versionsChanged();
@@ -110,25 +160,63 @@ export async function createArticle(db: Database, input: ArticleInput): Promise<
   return id;
 }
 
-/** Replaces an article's fields and tags; pages showing the old and the new version both miss. */
-export async function updateArticle(db: Database, id: number, input: ArticleInput): Promise<void> {
-  const [existing] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, id)).limit(1);
-  if (!existing) throw new InvalidArticleError("Bài viết không tồn tại");
-  const checked = await checkArticle(db, input);
-  await runBatch(db, [
-    ...bumpArticle(id),
-    db.update(articles).set({ ...checked.row, updatedAt: new Date() }).where(eq(articles.id, id)),
-    db.delete(articleTags).where(eq(articleTags.articleId, id)),
-    ...tagStatements(db, id, checked.tags),
-    ...bumpArticle(id),
-  ]);
+/**
+ * Saves a new version of an article. `expectedVersion` is the version the
+ * editor opened; if someone saved since, nothing is written and
+ * EditConflictError says so. Pages showing the old and new version both miss.
+ */
+export async function updateArticle(db: Database, id: number, input: ArticleInput, ctx: WriteContext & { expectedVersion?: number } = {}): Promise<number> {
+  const [current] = await db.select({ version: articles.version, status: articles.status }).from(articles).where(eq(articles.id, id)).limit(1);
+  if (!current) throw new InvalidArticleError("Bài viết không tồn tại");
+  const expected = ctx.expectedVersion ?? current.version;
+  if (expected !== current.version) throw new EditConflictError(current.version);
+  const checked = await checkArticle(db, input, id);
+  const next = expected + 1;
+  try {
+    await runBatch(db, [
+      // The guard: version is NULL (a NOT NULL violation that rolls back the
+      // whole batch) unless the article is still at the version we read.
+      sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot)
+          values (${id}, (select case when version = ${expected} then ${next} end from ${articles} where id = ${id}), ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
+      ...bumpArticle(id),
+      db.update(articles).set({ ...checked.row, version: next, updatedAt: new Date() }).where(eq(articles.id, id)),
+      db.delete(articleTags).where(eq(articleTags.articleId, id)),
+      ...tagStatements(db, id, checked.tags),
+      ...statusAudit(db, ctx, current.status, checked.row.status!, id),
+      ...bumpArticle(id),
+    ]);
+  } catch (err) {
+    const [now] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, id)).limit(1);
+    if (now && now.version !== expected) throw new EditConflictError(now.version);
+    throw err;
+  }
   versionsChanged();
+  return next;
 }
 
-export async function setArticleStatus(db: Database, id: number, status: ArticleStatus, publishedAt?: Date): Promise<void> {
+/** Publishes scheduled articles whose time has come; returns their ids. */
+export async function publishDueArticles(db: Database, now: Date): Promise<number[]> {
+  const due = await db.select({ id: articles.id }).from(articles)
+    .where(sql`${articles.status} = 'scheduled' and ${articles.publishedAt} <= ${now.getTime()}`);
+  for (const { id } of due) {
+    await runBatch(db, [
+      db.update(articles).set({ status: "published", updatedAt: now, version: sql`${articles.version} + 1` })
+        .where(sql`${articles.id} = ${id} and ${articles.status} = 'scheduled'`),
+      auditEntry(db, { userId: null, action: "article.publish", target: `article:${id}`, detail: "Đăng theo lịch" }),
+      ...bumpArticle(id, now.getTime()),
+    ]);
+  }
+  if (due.length) versionsChanged();
+  return due.map((d) => d.id);
+}
+
+export async function deleteArticle(db: Database, id: number, ctx: WriteContext = {}): Promise<void> {
   await runBatch(db, [
-    db.update(articles).set({ status, updatedAt: new Date(), ...(publishedAt ? { publishedAt } : {}) }).where(eq(articles.id, id)),
     ...bumpArticle(id),
+    db.delete(articleTags).where(eq(articleTags.articleId, id)),
+    db.delete(articleRevisions).where(eq(articleRevisions.articleId, id)),
+    db.delete(articles).where(eq(articles.id, id)),
+    auditEntry(db, { userId: ctx.userId ?? null, action: "article.delete", target: `article:${id}` }),
   ]);
   versionsChanged();
 }

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const ARTICLE_STATUSES = ["draft", "review", "scheduled", "published", "archived"] as const;
+export const ARTICLE_STATUSES = ["draft", "review", "scheduled", "published", "unpublished"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 const now = sql`(unixepoch('subsec') * 1000)`;
@@ -36,7 +36,8 @@ export const images = sqliteTable("images", {
   caption: text("caption").notNull().default(""),
   credit: text("credit").notNull().default(""),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-});
+  uploadedBy: integer("uploaded_by"),
+}, (t) => [index("images_created_idx").on(t.createdAt)]);
 
 export const articles = sqliteTable("articles", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -53,7 +54,14 @@ export const articles = sqliteTable("articles", {
   publishedAt: integer("published_at", { mode: "timestamp_ms" }),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  /** Grows on every save; a save must name the version it edited (no silent overwrites). */
+  version: integer("version").notNull().default(1),
+  /** The newsroom user who created it (reporters may edit only their own). */
+  createdBy: integer("created_by"),
 }, (t) => [
+  uniqueIndex("articles_slug_unique").on(t.slug),
+  // Scheduled publishing and the newsroom's status filter.
+  index("articles_status_updated_idx").on(t.status, t.updatedAt),
   // Home and feeds: newest published first.
   index("articles_status_published_idx").on(t.status, t.publishedAt),
   // Section pages.
@@ -94,3 +102,60 @@ export const cacheVersions = sqliteTable("cache_versions", {
   scope: text("scope").primaryKey(),
   stamp: integer("stamp").notNull(),
 });
+
+export const USER_ROLES = ["admin", "editor", "reporter"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
+  /** The byline this person writes under, if any. */
+  authorId: integer("author_id").references(() => authors.id),
+  /** PBKDF2-SHA256; parameters stored so they can be raised later. */
+  passwordHash: text("password_hash").notNull(),
+  passwordSalt: text("password_salt").notNull(),
+  passwordIterations: integer("password_iterations").notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+export const sessions = sqliteTable("sessions", {
+  /** SHA-256 of the cookie's token: a leaked table does not give working sessions. */
+  id: text("id").primaryKey(),
+  userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  csrfToken: text("csrf_token").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+}, (t) => [index("sessions_user_idx").on(t.userId)]);
+
+/** Failed logins per account and per (hashed) IP, for throttling. */
+export const loginFailures = sqliteTable("login_failures", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const auditLog = sqliteTable("audit_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+  userId: integer("user_id"),
+  action: text("action").notNull(),
+  target: text("target").notNull().default(""),
+  detail: text("detail").notNull().default(""),
+}, (t) => [index("audit_log_at_idx").on(t.at)]);
+
+export const articleRevisions = sqliteTable("article_revisions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+  version: integer("version").notNull(),
+  savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull().default(now),
+  savedBy: integer("saved_by"),
+  /** JSON of the article's editable fields as saved. */
+  snapshot: text("snapshot").notNull(),
+}, (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)]);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -1,0 +1,83 @@
+import { Hono } from "hono";
+import { audit } from "../db/audit";
+import { getUserByEmail, deleteUserSessions, setUserPassword } from "../db/users";
+import type { AppEnv } from "../env";
+import { LoginPage } from "../views/admin/LoginPage";
+import { PasswordPage } from "../views/admin/PasswordPage";
+import { formStrings } from "./form";
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords";
+import { adminPage } from "./responses";
+import { endSession, requireEditor, startSession } from "./session";
+import { accountKey, clientKey, isThrottled, noteFailure, noteSuccess, THROTTLED_MESSAGE } from "./throttle";
+
+export const authRoutes = new Hono<AppEnv>();
+
+// Verified against when the email is unknown, so a wrong email costs the same time as a wrong password.
+const DUMMY = { hash: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", salt: "AAAAAAAAAAAAAAAAAAAAAA==", iterations: 100_000 };
+
+/** Only newsroom paths are followed after login, never another site. */
+const safeNext = (next: string | undefined) => (next && /^\/admin(\/[^/\\][^\\]*)?$/.test(next) && !next.startsWith("//") ? next : "/admin/bai-viet");
+
+authRoutes.get("/dang-nhap", (c) => {
+  if (c.var.user) return c.redirect("/admin/bai-viet", 303);
+  const notice = c.req.query("da-dang-xuat") !== undefined ? "Bạn đã đăng xuất." : undefined;
+  return adminPage(c, <LoginPage next={c.req.query("tiep")} notice={notice} />);
+});
+
+authRoutes.post("/dang-nhap", async (c) => {
+  const form = await formStrings(c);
+  const email = (form.email ?? "").trim().toLowerCase().slice(0, 200);
+  const password = (form.password ?? "").slice(0, 200);
+  const next = form.tiep;
+  const keys = { account: accountKey(email), client: await clientKey(c.req.raw, c.env.IP_HASH_SECRET ?? "local-dev") };
+  const db = c.var.db;
+  if (!email || !password) {
+    return adminPage(c, <LoginPage email={email} next={next} error="Vui lòng nhập email và mật khẩu." />, 400);
+  }
+  if (await isThrottled(db, keys)) {
+    return adminPage(c, <LoginPage email={email} next={next} error={THROTTLED_MESSAGE} />, 429);
+  }
+  const user = await getUserByEmail(db, email);
+  const stored = user ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations } : DUMMY;
+  const valid = (await verifyPassword(password, stored)) && !!user && !user.disabled;
+  if (!valid || !user) {
+    await noteFailure(db, keys);
+    await audit(db, { userId: user?.id ?? null, action: "login.failed", detail: user ? "" : "email không tồn tại" });
+    return adminPage(c, <LoginPage email={email} next={next} error="Email hoặc mật khẩu không đúng." />, 400);
+  }
+  await noteSuccess(db, keys);
+  if (needsRehash(stored)) await setUserPassword(db, user.id, await hashPassword(password));
+  await startSession(c, user);
+  await audit(db, { userId: user.id, action: "login" });
+  return c.redirect(safeNext(next), 303);
+});
+
+authRoutes.post("/dang-xuat", async (c) => {
+  if (c.var.user) await audit(c.var.db, { userId: c.var.user.id, action: "logout" });
+  await endSession(c);
+  return c.redirect("/admin/dang-nhap?da-dang-xuat", 303);
+});
+
+authRoutes.post("/dang-xuat-tat-ca", requireEditor, async (c) => {
+  await audit(c.var.db, { userId: c.var.user!.id, action: "logout.everywhere" });
+  await endSession(c, true);
+  return c.redirect("/admin/dang-nhap?da-dang-xuat", 303);
+});
+
+authRoutes.get("/mat-khau", requireEditor, (c) => adminPage(c, <PasswordPage user={c.var.user!} csrf={c.var.session!.csrfToken} />));
+
+authRoutes.post("/mat-khau", requireEditor, async (c) => {
+  const user = c.var.user!;
+  const csrf = c.var.session!.csrfToken;
+  const form = await formStrings(c);
+  const ok = await verifyPassword(form.current ?? "", { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations });
+  if (!ok) return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Mật khẩu hiện tại không đúng." />, 400);
+  const problem = passwordProblem(form.next ?? "");
+  if (problem) return adminPage(c, <PasswordPage user={user} csrf={csrf} error={problem} />, 400);
+  if (form.next !== form.confirm) return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Hai lần nhập mật khẩu mới không khớp." />, 400);
+  await setUserPassword(c.var.db, user.id, await hashPassword(form.next!));
+  // Other devices must log in again with the new password.
+  await deleteUserSessions(c.var.db, user.id, c.var.session!.id);
+  await audit(c.var.db, { userId: user.id, action: "password.change" });
+  return adminPage(c, <PasswordPage user={user} csrf={csrf} notice="Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất." />);
+});

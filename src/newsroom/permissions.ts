@@ -1,0 +1,36 @@
+// Who may do what in the newsroom. Every route asks here; nothing is only hidden in the UI.
+import type { ArticleStatus, User, UserRole } from "../db/schema";
+
+export type Action =
+  | "article.create" | "article.publish" | "article.delete"
+  | "media.upload" | "media.delete"
+  | "comments.moderate"
+  | "people.manage" | "sections.manage" | "settings.manage" | "audit.view";
+
+const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
+  admin: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "people.manage", "sections.manage", "settings.manage", "audit.view"]),
+  editor: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate"]),
+  reporter: new Set<Action>(["article.create", "media.upload"]),
+};
+
+export function can(user: Pick<User, "role">, action: Action): boolean {
+  return GRANTS[user.role].has(action);
+}
+
+/** Editors and admins edit anything; a reporter only their own drafts and pieces in review. */
+export function canEditArticle(user: Pick<User, "id" | "role">, article: { createdBy: number | null; status: ArticleStatus }): boolean {
+  if (user.role !== "reporter") return true;
+  return article.createdBy === user.id && (article.status === "draft" || article.status === "review");
+}
+
+/** Reporters may edit the details of photos they uploaded; editors and admins any photo. */
+export function canEditImage(user: Pick<User, "id" | "role">, image: { uploadedBy: number | null }): boolean {
+  return user.role !== "reporter" || image.uploadedBy === user.id;
+}
+
+/** The statuses a user may move an article to. */
+export function allowedStatuses(user: Pick<User, "role">): ArticleStatus[] {
+  return can(user, "article.publish") ? ["draft", "review", "scheduled", "published", "unpublished"] : ["draft", "review"];
+}
+
+export const ROLE_NAMES: Record<UserRole, string> = { admin: "Quản trị", editor: "Biên tập viên", reporter: "Phóng viên" };

@@ -1,0 +1,48 @@
+import type { ComponentChildren } from "preact";
+import type { User } from "../../db/schema";
+import { ROLE_NAMES, can } from "../../newsroom/permissions";
+import { ADMIN_CSS } from "./admin-styles";
+import { CsrfField } from "./CsrfField";
+
+export interface AdminLayoutProps {
+  title: string;
+  user: User | null;
+  csrf?: string;
+  notice?: string | null;
+  error?: string | null;
+  children: ComponentChildren;
+}
+
+export function AdminLayout({ title, user, csrf, notice, error, children }: AdminLayoutProps) {
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex,nofollow" />
+        <title>{`${title} - Tòa soạn`}</title>
+        <style dangerouslySetInnerHTML={{ __html: ADMIN_CSS }} />
+      </head>
+      <body>
+        {user && (
+          <nav class="bar" aria-label="Tòa soạn">
+            <a href="/admin/bai-viet">Bài viết</a>
+            <a href="/admin/bai-viet/moi">Viết bài</a>
+            <a href="/admin/anh">Ảnh</a>
+            {can(user, "people.manage") && <a href="/admin/nguoi-dung">Người dùng</a>}
+            {can(user, "audit.view") && <a href="/admin/nhat-ky">Nhật ký</a>}
+            <a href="/admin/mat-khau">Mật khẩu</a>
+            <span class="who">{user.name} ({ROLE_NAMES[user.role]})</span>
+            <form method="post" action="/admin/dang-xuat"><CsrfField token={csrf} /><button type="submit">Đăng xuất</button></form>
+          </nav>
+        )}
+        <main>
+          <h1>{title}</h1>
+          {notice && <p class="ok" role="status">{notice}</p>}
+          {error && <p class="error" role="alert">{error}</p>}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
