@@ -4,6 +4,7 @@ import { openDatabase } from "./db/client";
 import { NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { notFoundPage, serverErrorPage } from "./reader/errors";
+import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { mediaRoutes } from "./reader/media";
 import { readerRoutes } from "./reader/routes";
@@ -28,6 +29,8 @@ export function createApp() {
   app.use(async (c, next) => {
     c.set("db", openDatabase(c.env.DB));
     c.set("lite", false);
+    c.set("user", null);
+    c.set("session", null);
     await next();
   });
 
@@ -38,6 +41,7 @@ export function createApp() {
   };
   app.use("/admin", noStore);
   app.use("/admin/*", noStore);
+  app.route("/admin", newsroomRoutes);
 
   app.route("/media", mediaRoutes);
   app.route("/_", assetRoutes);

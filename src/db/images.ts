@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { nfc } from "../vi/normalize";
 import type { Database } from "./client";
 import { images, type Image } from "./schema";
@@ -12,6 +12,7 @@ export interface ImageInput {
   alt: string;
   caption?: string;
   credit?: string;
+  uploadedBy?: number | null;
 }
 
 export async function insertImage(db: Database, input: ImageInput): Promise<number> {
@@ -28,4 +29,35 @@ export async function insertImage(db: Database, input: ImageInput): Promise<numb
 export async function getImageByKey(db: Database, key: string): Promise<Image | null> {
   const [row] = await db.select().from(images).where(eq(images.r2Key, key)).limit(1);
   return row ?? null;
+}
+
+export function listRecentImages(db: Database, limit: number): Promise<Image[]> {
+  return db.select().from(images).orderBy(desc(images.createdAt), desc(images.id)).limit(limit);
+}
+
+export function getImagesByIds(db: Database, ids: number[]): Promise<Image[]> {
+  return ids.length ? db.select().from(images).where(inArray(images.id, ids)) : Promise.resolve([]);
+}
+
+export async function getImageById(db: Database, id: number): Promise<Image | null> {
+  const [row] = await db.select().from(images).where(eq(images.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The library, newest first, optionally only photos whose caption or alt text contains `q`. */
+export async function searchImages(db: Database, q: string | undefined, limit: number, offset: number): Promise<{ rows: Image[]; total: number }> {
+  const where = q ? sql`(${images.caption} like ${`%${q}%`} escape '\\' or ${images.alt} like ${`%${q}%`} escape '\\')` : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(images).where(where).orderBy(desc(images.createdAt), desc(images.id)).limit(limit).offset(offset),
+    db.select({ n: sql<number>`count(*)` }).from(images).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function updateImageText(db: Database, id: number, t: { alt: string; caption: string; credit: string }): Promise<void> {
+  await db.update(images).set({ alt: nfc(t.alt).trim(), caption: nfc(t.caption).trim(), credit: nfc(t.credit).trim() }).where(eq(images.id, id));
+}
+
+export async function deleteImageRow(db: Database, id: number): Promise<void> {
+  await db.delete(images).where(eq(images.id, id));
 }

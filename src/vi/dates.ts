@@ -47,3 +47,20 @@ export function toVietnamIso(date: Date): string {
   const t = toVietnamTime(date);
   return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}+07:00`;
 }
+
+/** "2026-11-26T15:30" typed in Vietnam time (a datetime-local field) -> the instant; null if malformed. */
+export function parseVietnamLocal(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi) - VIETNAM_OFFSET_MS;
+  const back = toVietnamTime(new Date(utc));
+  // Rejects 2026-02-30 and 25:00 instead of rolling them over.
+  if (back.year !== y || back.month !== mo || back.day !== d || back.hour !== h || back.minute !== mi) return null;
+  return new Date(utc);
+}
+
+/** The value of a datetime-local field showing this instant in Vietnam time. */
+export function toVietnamLocalInput(date: Date): string {
+  return toVietnamIso(date).slice(0, 16);
+}

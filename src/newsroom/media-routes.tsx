@@ -1,0 +1,107 @@
+import { Hono, type Context } from "hono";
+import { audit } from "../db/audit";
+import { deleteImageRow, getImageById, searchImages, updateImageText } from "../db/images";
+import { articlesUsingImage } from "../db/newsroom-articles";
+import type { AppEnv } from "../env";
+import { MAX_UPLOAD_BYTES } from "../media/sniff";
+import { storeUpload, UploadRejected } from "../media/upload";
+import { parsePage } from "../reader/paging";
+import { ASSET_URLS } from "../views/asset-urls";
+import { ImageEditPage, MediaLibraryPage, UploadPage, type UploadValues } from "../views/admin/MediaPages";
+import { formStrings, parseId } from "./form";
+import { can, canEditImage } from "./permissions";
+import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+
+const PAGE = 24;
+
+export const mediaAdminRoutes = new Hono<AppEnv>();
+
+mediaAdminRoutes.get("/", async (c) => {
+  const page = parsePage(c.req.query("page")) ?? 1;
+  const q = (c.req.query("q") ?? "").normalize("NFC").trim().slice(0, 200);
+  const { rows, total } = await searchImages(c.var.db, q.replace(/[%_\\]/g, (ch) => `\\${ch}`) || undefined, PAGE, (page - 1) * PAGE);
+  const notice = c.req.query("da-xoa") !== undefined ? "Đã xóa ảnh." : null;
+  return adminPage(c, <MediaLibraryPage user={c.var.user!} csrf={c.var.session!.csrfToken} images={rows} q={q} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE))} notice={notice} />);
+});
+
+function uploadForm(c: Context<AppEnv>, values: UploadValues, error?: string, status: 200 | 400 | 413 | 415 = 200) {
+  return adminPage(c, <UploadPage user={c.var.user!} csrf={c.var.session!.csrfToken} values={values} error={error} adminScript={ASSET_URLS["admin.js"]} />, status);
+}
+
+mediaAdminRoutes.get("/tai-len", (c) => {
+  if (!can(c.var.user!, "media.upload")) return forbiddenPage(c, "Bạn không có quyền tải ảnh lên.");
+  return uploadForm(c, { alt: "", caption: "", credit: "" });
+});
+
+mediaAdminRoutes.post("/", async (c) => {
+  const user = c.var.user!;
+  if (!can(user, "media.upload")) return forbiddenPage(c, "Bạn không có quyền tải ảnh lên.");
+  const declared = Number(c.req.header("content-length") ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
+    return uploadForm(c, { alt: "", caption: "", credit: "" }, "Ảnh vượt quá dung lượng cho phép (15 MB).", 413);
+  }
+  const body = await c.req.parseBody();
+  const values: UploadValues = {
+    alt: typeof body.alt === "string" ? body.alt : "",
+    caption: typeof body.caption === "string" ? body.caption : "",
+    credit: typeof body.credit === "string" ? body.credit : "",
+  };
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0) return uploadForm(c, values, "Hãy chọn một tệp ảnh.", 400);
+  try {
+    const id = await storeUpload(c.var.db, c.env.MEDIA, file, { ...values, uploadedBy: user.id });
+    return c.redirect(`/admin/anh/${id}?da-tai-len`, 303);
+  } catch (err) {
+    if (err instanceof UploadRejected) {
+      const status = /15 MB/.test(err.message) ? 413 : /mô tả/.test(err.message) ? 400 : 415;
+      return uploadForm(c, values, err.message, status);
+    }
+    throw err;
+  }
+});
+
+async function loadImage(c: Context<AppEnv>) {
+  const id = parseId(c.req.param("id"));
+  return id ? getImageById(c.var.db, id) : null;
+}
+
+mediaAdminRoutes.get("/:id{[0-9]+}", async (c) => {
+  const image = await loadImage(c);
+  if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
+  const user = c.var.user!;
+  const usedBy = await articlesUsingImage(c.var.db, image.id);
+  const notice = c.req.query("da-tai-len") !== undefined ? "Đã tải ảnh lên." : c.req.query("da-luu") !== undefined ? "Đã lưu." : null;
+  return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={image} usedBy={usedBy} notice={notice}
+    mayEdit={canEditImage(user, image)} mayDelete={can(user, "media.delete")} />);
+});
+
+mediaAdminRoutes.post("/:id{[0-9]+}", async (c) => {
+  const image = await loadImage(c);
+  if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
+  const user = c.var.user!;
+  if (!canEditImage(user, image)) return forbiddenPage(c, "Bạn chỉ được sửa thông tin ảnh do chính mình tải lên.");
+  const form = await formStrings(c);
+  const alt = (form.alt ?? "").trim();
+  if (!alt) {
+    return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={{ ...image, caption: form.caption ?? "", credit: form.credit ?? "" }}
+      usedBy={[]} error="Cần nhập mô tả ảnh cho người khiếm thị." mayEdit mayDelete={can(user, "media.delete")} />, 400);
+  }
+  await updateImageText(c.var.db, image.id, { alt: alt.slice(0, 300), caption: (form.caption ?? "").slice(0, 500), credit: (form.credit ?? "").slice(0, 100) });
+  return c.redirect(`/admin/anh/${image.id}?da-luu`, 303);
+});
+
+mediaAdminRoutes.post("/:id{[0-9]+}/xoa", async (c) => {
+  const user = c.var.user!;
+  if (!can(user, "media.delete")) return forbiddenPage(c, "Bạn không có quyền xóa ảnh.");
+  const image = await loadImage(c);
+  if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
+  const usedBy = await articlesUsingImage(c.var.db, image.id);
+  if (usedBy.length) {
+    return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={image} usedBy={usedBy} mayEdit={canEditImage(user, image)} mayDelete
+      error={`Không thể xóa: ảnh đang được dùng trong ${usedBy.length} bài viết (danh sách bên dưới). Hãy bỏ ảnh khỏi các bài đó trước.`} />, 409);
+  }
+  await deleteImageRow(c.var.db, image.id);
+  await c.env.MEDIA.delete(image.r2Key);
+  await audit(c.var.db, { userId: user.id, action: "image.delete", target: `image:${image.id}`, detail: image.r2Key });
+  return c.redirect("/admin/anh?da-xoa", 303);
+});

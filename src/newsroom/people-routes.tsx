@@ -1,0 +1,65 @@
+import { Hono, type Context } from "hono";
+import { audit, listAudit } from "../db/audit";
+import { listAuthors } from "../db/newsroom-articles";
+import { USER_ROLES, type UserRole } from "../db/schema";
+import { getUserByEmail, getUserById, insertUser, listUsers, setUserRole, deleteUserSessions } from "../db/users";
+import type { AppEnv } from "../env";
+import { AuditPage, UsersPage } from "../views/admin/PeoplePages";
+import { formStrings, parseId } from "./form";
+import { hashPassword, passwordProblem } from "./passwords";
+import { can } from "./permissions";
+import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+
+export const peopleRoutes = new Hono<AppEnv>();
+
+peopleRoutes.use(async (c, next) => {
+  if (!can(c.var.user!, "people.manage")) return forbiddenPage(c, "Chỉ quản trị viên được quản lý người dùng.");
+  await next();
+});
+
+async function usersPage(c: Context<AppEnv>, opts: { error?: string; notice?: string; status?: 200 | 400 | 409 } = {}) {
+  const [users, authors] = await Promise.all([listUsers(c.var.db), listAuthors(c.var.db)]);
+  return adminPage(c, <UsersPage user={c.var.user!} csrf={c.var.session!.csrfToken} users={users} authors={authors} error={opts.error} notice={opts.notice} />, opts.status ?? 200);
+}
+
+const isRole = (r: string | undefined): r is UserRole => USER_ROLES.includes(r as UserRole);
+
+peopleRoutes.get("/", (c) => usersPage(c, { notice: c.req.query("da-luu") !== undefined ? "Đã lưu." : undefined }));
+
+peopleRoutes.post("/", async (c) => {
+  const form = await formStrings(c);
+  const email = (form.email ?? "").trim().toLowerCase();
+  const name = (form.name ?? "").trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200) return usersPage(c, { error: "Email không hợp lệ.", status: 400 });
+  if (!name || name.length > 100) return usersPage(c, { error: "Cần nhập họ tên (tối đa 100 ký tự).", status: 400 });
+  if (!isRole(form.role)) return usersPage(c, { error: "Vai trò không hợp lệ.", status: 400 });
+  const problem = passwordProblem(form.password ?? "");
+  if (problem) return usersPage(c, { error: problem, status: 400 });
+  if (await getUserByEmail(c.var.db, email)) return usersPage(c, { error: "Email này đã có tài khoản.", status: 409 });
+  const id = await insertUser(c.var.db, { email, name, role: form.role, authorId: parseId(form.authorId), password: await hashPassword(form.password!) });
+  await audit(c.var.db, { userId: c.var.user!.id, action: "user.create", target: `user:${id}`, detail: form.role });
+  return c.redirect("/admin/nguoi-dung?da-luu", 303);
+});
+
+peopleRoutes.post("/:id{[0-9]+}", async (c) => {
+  const target = await getUserById(c.var.db, parseId(c.req.param("id")) ?? 0);
+  if (!target) return notFoundAdmin(c, "Không tìm thấy người dùng.");
+  const form = await formStrings(c);
+  if (!isRole(form.role)) return usersPage(c, { error: "Vai trò không hợp lệ.", status: 400 });
+  const disabled = form.disabled === "1";
+  if (target.id === c.var.user!.id && (form.role !== "admin" || disabled)) {
+    return usersPage(c, { error: "Bạn không thể tự hạ quyền hoặc khóa tài khoản của chính mình.", status: 400 });
+  }
+  await setUserRole(c.var.db, target.id, form.role, disabled);
+  if (disabled) await deleteUserSessions(c.var.db, target.id);
+  await audit(c.var.db, { userId: c.var.user!.id, action: "user.role", target: `user:${target.id}`, detail: `${target.role} -> ${form.role}${disabled ? ", khóa" : ""}` });
+  return c.redirect("/admin/nguoi-dung?da-luu", 303);
+});
+
+export const auditRoutes = new Hono<AppEnv>();
+
+auditRoutes.get("/", async (c) => {
+  if (!can(c.var.user!, "audit.view")) return forbiddenPage(c, "Chỉ quản trị viên được xem nhật ký.");
+  const [entries, users] = await Promise.all([listAudit(c.var.db, 200, 0), listUsers(c.var.db)]);
+  return adminPage(c, <AuditPage user={c.var.user!} csrf={c.var.session!.csrfToken} entries={entries} names={new Map(users.map((u) => [u.id, u.name]))} />);
+});

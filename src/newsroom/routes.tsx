@@ -1,0 +1,24 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { articleRoutes } from "./article-routes";
+import { authRoutes } from "./auth-routes";
+import { csrfProtection } from "./csrf";
+import { mediaAdminRoutes } from "./media-routes";
+import { auditRoutes, peopleRoutes } from "./people-routes";
+import { notFoundAdmin } from "./responses";
+import { loadEditor, requireEditor } from "./session";
+
+/** Everything under /admin: session, CSRF, then the room's routes. Never cached (see app.ts). */
+export const newsroomRoutes = new Hono<AppEnv>();
+
+newsroomRoutes.use(loadEditor, csrfProtection);
+newsroomRoutes.route("/", authRoutes);
+newsroomRoutes.get("/", requireEditor, (c) => c.redirect("/admin/bai-viet", 303));
+for (const path of ["/bai-viet", "/bai-viet/*", "/anh", "/anh/*", "/nguoi-dung", "/nguoi-dung/*", "/nhat-ky", "/nhat-ky/*"]) {
+  newsroomRoutes.use(path, requireEditor);
+}
+newsroomRoutes.route("/bai-viet", articleRoutes);
+newsroomRoutes.route("/anh", mediaAdminRoutes);
+newsroomRoutes.route("/nguoi-dung", peopleRoutes);
+newsroomRoutes.route("/nhat-ky", auditRoutes);
+newsroomRoutes.notFound((c) => notFoundAdmin(c));

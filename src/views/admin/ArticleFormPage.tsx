@@ -1,0 +1,132 @@
+import type { ArticleStatus, User } from "../../db/schema";
+import { can } from "../../newsroom/permissions";
+import { AdminLayout } from "./AdminLayout";
+import { CsrfField } from "./CsrfField";
+import { STATUS_NAMES } from "./status-names";
+
+export interface ArticleFormValues {
+  kicker: string;
+  headline: string;
+  slug: string;
+  sectionId: string;
+  authorId: string;
+  tags: string;
+  lead: string;
+  body: string;
+  heroImageId: string;
+  publishAt: string;
+  version: string;
+}
+
+export interface ArticleFormPageProps {
+  user: User;
+  csrf: string;
+  /** Absent for a new article. */
+  article?: { id: number; status: ArticleStatus; url: string | null };
+  values: ArticleFormValues;
+  errors?: Partial<Record<keyof ArticleFormValues, string>>;
+  error?: string | null;
+  notice?: string | null;
+  sections: { id: number; name: string }[];
+  authors: { id: number; name: string; byline: string }[];
+  recentImages: { id: number; key: string; alt: string }[];
+  markupHelp: string;
+  adminScript: string;
+}
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: preact.ComponentChildren }) {
+  return (
+    <>
+      <label for={id}>{label} {hint && <span class="hint">{hint}</span>}</label>
+      {children}
+      {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
+    </>
+  );
+}
+
+export function ArticleFormPage(props: ArticleFormPageProps) {
+  const { user, csrf, article, values, errors = {}, sections, authors, recentImages } = props;
+  const action = article ? `/admin/bai-viet/${article.id}` : "/admin/bai-viet";
+  const mayPublish = can(user, "article.publish");
+  return (
+    <AdminLayout title={article ? "Sửa bài viết" : "Viết bài mới"} user={user} csrf={csrf} error={props.error} notice={props.notice}>
+      {article && (
+        <p>
+          Trạng thái: <span class="status">{STATUS_NAMES[article.status]}</span>
+          {article.url && <> · <a href={article.url}>Xem trên trang</a></>}
+          {" · "}<a href={`/admin/bai-viet/${article.id}/phien-ban`}>Các phiên bản</a>
+        </p>
+      )}
+      <form method="post" action={action} class="card" id="article-form">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="version" value={values.version} />
+        <Field id="kicker" label="Dòng dẫn" hint="(tùy chọn, ví dụ “Phường 7:”)" error={errors.kicker}>
+          <input id="kicker" name="kicker" type="text" value={values.kicker} maxLength={200} />
+        </Field>
+        <Field id="headline" label="Tiêu đề" error={errors.headline}>
+          <input id="headline" name="headline" type="text" value={values.headline} required maxLength={300} />
+        </Field>
+        <Field id="slug" label="Đường dẫn" hint="(để trống: tạo từ tiêu đề)" error={errors.slug}>
+          <input id="slug" name="slug" type="text" value={values.slug} maxLength={120} pattern="[a-z0-9\-]*" />
+        </Field>
+        <Field id="sectionId" label="Chuyên mục" error={errors.sectionId}>
+          <select id="sectionId" name="sectionId" required>
+            {sections.map((s) => <option value={String(s.id)} selected={values.sectionId === String(s.id)}>{s.name}</option>)}
+          </select>
+        </Field>
+        <Field id="authorId" label="Tác giả" error={errors.authorId}>
+          <select id="authorId" name="authorId" required disabled={user.role === "reporter" && !!user.authorId}>
+            {authors.map((a) => <option value={String(a.id)} selected={values.authorId === String(a.id)}>{a.byline} ({a.name})</option>)}
+          </select>
+        </Field>
+        <Field id="tags" label="Chủ đề" hint="(cách nhau bởi dấu phẩy; chủ đề mới được tạo tự động)" error={errors.tags}>
+          <input id="tags" name="tags" type="text" value={values.tags} />
+        </Field>
+        <Field id="lead" label="Sapo" error={errors.lead}>
+          <textarea id="lead" name="lead" required maxLength={1000}>{values.lead}</textarea>
+        </Field>
+        <Field id="heroImageId" label="Ảnh đầu bài (mã ảnh)" hint="(tùy chọn; xem mã trong thư viện ảnh)" error={errors.heroImageId}>
+          <input id="heroImageId" name="heroImageId" type="number" min={1} value={values.heroImageId} />
+        </Field>
+        <Field id="body" label="Nội dung" error={errors.body}>
+          <textarea id="body" name="body" class="body" required>{values.body}</textarea>
+        </Field>
+        <details>
+          <summary>Cách viết nội dung</summary>
+          <pre style="white-space:pre-wrap">{props.markupHelp}</pre>
+        </details>
+        {mayPublish && (
+          <Field id="publishAt" label="Giờ đăng" hint="(giờ Việt Nam; dùng khi hẹn giờ đăng)" error={errors.publishAt}>
+            <input id="publishAt" name="publishAt" type="datetime-local" value={values.publishAt} />
+          </Field>
+        )}
+        <div class="actions">
+          <button type="submit" name="hanh-dong" value="luu">Lưu</button>
+          <button type="submit" class="secondary" formaction="/admin/bai-viet/xem-truoc" formtarget="_blank">Xem trước</button>
+          {!mayPublish && <button type="submit" name="hanh-dong" value="gui-duyet" class="secondary">Gửi duyệt</button>}
+          {mayPublish && <button type="submit" name="hanh-dong" value="dang">Đăng ngay</button>}
+          {mayPublish && <button type="submit" name="hanh-dong" value="hen-gio" class="secondary">Hẹn giờ đăng</button>}
+          {mayPublish && article?.status === "published" && <button type="submit" name="hanh-dong" value="go" class="danger">Gỡ bài</button>}
+        </div>
+      </form>
+      {article && can(user, "article.delete") && (
+        <form method="post" action={`/admin/bai-viet/${article.id}/xoa`} class="card">
+          <CsrfField token={csrf} />
+          <button type="submit" class="danger">Xóa bài viết</button>
+        </form>
+      )}
+      {recentImages.length > 0 && (
+        <section class="card" aria-labelledby="recent-images">
+          <h2 id="recent-images">Ảnh mới tải lên</h2>
+          <p class="hint">Chèn ảnh vào nội dung bằng <code>[[anh:MÃ | chú thích | tác giả]]</code>. <a href="/admin/anh">Thư viện ảnh</a> · <a href="/admin/anh/tai-len">Tải ảnh lên</a></p>
+          <div class="thumbs">
+            {recentImages.map((img) => (
+              <figure><img src={`/media/${img.key}?w=360`} alt={img.alt} width={150} height={84} loading="lazy" /><figcaption>Mã <strong>{img.id}</strong></figcaption></figure>
+            ))}
+          </div>
+        </section>
+      )}
+      <script src={props.adminScript} defer></script>
+    </AdminLayout>
+  );
+}

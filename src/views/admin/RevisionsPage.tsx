@@ -1,0 +1,68 @@
+import type { User } from "../../db/schema";
+import { formatDateline } from "../../vi/dates";
+import { AdminLayout } from "./AdminLayout";
+import { CsrfField } from "./CsrfField";
+
+export interface RevisionsPageProps {
+  user: User;
+  csrf: string;
+  articleId: number;
+  headline: string;
+  revisions: { id: number; version: number; savedAt: Date; savedByName: string }[];
+}
+
+export function RevisionsPage({ user, csrf, articleId, headline, revisions }: RevisionsPageProps) {
+  return (
+    <AdminLayout title={`Các phiên bản: ${headline}`} user={user} csrf={csrf}>
+      <p><a href={`/admin/bai-viet/${articleId}`}>← Quay lại bài viết</a></p>
+      <table>
+        <thead><tr><th>Phiên bản</th><th>Lưu lúc</th><th>Người lưu</th></tr></thead>
+        <tbody>
+          {revisions.map((r) => (
+            <tr key={r.id}>
+              <td><a href={`/admin/bai-viet/${articleId}/phien-ban/${r.id}`}>Phiên bản {r.version}</a></td>
+              <td>{formatDateline(r.savedAt)}</td>
+              <td>{r.savedByName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
+
+export interface RevisionPageProps {
+  user: User;
+  csrf: string;
+  articleId: number;
+  revisionId: number;
+  version: number;
+  savedAt: Date;
+  headline: string;
+  kicker: string | null;
+  lead: string;
+  bodyMarkup: string;
+  tags: string[];
+  mayRestore: boolean;
+}
+
+export function RevisionPage(p: RevisionPageProps) {
+  return (
+    <AdminLayout title={`Phiên bản ${p.version}`} user={p.user} csrf={p.csrf}>
+      <p><a href={`/admin/bai-viet/${p.articleId}/phien-ban`}>← Các phiên bản</a> · Lưu lúc {formatDateline(p.savedAt)}</p>
+      <div class="card">
+        {p.kicker && <p><strong>{p.kicker}</strong></p>}
+        <h2>{p.headline}</h2>
+        <p><strong>{p.lead}</strong></p>
+        <pre style="white-space:pre-wrap">{p.bodyMarkup}</pre>
+        {p.tags.length > 0 && <p>Chủ đề: {p.tags.join(", ")}</p>}
+      </div>
+      {p.mayRestore && (
+        <form method="post" action={`/admin/bai-viet/${p.articleId}/phien-ban/${p.revisionId}/khoi-phuc`}>
+          <CsrfField token={p.csrf} />
+          <button type="submit">Khôi phục phiên bản này</button>
+        </form>
+      )}
+    </AdminLayout>
+  );
+}

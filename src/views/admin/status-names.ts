@@ -1,0 +1,9 @@
+import type { ArticleStatus } from "../../db/schema";
+
+export const STATUS_NAMES: Record<ArticleStatus, string> = {
+  draft: "Bản nháp",
+  review: "Chờ duyệt",
+  scheduled: "Hẹn giờ",
+  published: "Đã đăng",
+  unpublished: "Đã gỡ",
+};
