@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { User } from "../../db/schema";
 import { ROLE_NAMES, can } from "../../newsroom/permissions";
+import { ASSET_URLS } from "../asset-urls";
 import { ADMIN_CSS } from "./admin-styles";
 import { CsrfField } from "./CsrfField";
 
@@ -21,6 +22,7 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex,nofollow" />
         <title>{`${title} - Tòa soạn`}</title>
+        <link rel="icon" href={ASSET_URLS["favicon.svg"]} type="image/svg+xml" />
         <style dangerouslySetInnerHTML={{ __html: ADMIN_CSS }} />
       </head>
       <body>

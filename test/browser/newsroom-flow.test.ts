@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { renderDemoPhoto } from "../../scripts/demo/photos";
+import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+
+const base = inject("baseUrl");
+const editor = inject("editor");
+let browser: Browser;
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+describe("an editor on a phone", () => {
+  it("logs in, uploads a photo, writes an article with a subheading and a figure, publishes, and sees it on the home page", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+
+    await page.goto(`${base}/admin`);
+    expect(new URL(page.url()).pathname).toBe("/admin/dang-nhap");
+    await page.fill("#email", editor.email);
+    await page.fill("#password", editor.password);
+    await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-list-phone.png`, fullPage: true });
+
+    await page.goto(`${base}/admin/anh/tai-len`);
+    const photo = await renderDemoPhoto("wind-farm", 77, 800, 450);
+    await page.setInputFiles("#file", { name: "IMG_2041.JPG", mimeType: "image/jpeg", buffer: Buffer.from(photo.data) });
+    await page.fill("#alt", "Tua bin điện gió ven biển Bạc Liêu");
+    await page.fill("#caption", "Những tua bin điện gió trên bãi bồi ven biển.");
+    await page.fill("#credit", "T.N");
+    await page.click("form[data-upload] button[type=submit]");
+    await page.waitForSelector("text=Đã tải ảnh lên");
+    const imageId = Number(await page.locator("main .card code").first().textContent().then((t) => /\d+/.exec(t ?? "")?.[0]));
+    expect(imageId).toBeGreaterThan(0);
+
+    await page.goto(`${base}/admin/bai-viet/moi`);
+    await page.fill("#kicker", "Huyện Hòa Bình:");
+    await page.fill("#headline", "Điện gió ven biển thêm 50 tua bin mới");
+    await page.fill("#lead", "Thêm 50 tua bin điện gió vừa được lắp đặt trên vùng bãi bồi ven biển, nâng tổng công suất của tỉnh.");
+    await page.fill("#tags", "Năng lượng, Bạc Liêu");
+    await page.fill("#heroImageId", String(imageId));
+    await page.fill("#body", [
+      "Sáng nay, chủ đầu tư đã hoàn thành lắp đặt tua bin cuối cùng.",
+      "## Việc làm cho lao động địa phương",
+      `[[anh:${imageId} | Tua bin mới trên bãi bồi. | T.N]]`,
+      "Hơn 200 lao động địa phương tham gia thi công.",
+    ].join("\n\n"));
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-form-phone.png`, fullPage: true });
+    await Promise.all([page.waitForURL(/\/admin\/bai-viet\/\d+\?da-luu/), page.click("button[value=dang]")]);
+    await page.waitForSelector("text=Đã lưu bài viết.");
+
+    await page.goto(`${base}/`);
+    const top = page.locator(".top-story h2 a");
+    await expect(top.textContent()).resolves.toContain("Điện gió ven biển thêm 50 tua bin mới");
+    await Promise.all([page.waitForURL(/\.html$/), top.click()]);
+    await expect(page.locator(".body h2").textContent()).resolves.toBe("Việc làm cho lao động địa phương");
+    const figureImg = page.locator(".body figure img");
+    await figureImg.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll("article img")].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+    await expect(page.locator(".body figcaption").textContent()).resolves.toContain("Ảnh: T.N");
+    await context.close();
+  });
+});
+
+describe("readers, with and without JavaScript", () => {
+  for (const javaScriptEnabled of [false, true]) {
+    for (const [name, options] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+      it(`read home, a section and an article (${name}, JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+        const context = await browser.newContext({ ...options, javaScriptEnabled });
+        const page = await context.newPage();
+        const shot = (kind: string) => page.screenshot({ path: `${SCREENSHOTS}/${kind}-${name}${javaScriptEnabled ? "" : "-nojs"}.png`, fullPage: true });
+        await page.goto(`${base}/`);
+        await expect(page.locator("h1").count()).resolves.toBe(1);
+        await shot("home");
+        await page.click(".nav a[href='/kinh-te']");
+        await expect(page.locator("h1").textContent()).resolves.toBe("Kinh tế");
+        await shot("section");
+        await Promise.all([page.waitForURL(/\.html$/, { waitUntil: "load" }), page.click(".teaser h3 a")]);
+        await expect(page.locator("article h1").isVisible()).resolves.toBe(true);
+        await expect(page.locator(".dateline time").textContent()).resolves.toMatch(/^(Thứ .+|Chủ Nhật), \d\d\/\d\d\/\d{4} \| \d\d:\d\d$/);
+        const hero = page.locator("article figure img").first();
+        await expect(hero.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBeGreaterThan(0);
+        // Nothing overflows a 360 px screen.
+        await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+        await shot("article");
+        await context.close();
+      });
+    }
+  }
+});
