@@ -154,6 +154,16 @@ describe("writing and publishing", () => {
     }
   });
 
+  it("turns HTML pasted from a word processor into clean body markup on the server", async () => {
+    const editor = await loginAs("reporter");
+    const html = `<html><head><style>p.MsoNormal{mso-style-name:x}</style></head><body><!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->
+      <h2 class="MsoHeading2">Mùa nước nổi<o:p></o:p></h2><p class="MsoNormal" style="mso-line-height:150%">Đoạn&nbsp;một <b>đậm</b>.<o:p></o:p></p>
+      <p class="MsoNormal">Đoạn hai<script>alert(1)</script></p></body></html>`;
+    const res = await editor.post("/admin/bai-viet/chuyen-doi-html", { html });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("## Mùa nước nổi\n\nĐoạn một đậm.\n\nĐoạn hai");
+  });
+
   it("refuses a schedule in the past", async () => {
     const editor = await loginAs("editor");
     const res = await editor.post("/admin/bai-viet", await fieldsFor({ "hanh-dong": "hen-gio", publishAt: toVietnamLocalInput(new Date(Date.now() - 3600_000)) }));
