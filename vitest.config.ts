@@ -13,6 +13,8 @@ export default defineConfig(async () => {
     test: {
       setupFiles: ["./test/setup/apply-migrations.ts"],
       include: ["test/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
+      // Browser tests run in Node against wrangler dev (vitest.browser.config.ts).
+      exclude: ["test/browser/**", "**/node_modules/**"],
     },
   };
 });
