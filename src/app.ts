@@ -6,6 +6,7 @@ import type { AppEnv } from "./env";
 import { notFoundPage, serverErrorPage } from "./reader/errors";
 import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
+import { commentRoutes } from "./reader/comment-routes";
 import { mediaRoutes } from "./reader/media";
 import { readerRoutes } from "./reader/routes";
 
@@ -17,7 +18,9 @@ export function createApp() {
       defaultSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", "data:"],
-      scriptSrc: ["'self'"],
+      // Turnstile's widget, used only when TURNSTILE_SITE_KEY is set.
+      scriptSrc: ["'self'", "https://challenges.cloudflare.com"],
+      frameSrc: ["https://challenges.cloudflare.com"],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
       baseUri: ["'self'"],
@@ -44,6 +47,7 @@ export function createApp() {
   app.route("/admin", newsroomRoutes);
 
   app.route("/media", mediaRoutes);
+  app.route("/binh-luan", commentRoutes);
   app.route("/_", assetRoutes);
   // The light edition: the same pages without inline photos.
   app.use("/lite/*", async (c, next) => {

@@ -14,6 +14,11 @@ export interface Env {
   CACHE_VERSION_TTL_MS?: string;
   /** Secret salt for hashing client IPs (throttling, comments); set with `wrangler secret put`. */
   IP_HASH_SECRET?: string;
+  /** Secret for signing readers' form timestamps and vote cookies. */
+  FORM_SECRET?: string;
+  /** Cloudflare Turnstile: both set = comments must pass the challenge; unset = skipped. */
+  TURNSTILE_SITE_KEY?: string;
+  TURNSTILE_SECRET?: string;
 }
 
 export interface AppEnv {

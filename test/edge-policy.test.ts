@@ -10,7 +10,7 @@ import { get } from "./setup/http";
 
 /** A one-route app on the real page cache, whose page sets a cookie when asked to. */
 function appWithCookiePage() {
-  const cachedPage = createPageCache({});
+  const cachedPage = createPageCache(() => undefined);
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => { c.set("db", openDatabase(c.env.DB)); c.set("lite", false); await next(); });
   let renders = 0;

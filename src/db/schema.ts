@@ -159,3 +159,69 @@ export const articleRevisions = sqliteTable("article_revisions", {
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+export const COMMENT_STATUSES = ["pending", "approved", "rejected", "spam"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const comments = sqliteTable("comments", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+  /** Replies are one level deep: a reply's parent is never itself a reply. */
+  parentId: integer("parent_id"),
+  name: text("name").notNull(),
+  /** Never shown to readers. */
+  email: text("email"),
+  body: text("body").notNull(),
+  /** SHA-256 of the normalised text, for refusing duplicates. */
+  bodyHash: text("body_hash").notNull(),
+  status: text("status", { enum: COMMENT_STATUSES }).notNull().default("pending"),
+  /** Keyed hash of the client IP; the raw address is never stored. */
+  ipHash: text("ip_hash").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
+  moderatedBy: integer("moderated_by"),
+}, (t) => [
+  index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
+  index("comments_status_created_idx").on(t.status, t.createdAt),
+  index("comments_ip_created_idx").on(t.ipHash, t.createdAt),
+  index("comments_body_hash_idx").on(t.bodyHash),
+]);
+
+export const POLL_PLACEMENTS = ["sidebar", "articles"] as const;
+export type PollPlacement = (typeof POLL_PLACEMENTS)[number];
+
+export const polls = sqliteTable("polls", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  question: text("question").notNull(),
+  placement: text("placement", { enum: POLL_PLACEMENTS }).notNull().default("sidebar"),
+  opensAt: integer("opens_at", { mode: "timestamp_ms" }).notNull(),
+  closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
+  archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+export const pollOptions = sqliteTable("poll_options", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  pollId: integer("poll_id").notNull().references(() => polls.id, { onDelete: "cascade" }),
+  label: text("label").notNull(),
+  position: integer("position").notNull(),
+  votes: integer("votes").notNull().default(0),
+}, (t) => [index("poll_options_poll_idx").on(t.pollId, t.position)]);
+
+/** Polls attached to particular articles (placement "articles"). */
+export const pollArticles = sqliteTable("poll_articles", {
+  pollId: integer("poll_id").notNull().references(() => polls.id, { onDelete: "cascade" }),
+  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+}, (t) => [primaryKey({ columns: [t.pollId, t.articleId] }), index("poll_articles_article_idx").on(t.articleId)]);
+
+/** One row per counted vote: a client (hashed IP) per poll per time window. */
+export const pollVoters = sqliteTable("poll_voters", {
+  pollId: integer("poll_id").notNull().references(() => polls.id, { onDelete: "cascade" }),
+  voter: text("voter").notNull(),
+  token: text("token").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+}, (t) => [primaryKey({ columns: [t.pollId, t.voter] })]);
+
+export type Comment = typeof comments.$inferSelect;
+export type Poll = typeof polls.$inferSelect;
+export type PollOption = typeof pollOptions.$inferSelect;

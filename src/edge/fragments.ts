@@ -12,12 +12,18 @@ import { readVersion } from "./versions";
 
 export interface FragmentDef {
   deps: PageDeps;
-  /** Seconds a rendered fragment may be reused even if nothing bumped its scopes. */
+  /** Seconds a rendered fragment may be reused even if nothing bumped its scopes; 0 = render every time. */
   ttl: number;
+  /**
+   * Rendered per request and left out of the page's ETag (e.g. a form's
+   * signed timestamp): a browser revalidating keeps its older copy.
+   */
+  volatile?: boolean;
   render(c: Context<AppEnv>): Promise<string>;
 }
 
-export type FragmentRegistry = Record<string, FragmentDef>;
+/** Finds the definition for a placeholder's name ("latest-news", "comments-12"). */
+export type FragmentResolver = (name: string) => FragmentDef | undefined;
 
 const PLACEHOLDER = /<div data-fragment="([a-z0-9-]+)"><\/div>/g;
 
@@ -27,6 +33,7 @@ export function fragmentNames(html: string): string[] {
 }
 
 export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef): Promise<string> {
+  if (def.ttl <= 0) return def.render(c);
   const version = await readVersion(c.var.db, def.deps, versionTtl(c.env));
   const key = new Request(`https://fragments.internal/${name}/${version}`);
   const cache = edgeCache();

@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
-import { fragmentNames, loadFragment, stitchFragments, type FragmentRegistry } from "./fragments";
+import { fragmentNames, loadFragment, stitchFragments, type FragmentDef, type FragmentResolver } from "./fragments";
 import { shortHash } from "./hash";
 import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_WHILE_REVALIDATE, versionTtl, wantsSaveData } from "./policy";
 import { cacheTags, type PageDeps } from "./scopes";
@@ -23,7 +23,7 @@ type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS";
 const STORED_AT = "x-edge-stored-at";
 const FRAGMENTS = "x-edge-fragments";
 
-export function createPageCache(fragments: FragmentRegistry) {
+export function createPageCache(fragments: FragmentResolver) {
   return async function cachedPage(c: Context<AppEnv>, deps: PageDeps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;
     const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
@@ -70,9 +70,13 @@ async function prepare(rendered: Response): Promise<Response> {
   return new Response(html, { status: 200, headers });
 }
 
-async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, deps: PageDeps, registry: FragmentRegistry): Promise<Response> {
+async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, deps: PageDeps, resolve: FragmentResolver): Promise<Response> {
   const headers = new Headers(page.headers);
-  const names = (headers.get(FRAGMENTS) ?? "").split(",").filter((n) => n && registry[n]);
+  const defs = new Map<string, FragmentDef>();
+  for (const name of (headers.get(FRAGMENTS) ?? "").split(",")) {
+    const def = name ? resolve(name) : undefined;
+    if (def) defs.set(name, def);
+  }
   headers.delete(FRAGMENTS);
   headers.delete(STORED_AT);
   headers.set("x-cache", status);
@@ -82,9 +86,10 @@ async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, d
   }
 
   const contents = new Map<string, string>();
-  await Promise.all(names.map(async (name) => contents.set(name, await loadFragment(c, name, registry[name]!))));
+  await Promise.all([...defs].map(async ([name, def]) => contents.set(name, await loadFragment(c, name, def))));
   const pageTag = headers.get("etag") ?? "";
-  const etag = contents.size ? `"${await shortHash(pageTag, ...names.map((n) => contents.get(n)!))}"` : pageTag;
+  const stable = [...defs].filter(([, def]) => !def.volatile).map(([name]) => contents.get(name)!);
+  const etag = stable.length ? `"${await shortHash(pageTag, ...stable)}"` : pageTag;
   headers.set("etag", etag);
   headers.set("vary", "Save-Data");
   if (status === "BYPASS") {

@@ -9,6 +9,9 @@ export const scope = {
   section: (id: number) => `section:${id}`,
   tag: (id: number) => `tag:${id}`,
   author: (id: number) => `author:${id}`,
+  comments: (articleId: number) => `comments:${articleId}`,
+  polls: "polls",
+  poll: (id: number) => `poll:${id}`,
 } as const;
 
 export type PageDeps =

@@ -1,18 +1,50 @@
 import { renderToString } from "preact-render-to-string";
 import { listLatest } from "../db/articles";
-import type { FragmentRegistry } from "../edge/fragments";
+import { listApprovedComments } from "../db/comments";
+import { issueFormToken } from "../community/form-token";
+import { formSecret } from "../community/signing";
+import { scope } from "../edge/scopes";
+import { CommentList } from "../views/CommentList";
+import type { FragmentDef, FragmentResolver } from "../edge/fragments";
 import { LatestNews } from "../views/LatestNews";
 
 export const LATEST_NEWS_COUNT = 5;
 
-/** The reader pages' fragments, by the name their placeholders carry. */
-export const readerFragments: FragmentRegistry = {
-  "latest-news": {
-    deps: { kind: "home" },
+const latestNews: FragmentDef = {
+  deps: { kind: "home" },
+  ttl: 300,
+  async render(c) {
+    const items = await listLatest(c.var.db, { now: new Date(), limit: LATEST_NEWS_COUNT });
+    return renderToString(<LatestNews items={items} />);
+  },
+};
+
+/** Approved comments of one article; approving a comment bumps only this. */
+function commentList(articleId: number): FragmentDef {
+  return {
+    deps: { kind: "scopes", scopes: [scope.comments(articleId)] },
     ttl: 300,
     async render(c) {
-      const items = await listLatest(c.var.db, { now: new Date(), limit: LATEST_NEWS_COUNT });
-      return renderToString(<LatestNews items={items} />);
+      return renderToString(<CommentList {...await listApprovedComments(c.var.db, articleId)} />);
     },
+  };
+}
+
+/** The comment form's signed timestamp: fresh for every reader, not part of the ETag. */
+const commentToken: FragmentDef = {
+  deps: { kind: "scopes", scopes: [] },
+  ttl: 0,
+  volatile: true,
+  async render(c) {
+    return `<input type="hidden" name="t" value="${await issueFormToken(formSecret(c.env))}">`;
   },
+};
+
+/** The reader pages' fragments, by the name their placeholders carry. */
+export const readerFragments: FragmentResolver = (name) => {
+  if (name === "latest-news") return latestNews;
+  if (name === "comment-token") return commentToken;
+  const comments = /^comments-([1-9][0-9]{0,9})$/.exec(name);
+  if (comments) return commentList(Number(comments[1]));
+  return undefined;
 };

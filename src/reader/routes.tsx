@@ -89,6 +89,6 @@ readerRoutes.get("/:section/:file", (c) => {
     // Old or mistyped slugs keep working: the id decides, the URL is corrected.
     const requested = new URL(c.req.url).pathname.replace(/^\/lite(?=\/)/, "");
     if (requested !== canonical) return c.redirect(c.var.lite ? `/lite${canonical}` : canonical, 301);
-    return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} lite={lite} />));
+    return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} lite={lite} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />));
   });
 });

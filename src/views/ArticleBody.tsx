@@ -1,14 +1,10 @@
 import type { BodyBlock } from "../content/blocks";
 import type { ImageData } from "../db/article-types";
 import { Figure } from "./Figure";
+import { Lines } from "./Lines";
 
 type FlowBlock = Exclude<BodyBlock, { type: "aside" }>;
 
-/** Paragraph text keeps the editor's line breaks. */
-function Lines({ text }: { text: string }) {
-  const lines = text.split("\n");
-  return <>{lines.map((line, i) => (i === 0 ? line : <><br />{line}</>))}</>;
-}
 
 export function BodyBlockView({ block, figures, lite }: { block: FlowBlock; figures: Map<number, ImageData>; lite?: boolean }) {
   switch (block.type) {

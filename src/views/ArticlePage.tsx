@@ -2,6 +2,7 @@ import type { ArticleFull, ArticleTeaser } from "../db/article-types";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
 import { Document } from "./Document";
+import { CommentForm } from "./CommentForm";
 import { Figure } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { TeaserList } from "./TeaserList";
@@ -13,9 +14,10 @@ export interface ArticlePageProps {
   article: ArticleFull;
   related: ArticleTeaser[];
   lite?: boolean;
+  turnstileSiteKey?: string;
 }
 
-export function ArticlePage({ site, article, related, lite }: ArticlePageProps) {
+export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: ArticlePageProps) {
   const { flow, asides } = splitBody(article.body);
   return (
     <Document
@@ -52,6 +54,12 @@ export function ArticlePage({ site, article, related, lite }: ArticlePageProps) 
           </nav>
         )}
       </article>
+      {article.id > 0 && (
+        <div class="article">
+          <FragmentSlot name={`comments-${article.id}`} />
+          <CommentForm articleId={article.id} turnstileSiteKey={turnstileSiteKey} />
+        </div>
+      )}
       {related.length > 0 && (
         <section aria-labelledby="related-title" class="article">
           <h2 id="related-title" class="block-title">Tin liên quan</h2>

@@ -66,6 +66,21 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .latest-news ul{margin:0;padding:0 0 0 18px}
 .latest-news li{margin:0 0 8px}
 .latest-news time{color:var(--muted);font-size:.8rem;white-space:nowrap}
+.comments ol{list-style:none;margin:0;padding:0}
+.comment{border-top:1px solid var(--line);padding:10px 0}
+.comment p{margin:0 0 6px}
+.comment-meta{font-size:.85rem;color:var(--muted)}
+.replies{margin-left:16px!important;border-left:3px solid var(--line);padding-left:10px!important}
+.reply{font-size:.85rem}
+.comment-form label{display:block;font-weight:600;margin:10px 0 4px}
+.comment-form input,.comment-form textarea{width:100%;padding:10px;border:1px solid #888;border-radius:4px;font:inherit}
+.comment-form button,.poll button{margin-top:10px;padding:10px 18px;border:0;border-radius:4px;background:var(--brand);color:#fff;font:inherit;cursor:pointer}
+.hint{font-weight:400;color:var(--muted);font-size:.85rem}
+.hp{position:absolute;left:-9999px}
+.notice{display:none;background:#e7f5ec;padding:10px;border-left:4px solid var(--brand)}
+.notice:target{display:block}
+.form-error,.field-error{color:#a61b1b}
+.form-error{background:#fdecea;padding:10px}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}
