@@ -7,6 +7,7 @@ import { notFoundPage, serverErrorPage } from "./reader/errors";
 import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
+import { pollRoutes } from "./reader/poll-routes";
 import { mediaRoutes } from "./reader/media";
 import { readerRoutes } from "./reader/routes";
 
@@ -48,6 +49,7 @@ export function createApp() {
 
   app.route("/media", mediaRoutes);
   app.route("/binh-luan", commentRoutes);
+  app.route("/binh-chon", pollRoutes);
   app.route("/_", assetRoutes);
   // The light edition: the same pages without inline photos.
   app.use("/lite/*", async (c, next) => {

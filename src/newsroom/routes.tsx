@@ -4,6 +4,7 @@ import { articleRoutes } from "./article-routes";
 import { authRoutes } from "./auth-routes";
 import { csrfProtection } from "./csrf";
 import { mediaAdminRoutes } from "./media-routes";
+import { moderationRoutes } from "./moderation-routes";
 import { auditRoutes, peopleRoutes } from "./people-routes";
 import { notFoundAdmin } from "./responses";
 import { loadEditor, requireEditor } from "./session";
@@ -14,11 +15,12 @@ export const newsroomRoutes = new Hono<AppEnv>();
 newsroomRoutes.use(loadEditor, csrfProtection);
 newsroomRoutes.route("/", authRoutes);
 newsroomRoutes.get("/", requireEditor, (c) => c.redirect("/admin/bai-viet", 303));
-for (const path of ["/bai-viet", "/bai-viet/*", "/anh", "/anh/*", "/nguoi-dung", "/nguoi-dung/*", "/nhat-ky", "/nhat-ky/*"]) {
+for (const path of ["/bai-viet", "/bai-viet/*", "/anh", "/anh/*", "/nguoi-dung", "/nguoi-dung/*", "/nhat-ky", "/nhat-ky/*", "/binh-luan", "/binh-luan/*", "/binh-chon", "/binh-chon/*"]) {
   newsroomRoutes.use(path, requireEditor);
 }
 newsroomRoutes.route("/bai-viet", articleRoutes);
 newsroomRoutes.route("/anh", mediaAdminRoutes);
 newsroomRoutes.route("/nguoi-dung", peopleRoutes);
 newsroomRoutes.route("/nhat-ky", auditRoutes);
+newsroomRoutes.route("/binh-luan", moderationRoutes);
 newsroomRoutes.notFound((c) => notFoundAdmin(c));

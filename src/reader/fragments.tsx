@@ -5,6 +5,8 @@ import { issueFormToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
 import { scope } from "../edge/scopes";
 import { CommentList } from "../views/CommentList";
+import { findShownPoll, getPoll, isOpen } from "../db/polls";
+import { PollBox, PollResults } from "../views/PollBox";
 import type { FragmentDef, FragmentResolver } from "../edge/fragments";
 import { LatestNews } from "../views/LatestNews";
 
@@ -40,11 +42,42 @@ const commentToken: FragmentDef = {
   },
 };
 
+/** The poll box: the article's own poll, else the sidebar poll. Votes do not change it. */
+function pollBox(articleId?: number): FragmentDef {
+  return {
+    deps: { kind: "scopes", scopes: [scope.polls] },
+    // Polls open and close on their own clock.
+    ttl: 60,
+    async render(c) {
+      const now = new Date();
+      const data = await findShownPoll(c.var.db, now, articleId);
+      return data ? renderToString(<PollBox data={data} open={isOpen(data.poll, now)} />) : "";
+    },
+  };
+}
+
+/** A poll's live results; each vote bumps only this. */
+function pollResults(pollId: number): FragmentDef {
+  return {
+    deps: { kind: "scopes", scopes: [scope.poll(pollId)] },
+    ttl: 30,
+    async render(c) {
+      const data = await getPoll(c.var.db, pollId);
+      return data ? renderToString(<PollResults {...data} />) : "";
+    },
+  };
+}
+
 /** The reader pages' fragments, by the name their placeholders carry. */
 export const readerFragments: FragmentResolver = (name) => {
   if (name === "latest-news") return latestNews;
   if (name === "comment-token") return commentToken;
   const comments = /^comments-([1-9][0-9]{0,9})$/.exec(name);
   if (comments) return commentList(Number(comments[1]));
+  if (name === "poll") return pollBox();
+  const articlePoll = /^poll-a([1-9][0-9]{0,9})$/.exec(name);
+  if (articlePoll) return pollBox(Number(articlePoll[1]));
+  const results = /^poll-results-([1-9][0-9]{0,9})$/.exec(name);
+  if (results) return pollResults(Number(results[1]));
   return undefined;
 };

@@ -66,7 +66,10 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
           <TeaserList items={related} lite={lite} />
         </section>
       )}
-      <div class="article"><FragmentSlot name="latest-news" /></div>
+      <div class="article">
+        <FragmentSlot name="latest-news" />
+        {article.id > 0 && <FragmentSlot name={`poll-a${article.id}`} />}
+      </div>
     </Document>
   );
 }

@@ -2,6 +2,7 @@ import type { ArticleTeaser, SectionRef } from "../db/article-types";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { Document } from "./Document";
 import { Figure } from "./Figure";
+import { FragmentSlot } from "./FragmentSlot";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
 import { articlePath, sectionPath } from "./urls";
@@ -31,12 +32,15 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
             <p>Chưa có bài viết nào được đăng.</p>
           )}
         </div>
-        {latest.length > 0 && (
-          <section aria-labelledby="latest-title">
-            <h2 id="latest-title" class="block-title">Tin mới</h2>
-            <TeaserList items={latest} lite={lite} />
-          </section>
-        )}
+        <div>
+          {latest.length > 0 && (
+            <section aria-labelledby="latest-title">
+              <h2 id="latest-title" class="block-title">Tin mới</h2>
+              <TeaserList items={latest} lite={lite} />
+            </section>
+          )}
+          <FragmentSlot name="poll" />
+        </div>
       </div>
       <div class="sections-grid">
         {sections.filter((s) => s.articles.length > 0).map(({ section, articles }) => (

@@ -81,6 +81,15 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .notice:target{display:block}
 .form-error,.field-error{color:#a61b1b}
 .form-error{background:#fdecea;padding:10px}
+.poll fieldset{border:0;margin:0;padding:0}
+.poll legend{font-weight:700;margin:0 0 6px}
+.poll-option{display:block;padding:6px 0}
+.poll-results ul{list-style:none;margin:0;padding:0}
+.poll-results li{margin:0 0 10px}
+.poll-label{display:block}
+.poll-count{font-size:.85rem;color:var(--muted)}
+.poll-bar{display:block;height:10px;background:#e3e9e5;border-radius:5px;overflow:hidden}
+.poll-bar span{display:block;height:100%;background:var(--brand)}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}

@@ -31,6 +31,8 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
             <a href="/admin/bai-viet">Bài viết</a>
             <a href="/admin/bai-viet/moi">Viết bài</a>
             <a href="/admin/anh">Ảnh</a>
+            {can(user, "comments.moderate") && <a href="/admin/binh-luan">Bình luận</a>}
+            {can(user, "polls.manage") && <a href="/admin/binh-chon">Bình chọn</a>}
             {can(user, "people.manage") && <a href="/admin/nguoi-dung">Người dùng</a>}
             {can(user, "audit.view") && <a href="/admin/nhat-ky">Nhật ký</a>}
             <a href="/admin/mat-khau">Mật khẩu</a>
