@@ -41,7 +41,7 @@ describe("reader comments", () => {
 
     const editor = await loginAs("editor");
     const queue = await editor.page("/admin/binh-luan");
-    const box = queue.querySelectorAll("input[name=ids]").find((el) => el.parentNode.parentNode.textContent.includes("Nguyễn Văn Hai"))!;
+    const box = queue.querySelectorAll("input[name=ids]").find((el) => el.parentNode?.parentNode?.textContent.includes("Nguyễn Văn Hai"))!;
     expect((await editor.post("/admin/binh-luan", { ids: box.getAttribute("value")!, "hanh-dong": "approved" })).status).toBe(303);
 
     const after = await get(url);

@@ -100,6 +100,9 @@ export async function voteCount(db: Database, id: number): Promise<number> {
  * only applies if this request's own voter row went in.
  */
 export async function castVote(db: Database, pollId: number, optionId: number, voter: string, now: Date): Promise<boolean> {
+  // A client hammering the button costs a read, not a write transaction.
+  const [seen] = await db.select({ v: pollVoters.voter }).from(pollVoters).where(and(eq(pollVoters.pollId, pollId), eq(pollVoters.voter, voter))).limit(1);
+  if (seen) return false;
   const token = crypto.randomUUID();
   const [, counted] = await runBatch(db, [
     sql`insert into poll_voters (poll_id, voter, token, created_at) values (${pollId}, ${voter}, ${token}, ${now.getTime()}) on conflict do nothing`,
