@@ -7,6 +7,7 @@ export interface Env {
   MEDIA: R2Bucket;
   IMAGES: ImagesBinding;
   ASSETS: Fetcher;
+  CF_VERSION_METADATA?: WorkerVersionMetadata;
   SITE_NAME: string;
   SITE_URL: string;
   SITE_TAGLINE?: string;

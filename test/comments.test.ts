@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { issueFormToken } from "../src/community/form-token";
 import { formSecret } from "../src/community/signing";
@@ -148,5 +148,36 @@ describe("reader comments", () => {
       const res = await user.post("/admin/binh-luan", { ids: String(some), "hanh-dong": "rejected" });
       expect(res.status, role).toBe(allowed ? 303 : 403);
     }
+  });
+});
+
+describe("Cloudflare Turnstile", () => {
+  const siteverify = (success: boolean) => vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
+    // Only the outside world is faked: Cloudflare's siteverify endpoint, in its real response format.
+    expect(String(input instanceof Request ? input.url : input)).toBe("https://challenges.cloudflare.com/turnstile/v0/siteverify");
+    return Response.json(success
+      ? { success: true, challenge_ts: new Date().toISOString(), hostname: "localhost", "error-codes": [], action: "", cdata: "" }
+      : { success: false, "error-codes": ["invalid-input-response"] });
+  });
+  const withTurnstile = { TURNSTILE_SECRET: "0x4AAA-test-secret", TURNSTILE_SITE_KEY: "0x4AAA-test-site" };
+
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it("is skipped when no secret is configured, and required when one is", async () => {
+    const id = await articleId(target.headline);
+    const fields = async (body: string) => ({ article: String(id), name: "Người Kiểm Tra", body, t: await oldToken(), "cf-turnstile-response": "token-tu-trinh-duyet" });
+    const spy = siteverify(false);
+    const refused = await get("/binh-luan", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": freshIp() }, body: new URLSearchParams(await fields("Bình luận bị chặn")).toString() }, withTurnstile);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Chưa xác minh được bạn không phải máy");
+    expect(spy).toHaveBeenCalledTimes(1);
+
+    siteverify(true);
+    const passed = await get("/binh-luan", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": freshIp() }, body: new URLSearchParams(await fields("Bình luận đã qua Turnstile")).toString() }, withTurnstile);
+    expect(passed.status).toBe(303);
+
+    // With Turnstile configured, article pages carry the widget.
+    const page = await (await get(await articleUrl(DEMO_ARTICLES[8]!.headline), {}, withTurnstile)).text();
+    expect(page).toContain('data-sitekey="0x4AAA-test-site"');
   });
 });

@@ -114,3 +114,7 @@ export async function castVote(db: Database, pollId: number, optionId: number, v
   versionsChanged();
   return (counted?.meta.changes ?? 0) === 1;
 }
+
+export async function pollArticleIds(db: Database, pollId: number): Promise<number[]> {
+  return (await db.select({ id: pollArticles.articleId }).from(pollArticles).where(eq(pollArticles.pollId, pollId))).map((r) => r.id);
+}

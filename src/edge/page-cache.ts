@@ -32,7 +32,8 @@ export function createPageCache(fragments: FragmentResolver) {
     }
     const version = await readVersion(c.var.db, deps, versionTtl(c.env));
     const url = canonicalCacheUrl(req.url);
-    const key = new Request(`https://pages.internal/${version}/${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`);
+    const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
+    const key = new Request(`https://pages.internal/${deployment}/${version}/${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`);
     const cache = edgeCache();
 
     const stored = await cache.match(key);

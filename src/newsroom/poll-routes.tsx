@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { archivePoll, closePoll, createPoll, getPoll, isOpen, listPolls, updatePollBeforeVotes, voteCount, type PollInput } from "../db/polls";
+import { archivePoll, closePoll, createPoll, getPoll, isOpen, listPolls, pollArticleIds, updatePollBeforeVotes, voteCount, type PollInput } from "../db/polls";
 import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import { PollFormPage, PollListPage, type PollFormValues } from "../views/admin/PollPages";
@@ -61,9 +61,10 @@ pollAdminRoutes.get("/:id{[0-9]+}", async (c) => {
   const data = await getPoll(c.var.db, parseId(c.req.param("id")) ?? 0);
   if (!data) return notFoundAdmin(c, "Không tìm thấy cuộc bình chọn.");
   const { poll, options } = data;
-  const locked = (await voteCount(c.var.db, poll.id)) > 0;
+  const [votes, articleIds] = await Promise.all([voteCount(c.var.db, poll.id), pollArticleIds(c.var.db, poll.id)]);
+  const locked = votes > 0;
   return formPage(c, {
-    question: poll.question, options: options.map((o) => o.label).join("\n"), placement: poll.placement, articleIds: "",
+    question: poll.question, options: options.map((o) => o.label).join("\n"), placement: poll.placement, articleIds: articleIds.join(", "),
     opensAt: toVietnamLocalInput(poll.opensAt), closesAt: toVietnamLocalInput(poll.closesAt),
   }, { pollId: poll.id, locked, open: isOpen(poll, new Date()) });
 });

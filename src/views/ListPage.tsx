@@ -1,5 +1,6 @@
 import type { ArticleTeaser } from "../db/article-types";
 import { Document } from "./Document";
+import { FragmentSlot } from "./FragmentSlot";
 import { Pagination } from "./Pagination";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
@@ -32,6 +33,7 @@ export function ListPage({ site, title, intro, basePath, page, pageCount, articl
       {intro && <p>{intro}</p>}
       {articles.length ? <TeaserList items={articles} showLead lite={lite} /> : <p>Chưa có bài viết nào.</p>}
       <Pagination basePath={basePath} page={page} pageCount={pageCount} />
+      <FragmentSlot name="poll" />
     </Document>
   );
 }
