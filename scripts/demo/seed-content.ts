@@ -7,6 +7,7 @@ import { createArticle } from "../../src/db/article-writes";
 import { openDatabase } from "../../src/db/client";
 import { insertImage } from "../../src/db/images";
 import { insertAuthor, insertSection } from "../../src/db/people";
+import { createPoll } from "../../src/db/polls";
 import { DEMO_ARTICLES, type DemoPhotoSpec } from "./articles/index";
 import { DEMO_AUTHORS, DEMO_SECTIONS } from "./people";
 
@@ -67,6 +68,13 @@ export async function seedDemoContent(d1: D1Database, media: R2Bucket, makePhoto
       tags: article.tags,
     });
   }
+  // The sidebar's "thăm dò ý kiến", open for a month from loading.
+  const now = Date.now();
+  await createPoll(db, {
+    question: "Bạn có ủng hộ mở rộng phố đi bộ ven sông Bạc Liêu vào cuối tuần?",
+    options: ["Ủng hộ", "Không ủng hộ", "Chỉ nên mở vào dịp lễ"],
+    placement: "sidebar", opensAt: new Date(now - 3600_000), closesAt: new Date(now + 30 * 24 * 3600_000), articleIds: [],
+  });
   return { articles: DEMO_ARTICLES.length, photos };
 }
 
