@@ -20,6 +20,10 @@ export interface Env {
   /** Cloudflare Turnstile: both set = comments must pass the challenge; unset = skipped. */
   TURNSTILE_SITE_KEY?: string;
   TURNSTILE_SECRET?: string;
+  /** JSON list of {slug, name, latitude, longitude}; default Bạc Liêu. */
+  WEATHER_PLACES?: string;
+  /** An Open-Meteo-compatible server; default https://api.open-meteo.com. */
+  WEATHER_API_URL?: string;
 }
 
 export interface AppEnv {

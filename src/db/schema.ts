@@ -225,3 +225,34 @@ export const pollVoters = sqliteTable("poll_voters", {
 export type Comment = typeof comments.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
+
+/** Forecasts fetched by the weather job; history kept 30 days. */
+export const weatherForecasts = sqliteTable("weather_forecasts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  place: text("place").notNull(),
+  fetchedAt: integer("fetched_at", { mode: "timestamp_ms" }).notNull(),
+  text: text("text").notNull(),
+  tempMin: integer("temp_min"),
+  tempMax: integer("temp_max"),
+  /** The validated values the text was written from (JSON). */
+  data: text("data").notNull(),
+}, (t) => [index("weather_forecasts_place_idx").on(t.place, t.fetchedAt)]);
+
+/** Every run of the weather job per place: ok, or why not. */
+export const weatherRuns = sqliteTable("weather_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  place: text("place").notNull(),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  ok: integer("ok", { mode: "boolean" }).notNull(),
+  reason: text("reason").notNull().default(""),
+}, (t) => [index("weather_runs_place_idx").on(t.place, t.at)]);
+
+/** A forecast text pinned by an editor; wins over the automatic one until it expires. */
+export const weatherOverrides = sqliteTable("weather_overrides", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  place: text("place").notNull(),
+  text: text("text").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdBy: integer("created_by"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+}, (t) => [index("weather_overrides_place_idx").on(t.place, t.expiresAt)]);

@@ -11,6 +11,7 @@ export const scope = {
   author: (id: number) => `author:${id}`,
   comments: (articleId: number) => `comments:${articleId}`,
   polls: "polls",
+  weather: "weather",
   poll: (id: number) => `poll:${id}`,
 } as const;
 

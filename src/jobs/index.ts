@@ -2,18 +2,22 @@
 // throws out of scheduled(); the next run tries again.
 import type { Env } from "../env";
 import { publishScheduled } from "./publish-scheduled";
+import { pruneWeatherHistory, refreshWeather } from "./weather";
 
 export const CRON_PUBLISH = "* * * * *";
+export const CRON_WEATHER = "*/30 * * * *";
 
 export async function runScheduled(cron: string, env: Env, scheduledTime: number): Promise<void> {
-  const jobs: Record<string, () => Promise<unknown>> = {
-    [CRON_PUBLISH]: () => publishScheduled(env, new Date(scheduledTime)),
+  const now = new Date(scheduledTime);
+  const jobs: Record<string, (() => Promise<unknown>)[]> = {
+    [CRON_PUBLISH]: [() => publishScheduled(env, now)],
+    [CRON_WEATHER]: [() => refreshWeather(env, now), () => pruneWeatherHistory(env, now)],
   };
-  const job = jobs[cron];
-  if (!job) return;
-  try {
-    await job();
-  } catch (err) {
-    console.error(JSON.stringify({ level: "error", cron, error: String(err) }));
+  for (const job of jobs[cron] ?? []) {
+    try {
+      await job();
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", cron, error: String(err) }));
+    }
   }
 }

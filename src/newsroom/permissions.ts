@@ -4,12 +4,12 @@ import type { ArticleStatus, User, UserRole } from "../db/schema";
 export type Action =
   | "article.create" | "article.publish" | "article.delete"
   | "media.upload" | "media.delete"
-  | "comments.moderate" | "polls.manage"
+  | "comments.moderate" | "polls.manage" | "weather.manage"
   | "people.manage" | "sections.manage" | "settings.manage" | "audit.view";
 
 const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
-  admin: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "people.manage", "sections.manage", "settings.manage", "audit.view"]),
-  editor: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage"]),
+  admin: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage", "people.manage", "sections.manage", "settings.manage", "audit.view"]),
+  editor: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage"]),
   reporter: new Set<Action>(["article.create", "media.upload"]),
 };
 

@@ -6,6 +6,7 @@ import { csrfProtection } from "./csrf";
 import { mediaAdminRoutes } from "./media-routes";
 import { moderationRoutes } from "./moderation-routes";
 import { pollAdminRoutes } from "./poll-routes";
+import { weatherAdminRoutes } from "./weather-routes";
 import { auditRoutes, peopleRoutes } from "./people-routes";
 import { notFoundAdmin } from "./responses";
 import { loadEditor, requireEditor } from "./session";
@@ -16,7 +17,7 @@ export const newsroomRoutes = new Hono<AppEnv>();
 newsroomRoutes.use(loadEditor, csrfProtection);
 newsroomRoutes.route("/", authRoutes);
 newsroomRoutes.get("/", requireEditor, (c) => c.redirect("/admin/bai-viet", 303));
-for (const path of ["/bai-viet", "/bai-viet/*", "/anh", "/anh/*", "/nguoi-dung", "/nguoi-dung/*", "/nhat-ky", "/nhat-ky/*", "/binh-luan", "/binh-luan/*", "/binh-chon", "/binh-chon/*"]) {
+for (const path of ["/bai-viet", "/bai-viet/*", "/anh", "/anh/*", "/nguoi-dung", "/nguoi-dung/*", "/nhat-ky", "/nhat-ky/*", "/binh-luan", "/binh-luan/*", "/binh-chon", "/binh-chon/*", "/thoi-tiet", "/thoi-tiet/*"]) {
   newsroomRoutes.use(path, requireEditor);
 }
 newsroomRoutes.route("/bai-viet", articleRoutes);
@@ -25,4 +26,5 @@ newsroomRoutes.route("/nguoi-dung", peopleRoutes);
 newsroomRoutes.route("/nhat-ky", auditRoutes);
 newsroomRoutes.route("/binh-luan", moderationRoutes);
 newsroomRoutes.route("/binh-chon", pollAdminRoutes);
+newsroomRoutes.route("/thoi-tiet", weatherAdminRoutes);
 newsroomRoutes.notFound((c) => notFoundAdmin(c));

@@ -7,6 +7,9 @@ import { scope } from "../edge/scopes";
 import { CommentList } from "../views/CommentList";
 import { findShownPoll, getPoll, isOpen } from "../db/polls";
 import { PollBox, PollResults } from "../views/PollBox";
+import { WeatherBox } from "../views/WeatherBox";
+import { weatherBoxItems } from "../weather/box-data";
+import { weatherPlaces } from "../weather/config";
 import type { FragmentDef, FragmentResolver } from "../edge/fragments";
 import { LatestNews } from "../views/LatestNews";
 
@@ -68,9 +71,20 @@ function pollResults(pollId: number): FragmentDef {
   };
 }
 
+/** The weather box on every page; a new forecast bumps only this. */
+const weatherBox: FragmentDef = {
+  deps: { kind: "scopes", scopes: [scope.weather] },
+  // Re-rendered at least every 5 minutes so "stale" and "hidden" follow the clock.
+  ttl: 300,
+  async render(c) {
+    return renderToString(<WeatherBox items={await weatherBoxItems(c.var.db, weatherPlaces(c.env), new Date())} />);
+  },
+};
+
 /** The reader pages' fragments, by the name their placeholders carry. */
 export const readerFragments: FragmentResolver = (name) => {
   if (name === "latest-news") return latestNews;
+  if (name === "weather") return weatherBox;
   if (name === "comment-token") return commentToken;
   const comments = /^comments-([1-9][0-9]{0,9})$/.exec(name);
   if (comments) return commentList(Number(comments[1]));

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { ASSET_URLS } from "./asset-urls";
+import { FragmentSlot } from "./FragmentSlot";
 import { SITE_CSS } from "./styles";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
@@ -35,6 +36,7 @@ export function Document({ site, title, description, canonicalPath, currentSecti
         <a class="skip" href="#main">Chuyển đến nội dung chính</a>
         <SiteHeader site={site} currentSection={currentSection} />
         <main id="main" class="wrap">{children}</main>
+        <div class="wrap"><FragmentSlot name="weather" /></div>
         <SiteFooter site={site} />
       </body>
     </html>

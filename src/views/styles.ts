@@ -90,6 +90,8 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .poll-count{font-size:.85rem;color:var(--muted)}
 .poll-bar{display:block;height:10px;background:#e3e9e5;border-radius:5px;overflow:hidden}
 .poll-bar span{display:block;height:100%;background:var(--brand)}
+.weather{max-width:680px;background:var(--box);padding:4px 16px 12px;margin:0 0 16px}
+.weather p{margin:0 0 6px}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}

@@ -33,6 +33,7 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
             <a href="/admin/anh">Ảnh</a>
             {can(user, "comments.moderate") && <a href="/admin/binh-luan">Bình luận</a>}
             {can(user, "polls.manage") && <a href="/admin/binh-chon">Bình chọn</a>}
+            {can(user, "weather.manage") && <a href="/admin/thoi-tiet">Thời tiết</a>}
             {can(user, "people.manage") && <a href="/admin/nguoi-dung">Người dùng</a>}
             {can(user, "audit.view") && <a href="/admin/nhat-ky">Nhật ký</a>}
             <a href="/admin/mat-khau">Mật khẩu</a>

@@ -1,0 +1,32 @@
+import { toVietnamTime } from "../vi/dates";
+
+export interface WeatherBoxItem {
+  placeName: string;
+  text: string;
+  tempMin: number | null;
+  tempMax: number | null;
+  updatedAt: Date;
+  stale: boolean;
+}
+
+const hhmm = (d: Date) => {
+  const t = toVietnamTime(d);
+  return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+};
+
+/** "THÔNG TIN CẦN BIẾT": the weather, kept current by the weather job (a fragment). */
+export function WeatherBox({ items }: { items: WeatherBoxItem[] }) {
+  if (!items.length) return null;
+  return (
+    <aside class="weather" aria-labelledby="weather-title">
+      <h2 id="weather-title" class="block-title">Thông tin cần biết</h2>
+      {items.map((w) => (
+        <div class="weather-place">
+          <p><strong>Thời tiết {w.placeName}</strong>{w.tempMin !== null && w.tempMax !== null && <span class="weather-temp"> {w.tempMin}° - {w.tempMax}°C</span>}</p>
+          <p>{w.text}</p>
+          <p class="meta">Cập nhật lúc {hhmm(w.updatedAt)}{w.stale && " (chưa có bản tin mới hơn)"}</p>
+        </div>
+      ))}
+    </aside>
+  );
+}
