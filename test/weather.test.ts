@@ -82,6 +82,17 @@ describe("the weather job", () => {
     expect(await boxText()).toContain(FIXTURE_TEXT);
   });
 
+  it("prunes history older than 30 days on its run", async () => {
+    const old = Date.now() - 31 * 24 * 3600_000;
+    await env.DB.prepare("insert into weather_forecasts (place, fetched_at, text, data) values ('bac-lieu', ?, 'Bản tin cũ', '{}')").bind(old).run();
+    await env.DB.prepare("insert into weather_runs (place, at, ok, reason) values ('bac-lieu', ?, 0, 'cũ')").bind(old).run();
+    openMeteo(() => json(forecastFixture));
+    await runCron();
+    expect(await env.DB.prepare("select count(*) as n from weather_forecasts where fetched_at <= ?").bind(old).first("n")).toBe(0);
+    expect(await env.DB.prepare("select count(*) as n from weather_runs where at <= ?").bind(old).first("n")).toBe(0);
+    expect(await latest()).not.toBeNull();
+  });
+
   it("can be pointed at a self-hosted Open-Meteo", async () => {
     const spy = openMeteo(() => json(forecastFixture));
     await runCron(Date.now(), { WEATHER_API_URL: "https://thoitiet.baodongbang.vn/" });
