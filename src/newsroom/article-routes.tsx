@@ -75,6 +75,16 @@ async function formFailure(c: Context<AppEnv>, err: unknown, values: ArticleForm
   throw err;
 }
 
+/** The article form as submitted, refused if it asks to publish without the right to. */
+async function readSubmission(c: Context<AppEnv>): Promise<{ values: ArticleFormValues; action: ReturnType<typeof parseAction> } | Response> {
+  const form = await formStrings(c);
+  const action = parseAction(form["hanh-dong"]);
+  if ((action === "dang" || action === "hen-gio" || action === "go") && !can(c.var.user!, "article.publish")) {
+    return forbiddenPage(c, "Phóng viên không được đăng, hẹn giờ hay gỡ bài. Hãy gửi bài để biên tập viên duyệt.");
+  }
+  return { values: valuesFromForm(form), action };
+}
+
 articleRoutes.get("/moi", async (c) => {
   if (!can(c.var.user!, "article.create")) return forbiddenPage(c, "Bạn không có quyền viết bài.");
   return renderForm(c, emptyValues(c.var.user!));
@@ -83,12 +93,9 @@ articleRoutes.get("/moi", async (c) => {
 articleRoutes.post("/", async (c) => {
   const user = c.var.user!;
   if (!can(user, "article.create")) return forbiddenPage(c, "Bạn không có quyền viết bài.");
-  const form = await formStrings(c);
-  const values = valuesFromForm(form);
-  const action = parseAction(form["hanh-dong"]);
-  if ((action === "dang" || action === "hen-gio" || action === "go") && !can(user, "article.publish")) {
-    return forbiddenPage(c, "Phóng viên không được đăng bài. Hãy gửi bài để biên tập viên duyệt.");
-  }
+  const submitted = await readSubmission(c);
+  if (submitted instanceof Response) return submitted;
+  const { values, action } = submitted;
   try {
     const id = await createArticle(c.var.db, inputFromValues(values, action, user, null, new Date()), { userId: user.id });
     return c.redirect(`/admin/bai-viet/${id}?da-luu`, 303);
@@ -154,13 +161,9 @@ articleRoutes.post("/:id{[0-9]+}", async (c) => {
   const user = c.var.user!;
   const found = await loadEditable(c);
   if (found instanceof Response) return found;
-  const form = await formStrings(c);
-  const values = valuesFromForm(form);
-  const action = parseAction(form["hanh-dong"]);
-  if ((action === "dang" || action === "hen-gio" || action === "go") && !can(user, "article.publish")) {
-    return forbiddenPage(c, "Phóng viên không được đăng hoặc gỡ bài.");
-  }
-  // A reporter saving a piece that is in review keeps it there; editors move it on.
+  const submitted = await readSubmission(c);
+  if (submitted instanceof Response) return submitted;
+  const { values, action } = submitted;
   try {
     const input = inputFromValues(values, action, user, found.article, new Date());
     const expectedVersion = Number(values.version);
