@@ -5,6 +5,7 @@ import { isDatabaseEmpty, seedDemoContent } from "./demo/seed-content";
 import { openDatabase } from "../src/db/client";
 import { countUsers, insertUser } from "../src/db/users";
 import { hashPassword } from "../src/newsroom/passwords";
+import { reindexAllArticles } from "../src/search/reindex";
 import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
 import { withLocalPlatform } from "./local-platform";
 import { applyLocalMigrations } from "./migrate-local";
@@ -36,6 +37,9 @@ export async function seedIfEmpty(): Promise<void> {
     await ensureDemoAdmin(env.DB);
     if (!(await isDatabaseEmpty(env.DB))) {
       console.log("• Cơ sở dữ liệu đã có nội dung, không nạp dữ liệu mẫu.");
+      // A database from before the search index existed: build it once.
+      const indexed = await env.DB.prepare("select count(*) as n from search_index").first<number>("n");
+      if (!indexed) console.log(`• Đã lập chỉ mục tìm kiếm cho ${await reindexAllArticles(openDatabase(env.DB))} bài viết.`);
       return;
     }
     const started = Date.now();

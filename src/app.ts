@@ -8,6 +8,7 @@ import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
 import { pollRoutes } from "./reader/poll-routes";
+import { searchRoutes } from "./reader/search-route";
 import { mediaRoutes } from "./reader/media";
 import { readerRoutes } from "./reader/routes";
 
@@ -50,6 +51,7 @@ export function createApp() {
   app.route("/media", mediaRoutes);
   app.route("/binh-luan", commentRoutes);
   app.route("/binh-chon", pollRoutes);
+  app.route("/tim-kiem", searchRoutes);
   app.route("/_", assetRoutes);
   // The light edition: the same pages without inline photos.
   app.use("/lite/*", async (c, next) => {

@@ -9,7 +9,8 @@ import { slugify } from "../vi/slug";
 import { auditEntry, type AuditAction } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { articleRevisions, articles, articleTags, images, tags, type ArticleStatus } from "./schema";
+import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
+import { articleRevisions, articles, articleTags, authors, images, tags, type ArticleStatus } from "./schema";
 
 export interface ArticleInput {
   sectionId: number;
@@ -72,6 +73,7 @@ interface CheckedArticle {
   row: typeof articles.$inferInsert & { slug: string };
   tags: { slug: string; name: string }[];
   snapshot: ArticleSnapshot;
+  search: SearchDocument;
 }
 
 async function checkArticle(db: Database, input: ArticleInput, id: number | null): Promise<CheckedArticle> {
@@ -91,6 +93,8 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
     if (missing.length) throw new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${missing.join(", ")}`, "body");
   }
   const tagList = uniqueTags(input.tags ?? []);
+  const [author] = await db.select({ byline: authors.byline, name: authors.name }).from(authors).where(eq(authors.id, input.authorId)).limit(1);
+  if (!author) throw new InvalidArticleError("Tác giả không tồn tại", "authorId");
   const row = {
     sectionId: input.sectionId, authorId: input.authorId, kicker, headline, slug, lead,
     body: JSON.stringify(body), status: input.status, heroImageId: input.heroImageId ?? null, publishedAt: input.publishedAt ?? null,
@@ -99,6 +103,7 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
     row,
     tags: tagList,
     snapshot: { ...row, body, publishedAt: row.publishedAt?.getTime() ?? null, tags: tagList.map((t) => t.name) },
+    search: { headline, kicker, lead, body, tags: tagList.map((t) => t.name), author: `${author.byline} ${author.name}` },
   };
 }
 
@@ -152,6 +157,7 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
     ...tagStatements(db, newId, checked.tags),
     sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
     ...statusAudit(db, ctx, null, checked.row.status!, newId),
+    ...indexForSearch(newId, checked.search),
     ...bumpArticle(newId),
   ]);
   versionsChanged();
@@ -183,6 +189,7 @@ export async function updateArticle(db: Database, id: number, input: ArticleInpu
       db.delete(articleTags).where(eq(articleTags.articleId, id)),
       ...tagStatements(db, id, checked.tags),
       ...statusAudit(db, ctx, current.status, checked.row.status!, id),
+      ...indexForSearch(id, checked.search),
       ...bumpArticle(id),
     ]);
   } catch (err) {
@@ -216,6 +223,7 @@ export async function deleteArticle(db: Database, id: number, ctx: WriteContext 
     db.delete(articleTags).where(eq(articleTags.articleId, id)),
     db.delete(articleRevisions).where(eq(articleRevisions.articleId, id)),
     db.delete(articles).where(eq(articles.id, id)),
+    ...removeFromSearch(id),
     auditEntry(db, { userId: ctx.userId ?? null, action: "article.delete", target: `article:${id}` }),
   ]);
   versionsChanged();

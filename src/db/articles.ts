@@ -23,7 +23,7 @@ const teaserColumns = {
   hero: images,
 };
 
-type TeaserRow = {
+export type TeaserRow = {
   id: number; slug: string; kicker: string | null; headline: string; lead: string;
   publishedAt: Date | null; sectionId: number; sectionSlug: string; sectionName: string; hero: Image | null;
 };
@@ -35,7 +35,7 @@ export function toImageData(image: Image): ImageData {
   };
 }
 
-function toTeaser(row: TeaserRow): ArticleTeaser {
+export function toTeaser(row: TeaserRow): ArticleTeaser {
   return {
     id: row.id,
     slug: row.slug,
@@ -48,9 +48,9 @@ function toTeaser(row: TeaserRow): ArticleTeaser {
   };
 }
 
-function teaserQuery(db: Database) {
+export function teaserQuery<E extends Record<string, SQL.Aliased | SQL>>(db: Database, extra?: E) {
   return db
-    .select(teaserColumns)
+    .select({ ...teaserColumns, ...(extra ?? ({} as E)) })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(images, eq(images.id, articles.heroImageId));

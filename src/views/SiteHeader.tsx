@@ -8,6 +8,7 @@ export function SiteHeader({ site, currentSection }: { site: SiteInfo; currentSe
         <div class="masthead">
           <a class="logo" href="/">{site.name}</a>
           {site.tagline && <span class="tagline">{site.tagline}</span>}
+          <a class="search-link" href="/tim-kiem">Tìm kiếm</a>
         </div>
         <nav class="nav" aria-label="Chuyên mục">
           <ul>

@@ -92,6 +92,12 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .poll-bar span{display:block;height:100%;background:var(--brand)}
 .weather{max-width:680px;background:var(--box);padding:4px 16px 12px;margin:0 0 16px}
 .weather p{margin:0 0 6px}
+.search-link{font-size:.9rem;margin-left:auto}
+.search-form{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:0 0 16px}
+.search-form label{width:100%;font-weight:600}
+.search-form input{flex:1;min-width:0;padding:10px;border:1px solid #888;border-radius:4px;font:inherit}
+.search-form button{padding:10px 18px;border:0;border-radius:4px;background:var(--brand);color:#fff;font:inherit}
+mark{background:#fff2a8;color:inherit}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}
