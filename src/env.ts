@@ -24,6 +24,8 @@ export interface Env {
   WEATHER_PLACES?: string;
   /** An Open-Meteo-compatible server; default https://api.open-meteo.com. */
   WEATHER_API_URL?: string;
+  /** One view in this many is recorded (with this weight); default 10. */
+  VIEW_SAMPLE_RATE?: string;
 }
 
 export interface AppEnv {

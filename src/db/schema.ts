@@ -256,3 +256,11 @@ export const weatherOverrides = sqliteTable("weather_overrides", {
   createdBy: integer("created_by"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 }, (t) => [index("weather_overrides_place_idx").on(t.place, t.expiresAt)]);
+
+/** Article views per hour (sampled, see src/reader/view-counter.ts), for "Đọc nhiều". */
+export const articleViews = sqliteTable("article_views", {
+  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+  /** Hours since the epoch. */
+  hour: integer("hour").notNull(),
+  count: integer("count").notNull(),
+}, (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index("article_views_hour_idx").on(t.hour)]);

@@ -35,7 +35,9 @@ export function fragmentNames(html: string): string[] {
 export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef): Promise<string> {
   if (def.ttl <= 0) return def.render(c);
   const version = await readVersion(c.var.db, def.deps, versionTtl(c.env));
-  const key = new Request(`https://fragments.internal/${name}/${version}`);
+  // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
+  const bucket = Math.floor(Date.now() / (def.ttl * 1000));
+  const key = new Request(`https://fragments.internal/${name}/${version}/${bucket}`);
   const cache = edgeCache();
   const cached = await cache.match(key);
   if (cached) return cached.text();

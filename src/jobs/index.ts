@@ -3,6 +3,13 @@
 import type { Env } from "../env";
 import { publishScheduled } from "./publish-scheduled";
 import { pruneWeatherHistory, refreshWeather } from "./weather";
+import { openDatabase } from "../db/client";
+import { pruneViews } from "../db/views";
+
+/** "Đọc nhiều" looks back 7 days; older hourly counts go. */
+function pruneViewCounts(env: Env, now: Date): Promise<void> {
+  return pruneViews(openDatabase(env.DB), new Date(now.getTime() - 8 * 24 * 3600_000));
+}
 
 export const CRON_PUBLISH = "* * * * *";
 export const CRON_WEATHER = "*/30 * * * *";
@@ -11,7 +18,7 @@ export async function runScheduled(cron: string, env: Env, scheduledTime: number
   const now = new Date(scheduledTime);
   const jobs: Record<string, (() => Promise<unknown>)[]> = {
     [CRON_PUBLISH]: [() => publishScheduled(env, now)],
-    [CRON_WEATHER]: [() => refreshWeather(env, now), () => pruneWeatherHistory(env, now)],
+    [CRON_WEATHER]: [() => refreshWeather(env, now), () => pruneWeatherHistory(env, now), () => pruneViewCounts(env, now)],
   };
   for (const job of jobs[cron] ?? []) {
     try {

@@ -8,6 +8,8 @@ import { CommentList } from "../views/CommentList";
 import { findShownPoll, getPoll, isOpen } from "../db/polls";
 import { PollBox, PollResults } from "../views/PollBox";
 import { WeatherBox } from "../views/WeatherBox";
+import { MostRead } from "../views/MostRead";
+import { mostRead } from "../db/views";
 import { weatherBoxItems } from "../weather/box-data";
 import { weatherPlaces } from "../weather/config";
 import type { FragmentDef, FragmentResolver } from "../edge/fragments";
@@ -81,10 +83,25 @@ const weatherBox: FragmentDef = {
   },
 };
 
+/** "Đọc nhiều": recounted at most every 5 minutes; views never bump anything. */
+const mostReadBox: FragmentDef = {
+  deps: { kind: "scopes", scopes: [] },
+  ttl: 300,
+  async render(c) {
+    const now = new Date();
+    const [day, week] = await Promise.all([
+      mostRead(c.var.db, new Date(now.getTime() - 24 * 3600_000), now, 5),
+      mostRead(c.var.db, new Date(now.getTime() - 7 * 24 * 3600_000), now, 5),
+    ]);
+    return renderToString(<MostRead day={day} week={week} />);
+  },
+};
+
 /** The reader pages' fragments, by the name their placeholders carry. */
 export const readerFragments: FragmentResolver = (name) => {
   if (name === "latest-news") return latestNews;
   if (name === "weather") return weatherBox;
+  if (name === "most-read") return mostReadBox;
   if (name === "comment-token") return commentToken;
   const comments = /^comments-([1-9][0-9]{0,9})$/.exec(name);
   if (comments) return commentList(Number(comments[1]));

@@ -68,6 +68,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       )}
       <div class="article">
         <FragmentSlot name="latest-news" />
+        <FragmentSlot name="most-read" />
         {article.id > 0 && <FragmentSlot name={`poll-a${article.id}`} />}
       </div>
     </Document>

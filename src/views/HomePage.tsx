@@ -39,6 +39,7 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
               <TeaserList items={latest} lite={lite} />
             </section>
           )}
+          <FragmentSlot name="most-read" />
           <FragmentSlot name="poll" />
         </div>
       </div>

@@ -98,6 +98,9 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .search-form input{flex:1;min-width:0;padding:10px;border:1px solid #888;border-radius:4px;font:inherit}
 .search-form button{padding:10px 18px;border:0;border-radius:4px;background:var(--brand);color:#fff;font:inherit}
 mark{background:#fff2a8;color:inherit}
+.most-read ol{margin:0 0 10px;padding-left:20px}
+.most-read li{margin:0 0 6px}
+.most-read h3{font-size:.9rem;margin:8px 0 4px;color:var(--muted)}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}
