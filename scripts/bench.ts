@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
+import { benchSearch } from "./bench-search";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const BASE = `http://localhost:${PORT}`;
@@ -108,3 +109,4 @@ try {
 } finally {
   try { process.kill(-dev.pid!, "SIGTERM"); } catch { dev.kill("SIGTERM"); }
 }
+await benchSearch();

@@ -10,28 +10,37 @@ export interface SearchHit extends ArticleTeaser {
   text: string;
 }
 
-/** Headline above kicker and tags, above lead, above author, above body. */
-const WEIGHTS = sql.raw("10.0, 6.0, 3.0, 1.0, 4.0, 2.0");
+/** Candidates beyond the page, so unpublished matches dropped after ranking do not shorten it. */
+const SLACK = 100;
+/** Above this many matches the total is FTS5's own count (it may include unpublished pieces). */
+const EXACT_COUNT_LIMIT = 1000;
 
+/**
+ * Ranked by FTS5's rank (bm25 weighted in migrations/0007), computed inside the
+ * index for the top candidates only; visibility is checked on those.
+ */
 export async function searchArticles(db: Database, match: string, tonedMatch: string | null, now: Date, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
   const nowMs = now.getTime();
   const exactToneFirst = tonedMatch
     ? sql`case when a.id in (select rowid from search_toned where search_toned match ${tonedMatch}) then 0 else 1 end, `
     : sql``;
-  const [ranked, [count]] = await Promise.all([
+  const [ranked, [matches], [visible]] = await Promise.all([
     db.all<{ id: number }>(sql`
-      select a.id from search_index join ${articles} a on a.id = search_index.rowid
-       where search_index match ${match} and a.status = 'published' and a.published_at <= ${nowMs}
-       order by ${exactToneFirst}bm25(search_index, ${WEIGHTS}), a.published_at desc
+      select a.id from (select rowid as id, rank from search_index where search_index match ${match} order by rank limit ${offset + limit + SLACK}) s
+        join ${articles} a on a.id = s.id
+       where a.status = 'published' and a.published_at <= ${nowMs}
+       order by ${exactToneFirst}s.rank, a.published_at desc
        limit ${limit} offset ${offset}`),
+    db.all<{ n: number }>(sql`select count(*) as n from search_index where search_index match ${match}`),
     db.all<{ n: number }>(sql`
-      select count(*) as n from search_index join ${articles} a on a.id = search_index.rowid
-       where search_index match ${match} and a.status = 'published' and a.published_at <= ${nowMs}`),
+      select count(*) as n from (select rowid as id from search_index where search_index match ${match} limit ${EXACT_COUNT_LIMIT}) s
+        join ${articles} a on a.id = s.id where a.status = 'published' and a.published_at <= ${nowMs}`),
   ]);
+  const total = (matches?.n ?? 0) > EXACT_COUNT_LIMIT ? matches!.n : visible?.n ?? 0;
   const ids = ranked.map((r) => r.id);
-  if (!ids.length) return { hits: [], total: count?.n ?? 0 };
+  if (!ids.length) return { hits: [], total };
   const rows = await teaserQuery(db, { text: sql<string>`${articles.lead} || ' ' || (select group_concat(json_extract(b.value, '$.text'), ' ') from json_each(${articles.body}) b)` })
     .where(sql`${inArray(articles.id, ids)} and ${isPublished(now)}`);
   const byId = new Map(rows.map((r) => [r.id, { ...toTeaser(r), text: r.text ?? "" }]));
-  return { hits: ids.flatMap((id) => byId.get(id) ?? []), total: count?.n ?? 0 };
+  return { hits: ids.flatMap((id) => byId.get(id) ?? []), total };
 }
