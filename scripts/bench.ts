@@ -109,4 +109,5 @@ try {
 } finally {
   try { process.kill(-dev.pid!, "SIGTERM"); } catch { dev.kill("SIGTERM"); }
 }
-await benchSearch();
+// BENCH_SKIP_SEARCH=1 skips the 10,000-article search part (it takes minutes).
+if (!process.env.BENCH_SKIP_SEARCH) await benchSearch();
