@@ -52,14 +52,3 @@ export function figureImageIds(blocks: BodyBlock[]): number[] {
   return blocks.flatMap((b) => (b.type === "figure" ? [b.imageId] : []));
 }
 
-/** Word count of the readable text, for the newsroom and the page budget. */
-export function wordCount(blocks: BodyBlock[]): number {
-  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  return blocks.reduce((n, b) => {
-    switch (b.type) {
-      case "paragraph": case "subheading": case "quote": return n + words(b.text);
-      case "aside": return n + b.items.reduce((m, i) => m + words(i), 0);
-      case "figure": return n;
-    }
-  }, 0);
-}

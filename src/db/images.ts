@@ -26,10 +26,6 @@ export async function insertImage(db: Database, input: ImageInput): Promise<numb
   return row.id;
 }
 
-export async function getImageByKey(db: Database, key: string): Promise<Image | null> {
-  const [row] = await db.select().from(images).where(eq(images.r2Key, key)).limit(1);
-  return row ?? null;
-}
 
 export function listRecentImages(db: Database, limit: number): Promise<Image[]> {
   return db.select().from(images).orderBy(desc(images.createdAt), desc(images.id)).limit(limit);

@@ -29,7 +29,7 @@ authRoutes.post("/dang-nhap", async (c) => {
   const email = (form.email ?? "").trim().toLowerCase().slice(0, 200);
   const password = (form.password ?? "").slice(0, 200);
   const next = form.tiep;
-  const keys = { account: accountKey(email), client: await clientKey(c.req.raw, c.env.IP_HASH_SECRET ?? "local-dev") };
+  const keys = { account: accountKey(email), client: await clientKey(c.req.raw, c.env) };
   const db = c.var.db;
   if (!email || !password) {
     return adminPage(c, <LoginPage email={email} next={next} error="Vui lòng nhập email và mật khẩu." />, 400);

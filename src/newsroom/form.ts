@@ -9,9 +9,4 @@ export async function formStrings(c: Context<AppEnv>): Promise<Record<string, st
   return out;
 }
 
-/** A positive integer id from a string, or null. */
-export function parseId(raw: string | undefined): number | null {
-  if (!raw || !/^[1-9][0-9]{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
+export { parseId } from "../http/ids";

@@ -2,7 +2,7 @@
 // pause. Keys never hold a raw IP address.
 import { clearFailures, recentFailures, recordFailure } from "../db/users";
 import type { Database } from "../db/client";
-import { sha256Hex } from "./tokens";
+import { clientHash } from "../http/client";
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const ACCOUNT_LIMIT = 5;
@@ -10,10 +10,8 @@ export const IP_LIMIT = 20;
 
 export const THROTTLED_MESSAGE = "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 
-export async function clientKey(req: Request, secret: string): Promise<string> {
-  // Cloudflare sets CF-Connecting-IP; other forwarding headers can be forged.
-  const ip = req.headers.get("cf-connecting-ip") ?? "local";
-  return `ip:${(await sha256Hex(`${secret}|${ip}`)).slice(0, 32)}`;
+export async function clientKey(req: Request, env: { IP_HASH_SECRET?: string }): Promise<string> {
+  return `ip:${await clientHash(req, env)}`;
 }
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;

@@ -1,12 +1,13 @@
 import { Hono, type Context } from "hono";
 import { checkFormToken, issueFormToken } from "../community/form-token";
-import { clientHash } from "../community/client";
 import { DUPLICATE_WINDOW_MS, looksLikeSpam, normaliseComment, RATE_LIMIT, RATE_WINDOW_MS, validateComment, type CommentInput, type FieldErrors } from "../community/comment-rules";
 import { formSecret } from "../community/signing";
 import { turnstileOk } from "../community/turnstile";
 import { getPublishedArticle } from "../db/articles";
 import { getComment, insertComment, isDuplicateComment, recentCommentsFrom } from "../db/comments";
 import type { AppEnv } from "../env";
+import { clientHash } from "../http/client";
+import { parseId } from "../http/ids";
 import { sha256Hex } from "../newsroom/tokens";
 import { CommentForm } from "../views/CommentForm";
 import { Document } from "../views/Document";
@@ -16,8 +17,6 @@ import { notFoundPage } from "./errors";
 import { loadSiteInfo } from "./site-info";
 
 export const commentRoutes = new Hono<AppEnv>();
-
-const parseId = (raw: unknown) => (typeof raw === "string" && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null);
 
 /** The form again, with the reader's text and the reason it was refused. Never cached. */
 async function refusal(c: Context<AppEnv>, status: 400 | 403 | 409 | 429, message: string, form: { articleId: number; parentId?: number; values: CommentInput; errors?: FieldErrors; backTo: string }) {
@@ -62,7 +61,7 @@ commentRoutes.post("/", async (c) => {
       return refusal(c, 400, "Bình luận bạn muốn trả lời không còn tồn tại.", { ...form, parentId: undefined });
     }
   }
-  const ipHash = await clientHash(c.req.raw, c.env.IP_HASH_SECRET ?? "local-dev");
+  const ipHash = await clientHash(c.req.raw, c.env);
   const now = Date.now();
   if ((await recentCommentsFrom(c.var.db, ipHash, new Date(now - RATE_WINDOW_MS))) >= RATE_LIMIT) {
     return refusal(c, 429, "Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút.", form);

@@ -1,8 +1,9 @@
 import { Hono, type Context } from "hono";
-import { clientHash } from "../community/client";
 import { formSecret, sign, verify } from "../community/signing";
 import { castVote, getPoll, isOpen, type PollWithOptions } from "../db/polls";
 import type { AppEnv } from "../env";
+import { clientHash } from "../http/client";
+import { parseId } from "../http/ids";
 import { Document } from "../views/Document";
 import { FragmentSlot } from "../views/FragmentSlot";
 import { PollResults } from "../views/PollBox";
@@ -38,11 +39,9 @@ async function resultsPage(c: Context<AppEnv>, data: PollWithOptions, status: 20
   ), status);
 }
 
-const parsePollId = (raw: string) => (/^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null);
-
 /** The results page: its numbers are a fragment, so votes never purge it. */
 pollRoutes.get("/:id", (c) => {
-  const id = parsePollId(c.req.param("id"));
+  const id = parseId(c.req.param("id"));
   if (!id) return notFoundPage(c);
   return cachedPage(c, { kind: "scopes", scopes: ["polls"] }, async () => {
     const data = await getPoll(c.var.db, id);
@@ -52,7 +51,7 @@ pollRoutes.get("/:id", (c) => {
 });
 
 pollRoutes.post("/:id", async (c) => {
-  const id = parsePollId(c.req.param("id"));
+  const id = parseId(c.req.param("id"));
   const data = id ? await getPoll(c.var.db, id) : null;
   c.header("cache-control", "private, no-store");
   if (!data || data.poll.archived) {
@@ -64,12 +63,12 @@ pollRoutes.post("/:id", async (c) => {
     return resultsPage(c, data, 409, data.poll.opensAt > now ? "Cuộc bình chọn chưa bắt đầu." : "Cuộc bình chọn đã kết thúc. Đây là kết quả cuối cùng.");
   }
   const body = await c.req.parseBody();
-  const optionId = typeof body.option === "string" && /^[1-9][0-9]{0,9}$/.test(body.option) ? Number(body.option) : null;
+  const optionId = parseId(body.option);
   if (!optionId || !data.options.some((o) => o.id === optionId)) return resultsPage(c, data, 400, "Hãy chọn một phương án trước khi bấm Bình chọn.");
   if (await hasVoteCookie(c, data.poll.id)) return resultsPage(c, data, 409, "Bạn đã bình chọn cho câu hỏi này rồi. Cảm ơn bạn!");
 
   const window = Math.floor(now.getTime() / VOTE_WINDOW_MS);
-  const voter = `${await clientHash(c.req.raw, c.env.IP_HASH_SECRET ?? "local-dev")}:${window}`;
+  const voter = `${await clientHash(c.req.raw, c.env)}:${window}`;
   if (!(await castVote(c.var.db, data.poll.id, optionId, voter, now))) {
     return resultsPage(c, data, 409, "Lượt bình chọn từ thiết bị hoặc mạng của bạn đã được ghi nhận. Cảm ơn bạn!");
   }
