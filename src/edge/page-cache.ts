@@ -58,17 +58,22 @@ function isStorable(res: Response): boolean {
   return res.status === 200 && !res.headers.has("set-cookie");
 }
 
+/** Pages, feeds, sitemaps and robots.txt: text the edge may buffer and store. */
+const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/([a-z+]*\+)?xml)\b/;
+
 /** Buffers a rendered page once: its strong ETag, fragment list and storage lifetime. */
 async function prepare(rendered: Response): Promise<Response> {
-  if (rendered.status !== 200 || !rendered.headers.get("content-type")?.startsWith("text/html")) return rendered;
-  const html = await rendered.text();
+  const type = rendered.headers.get("content-type") ?? "";
+  if (rendered.status !== 200 || !CACHEABLE_TYPE.test(type)) return rendered;
+  const text = await rendered.text();
   const headers = new Headers(rendered.headers);
-  headers.set("etag", `"${await shortHash(html)}"`);
-  headers.set(FRAGMENTS, fragmentNames(html).join(","));
+  headers.set("etag", `"${await shortHash(text)}"`);
+  // Only HTML has fragments; XML goes out byte for byte.
+  headers.set(FRAGMENTS, type.startsWith("text/html") ? fragmentNames(text).join(",") : "");
   headers.set(STORED_AT, String(Date.now()));
   // For the Cache API only: keep the entry through the stale window.
   headers.set("cache-control", `public, max-age=${EDGE_FRESH_SECONDS + STALE_WHILE_REVALIDATE}`);
-  return new Response(html, { status: 200, headers });
+  return new Response(text, { status: 200, headers });
 }
 
 async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, deps: PageDeps, resolve: FragmentResolver): Promise<Response> {
