@@ -7,6 +7,8 @@ import { notFoundPage, serverErrorPage } from "./reader/errors";
 import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
+import { feedRoutes } from "./reader/feed-routes";
+import { sitemapRoutes } from "./reader/sitemap-routes";
 import { pollRoutes } from "./reader/poll-routes";
 import { searchRoutes } from "./reader/search-route";
 import { mediaRoutes } from "./reader/media";
@@ -53,6 +55,8 @@ export function createApp() {
   app.route("/binh-chon", pollRoutes);
   app.route("/tim-kiem", searchRoutes);
   app.route("/_", assetRoutes);
+  app.route("/", feedRoutes);
+  app.route("/", sitemapRoutes);
   // The light edition: the same pages without inline photos.
   app.use("/lite/*", async (c, next) => {
     c.set("lite", true);

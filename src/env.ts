@@ -11,6 +11,8 @@ export interface Env {
   SITE_NAME: string;
   SITE_URL: string;
   SITE_TAGLINE?: string;
+  /** The newsroom's public address (RSS <author> must be an email). */
+  SITE_EMAIL?: string;
   /** How long an isolate may reuse a content version it read (ms); see docs/caching.md. */
   CACHE_VERSION_TTL_MS?: string;
   /** Secret salt for hashing client IPs (throttling, comments); set with `wrangler secret put`. */

@@ -49,3 +49,21 @@ describe("image variants from the Images binding", () => {
     expect(new Uint8Array(await third.arrayBuffer())).toEqual(a);
   });
 });
+
+describe("variants for crawlers and feed readers", () => {
+  it("make a 1200x630 JPEG share card and a forced-JPEG width, and refuse other sizes and formats", async () => {
+    const key = await someKey();
+    const card = await get(`/media/${key}?w=1200&h=630`, { headers: { accept: "image/avif,image/webp,*/*" } });
+    expect(card.headers.get("content-type")).toBe("image/jpeg");
+    const info = await env.IMAGES.info(new Blob([await card.arrayBuffer()]).stream());
+    expect("width" in info && [info.width, info.height]).toEqual([1200, 630]);
+
+    const jpeg = await get(`/media/${key}?w=720&f=jpg`, { headers: { accept: "image/avif,image/webp,*/*" } });
+    expect(jpeg.headers.get("content-type")).toBe("image/jpeg");
+
+    for (const q of ["w=1200", "w=720&h=630", "w=1200&h=631", "h=630", "w=720&f=png", "f=jpg", "w=1200&h=630&f=jpg"]) {
+      const res = await get(`/media/${key}?${q}`);
+      expect(res.status, q).toBe(400);
+    }
+  });
+});

@@ -12,6 +12,9 @@ export function variantWidthsFor(originalWidth: number): VariantWidth[] {
   return VARIANT_WIDTHS.filter((w) => w <= originalWidth);
 }
 
+/** Social cards (Open Graph, Twitter, structured data): cropped to fill, always JPEG. */
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+
 export type VariantFormat = "image/avif" | "image/webp" | "image/jpeg";
 
 /** The best format the browser says it takes. */

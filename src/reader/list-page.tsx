@@ -14,6 +14,7 @@ export interface ListSpec {
   basePath: string;
   filter: ArticleFilter;
   currentSection?: string;
+  feedPath?: string;
 }
 
 /** Section, tag and author pages: newest first, paginated. */
@@ -31,6 +32,6 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
   if (page > pages) return notFoundPage(c);
   return c.html(renderDocument(
     <ListPage site={site} title={spec.title} intro={spec.intro} basePath={spec.basePath} page={page} pageCount={pages}
-      articles={articles} currentSection={spec.currentSection} lite={variant.lite} />,
+      articles={articles} currentSection={spec.currentSection} feedPath={spec.feedPath} lite={variant.lite} />,
   ));
 }

@@ -2,11 +2,17 @@ import { Hono, type Context } from "hono";
 import { edgeCache } from "../edge/cache";
 import type { AppEnv } from "../env";
 import { isSafeMediaKey, MEDIA_TYPES } from "../media/keys";
-import { isVariantWidth, negotiateFormat, type VariantFormat } from "../media/variants";
+import { CARD_SIZE, isVariantWidth, negotiateFormat, type VariantFormat } from "../media/variants";
 
 const YEAR = 31_536_000;
 const IMMUTABLE = `public, max-age=${YEAR}, immutable`;
 const VARIANT_QUALITY = 70;
+
+interface VariantSize {
+  width: number;
+  height?: number;
+  fit: "scale-down" | "cover";
+}
 
 export const mediaRoutes = new Hono<AppEnv>();
 
@@ -20,11 +26,16 @@ function textResponse(status: 400 | 404, message: string): Response {
 mediaRoutes.get("/:key{.+}", async (c) => {
   const key = c.req.param("key");
   if (!isSafeMediaKey(key)) return textResponse(404, "Không tìm thấy ảnh.");
-  const w = c.req.query("w");
-  if (w === undefined) return original(c, key);
-  const width = /^[0-9]{1,4}$/.test(w) ? Number(w) : NaN;
-  if (!isVariantWidth(width)) return textResponse(400, "Kích thước ảnh không được hỗ trợ. Chỉ có các cỡ 360, 720 và 1080.");
-  return variant(c, key, width, negotiateFormat(c.req.header("accept")));
+  const { w, h, f } = c.req.query();
+  if (w === undefined && h === undefined && f === undefined) return original(c, key);
+  if (w === String(CARD_SIZE.width) && h === String(CARD_SIZE.height) && f === undefined) {
+    return variant(c, key, { width: CARD_SIZE.width, height: CARD_SIZE.height, fit: "cover" }, "image/jpeg");
+  }
+  const width = w !== undefined && /^[0-9]{1,4}$/.test(w) ? Number(w) : NaN;
+  if (h !== undefined || !isVariantWidth(width)) return textResponse(400, "Kích thước ảnh không được hỗ trợ. Chỉ có các cỡ 360, 720 và 1080.");
+  // f=jpg: for feed readers and crawlers, which are promised a JPEG.
+  if (f !== undefined && f !== "jpg") return textResponse(400, "Định dạng ảnh không được hỗ trợ.");
+  return variant(c, key, { width, fit: "scale-down" }, f === "jpg" ? "image/jpeg" : negotiateFormat(c.req.header("accept")));
 });
 
 /** The uploaded original, straight from R2. */
@@ -51,18 +62,19 @@ async function original(c: Context<AppEnv>, key: string): Promise<Response> {
  * at the edge (keys never change content, so no versioning is needed). If the
  * binding fails, the reader still gets the original.
  */
-async function variant(c: Context<AppEnv>, key: string, width: number, format: VariantFormat): Promise<Response> {
-  const cacheKey = new Request(`https://media.internal/${key}?w=${width}&f=${format}`);
+async function variant(c: Context<AppEnv>, key: string, size: VariantSize, format: VariantFormat): Promise<Response> {
+  const { width, height } = size;
+  const cacheKey = new Request(`https://media.internal/${key}?w=${width}${height ? `&h=${height}` : ""}&f=${format}`);
   const cache = edgeCache();
   let res = await cache.match(cacheKey);
   if (!res) {
     const object = await c.env.MEDIA.get(key);
     if (!object) return textResponse(404, "Không tìm thấy ảnh.");
     try {
-      const output = await c.env.IMAGES.input(object.body).transform({ width, fit: "scale-down" }).output({ format, quality: VARIANT_QUALITY });
+      const output = await c.env.IMAGES.input(object.body).transform(size).output({ format, quality: VARIANT_QUALITY });
       const bytes = await output.response().arrayBuffer();
       res = new Response(bytes, {
-        headers: { "content-type": format, "cache-control": IMMUTABLE, etag: `"${object.etag}-${width}-${format.slice(6)}"` },
+        headers: { "content-type": format, "cache-control": IMMUTABLE, etag: `"${object.etag}-${width}${height ? `x${height}` : ""}-${format.slice(6)}"` },
       });
       c.executionCtx.waitUntil(cache.put(cacheKey, res.clone()).catch(() => undefined));
     } catch (err) {

@@ -71,6 +71,7 @@ readerRoutes.get("/:section", (c) => {
       basePath: sectionPath(section.slug),
       filter: { sectionId: section.id },
       currentSection: section.slug,
+      feedPath: `${sectionPath(section.slug)}/rss.xml`,
     }, variant);
   });
 });

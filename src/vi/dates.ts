@@ -64,3 +64,30 @@ export function parseVietnamLocal(value: string): Date | null {
 export function toVietnamLocalInput(date: Date): string {
   return toVietnamIso(date).slice(0, 16);
 }
+
+const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** RFC 822 (as RSS wants it) in Vietnam time: "Thu, 26 Nov 2026 13:05:00 +0700". */
+export function toRfc822Vietnam(date: Date): string {
+  const t = toVietnamTime(date);
+  return `${DAY_NAMES[t.weekday]}, ${pad(t.day)} ${MONTH_NAMES[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} +0700`;
+}
+
+/** "2026-11": the Vietnam-time month an instant falls in (sitemaps are split by it). */
+export function vietnamMonth(date: Date): string {
+  const t = toVietnamTime(date);
+  return `${t.year}-${pad(t.month)}`;
+}
+
+/** The instants a Vietnam-time month "2026-11" starts and ends at; null if malformed. */
+export function vietnamMonthRange(month: string): { start: Date; end: Date } | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  return {
+    start: new Date(Date.UTC(y, mo - 1, 1) - VIETNAM_OFFSET_MS),
+    end: new Date(Date.UTC(y, mo, 1) - VIETNAM_OFFSET_MS),
+  };
+}

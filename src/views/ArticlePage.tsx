@@ -1,4 +1,5 @@
 import type { ArticleFull, ArticleTeaser } from "../db/article-types";
+import { articleCrumbs, newsArticle } from "../seo/structured-data";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
 import { Document } from "./Document";
@@ -26,6 +27,18 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       description={article.lead}
       canonicalPath={articlePath(article)}
       currentSection={article.section.slug}
+      meta={{
+        type: "article",
+        image: article.hero,
+        article: {
+          publishedAt: article.publishedAt,
+          modifiedAt: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+          section: article.section.name,
+          tags: article.tags.map((t) => t.name),
+        },
+        structuredData: [newsArticle(site, article), articleCrumbs(site, article)],
+        feed: { title: `${article.section.name} - ${site.name}`, path: `${sectionPath(article.section.slug)}/rss.xml` },
+      }}
     >
       <article class="article">
         <p class="section-label"><a href={sectionPath(article.section.slug)}>{article.section.name}</a></p>

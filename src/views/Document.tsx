@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { ASSET_URLS } from "./asset-urls";
 import { FragmentSlot } from "./FragmentSlot";
+import { SeoHead, type SeoMeta } from "./SeoHead";
 import { SITE_CSS } from "./styles";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
@@ -14,10 +15,12 @@ export interface DocumentProps {
   canonicalPath?: string;
   currentSection?: string;
   noindex?: boolean;
+  /** Share cards, structured data and feeds. */
+  meta?: SeoMeta;
   children: ComponentChildren;
 }
 
-export function Document({ site, title, description, canonicalPath, currentSection, noindex, children }: DocumentProps) {
+export function Document({ site, title, description, canonicalPath, currentSection, noindex, meta = {}, children }: DocumentProps) {
   const fullTitle = title === site.name ? title : `${title} - ${site.name}`;
   return (
     <html lang="vi">
@@ -26,7 +29,7 @@ export function Document({ site, title, description, canonicalPath, currentSecti
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>{fullTitle}</title>
         {description && <meta name="description" content={description} />}
-        {canonicalPath && <link rel="canonical" href={site.url + canonicalPath} />}
+        <SeoHead site={site} title={title} description={description} canonicalPath={canonicalPath} meta={meta} />
         {noindex && <meta name="robots" content="noindex" />}
         <meta name="theme-color" content="#0b5d3b" />
         <link rel="icon" href={ASSET_URLS["favicon.svg"]} type="image/svg+xml" />

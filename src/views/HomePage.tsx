@@ -1,4 +1,5 @@
 import type { ArticleTeaser, SectionRef } from "../db/article-types";
+import { webSite } from "../seo/structured-data";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { Document } from "./Document";
 import { Figure } from "./Figure";
@@ -17,7 +18,8 @@ export interface HomePageProps {
 
 export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
   return (
-    <Document site={site} title={site.name} description={`${site.name} - ${site.tagline}`} canonicalPath="/" currentSection="">
+    <Document site={site} title={site.name} description={`${site.name} - ${site.tagline}`} canonicalPath="/" currentSection=""
+      meta={{ structuredData: [webSite(site)] }}>
       <h1 class="skip">{site.name}: tin tức mới nhất</h1>
       <div class="home-grid">
         <div>

@@ -1,4 +1,5 @@
 import type { ArticleTeaser } from "../db/article-types";
+import { breadcrumbs } from "../seo/structured-data";
 import { Document } from "./Document";
 import { FragmentSlot } from "./FragmentSlot";
 import { Pagination } from "./Pagination";
@@ -16,10 +17,12 @@ export interface ListPageProps {
   pageCount: number;
   articles: ArticleTeaser[];
   currentSection?: string;
+  /** The page's own RSS feed (sections have one). */
+  feedPath?: string;
   lite?: boolean;
 }
 
-export function ListPage({ site, title, intro, basePath, page, pageCount, articles, currentSection, lite }: ListPageProps) {
+export function ListPage({ site, title, intro, basePath, page, pageCount, articles, currentSection, feedPath, lite }: ListPageProps) {
   const pageTitle = page > 1 ? `${title} - Trang ${page}` : title;
   return (
     <Document
@@ -28,6 +31,10 @@ export function ListPage({ site, title, intro, basePath, page, pageCount, articl
       description={intro || `Tin tức ${title} - ${site.name}`}
       canonicalPath={page > 1 ? `${basePath}?page=${page}` : basePath}
       currentSection={currentSection}
+      meta={{
+        structuredData: [breadcrumbs(site, [{ name: title, path: basePath }])],
+        feed: feedPath ? { title: `${title} - ${site.name}`, path: feedPath } : undefined,
+      }}
     >
       <h1>{pageTitle}</h1>
       {intro && <p>{intro}</p>}

@@ -2,4 +2,7 @@
 export const ASSET_URLS = {
   "admin.js": "/_/admin.9a1d39c195.js",
   "favicon.svg": "/_/favicon.986f6e0799.svg",
+  "icon-192.png": "/_/icon-192.fd784c271f.png",
+  "icon-512.png": "/_/icon-512.19b8fb111b.png",
+  "og-default.png": "/_/og-default.837a04ac32.png",
 } as const;

@@ -1,0 +1,126 @@
+// Queries for feeds and sitemaps: what search engines, aggregators and feed
+// readers see. Same rule as every reader query: published and due, nothing else.
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { ArticleTeaser, AuthorRef, TagRef } from "./article-types";
+import { isPublished, teaserQuery, toTeaser, type ArticleFilter } from "./articles";
+import type { Database } from "./client";
+import { articles, articleTags, authors, sections, tags } from "./schema";
+
+export interface FeedItem extends ArticleTeaser {
+  author: AuthorRef;
+  updatedAt: Date;
+  tags: TagRef[];
+}
+
+/** The moment an article last changed for readers: its edit or, if later, its publication. */
+const changedAt = sql<number>`max(${articles.updatedAt}, ${articles.publishedAt})`;
+const lastChange = sql<number | null>`max(max(${articles.updatedAt}, ${articles.publishedAt}))`;
+const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export async function listFeedItems(db: Database, now: Date, limit: number, filter: Pick<ArticleFilter, "sectionId"> = {}): Promise<FeedItem[]> {
+  const where = filter.sectionId === undefined ? isPublished(now) : and(isPublished(now), eq(articles.sectionId, filter.sectionId));
+  const rows = await teaserQuery(db, {
+    updatedAt: sql`${articles.updatedAt}`.mapWith(articles.updatedAt),
+    authorSlug: sql<string>`${authors.slug}`,
+    authorName: sql<string>`${authors.name}`,
+    authorByline: sql<string>`${authors.byline}`,
+  })
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(where)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+  const tagRows = rows.length
+    ? await db.select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, rows.map((r) => r.id)))
+      .orderBy(asc(articleTags.position))
+    : [];
+  return rows.map((row) => ({
+    ...toTeaser(row),
+    author: { slug: row.authorSlug, name: row.authorName, byline: row.authorByline },
+    updatedAt: row.updatedAt,
+    tags: tagRows.filter((t) => t.articleId === row.id).map(({ slug, name }) => ({ slug, name })),
+  }));
+}
+
+/** Months (Vietnam time) that have published articles, newest first, with their last change. */
+export async function listArticleMonths(db: Database, now: Date): Promise<{ month: string; lastmod: Date | null }[]> {
+  const month = sql<string>`strftime('%Y-%m', ${articles.publishedAt} / 1000 + 25200, 'unixepoch')`;
+  const rows = await db.select({ month, lastmod: lastChange })
+    .from(articles)
+    .where(isPublished(now))
+    .groupBy(month)
+    .orderBy(desc(month));
+  return rows.map((r) => ({ month: r.month, lastmod: toDate(r.lastmod) }));
+}
+
+export interface ArticleLocation {
+  id: number;
+  slug: string;
+  section: { slug: string };
+  publishedAt: Date;
+  lastmod: Date;
+}
+
+/** Published articles with publication time in [start, end), newest first. */
+export async function listArticlesBetween(db: Database, now: Date, start: Date, end: Date, limit = 50_000): Promise<ArticleLocation[]> {
+  const rows = await db.select({ id: articles.id, slug: articles.slug, sectionSlug: sections.slug, publishedAt: articles.publishedAt, lastmod: changedAt })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(isPublished(now), gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, slug: r.slug, section: { slug: r.sectionSlug }, publishedAt: r.publishedAt ?? new Date(0), lastmod: new Date(r.lastmod) }));
+}
+
+export interface NewsLocation extends ArticleLocation {
+  title: string;
+}
+
+/** Google News: articles published since `since` (at most 1,000, its limit), with their titles. */
+export async function listNewsSince(db: Database, now: Date, since: Date): Promise<NewsLocation[]> {
+  const rows = await db.select({
+    id: articles.id, slug: articles.slug, sectionSlug: sections.slug, publishedAt: articles.publishedAt, lastmod: changedAt,
+    kicker: articles.kicker, headline: articles.headline,
+  })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(isPublished(now), gte(articles.publishedAt, since)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(1000);
+  return rows.map((r) => ({
+    id: r.id, slug: r.slug, section: { slug: r.sectionSlug }, publishedAt: r.publishedAt ?? new Date(0), lastmod: new Date(r.lastmod),
+    title: r.kicker ? `${r.kicker} ${r.headline}` : r.headline,
+  }));
+}
+
+/** Sections, authors and tags that have published articles, with their newest change. */
+export async function listSectionLastmods(db: Database, now: Date): Promise<{ slug: string; lastmod: Date | null }[]> {
+  const rows = await db.select({ slug: sections.slug, lastmod: lastChange })
+    .from(sections)
+    .leftJoin(articles, and(eq(articles.sectionId, sections.id), isPublished(now)))
+    .groupBy(sections.id)
+    .orderBy(asc(sections.position), asc(sections.id));
+  return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
+}
+
+export async function listAuthorLastmods(db: Database, now: Date): Promise<{ slug: string; lastmod: Date | null }[]> {
+  const rows = await db.select({ slug: authors.slug, lastmod: lastChange })
+    .from(authors)
+    .innerJoin(articles, and(eq(articles.authorId, authors.id), isPublished(now)))
+    .groupBy(authors.id)
+    .orderBy(asc(authors.slug));
+  return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
+}
+
+export async function listTagLastmods(db: Database, now: Date, limit = 50_000): Promise<{ slug: string; lastmod: Date | null }[]> {
+  const rows = await db.select({ slug: tags.slug, lastmod: lastChange })
+    .from(tags)
+    .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
+    .innerJoin(articles, and(eq(articles.id, articleTags.articleId), isPublished(now)))
+    .groupBy(tags.id)
+    .orderBy(desc(lastChange))
+    .limit(limit);
+  return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
+}

@@ -1,0 +1,49 @@
+import { Hono, type Context } from "hono";
+import { getSectionBySlug } from "../db/sections";
+import { listFeedItems } from "../db/syndication";
+import { scope } from "../edge/scopes";
+import type { AppEnv } from "../env";
+import { renderRss, type FeedChannel } from "../seo/rss";
+import { notFoundPage } from "./errors";
+import { cachedPage } from "./page-cache";
+import { staticSiteInfo } from "./site-info";
+import { isSlug } from "./slugs";
+
+const FEED_SIZE = 50;
+
+/** RSS 2.0: `/rss.xml` for the paper, `/{section}/rss.xml` per section. */
+export const feedRoutes = new Hono<AppEnv>();
+
+function rssResponse(c: Context<AppEnv>, xml: string): Response {
+  return c.body(xml, 200, { "content-type": "application/rss+xml; charset=utf-8" });
+}
+
+// Every article write bumps "feeds", so one scope covers the site and section feeds.
+feedRoutes.get("/rss.xml", (c) => cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
+  const site = staticSiteInfo(c.env);
+  const now = new Date();
+  const channel: FeedChannel = {
+    title: site.name, description: site.tagline, link: `${site.url}/`, self: `${site.url}/rss.xml`, email: c.env.SITE_EMAIL, now,
+  };
+  return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE)));
+}));
+
+feedRoutes.get("/:section/rss.xml", (c) => {
+  const slug = c.req.param("section");
+  if (!isSlug(slug)) return notFoundPage(c);
+  return cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
+    const section = await getSectionBySlug(c.var.db, slug);
+    if (!section) return notFoundPage(c);
+    const site = staticSiteInfo(c.env);
+    const now = new Date();
+    const channel: FeedChannel = {
+      title: `${section.name} - ${site.name}`,
+      description: section.description || `Tin ${section.name} - ${site.name}`,
+      link: `${site.url}/${section.slug}`,
+      self: `${site.url}/${section.slug}/rss.xml`,
+      email: c.env.SITE_EMAIL,
+      now,
+    };
+    return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE, { sectionId: section.id })));
+  });
+});
