@@ -38,6 +38,8 @@ export function ListPage({ site, title, intro, basePath, page, pageCount, articl
     >
       <h1>{pageTitle}</h1>
       {intro && <p>{intro}</p>}
+      {/* Headings go h1 > h2 > h3; the list's own heading is for screen readers. */}
+      <h2 class="skip">Danh sách bài viết</h2>
       {articles.length ? <TeaserList items={articles} showLead lite={lite} /> : <p>Chưa có bài viết nào.</p>}
       <Pagination basePath={basePath} page={page} pageCount={pageCount} />
       <FragmentSlot name="poll" />

@@ -1,5 +1,5 @@
 import type { ArticleTeaser } from "../db/article-types";
-import { formatDateline } from "../vi/dates";
+import { formatDateline, toVietnamIso } from "../vi/dates";
 import { Document } from "./Document";
 import { Pagination } from "./Pagination";
 import { TeaserList } from "./TeaserList";
@@ -35,13 +35,14 @@ export function SearchPage({ site, q, results, total, page, pageCount, latest, l
       {q && (total > 0
         ? <p>Tìm thấy {total.toLocaleString("vi-VN")} bài viết cho “{q}”.</p>
         : <p>Không tìm thấy bài viết nào phù hợp với “{q}”. Bạn thử từ khóa khác, ngắn hơn, hoặc đọc các tin mới nhất bên dưới.</p>)}
+      {results.length > 0 && <h2 class="skip">Kết quả tìm kiếm</h2>}
       {results.length > 0 && (
         <ol class="teasers search-results">
           {results.map(({ article, snippet }) => (
             <li class="teaser" key={article.id}>
               <div>
                 <h3><a href={articlePath(article)}>{article.kicker ? `${article.kicker} ${article.headline}` : article.headline}</a></h3>
-                <p>{article.section.name} · <time>{formatDateline(article.publishedAt)}</time></p>
+                <p>{article.section.name} · <time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time></p>
                 <p class="snippet">{snippet.map((s) => (s.match ? <mark>{s.text}</mark> : s.text))}</p>
               </div>
             </li>

@@ -1,5 +1,5 @@
 import type { ArticleTeaser } from "../db/article-types";
-import { formatDate } from "../vi/dates";
+import { formatDate, toVietnamIso } from "../vi/dates";
 import { articlePath, mediaPath } from "./urls";
 
 export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; showLead?: boolean; lite?: boolean }) {
@@ -15,7 +15,7 @@ export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; 
           <div>
             <h3><a href={articlePath(a)}>{a.kicker ? `${a.kicker} ${a.headline}` : a.headline}</a></h3>
             {showLead && <p>{a.lead}</p>}
-            <p><time datetime={a.publishedAt.toISOString()}>{formatDate(a.publishedAt)}</time> · {a.section.name}</p>
+            <p><time datetime={toVietnamIso(a.publishedAt)}>{formatDate(a.publishedAt)}</time> · {a.section.name}</p>
           </div>
         </li>
       ))}

@@ -71,11 +71,13 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         </Field>
         <Field id="sectionId" label="Chuyên mục" error={errors.sectionId}>
           <select id="sectionId" name="sectionId" required>
+            <option value="">Chọn chuyên mục</option>
             {sections.map((s) => <option value={String(s.id)} selected={values.sectionId === String(s.id)}>{s.name}</option>)}
           </select>
         </Field>
         <Field id="authorId" label="Tác giả" error={errors.authorId}>
           <select id="authorId" name="authorId" required disabled={user.role === "reporter" && !!user.authorId}>
+            <option value="">Chọn tác giả</option>
             {authors.map((a) => <option value={String(a.id)} selected={values.authorId === String(a.id)}>{a.byline} ({a.name})</option>)}
           </select>
         </Field>
