@@ -64,6 +64,7 @@ describe("the weather job", () => {
     ["a 500", () => json({ error: true, reason: "Internal" }, 500), 3, /máy chủ trả về 500/],
     ["a 400 with the API's error body", () => json(errorFixture, 400), 1, /máy chủ trả về 400: Cannot initialize WeatherVariable/],
     ["a timeout", () => Promise.reject(new DOMException("The operation timed out.", "TimeoutError")), 3, /hết thời gian chờ/],
+    ["the network down", () => Promise.reject(new TypeError("Network connection lost.")), 3, /lỗi mạng: TypeError: Network connection lost/],
     ["bad JSON", () => new Response("<html>Bad gateway</html>", { status: 200 }), 1, /không phải JSON/],
     ["a response missing fields", () => json({ ...forecastFixture, daily: { ...forecastFixture.daily, weather_code: undefined } }), 1, /thiếu hoặc sai trường: daily\.weather_code/],
     ["nulls where numbers belong, as strings", () => json({ ...forecastFixture, current: { ...forecastFixture.current, relative_humidity_2m: "71" } }), 1, /current\.relative_humidity_2m/],

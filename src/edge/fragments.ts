@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
-import { versionTtl } from "./policy";
+import { STALE_IF_ERROR, versionTtl } from "./policy";
 import type { PageDeps } from "./scopes";
 import { readVersion } from "./versions";
 
@@ -32,19 +32,39 @@ export function fragmentNames(html: string): string[] {
   return [...new Set([...html.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
-export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef): Promise<string> {
-  if (def.ttl <= 0) return def.render(c);
-  const version = await readVersion(c.var.db, def.deps, versionTtl(c.env));
-  // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
-  const bucket = Math.floor(Date.now() / (def.ttl * 1000));
-  const key = new Request(`https://fragments.internal/${name}/${version}/${bucket}`);
+/**
+ * A fragment's HTML. Never throws: if its version cannot be read or it cannot
+ * be rendered (D1 down), the last copy rendered in this data centre is used,
+ * or nothing (the placeholder stays empty) when there is none. `offline` skips
+ * D1 altogether: the page itself already came from its last stored copy.
+ */
+export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef, opts: { offline?: boolean } = {}): Promise<string> {
+  // Per-reader fragments (a form's timestamp) are never kept: render or leave out.
+  const keepsLast = def.ttl > 0 && !def.volatile;
+  const lastKey = new Request(`https://fragments.internal/${name}/last`);
   const cache = edgeCache();
-  const cached = await cache.match(key);
-  if (cached) return cached.text();
-  const html = await def.render(c);
-  const put = cache.put(key, new Response(html, { headers: { "cache-control": `public, max-age=${def.ttl}` } }));
-  c.executionCtx.waitUntil(put.catch(() => undefined));
-  return html;
+  try {
+    if (opts.offline && keepsLast) return await lastCopy(cache, lastKey);
+    if (def.ttl <= 0) return await def.render(c);
+    const version = await readVersion(c.var.db, def.deps, versionTtl(c.env));
+    // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
+    const bucket = Math.floor(Date.now() / (def.ttl * 1000));
+    const key = new Request(`https://fragments.internal/${name}/${version}/${bucket}`);
+    const cached = await cache.match(key).catch(() => undefined);
+    if (cached) return await cached.text();
+    const html = await def.render(c);
+    const entry = (maxAge: number) => new Response(html, { headers: { "cache-control": `public, max-age=${maxAge}` } });
+    c.executionCtx.waitUntil(Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined));
+    return html;
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: String(err) }));
+    return keepsLast ? lastCopy(cache, lastKey) : "";
+  }
+}
+
+async function lastCopy(cache: Cache, lastKey: Request): Promise<string> {
+  const last = await cache.match(lastKey).catch(() => undefined);
+  return last ? last.text() : "";
 }
 
 /** Fills the page's placeholders as the body streams out. */

@@ -3,12 +3,15 @@
 //   HIT   stored and fresh            -> served, fragments stitched in
 //   STALE stored, past EDGE_FRESH     -> served, re-rendered in the background
 //   MISS  nothing stored for this key -> rendered, stored, served
+//   STALE-ERROR  the version could not be read or the render failed (D1 down)
+//               -> the last page stored for this URL and variant, whatever its
+//                  version, with fragments from their own last entries
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
 import { fragmentNames, loadFragment, stitchFragments, type FragmentDef, type FragmentResolver } from "./fragments";
 import { shortHash } from "./hash";
-import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_WHILE_REVALIDATE, versionTtl, wantsSaveData } from "./policy";
+import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_ERROR_CACHE_CONTROL, STALE_WHILE_REVALIDATE, versionTtl, wantsSaveData } from "./policy";
 import { cacheTags, type PageDeps } from "./scopes";
 import { readVersion } from "./versions";
 
@@ -18,7 +21,7 @@ export interface PageVariant {
 }
 
 export type PageRenderer = (variant: PageVariant) => Promise<Response>;
-type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS";
+type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS" | "STALE-ERROR";
 
 const STORED_AT = "x-edge-stored-at";
 const FRAGMENTS = "x-edge-fragments";
@@ -30,36 +33,78 @@ export function createPageCache(fragments: FragmentResolver) {
     if (!isCacheableRequest(req)) {
       return finish(c, await prepare(await render(variant)), "BYPASS", deps, fragments);
     }
-    const version = await readVersion(c.var.db, deps, versionTtl(c.env));
     const url = canonicalCacheUrl(req.url);
-    const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
-    const key = new Request(`https://pages.internal/${deployment}/${version}/${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`);
+    const entry = `${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`;
+    const lastKey = lastKnownKey(entry);
     const cache = edgeCache();
-
-    const stored = await cache.match(key);
-    if (stored) {
-      const age = (Date.now() - Number(stored.headers.get(STORED_AT))) / 1000;
-      if (age <= EDGE_FRESH_SECONDS) return finish(c, stored, "HIT", deps, fragments);
-      c.executionCtx.waitUntil(renderAndStore(key, render, variant).catch(() => undefined));
-      return finish(c, stored, "STALE", deps, fragments);
+    let fresh: Response | null = null;
+    let failure: { error: unknown } | null = null;
+    try {
+      const version = await readVersion(c.var.db, deps, versionTtl(c.env));
+      const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
+      const key = new Request(`https://pages.internal/${deployment}/${version}/${entry}`);
+      // A failing Cache API is a miss, not an error.
+      const stored = await cache.match(key).catch(() => undefined);
+      if (stored) {
+        const age = (Date.now() - Number(stored.headers.get(STORED_AT))) / 1000;
+        if (age <= EDGE_FRESH_SECONDS) return finish(c, stored, "HIT", deps, fragments);
+        c.executionCtx.waitUntil(renderAndStore(key, lastKey, render, variant).catch(() => undefined));
+        return finish(c, stored, "STALE", deps, fragments);
+      }
+      fresh = await prepare(await render(variant));
+      if (fresh.status < 500) c.executionCtx.waitUntil(store(key, lastKey, fresh).catch(() => undefined));
+    } catch (error) {
+      failure = { error };
     }
-    const fresh = await prepare(await render(variant));
-    if (isStorable(fresh)) c.executionCtx.waitUntil(cache.put(key, fresh.clone()).catch(() => undefined));
-    return finish(c, fresh, "MISS", deps, fragments);
+    if (failure || !fresh || fresh.status >= 500) {
+      // stale-if-error: the version could not be read or the page not rendered
+      // (D1 down); the reader gets the last page stored for this URL instead.
+      const last = await cache.match(lastKey).catch(() => undefined);
+      if (last) {
+        console.error(JSON.stringify({ level: "error", msg: "served the last stored page", path: url.pathname, error: String(failure?.error ?? fresh?.status) }));
+        return finish(c, last, "STALE-ERROR", deps, fragments);
+      }
+      if (failure) throw failure.error;
+    }
+    return finish(c, fresh!, "MISS", deps, fragments);
   };
 }
 
-async function renderAndStore(key: Request, render: PageRenderer, variant: PageVariant): Promise<void> {
-  const fresh = await prepare(await render(variant));
-  if (isStorable(fresh)) await edgeCache().put(key, fresh);
+/**
+ * The "last known" entry of a URL and variant: the newest page stored for it,
+ * whatever its version or deployment, so finding it needs no D1 read. Only
+ * served when the version cannot be read or the page cannot be rendered.
+ */
+function lastKnownKey(entry: string): Request {
+  return new Request(`https://pages.internal/last/${entry}`);
+}
+
+async function renderAndStore(key: Request, lastKey: Request, render: PageRenderer, variant: PageVariant): Promise<void> {
+  await store(key, lastKey, await prepare(await render(variant)));
+}
+
+/**
+ * Stores a 200 under its versioned key and as the URL's last known page.
+ * Any other answer (404 after an unpublish, a redirect) removes the last known
+ * page, so an outage never brings back an article that was taken down.
+ */
+async function store(key: Request, lastKey: Request, fresh: Response): Promise<void> {
+  const cache = edgeCache();
+  if (isStorable(fresh)) {
+    // Cloned before the first await, while the body is still unread (the caller streams it out).
+    const [a, b] = [fresh.clone(), fresh.clone()];
+    await Promise.all([cache.put(key, a), cache.put(lastKey, b)]);
+  } else if (fresh.status !== 200 && fresh.status < 500) {
+    await cache.delete(lastKey);
+  }
 }
 
 function isStorable(res: Response): boolean {
   return res.status === 200 && !res.headers.has("set-cookie");
 }
 
-/** Pages, feeds, sitemaps and robots.txt: text the edge may buffer and store. */
-const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/([a-z+]*\+)?xml)\b/;
+/** Pages, feeds, sitemaps, robots.txt and the web app manifest: text the edge may buffer and store. */
+const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/([a-z+]*\+)?(xml|json))\b/;
 
 /** Buffers a rendered page once: its strong ETag, fragment list and storage lifetime. */
 async function prepare(rendered: Response): Promise<Response> {
@@ -87,12 +132,14 @@ async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, d
   headers.delete(STORED_AT);
   headers.set("x-cache", status);
   if (page.status !== 200) {
-    headers.set("cache-control", status === "BYPASS" ? NO_STORE : "public, max-age=60");
+    headers.set("cache-control", status === "BYPASS" || page.status >= 500 ? NO_STORE : "public, max-age=60");
     return new Response(page.body, { status: page.status, headers });
   }
 
+  // With D1 down, fragments come from their own last entries without asking it again.
+  const offline = status === "STALE-ERROR";
   const contents = new Map<string, string>();
-  await Promise.all([...defs].map(async ([name, def]) => contents.set(name, await loadFragment(c, name, def))));
+  await Promise.all([...defs].map(async ([name, def]) => contents.set(name, await loadFragment(c, name, def, { offline }))));
   const pageTag = headers.get("etag") ?? "";
   const stable = [...defs].filter(([, def]) => !def.volatile).map(([name]) => contents.get(name)!);
   const etag = stable.length ? `"${await shortHash(pageTag, ...stable)}"` : pageTag;
@@ -100,6 +147,10 @@ async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, d
   headers.set("vary", "Save-Data");
   if (status === "BYPASS") {
     headers.set("cache-control", NO_STORE);
+  } else if (offline) {
+    // Browsers revalidate every time, so readers see the live page as soon as D1 is back.
+    headers.set("cache-control", STALE_ERROR_CACHE_CONTROL);
+    headers.set("cache-tag", ["page", ...cacheTags(deps)].join(","));
   } else {
     headers.set("cache-control", PAGE_CACHE_CONTROL);
     headers.set("cache-tag", ["page", ...cacheTags(deps)].join(","));

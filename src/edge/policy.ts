@@ -9,6 +9,12 @@ export const STALE_IF_ERROR = 86_400;
 export const PAGE_CACHE_CONTROL =
   `public, max-age=${BROWSER_MAX_AGE}, s-maxage=${EDGE_FRESH_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}, stale-if-error=${STALE_IF_ERROR}`;
 export const NO_STORE = "private, no-store";
+/**
+ * A page served from its last stored copy because D1 failed (X-Cache:
+ * STALE-ERROR): browsers keep it but ask again every time (a 304 while the
+ * outage lasts), so the live page shows as soon as D1 answers again.
+ */
+export const STALE_ERROR_CACHE_CONTROL = "public, no-cache";
 
 /** The newsroom's session cookie: a request carrying it is an editor's and is never served from or stored in the cache. */
 export const EDITOR_SESSION_COOKIE = "__Host-phien";

@@ -48,7 +48,7 @@ articleRoutes.get("/", async (c) => {
     basePath={`/admin/bai-viet${params.size ? `?${params}` : ""}`.replace(/\?(.+)$/, "?$1")} />);
 });
 
-async function renderForm(c: Context<AppEnv>, values: ArticleFormValues, opts: { article?: Article; errors?: Partial<Record<keyof ArticleFormValues, string>>; error?: string | null; notice?: string | null; status?: 200 | 400 | 409 } = {}) {
+async function renderForm(c: Context<AppEnv>, values: ArticleFormValues, opts: { article?: Article; errors?: Partial<Record<keyof ArticleFormValues, string>>; error?: string | null; notice?: string | null; status?: 200 | 400 | 409 | 503 } = {}) {
   const db = c.var.db;
   const [sections, authors, recentImages] = await Promise.all([listSections(db), listAuthors(db), listRecentImages(db, 12)]);
   const article = opts.article;
@@ -72,7 +72,11 @@ async function formFailure(c: Context<AppEnv>, err: unknown, values: ArticleForm
     return renderForm(c, values, { article, errors: { [field]: err.message }, error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.", status: 400 });
   }
   if (err instanceof EditConflictError) return renderForm(c, values, { article, error: err.message, status: 409 });
-  throw err;
+  // Anything else is the system's fault (D1 failed mid-save). The batch wrote
+  // nothing, so say so and keep the text; if even the form cannot be drawn,
+  // the error page takes over.
+  console.error(JSON.stringify({ level: "error", msg: "article save failed", article: article?.id ?? null, error: String(err) }));
+  return renderForm(c, values, { article, error: "Bài chưa được lưu vì hệ thống đang gặp sự cố. Nội dung bạn nhập vẫn còn bên dưới; hãy thử lưu lại sau ít phút.", status: 503 });
 }
 
 /** The article form as submitted, refused if it asks to publish without the right to. */

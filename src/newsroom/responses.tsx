@@ -5,7 +5,7 @@ import { AdminLayout } from "../views/admin/AdminLayout";
 import { renderDocument } from "../views/render";
 
 /** An admin page, never cached. */
-export function adminPage(c: Context<AppEnv>, page: VNode, status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 429 = 200): Response {
+export function adminPage(c: Context<AppEnv>, page: VNode, status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 429 | 503 = 200): Response {
   c.header("cache-control", "private, no-store");
   return c.html(renderDocument(page), status);
 }

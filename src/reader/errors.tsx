@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
+import { AdminLayout } from "../views/admin/AdminLayout";
 import { ErrorPage } from "../views/ErrorPage";
 import { renderDocument } from "../views/render";
 import type { SiteInfo } from "../views/site";
@@ -16,7 +18,33 @@ export async function notFoundPage(c: Context<AppEnv>): Promise<Response> {
 }
 
 export function serverErrorPage(c: Context<AppEnv>): Response {
+  c.header("cache-control", NO_STORE);
   return errorResponse(c, staticSiteInfo(c.env), 500, "Đã có lỗi xảy ra", "Hệ thống đang gặp sự cố. Xin bạn vui lòng thử lại sau ít phút.");
+}
+
+/** Seconds a reader or crawler is asked to wait when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 60;
+
+const isAdminPath = (c: Context<AppEnv>) => /^\/admin(\/|$)/.test(new URL(c.req.url).pathname);
+
+/**
+ * A page refused or failed without touching the database: the newsroom's own
+ * layout under /admin, the reader layout elsewhere. Never stored anywhere.
+ */
+export function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, message: string, back = { href: "/", label: "Về trang chủ" }): Response {
+  c.header("cache-control", NO_STORE);
+  if (isAdminPath(c)) {
+    const adminBack = back.href === "/" ? { href: "/admin", label: "Về trang quản trị" } : back;
+    return c.html(renderDocument(<AdminLayout title={title} user={null} error={message}><p><a href={adminBack.href}>{adminBack.label}</a></p></AdminLayout>), status);
+  }
+  return errorResponse(c, staticSiteInfo(c.env), status, title, message);
+}
+
+/** D1 cannot be reached and there is no stored copy of the page: a temporary, Vietnamese 503. */
+export function unavailablePage(c: Context<AppEnv>): Response {
+  c.header("retry-after", String(RETRY_AFTER_SECONDS));
+  return plainErrorPage(c, 503, "Hệ thống tạm thời gián đoạn",
+    "Chúng tôi đang khắc phục sự cố kết nối dữ liệu. Xin bạn vui lòng thử lại sau ít phút; các bài đã đăng vẫn được lưu đầy đủ.");
 }
 
 export function badRequestPage(c: Context<AppEnv>, message: string): Response {

@@ -2,11 +2,14 @@ import { Hono, type Context } from "hono";
 import { edgeCache } from "../edge/cache";
 import type { AppEnv } from "../env";
 import { isSafeMediaKey, MEDIA_TYPES } from "../media/keys";
-import { CARD_SIZE, isVariantWidth, negotiateFormat, type VariantFormat } from "../media/variants";
+import { photoProblem, SVG_CSP } from "../media/placeholder";
+import { CARD_SIZE, isVariantWidth, negotiateFormat, VARIANT_WIDTHS, type VariantFormat } from "../media/variants";
 
 const YEAR = 31_536_000;
 const IMMUTABLE = `public, max-age=${YEAR}, immutable`;
 const VARIANT_QUALITY = 70;
+/** A stand-in for a variant the Images binding could not make: kept briefly, never as the real thing. */
+const FALLBACK_CACHE_CONTROL = "public, max-age=60";
 
 interface VariantSize {
   width: number;
@@ -40,8 +43,14 @@ mediaRoutes.get("/:key{.+}", async (c) => {
 
 /** The uploaded original, straight from R2. */
 async function original(c: Context<AppEnv>, key: string): Promise<Response> {
-  const object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
-  if (!object) return textResponse(404, "Không tìm thấy ảnh.");
+  let object: R2Object | R2ObjectBody | null;
+  try {
+    object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "R2 read failed", key, error: String(err) }));
+    return photoProblem("unavailable", c.req.header("accept"));
+  }
+  if (!object) return photoProblem("missing", c.req.header("accept"));
   const headers = new Headers();
   object.writeHttpMetadata(headers);
   const ext = key.slice(key.lastIndexOf(".") + 1);
@@ -50,7 +59,7 @@ async function original(c: Context<AppEnv>, key: string): Promise<Response> {
   headers.set("cache-control", IMMUTABLE);
   headers.set("x-content-type-options", "nosniff");
   // SVG can carry script; keep it inert when opened directly.
-  if (headers.get("content-type") === "image/svg+xml") headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
+  if (headers.get("content-type") === "image/svg+xml") headers.set("content-security-policy", SVG_CSP);
   // onlyIf answered a conditional request: the object has no body.
   if (!("body" in object)) return new Response(null, { status: 304, headers });
   headers.set("content-length", String(object.size));
@@ -60,16 +69,23 @@ async function original(c: Context<AppEnv>, key: string): Promise<Response> {
 /**
  * A resized variant made by the Images binding from the R2 original, cached
  * at the edge (keys never change content, so no versioning is needed). If the
- * binding fails, the reader still gets the original.
+ * binding fails, the reader gets another stored width of the same photo, or
+ * else the original (see storedStandIn).
  */
 async function variant(c: Context<AppEnv>, key: string, size: VariantSize, format: VariantFormat): Promise<Response> {
   const { width, height } = size;
-  const cacheKey = new Request(`https://media.internal/${key}?w=${width}${height ? `&h=${height}` : ""}&f=${format}`);
+  const cacheKey = variantKey(key, size, format);
   const cache = edgeCache();
-  let res = await cache.match(cacheKey);
+  let res = await cache.match(cacheKey).catch(() => undefined);
   if (!res) {
-    const object = await c.env.MEDIA.get(key);
-    if (!object) return textResponse(404, "Không tìm thấy ảnh.");
+    let object: R2ObjectBody | null;
+    try {
+      object = await c.env.MEDIA.get(key);
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", msg: "R2 read failed", key, error: String(err) }));
+      return photoProblem("unavailable", c.req.header("accept"));
+    }
+    if (!object) return photoProblem("missing", c.req.header("accept"));
     try {
       const output = await c.env.IMAGES.input(object.body).transform(size).output({ format, quality: VARIANT_QUALITY });
       const bytes = await output.response().arrayBuffer();
@@ -79,7 +95,10 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
       c.executionCtx.waitUntil(cache.put(cacheKey, res.clone()).catch(() => undefined));
     } catch (err) {
       console.error(JSON.stringify({ level: "error", msg: "image variant failed", key, width, error: String(err) }));
-      return original(c, key);
+      const standIn = await storedStandIn(key, size, format);
+      if (standIn) return standIn;
+      const whole = await original(c, key);
+      return whole.status === 200 ? asStandIn(whole, "original") : whole;
     }
   }
   const headers = new Headers(res.headers);
@@ -88,4 +107,35 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
   const etag = headers.get("etag");
   if (etag && c.req.header("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return new Response(res.body, { headers });
+}
+
+function variantKey(key: string, size: VariantSize, format: VariantFormat): Request {
+  return new Request(`https://media.internal/${key}?w=${size.width}${size.height ? `&h=${size.height}` : ""}&f=${format}`);
+}
+
+/**
+ * When the Images binding fails: the same photo at the nearest other width in
+ * the same format, if one was made before. On a phone that is a fraction of
+ * the original's bytes. A crop (share card) has no stand-in but the original.
+ */
+async function storedStandIn(key: string, size: VariantSize, format: VariantFormat): Promise<Response | null> {
+  if (size.height || size.fit !== "scale-down") return null;
+  const others = VARIANT_WIDTHS.filter((w) => w !== size.width)
+    .sort((a, b) => Math.abs(a - size.width) - Math.abs(b - size.width) || b - a);
+  for (const width of others) {
+    const stored = await edgeCache().match(variantKey(key, { width, fit: "scale-down" }, format)).catch(() => undefined);
+    if (stored) return asStandIn(stored, `w=${width}`);
+  }
+  return null;
+}
+
+/** Served under the variant's address for now only: a short lifetime and no ETag, so the real variant replaces it. */
+function asStandIn(res: Response, what: string): Response {
+  const headers = new Headers(res.headers);
+  headers.set("cache-control", FALLBACK_CACHE_CONTROL);
+  headers.delete("etag");
+  headers.set("vary", "Accept");
+  headers.set("x-content-type-options", "nosniff");
+  headers.set("x-image-fallback", what);
+  return new Response(res.body, { status: res.status, headers });
 }
