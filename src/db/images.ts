@@ -40,9 +40,13 @@ export async function getImageById(db: Database, id: number): Promise<Image | nu
   return row ?? null;
 }
 
-/** The library, newest first, optionally only photos whose caption or alt text contains `q`. */
+/**
+ * The library, newest first, optionally only photos whose caption or alt text
+ * contains `q` (ASCII letters in any case, like LIKE). instr, not LIKE: D1
+ * refuses LIKE patterns over 50 bytes, which a pasted caption easily is.
+ */
 export async function searchImages(db: Database, q: string | undefined, limit: number, offset: number): Promise<{ rows: Image[]; total: number }> {
-  const where = q ? sql`(${images.caption} like ${`%${q}%`} escape '\\' or ${images.alt} like ${`%${q}%`} escape '\\')` : undefined;
+  const where = q ? sql`(instr(lower(${images.caption}), lower(${q})) > 0 or instr(lower(${images.alt}), lower(${q})) > 0)` : undefined;
   const [rows, [total]] = await Promise.all([
     db.select().from(images).where(where).orderBy(desc(images.createdAt), desc(images.id)).limit(limit).offset(offset),
     db.select({ n: sql<number>`count(*)` }).from(images).where(where),

@@ -15,7 +15,8 @@ function where(filter: NewsroomFilter): SQL | undefined {
   if (filter.status) conditions.push(eq(articles.status, filter.status));
   if (filter.sectionId) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId) conditions.push(eq(articles.authorId, filter.authorId));
-  if (filter.q) conditions.push(sql`${articles.headline} like ${`%${filter.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`} escape '\\'`);
+  // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes (a pasted headline is longer). Case as LIKE: ASCII only.
+  if (filter.q) conditions.push(sql`instr(lower(${articles.headline}), lower(${filter.q})) > 0`);
   return conditions.length ? and(...conditions) : undefined;
 }
 

@@ -15,8 +15,13 @@ export const authRoutes = new Hono<AppEnv>();
 // Verified against when the email is unknown, so a wrong email costs the same time as a wrong password.
 const DUMMY = { hash: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", salt: "AAAAAAAAAAAAAAAAAAAAAA==", iterations: 100_000 };
 
-/** Only newsroom paths are followed after login, never another site. */
-const safeNext = (next: string | undefined) => (next && /^\/admin(\/[^/\\][^\\]*)?$/.test(next) && !next.startsWith("//") ? next : "/admin/bai-viet");
+/**
+ * Only newsroom paths are followed after login, never another site: a path
+ * under /admin in plain URL characters (no "//", backslash, control character
+ * or space, so nothing can end the Location header or leave the origin).
+ */
+const safeNext = (next: string | undefined) =>
+  next && /^\/admin(\/[A-Za-z0-9\-._~%!$&'()*+,;=:@?][A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*)?$/.test(next) && !next.includes("//") ? next : "/admin/bai-viet";
 
 authRoutes.get("/dang-nhap", (c) => {
   if (c.var.user) return c.redirect("/admin/bai-viet", 303);

@@ -19,7 +19,7 @@ export const mediaAdminRoutes = new Hono<AppEnv>();
 mediaAdminRoutes.get("/", async (c) => {
   const page = parsePage(c.req.query("page")) ?? 1;
   const q = (c.req.query("q") ?? "").normalize("NFC").trim().slice(0, 200);
-  const { rows, total } = await searchImages(c.var.db, q.replace(/[%_\\]/g, (ch) => `\\${ch}`) || undefined, PAGE, (page - 1) * PAGE);
+  const { rows, total } = await searchImages(c.var.db, q || undefined, PAGE, (page - 1) * PAGE);
   const notice = c.req.query("da-xoa") !== undefined ? "Đã xóa ảnh." : null;
   return adminPage(c, <MediaLibraryPage user={c.var.user!} csrf={c.var.session!.csrfToken} images={rows} q={q} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE))} notice={notice} />);
 });

@@ -44,6 +44,8 @@ commentRoutes.post("/", async (c) => {
   const values = normaliseComment({ name: field("name"), email: field("email"), body: field("body") });
   const parentId = parseId(field("parent")) ?? undefined;
   const form = { articleId: article.id, parentId, values, backTo };
+  // A reply to something that is not a comment id is not quietly posted as a new thread.
+  if (field("parent") && !parentId) return refusal(c, 400, "Bình luận bạn muốn trả lời không còn tồn tại.", form);
 
   if (field("website")) return refusal(c, 400, "Không gửi được bình luận. Vui lòng thử lại.", form);
   const token = await checkFormToken(formSecret(c.env), field("t"));

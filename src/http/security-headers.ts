@@ -1,0 +1,55 @@
+// Security headers on every response the Worker sends: pages, errors, media,
+// assets that reach the Worker, the newsroom, feeds. (Files the asset server
+// answers before the Worker runs get theirs from public/_headers.)
+import type { MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv, Env } from "../env";
+
+const TURNSTILE = "https://challenges.cloudflare.com";
+/** One year; no includeSubDomains: other hosts of the paper's domain are not ours to pin. */
+export const HSTS = "max-age=31536000";
+
+/**
+ * No inline script anywhere (pages load only our own files); inline style is
+ * allowed because the stylesheet is inlined to save a round trip on phones.
+ * Turnstile's origin is allowed only when the widget is configured.
+ */
+export function contentSecurityPolicy(env: Pick<Env, "TURNSTILE_SITE_KEY">): string {
+  const turnstile = !!env.TURNSTILE_SITE_KEY;
+  return [
+    "default-src 'self'",
+    `script-src 'self'${turnstile ? ` ${TURNSTILE}` : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `frame-src ${turnstile ? TURNSTILE : "'none'"}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/**
+ * Production is recognised by its address: SITE_URL is https:// there, and
+ * http://localhost in development and tests, where HSTS would pin a browser's
+ * localhost to HTTPS for a year.
+ */
+export function isProduction(env: Pick<Env, "SITE_URL">): boolean {
+  return /^https:\/\//i.test(env.SITE_URL ?? "");
+}
+
+const baseline = secureHeaders({
+  contentSecurityPolicy: undefined,
+  strictTransportSecurity: false,
+  xFrameOptions: "DENY",
+  referrerPolicy: "strict-origin-when-cross-origin",
+  crossOriginEmbedderPolicy: false,
+});
+
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await baseline(c, next);
+  const headers = c.res.headers;
+  // A handler's own, stricter policy wins: /media sets one that keeps an SVG inert.
+  if (!headers.has("content-security-policy")) headers.set("content-security-policy", contentSecurityPolicy(c.env));
+  if (isProduction(c.env)) headers.set("strict-transport-security", HSTS);
+};
