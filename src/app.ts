@@ -1,12 +1,16 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { secureHeaders } from "hono/secure-headers";
-import { openDatabase } from "./db/client";
+import { d1Session } from "./db/sessions";
+import { databaseReachable } from "./db/health";
 import { NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
-import { notFoundPage, serverErrorPage } from "./reader/errors";
+import { requestGuards } from "./http/request-guards";
+import { requestLog } from "./http/request-log";
+import { securityHeaders } from "./http/security-headers";
+import { notFoundPage, serverErrorPage, unavailablePage } from "./reader/errors";
 import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
+import { healthRoutes } from "./reader/health-route";
 import { feedRoutes } from "./reader/feed-routes";
 import { sitemapRoutes } from "./reader/sitemap-routes";
 import { pollRoutes } from "./reader/poll-routes";
@@ -17,29 +21,16 @@ import { readerRoutes } from "./reader/routes";
 export function createApp() {
   const app = new Hono<AppEnv>();
 
-  app.use(secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", "data:"],
-      // Turnstile's widget, used only when TURNSTILE_SITE_KEY is set.
-      scriptSrc: ["'self'", "https://challenges.cloudflare.com"],
-      frameSrc: ["https://challenges.cloudflare.com"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      objectSrc: ["'none'"],
-    },
-    referrerPolicy: "strict-origin-when-cross-origin",
-    crossOriginEmbedderPolicy: false,
-  }));
+  app.use(requestLog());
+  app.use(securityHeaders);
+  app.use(requestGuards);
   app.use(async (c, next) => {
-    c.set("db", openDatabase(c.env.DB));
     c.set("lite", false);
     c.set("user", null);
     c.set("session", null);
     await next();
   });
+  app.use(d1Session());
 
   // Nothing of the newsroom's is ever stored by a browser or the edge.
   const noStore: MiddlewareHandler = async (c, next) => {
@@ -55,6 +46,7 @@ export function createApp() {
   app.route("/binh-chon", pollRoutes);
   app.route("/tim-kiem", searchRoutes);
   app.route("/_", assetRoutes);
+  app.route("/healthz", healthRoutes);
   app.route("/", feedRoutes);
   app.route("/", sitemapRoutes);
   // The light edition: the same pages without inline photos.
@@ -66,9 +58,10 @@ export function createApp() {
   app.route("/", readerRoutes);
 
   app.notFound(notFoundPage);
-  app.onError((err, c) => {
-    console.error(JSON.stringify({ level: "error", path: new URL(c.req.url).pathname, error: err.message }));
-    return serverErrorPage(c);
+  app.onError(async (_err, c) => {
+    // requestLog() writes the error's message with the request's line.
+    // An outage (D1 unreachable) is temporary: 503 with Retry-After, so crawlers come back; anything else is a 500.
+    return (await databaseReachable(c.env.DB)) ? serverErrorPage(c) : unavailablePage(c);
   });
   return app;
 }

@@ -1,0 +1,48 @@
+// D1 read replication through the Sessions API. Readers' GETs may read from
+// the nearest replica ("first-unconstrained"); whoever has just written
+// carries the write's bookmark in a cookie, and every later request of theirs
+// reads at least that fresh: an editor always sees their own edit, a reader
+// their own vote. Without replication enabled on the database every session
+// simply reads the primary, so this is safe to ship before turning it on.
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "../env";
+import { openDatabase } from "./client";
+
+export const BOOKMARK_COOKIE = "__Host-d1-bookmark";
+/** Long enough for any replica to catch up; after that the primary's news has spread anyway. */
+const BOOKMARK_MAX_AGE_S = 300;
+/** D1 bookmarks: four dash-separated hex fields. Anything else is ignored, never passed on. */
+const BOOKMARK_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/i;
+
+export function readBookmark(c: Context<AppEnv>): string | null {
+  const value = getCookie(c, BOOKMARK_COOKIE);
+  return value && BOOKMARK_SHAPE.test(value) ? value : null;
+}
+
+/** Where a request's reads may go: after its own bookmark, anywhere for a reader's GET, else the primary. */
+export function sessionConstraint(c: Context<AppEnv>): string {
+  const bookmark = readBookmark(c);
+  if (bookmark) return bookmark;
+  const reading = c.req.method === "GET" || c.req.method === "HEAD";
+  const newsroom = new URL(c.req.url).pathname.startsWith("/admin");
+  return reading && !newsroom ? "first-unconstrained" : "first-primary";
+}
+
+/**
+ * Opens the request's D1 session as c.var.db. Responses that may be cached
+ * (a reader's GET) never set the cookie; writes and the newsroom do.
+ */
+export function d1Session(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = c.env.DB.withSession(sessionConstraint(c));
+    // A session has the D1Database query surface drizzle uses (prepare, batch).
+    c.set("db", openDatabase(session as unknown as D1Database));
+    await next();
+    const writes = c.req.method !== "GET" && c.req.method !== "HEAD";
+    const newsroom = new URL(c.req.url).pathname.startsWith("/admin");
+    const bookmark = session.getBookmark();
+    if (!bookmark || !(writes || newsroom) || bookmark === readBookmark(c)) return;
+    setCookie(c, BOOKMARK_COOKIE, bookmark, { path: "/", secure: true, httpOnly: true, sameSite: "Lax", maxAge: BOOKMARK_MAX_AGE_S });
+  };
+}
