@@ -7,14 +7,19 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations },
+          // Empty databases for test/migrations.test.ts, which applies the migrations itself.
+          d1Databases: { MIGRATIONS_EMPTY_DB: "migrations-empty", MIGRATIONS_DATA_DB: "migrations-data" },
+        },
       }),
     ],
     test: {
       setupFiles: ["./test/setup/apply-migrations.ts"],
       include: ["test/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
-      // Browser tests run in Node against wrangler dev (vitest.browser.config.ts).
-      exclude: ["test/browser/**", "**/node_modules/**"],
+      // Browser tests run in Node against wrangler dev (vitest.browser.config.ts),
+      // operations tests in Node with the backup scripts (vitest.ops.config.ts).
+      exclude: ["test/browser/**", "test/ops/**", "**/node_modules/**"],
     },
   };
 });

@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      MIGRATIONS_EMPTY_DB: D1Database;
+      MIGRATIONS_DATA_DB: D1Database;
     }
   }
 }

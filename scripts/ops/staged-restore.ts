@@ -1,0 +1,46 @@
+// Builds the restored database in a staging state, step by step; the target
+// state is not touched here (see state-swap.ts).
+import { join } from "node:path";
+import { openDatabase } from "../../src/db/client";
+import { reindexAllArticles } from "../../src/search/reindex";
+import { withLocalPlatform } from "../local-platform";
+import { applyLocalMigrations } from "../migrate-local";
+import { writeExactMigrationsConfig } from "./exact-migrations";
+import type { Manifest } from "./manifest";
+import { step } from "./restore-step";
+import { runWrangler } from "./wrangler-cli";
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function buildRestoredDatabase(staging: string, manifest: Manifest, dataPath: string, newer: string[]): Promise<{ indexed: number | null }> {
+  const local = ["--local", "--persist-to", staging];
+  const config = await writeExactMigrationsConfig(join(staging, "exact-migrations"), manifest.migrations);
+
+  await step(`Áp dụng ${manifest.migrations.length} migration của bản sao lưu`, () => {
+    runWrangler(["d1", "migrations", "apply", "DB", ...local, "--config", config]);
+  });
+  // One wrangler batch, one transaction: all rows or none.
+  await step("Nạp dữ liệu", () => {
+    runWrangler(["d1", "execute", "DB", ...local, "--config", config, "--file", dataPath]);
+  });
+  await step("Kiểm tra số dòng từng bảng", () => withLocalPlatform(async (env) => {
+    const wrong: string[] = [];
+    for (const [table, expected] of Object.entries(manifest.tables)) {
+      const n = await env.DB.prepare(`select count(*) as n from ${quoteId(table)}`).first<number>("n");
+      if (n !== expected) wrong.push(`${table}: ${n}, cần ${expected}`);
+    }
+    if (wrong.length) throw new Error(`số dòng không khớp manifest: ${wrong.join("; ")}`);
+  }, staging));
+  if (newer.length) {
+    await step(`Áp dụng ${newer.length} migration mới hơn (${newer.join(", ")})`, () => applyLocalMigrations(staging));
+  }
+  return step("Lập lại chỉ mục tìm kiếm, kiểm tra khóa ngoại", () => withLocalPlatform(async (env) => {
+    await reindexAllArticles(openDatabase(env.DB));
+    const indexed = await env.DB.prepare("select count(*) as n from search_index").first<number>("n");
+    const articles = await env.DB.prepare("select count(*) as n from articles").first<number>("n");
+    if (indexed !== articles) throw new Error(`chỉ mục có ${indexed} bài, bảng articles có ${articles}`);
+    const broken = await env.DB.prepare("pragma foreign_key_check").all();
+    if (broken.results.length) throw new Error(`${broken.results.length} dòng trỏ tới dòng không tồn tại: ${JSON.stringify(broken.results.slice(0, 5))}`);
+    return { indexed };
+  }, staging));
+}

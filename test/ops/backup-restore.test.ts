@@ -1,0 +1,168 @@
+// Backup and restore of a local state, end to end: the demo paper served by
+// `wrangler dev`, backed up, its database wiped, restored, served again.
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWranglerDev } from "../../scripts/dev-server";
+import { sha256, type Manifest } from "../../scripts/ops/manifest";
+import { repositoryMigrations } from "../../scripts/ops/migration-files";
+import { countArticles, createDemoState, type DemoState } from "./demo-state";
+import { runScript } from "./run-script";
+import { choosePaths, readSite, type PagePaths, type SiteContent } from "./site-pages";
+
+// The one port the operations suite may use (the browser suite has its own).
+const PORT = 8792;
+// wrangler dev's output, kept after the run for when a start fails (test-results/ is git-ignored).
+const DEV_LOG = resolve("test-results/ops-wrangler-dev.log");
+
+let state: DemoState;
+let work: string;
+let paths: PagePaths;
+let before: SiteContent;
+let backupDir: string;
+
+async function withSite<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
+  const dev = await startWranglerDev({ port: PORT, persistTo: state.dir, vars: { SITE_URL: `http://localhost:${PORT}` }, logFile: DEV_LOG });
+  try {
+    return await fn(dev.url);
+  } finally {
+    await dev.stop();
+  }
+}
+
+beforeAll(async () => {
+  await mkdir(dirname(DEV_LOG), { recursive: true });
+  await writeFile(DEV_LOG, "");
+  work = await mkdtemp(join(tmpdir(), "edge-news-ops-backups-"));
+  state = await createDemoState();
+  await withSite(async (url) => {
+    paths = await choosePaths(url, "Bạc Liêu");
+    before = await readSite(url, paths);
+  });
+  // The comparison below means something only if the pages had content.
+  expect(before.home.links.length).toBeGreaterThan(5);
+  expect(before.section.links.length).toBeGreaterThan(1);
+  expect(before.tag.links.length).toBeGreaterThan(0);
+  expect(before.article.html).toContain("<h1>");
+  expect(before.search.links.length).toBeGreaterThan(3);
+});
+
+afterAll(async () => {
+  await state?.remove();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe("npm run backup / npm run restore on a local state", () => {
+  it("backs up the real tables as data, with the migrations, row counts and R2 listing", async () => {
+    const out = join(work, "backups");
+    const run = await runScript("scripts/backup.ts", ["--persist-to", state.dir, "--out-dir", out]);
+    expect(run.output).toContain("Đã sao lưu");
+    expect(run.code).toBe(0);
+    const [name, ...others] = await readdir(out);
+    expect(others).toEqual([]);
+    expect(name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
+    backupDir = join(out, name!);
+
+    const manifest = JSON.parse(await readFile(join(backupDir, "manifest.json"), "utf8")) as Manifest;
+    const data = await readFile(join(backupDir, "data.sql"), "utf8");
+    expect(manifest.migrations).toEqual(repositoryMigrations());
+    expect(manifest.source).toEqual({ kind: "local", state: resolve(state.dir) });
+    expect(manifest.tables).toMatchObject({ articles: 12, sections: 4, images: 24, polls: 1 });
+    expect(manifest.tables.article_tags).toBeGreaterThan(12);
+    // Neither the FTS5 index nor D1's bookkeeping is backed up.
+    expect(Object.keys(manifest.tables).filter((t) => /^search_|^_cf_|^sqlite_|^d1_migrations$/.test(t))).toEqual([]);
+    expect(data).not.toMatch(/INSERT INTO "?(search_|d1_migrations|_cf_)/);
+    expect(data.match(/^INSERT INTO "articles"/gm)).toHaveLength(12);
+    expect(manifest.data.sha256).toBe(sha256(data));
+    // Every photo the articles use is listed, with what identifies its bytes.
+    expect(manifest.media.count).toBe(24);
+    expect(manifest.media.objects.map((o) => o.key)).toContain("demo/01-river.jpg");
+    for (const o of manifest.media.objects) expect(o.size).toBeGreaterThan(0), expect(o.etag).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("after the database is wiped the site has no articles", async () => {
+    await state.wipeDatabase();
+    await withSite(async (url) => {
+      const wiped = await readSite(url, paths);
+      expect(wiped.home).toEqual({ status: 200, links: [] });
+      expect(wiped.section.status).toBe(404);
+      expect(wiped.tag.status).toBe(404);
+      expect(wiped.article.status).toBe(404);
+      expect(wiped.search).toEqual({ status: 200, links: [] });
+    });
+  });
+
+  it("restores the same pages, and search finds the same articles (the index is rebuilt)", async () => {
+    const run = await runScript("scripts/restore.ts", [backupDir, "--persist-to", state.dir]);
+    expect(run.output).toContain("Đã khôi phục");
+    expect(run.output).toContain("Đủ 24 ảnh trong R2");
+    expect(run.code).toBe(0);
+    const after = await withSite((url) => readSite(url, paths));
+    expect(after).toEqual(before);
+  });
+
+  it("a restore that fails part-way leaves the target's database as it was", async () => {
+    // A backup whose data breaks on its last row (a duplicated primary key).
+    const broken = join(work, "broken");
+    await mkdir(broken);
+    const data = [
+      "PRAGMA defer_foreign_keys=TRUE;",
+      "INSERT INTO \"sections\" VALUES(1,'thoi-su','Thời sự','',0);",
+      "INSERT INTO \"sections\" VALUES(1,'thoi-su-2','Thời sự 2','',1);",
+    ].join("\n");
+    await writeFile(join(broken, "data.sql"), data);
+    const manifest = JSON.parse(await readFile(join(backupDir, "manifest.json"), "utf8")) as Manifest;
+    await writeFile(join(broken, "manifest.json"), JSON.stringify({
+      ...manifest,
+      migrations: ["0000_init.sql"],
+      data: { file: "data.sql", bytes: Buffer.byteLength(data), sha256: sha256(data) },
+      tables: { sections: 2 },
+    }));
+
+    const run = await runScript("scripts/restore.ts", [broken, "--persist-to", state.dir]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('Khôi phục thất bại ở bước "Nạp dữ liệu"');
+    expect(run.output).toContain("D1 đích không bị thay đổi");
+    expect(await countArticles(state.dir)).toBe(12);
+    // No staging state is left behind in the target.
+    expect((await readdir(state.dir)).filter((n) => n.startsWith(".restore-"))).toEqual([]);
+  });
+
+  it("refuses a backup whose data.sql does not match its manifest", async () => {
+    const tampered = join(work, "tampered");
+    await mkdir(tampered);
+    await copyFile(join(backupDir, "manifest.json"), join(tampered, "manifest.json"));
+    await writeFile(join(tampered, "data.sql"), (await readFile(join(backupDir, "data.sql"), "utf8")).split("\n").slice(0, -5).join("\n"));
+    const run = await runScript("scripts/restore.ts", [tampered, "--persist-to", state.dir]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("không khớp với manifest");
+    expect(await countArticles(state.dir)).toBe(12);
+  });
+
+  it("never restores into a remote database, nor over the default local state without --yes", async () => {
+    const remote = await runScript("scripts/restore.ts", [backupDir, "--remote", "--env", "production"]);
+    expect(remote.code).toBe(1);
+    expect(remote.output).toContain("chỉ khôi phục vào D1 cục bộ");
+
+    // A project directory of its own, so the default .wrangler/state here is a throwaway one.
+    const project = join(work, "project");
+    await mkdir(project);
+    await copyFile("wrangler.toml", join(project, "wrangler.toml"));
+    await symlink(resolve("migrations"), join(project, "migrations"));
+    const unconfirmed = await runScript("scripts/restore.ts", [backupDir], { cwd: project });
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.output).toContain("thêm --yes để đồng ý");
+    expect(existsSync(join(project, ".wrangler"))).toBe(false);
+  });
+
+  it("a remote backup without a real database id fails before writing anything", async () => {
+    const out = join(work, "remote-backups");
+    const run = await runScript("scripts/backup.ts", ["--remote", "--env", "production", "--out-dir", out]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("Sao lưu thất bại");
+    expect(run.output).toContain("chưa phải id thật");
+    expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
+  });
+});
