@@ -13,6 +13,15 @@ export interface Env {
   SITE_TAGLINE?: string;
   /** The newsroom's public address (RSS <author> must be an email). */
   SITE_EMAIL?: string;
+  /** Defaults of the paper's settings (src/site/settings.ts); admins override them in /admin/cai-dat. */
+  SITE_SHORT_NAME?: string;
+  SITE_BRAND_COLOR?: string;
+  SITE_ADDRESS?: string;
+  SITE_PHONE?: string;
+  SITE_LICENCE_NUMBER?: string;
+  SITE_LICENCE_ISSUER?: string;
+  SITE_EDITOR_IN_CHIEF?: string;
+  SITE_AGENCY?: string;
   /** How long an isolate may reuse a content version it read (ms); see docs/caching.md. */
   CACHE_VERSION_TTL_MS?: string;
   /** Secret salt for hashing client IPs (throttling, comments); set with `wrangler secret put`. */

@@ -7,6 +7,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       MIGRATIONS_EMPTY_DB: D1Database;
       MIGRATIONS_DATA_DB: D1Database;
+      /** JSON of the vars of wrangler.toml [env.dat-mui] (vitest.config.ts). */
+      SECOND_PAPER: string;
     }
   }
 }

@@ -8,8 +8,10 @@ import { openDatabase } from "../../src/db/client";
 import { insertImage } from "../../src/db/images";
 import { insertAuthor, insertSection } from "../../src/db/people";
 import { createPoll } from "../../src/db/polls";
+import { createStaticPage } from "../../src/db/static-pages";
 import { DEMO_ARTICLES, type DemoPhotoSpec } from "./articles/index";
 import { DEMO_AUTHORS, DEMO_SECTIONS } from "./people";
+import { DEMO_STATIC_PAGES } from "./static-pages";
 
 export interface MadePhoto {
   data: Uint8Array;
@@ -75,6 +77,7 @@ export async function seedDemoContent(d1: D1Database, media: R2Bucket, makePhoto
     options: ["Ủng hộ", "Không ủng hộ", "Chỉ nên mở vào dịp lễ"],
     placement: "sidebar", opensAt: new Date(now - 3600_000), closesAt: new Date(now + 30 * 24 * 3600_000), articleIds: [],
   });
+  for (const page of DEMO_STATIC_PAGES) await createStaticPage(db, page, null);
   return { articles: DEMO_ARTICLES.length, photos };
 }
 

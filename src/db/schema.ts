@@ -14,6 +14,9 @@ export const sections = sqliteTable("sections", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   position: integer("position").notNull().default(0),
+  /** Menus: whether the section is a link in the header and in the footer. */
+  inHeader: integer("in_header", { mode: "boolean" }).notNull().default(true),
+  inFooter: integer("in_footer", { mode: "boolean" }).notNull().default(true),
 }, (t) => [index("sections_position_idx").on(t.position)]);
 
 export const authors = sqliteTable("authors", {
@@ -264,3 +267,48 @@ export const articleViews = sqliteTable("article_views", {
   hour: integer("hour").notNull(),
   count: integer("count").notNull(),
 }, (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index("article_views_hour_idx").on(t.hour)]);
+
+/**
+ * The paper's identity, one row (id 1): JSON checked by src/site/settings.ts.
+ * Absent fields fall back to the wrangler.toml vars, so a new deployment
+ * shows its own name before anyone opens the settings page.
+ */
+export const siteSettings = sqliteTable("site_settings", {
+  id: integer("id").primaryKey(),
+  data: text("data").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  updatedBy: integer("updated_by"),
+});
+
+export const STATIC_PAGE_STATUSES = ["draft", "published"] as const;
+export type StaticPageStatus = (typeof STATIC_PAGE_STATUSES)[number];
+
+/** "Giới thiệu", "Liên hệ"…: body blocks like an article's, at /{slug}. */
+export const staticPages = sqliteTable("static_pages", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  status: text("status", { enum: STATIC_PAGE_STATUSES }).notNull().default("draft"),
+  position: integer("position").notNull().default(0),
+  inHeader: integer("in_header", { mode: "boolean" }).notNull().default(false),
+  inFooter: integer("in_footer", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  updatedBy: integer("updated_by"),
+});
+
+/** The "Tin nóng" banner: shown on every page until it expires or an editor ends it. */
+export const breakingNews = sqliteTable("breaking_news", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  text: text("text").notNull(),
+  /** A site path ("/thoi-su/…") or an https:// address; null for text only. */
+  url: text("url"),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  createdBy: integer("created_by"),
+}, (t) => [index("breaking_news_expires_idx").on(t.expiresAt)]);
+
+export type StaticPage = typeof staticPages.$inferSelect;
+export type BreakingNews = typeof breakingNews.$inferSelect;

@@ -12,6 +12,7 @@ export const scope = {
   comments: (articleId: number) => `comments:${articleId}`,
   polls: "polls",
   weather: "weather",
+  breaking: "breaking",
   poll: (id: number) => `poll:${id}`,
 } as const;
 

@@ -5,11 +5,12 @@ export type Action =
   | "article.create" | "article.publish" | "article.delete"
   | "media.upload" | "media.delete"
   | "comments.moderate" | "polls.manage" | "weather.manage"
-  | "people.manage" | "sections.manage" | "settings.manage" | "audit.view";
+  | "people.manage" | "sections.manage" | "settings.manage" | "audit.view"
+  | "pages.manage" | "breaking.manage";
 
 const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
-  admin: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage", "people.manage", "sections.manage", "settings.manage", "audit.view"]),
-  editor: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage"]),
+  admin: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage", "people.manage", "sections.manage", "settings.manage", "audit.view", "pages.manage", "breaking.manage"]),
+  editor: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage", "pages.manage", "breaking.manage"]),
   reporter: new Set<Action>(["article.create", "media.upload"]),
 };
 

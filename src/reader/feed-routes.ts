@@ -6,7 +6,7 @@ import type { AppEnv } from "../env";
 import { renderRss, type FeedChannel } from "../seo/rss";
 import { notFoundPage } from "./errors";
 import { cachedPage } from "./page-cache";
-import { staticSiteInfo } from "./site-info";
+import { loadSiteInfo } from "./site-info";
 import { isSlug } from "./slugs";
 
 const FEED_SIZE = 50;
@@ -20,10 +20,10 @@ function rssResponse(c: Context<AppEnv>, xml: string): Response {
 
 // Every article write bumps "feeds", so one scope covers the site and section feeds.
 feedRoutes.get("/rss.xml", (c) => cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
-  const site = staticSiteInfo(c.env);
+  const site = await loadSiteInfo(c);
   const now = new Date();
   const channel: FeedChannel = {
-    title: site.name, description: site.tagline, link: `${site.url}/`, self: `${site.url}/rss.xml`, email: c.env.SITE_EMAIL, now,
+    title: site.name, description: site.tagline || site.name, link: `${site.url}/`, self: `${site.url}/rss.xml`, email: site.contact.email || undefined, now,
   };
   return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE)));
 }));
@@ -34,14 +34,14 @@ feedRoutes.get("/:section/rss.xml", (c) => {
   return cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
     const section = await getSectionBySlug(c.var.db, slug);
     if (!section) return notFoundPage(c);
-    const site = staticSiteInfo(c.env);
+    const site = await loadSiteInfo(c);
     const now = new Date();
     const channel: FeedChannel = {
       title: `${section.name} - ${site.name}`,
       description: section.description || `Tin ${section.name} - ${site.name}`,
       link: `${site.url}/${section.slug}`,
       self: `${site.url}/${section.slug}/rss.xml`,
-      email: c.env.SITE_EMAIL,
+      email: site.contact.email || undefined,
       now,
     };
     return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE, { sectionId: section.id })));

@@ -14,6 +14,8 @@ import { weatherBoxItems } from "../weather/box-data";
 import { weatherPlaces } from "../weather/config";
 import type { FragmentDef, FragmentResolver } from "../edge/fragments";
 import { LatestNews } from "../views/LatestNews";
+import { activeBreakingNews } from "../db/breaking-news";
+import { BreakingNews } from "../views/BreakingNews";
 
 export const LATEST_NEWS_COUNT = 5;
 
@@ -97,12 +99,27 @@ const mostReadBox: FragmentDef = {
   },
 };
 
+/**
+ * The "Tin nóng" banner on every page. Starting or ending one bumps its scope
+ * (shown at once, no page re-rendered); expiry needs no write: the 15-second
+ * clock re-reads it.
+ */
+const breakingNewsBanner: FragmentDef = {
+  deps: { kind: "scopes", scopes: [scope.breaking] },
+  ttl: 15,
+  async render(c) {
+    const item = await activeBreakingNews(c.var.db, new Date());
+    return item ? renderToString(<BreakingNews text={item.text} url={item.url} />) : "";
+  },
+};
+
 /** The reader pages' fragments, by the name their placeholders carry. */
 export const readerFragments: FragmentResolver = (name) => {
   if (name === "latest-news") return latestNews;
   if (name === "weather") return weatherBox;
   if (name === "most-read") return mostReadBox;
   if (name === "comment-token") return commentToken;
+  if (name === "breaking") return breakingNewsBanner;
   const comments = /^comments-([1-9][0-9]{0,9})$/.exec(name);
   if (comments) return commentList(Number(comments[1]));
   if (name === "poll") return pollBox();

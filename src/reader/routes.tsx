@@ -9,6 +9,7 @@ import { renderDocument } from "../views/render";
 import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
+import { renderStaticPage } from "./static-page";
 import { cachedPage } from "./page-cache";
 import { loadSiteInfo } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
@@ -62,9 +63,10 @@ readerRoutes.get("/chu-de/:slug", (c) => {
 readerRoutes.get("/:section", (c) => {
   const slug = c.req.param("section");
   if (!isSlug(slug)) return notFoundPage(c);
+  // A static page lives at /{slug} too; saving one bumps "global", which every page's version includes.
   return cachedPage(c, { kind: "section", slug }, async (variant) => {
     const section = await getSectionBySlug(c.var.db, slug);
-    if (!section) return notFoundPage(c);
+    if (!section) return renderStaticPage(c, slug, variant);
     return renderListPage(c, {
       title: section.name,
       intro: section.description,

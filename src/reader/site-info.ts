@@ -1,16 +1,45 @@
 import type { Context } from "hono";
-import { listSections } from "../db/sections";
+import { loadIdentityRows, type IdentityRows } from "../db/site-identity";
 import type { AppEnv, Env } from "../env";
-import type { SiteInfo } from "../views/site";
+import { defaultSettings, mergeStored, type SiteSettings } from "../site/settings";
+import type { MenuLink, SiteInfo } from "../views/site";
+import { mediaPath, sectionPath } from "../views/urls";
 
-const DEFAULT_TAGLINE = "Tin tức Bạc Liêu và miền Tây";
+/** Logos must be raster images the library accepts with transparency. */
+const LOGO_TYPES = new Set(["image/png", "image/webp"]);
+
+function siteInfo(env: Env, settings: SiteSettings, rows: IdentityRows | null): SiteInfo {
+  const sections = rows?.sections ?? [];
+  const pages = rows?.pages ?? [];
+  const sectionLink = (s: IdentityRows["sections"][number]): MenuLink => ({ href: sectionPath(s.slug), label: s.name, section: s.slug });
+  const pageLink = (p: IdentityRows["pages"][number]): MenuLink => ({ href: `/${p.slug}`, label: p.title });
+  const logo = rows?.logo && LOGO_TYPES.has(rows.logo.mime) ? rows.logo : null;
+  return {
+    name: settings.name,
+    shortName: settings.shortName,
+    url: env.SITE_URL.replace(/\/+$/, ""),
+    tagline: settings.tagline,
+    sections: sections.map(({ id, slug, name }) => ({ id, slug, name })),
+    brandColor: settings.brandColor,
+    logo: logo ? { src: mediaPath(logo.key), width: logo.width, height: logo.height } : null,
+    headerMenu: [...sections.filter((s) => s.inHeader).map(sectionLink), ...pages.filter((p) => p.inHeader).map(pageLink)],
+    footerMenu: [...sections.filter((s) => s.inFooter).map(sectionLink), ...pages.filter((p) => p.inFooter).map(pageLink)],
+    contact: { address: settings.address, phone: settings.phone, email: settings.email },
+    legal: { licenceNumber: settings.licenceNumber, licenceIssuer: settings.licenceIssuer, editorInChief: settings.editorInChief, agency: settings.agency },
+  };
+}
 
 /** Site chrome without touching the database: for error pages when D1 is the problem. */
 export function staticSiteInfo(env: Env): SiteInfo {
-  return { name: env.SITE_NAME, url: env.SITE_URL.replace(/\/+$/, ""), tagline: env.SITE_TAGLINE ?? DEFAULT_TAGLINE, sections: [] };
+  return siteInfo(env, defaultSettings(env), null);
 }
 
 export async function loadSiteInfo(c: Context<AppEnv>): Promise<SiteInfo> {
-  const sections = await listSections(c.var.db);
-  return { ...staticSiteInfo(c.env), sections: sections.map(({ id, slug, name }) => ({ id, slug, name })) };
+  const rows = await loadIdentityRows(c.var.db);
+  return siteInfo(c.env, mergeStored(defaultSettings(c.env), rows.settingsJson), rows);
+}
+
+/** The stored settings over their defaults, for the settings form. */
+export async function loadSettings(c: Context<AppEnv>): Promise<SiteSettings> {
+  return mergeStored(defaultSettings(c.env), (await loadIdentityRows(c.var.db)).settingsJson);
 }

@@ -8,7 +8,7 @@ import { vietnamMonthRange } from "../vi/dates";
 import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { cachedPage } from "./page-cache";
-import { staticSiteInfo } from "./site-info";
+import { loadSiteInfo, staticSiteInfo } from "./site-info";
 
 /** Google News takes articles of the last two days. */
 const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -45,7 +45,7 @@ sitemapRoutes.get("/sitemap.xml", (c) => cachedPage(c, sitemaps, async () => {
 }));
 
 sitemapRoutes.get("/sitemaps/news.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const site = staticSiteInfo(c.env);
+  const site = await loadSiteInfo(c);
   const now = new Date();
   const items = await listNewsSince(c.var.db, now, new Date(now.getTime() - NEWS_WINDOW_MS));
   return xmlResponse(c, renderNewsSitemap(site.url, { name: site.name, language: "vi" }, items));

@@ -19,7 +19,9 @@ export function publisher(site: SiteInfo): JsonLd {
     "@type": "NewsMediaOrganization",
     name: site.name,
     url: `${site.url}/`,
-    logo: { "@type": "ImageObject", url: site.url + ASSET_URLS["icon-512.png"], width: 512, height: 512 },
+    logo: site.logo
+      ? { "@type": "ImageObject", url: site.url + site.logo.src, width: site.logo.width, height: site.logo.height }
+      : { "@type": "ImageObject", url: site.url + ASSET_URLS["icon-512.png"], width: 512, height: 512 },
   };
 }
 

@@ -1,25 +1,31 @@
-import { sectionPath } from "./urls";
 import type { SiteInfo } from "./site";
 
+/**
+ * One line on a phone: masthead, search, and a menu that opens without
+ * JavaScript (<details>); on wider screens the menu is a row under the masthead.
+ */
 export function SiteHeader({ site, currentSection }: { site: SiteInfo; currentSection?: string }) {
+  const links = [{ href: "/", label: "Trang chủ", section: "" }, ...site.headerMenu];
+  const items = links.map((l) => (
+    <li key={l.href}>
+      <a href={l.href} aria-current={l.section !== undefined && currentSection === l.section ? "page" : undefined}>{l.label}</a>
+    </li>
+  ));
   return (
     <header class="site-header">
       <div class="wrap">
         <div class="masthead">
-          <a class="logo" href="/">{site.name}</a>
+          <a class="logo" href="/">
+            {site.logo ? <img src={site.logo.src} alt={site.name} width={Math.round((site.logo.width / site.logo.height) * 40)} height={40} /> : site.name}
+          </a>
           {site.tagline && <span class="tagline">{site.tagline}</span>}
           <a class="search-link" href="/tim-kiem">Tìm kiếm</a>
+          <details class="menu">
+            <summary>Chuyên mục</summary>
+            <nav aria-label="Chuyên mục"><ul>{items}</ul></nav>
+          </details>
         </div>
-        <nav class="nav" aria-label="Chuyên mục">
-          <ul>
-            <li><a href="/" aria-current={currentSection === "" ? "page" : undefined}>Trang chủ</a></li>
-            {site.sections.map((s) => (
-              <li key={s.slug}>
-                <a href={sectionPath(s.slug)} aria-current={currentSection === s.slug ? "page" : undefined}>{s.name}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <nav class="nav" aria-label="Chuyên mục chính"><ul>{items}</ul></nav>
       </div>
     </header>
   );

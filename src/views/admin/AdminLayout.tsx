@@ -34,6 +34,10 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
             {can(user, "comments.moderate") && <a href="/admin/binh-luan">Bình luận</a>}
             {can(user, "polls.manage") && <a href="/admin/binh-chon">Bình chọn</a>}
             {can(user, "weather.manage") && <a href="/admin/thoi-tiet">Thời tiết</a>}
+            {can(user, "breaking.manage") && <a href="/admin/tin-nong">Tin nóng</a>}
+            {can(user, "pages.manage") && <a href="/admin/trang">Trang tĩnh</a>}
+            {can(user, "sections.manage") && <a href="/admin/menu">Menu</a>}
+            {can(user, "settings.manage") && <a href="/admin/cai-dat">Cài đặt</a>}
             {can(user, "people.manage") && <a href="/admin/nguoi-dung">Người dùng</a>}
             {can(user, "audit.view") && <a href="/admin/nhat-ky">Nhật ký</a>}
             <a href="/admin/mat-khau">Mật khẩu</a>

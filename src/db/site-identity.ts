@@ -1,0 +1,64 @@
+// What every page's chrome reads: the stored settings (with the logo's image),
+// the sections and the published static pages for the menus. Any change to
+// these bumps the "global" scope: every cached page depends on it.
+import { asc, eq, sql } from "drizzle-orm";
+import { bumpScopes } from "../edge/versions";
+import { scope } from "../edge/scopes";
+import type { SiteSettings } from "../site/settings";
+import { auditEntry } from "./audit";
+import { runBatch } from "./batch";
+import type { Database } from "./client";
+import { sections, siteSettings, staticPages } from "./schema";
+
+export interface LogoImage { key: string; width: number; height: number; mime: string }
+
+export interface IdentityRows {
+  settingsJson: string | null;
+  logo: LogoImage | null;
+  sections: { id: number; slug: string; name: string; inHeader: boolean; inFooter: boolean }[];
+  pages: { slug: string; title: string; inHeader: boolean; inFooter: boolean }[];
+}
+
+export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
+  // Three queries in parallel: one round trip's wait.
+  const [settingsRows, sectionRows, pageRows] = await Promise.all([
+    db.select({
+      data: siteSettings.data,
+      logo: sql<string | null>`(select json_object('key', r2_key, 'width', width, 'height', height, 'mime', mime)
+        from images where id = json_extract(${siteSettings.data}, '$.logoImageId'))`,
+    }).from(siteSettings).where(eq(siteSettings.id, 1)),
+    db.select({ id: sections.id, slug: sections.slug, name: sections.name, inHeader: sections.inHeader, inFooter: sections.inFooter })
+      .from(sections).orderBy(asc(sections.position), asc(sections.id)),
+    db.select({ slug: staticPages.slug, title: staticPages.title, inHeader: staticPages.inHeader, inFooter: staticPages.inFooter })
+      .from(staticPages).where(eq(staticPages.status, "published")).orderBy(asc(staticPages.position), asc(staticPages.id)),
+  ]);
+  const row = settingsRows[0];
+  return {
+    settingsJson: row?.data ?? null,
+    logo: row?.logo ? (JSON.parse(row.logo) as LogoImage) : null,
+    sections: sectionRows,
+    pages: pageRows,
+  };
+}
+
+export async function saveSettings(db: Database, settings: SiteSettings, userId: number): Promise<void> {
+  const data = JSON.stringify(settings);
+  await runBatch(db, [
+    db.insert(siteSettings).values({ id: 1, data, updatedBy: userId })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { data, updatedBy: userId, updatedAt: new Date() } }),
+    auditEntry(db, { userId, action: "settings.change" }),
+    ...bumpScopes([scope.global]),
+  ]);
+}
+
+export interface MenuPlacement { position: number; inHeader: boolean; inFooter: boolean }
+
+/** Order and visibility of sections and static pages in the menus, in one transaction. */
+export async function saveMenus(db: Database, sectionPlaces: Map<number, MenuPlacement>, pagePlaces: Map<number, MenuPlacement>, userId: number): Promise<void> {
+  await runBatch(db, [
+    auditEntry(db, { userId, action: "menus.change" }),
+    ...[...sectionPlaces].map(([id, p]) => db.update(sections).set(p).where(eq(sections.id, id))),
+    ...[...pagePlaces].map(([id, p]) => db.update(staticPages).set(p).where(eq(staticPages.id, id))),
+    ...bumpScopes([scope.global]),
+  ]);
+}

@@ -1,0 +1,64 @@
+import { and, asc, eq } from "drizzle-orm";
+import { bumpScopes } from "../edge/versions";
+import { scope } from "../edge/scopes";
+import type { BodyBlock } from "../content/blocks";
+import { auditEntry } from "./audit";
+import { runBatch } from "./batch";
+import type { Database } from "./client";
+import { sections, staticPages, type StaticPage, type StaticPageStatus } from "./schema";
+
+export function listStaticPages(db: Database): Promise<StaticPage[]> {
+  return db.select().from(staticPages).orderBy(asc(staticPages.position), asc(staticPages.id));
+}
+
+export async function getStaticPage(db: Database, id: number): Promise<StaticPage | null> {
+  const [row] = await db.select().from(staticPages).where(eq(staticPages.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getPublishedStaticPage(db: Database, slug: string): Promise<StaticPage | null> {
+  const [row] = await db.select().from(staticPages).where(and(eq(staticPages.slug, slug), eq(staticPages.status, "published"))).limit(1);
+  return row ?? null;
+}
+
+/** True if a section or another static page already answers at /{slug}. */
+export async function slugTaken(db: Database, slug: string, exceptPageId: number | null): Promise<boolean> {
+  const [section, page] = await Promise.all([
+    db.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)).limit(1),
+    db.select({ id: staticPages.id }).from(staticPages).where(eq(staticPages.slug, slug)).limit(1),
+  ]);
+  return section.length > 0 || (page.length > 0 && page[0]!.id !== exceptPageId);
+}
+
+export interface StaticPageInput {
+  slug: string;
+  title: string;
+  body: BodyBlock[];
+  status: StaticPageStatus;
+}
+
+// Static pages are in the menus of every page, so a save bumps "global".
+export async function createStaticPage(db: Database, input: StaticPageInput, userId: number | null): Promise<number> {
+  const [row] = await runBatch(db, [
+    db.insert(staticPages).values({ ...input, body: JSON.stringify(input.body), updatedBy: userId }).returning({ id: staticPages.id }),
+    auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
+    ...bumpScopes([scope.global]),
+  ]);
+  return (row!.results[0] as { id: number }).id;
+}
+
+export async function updateStaticPage(db: Database, id: number, input: StaticPageInput, userId: number): Promise<void> {
+  await runBatch(db, [
+    db.update(staticPages).set({ ...input, body: JSON.stringify(input.body), updatedBy: userId, updatedAt: new Date() }).where(eq(staticPages.id, id)),
+    auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
+    ...bumpScopes([scope.global]),
+  ]);
+}
+
+export async function deleteStaticPage(db: Database, page: StaticPage, userId: number): Promise<void> {
+  await runBatch(db, [
+    db.delete(staticPages).where(eq(staticPages.id, page.id)),
+    auditEntry(db, { userId, action: "page.delete", target: `/${page.slug}` }),
+    ...bumpScopes([scope.global]),
+  ]);
+}

@@ -1,0 +1,99 @@
+// /admin/cai-dat (the paper's identity) and /admin/menu (what the header and
+// footer menus show). Admins only; every save bumps "global".
+import { Hono, type Context } from "hono";
+import { getImageById } from "../db/images";
+import { listSections } from "../db/sections";
+import { saveMenus, saveSettings, type MenuPlacement } from "../db/site-identity";
+import { listStaticPages } from "../db/static-pages";
+import { versionsChanged } from "../edge/versions";
+import type { AppEnv } from "../env";
+import { loadSettings } from "../reader/site-info";
+import { settingsInput, type SiteSettings } from "../site/settings";
+import { MenuPage } from "../views/admin/MenuPage";
+import { SettingsPage, type SettingsFormValues } from "../views/admin/SettingsPage";
+import { formStrings } from "./form";
+import { can } from "./permissions";
+import { adminPage, forbiddenPage } from "./responses";
+
+const LOGO_TYPES = new Set(["image/png", "image/webp"]);
+
+export const settingsRoutes = new Hono<AppEnv>();
+
+settingsRoutes.use(async (c, next) => {
+  if (!can(c.var.user!, "settings.manage")) return forbiddenPage(c, "Chỉ quản trị viên được thay đổi cài đặt trang báo.");
+  await next();
+});
+
+function asFormValues(s: SiteSettings): SettingsFormValues {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === null ? "" : String(v)])) as SettingsFormValues;
+}
+
+function settingsPage(c: Context<AppEnv>, values: SettingsFormValues, opts: { errors?: Partial<Record<keyof SiteSettings, string>>; notice?: string | null; status?: 200 | 400 } = {}) {
+  const hasErrors = opts.errors && Object.keys(opts.errors).length > 0;
+  return adminPage(c, <SettingsPage user={c.var.user!} csrf={c.var.session!.csrfToken} values={values} errors={opts.errors}
+    notice={opts.notice} error={hasErrors ? "Chưa lưu: hãy sửa các ô được đánh dấu." : null} />, opts.status ?? 200);
+}
+
+settingsRoutes.get("/", async (c) => settingsPage(c, asFormValues(await loadSettings(c)), { notice: c.req.query("da-luu") !== undefined ? "Đã lưu cài đặt." : null }));
+
+settingsRoutes.post("/", async (c) => {
+  const form = await formStrings(c);
+  const current = asFormValues(await loadSettings(c));
+  const values = Object.fromEntries(Object.keys(current).map((k) => [k, (form[k] ?? "").slice(0, 1000)])) as SettingsFormValues;
+  const logoText = values.logoImageId.trim();
+  const logoId = logoText === "" ? null : /^[1-9][0-9]{0,9}$/.test(logoText) ? Number(logoText) : NaN;
+  const parsed = settingsInput.safeParse({ ...values, logoImageId: Number.isNaN(logoId) ? -1 : logoId });
+  const errors: Partial<Record<keyof SiteSettings, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof SiteSettings;
+      errors[field] ??= field === "logoImageId" ? "Mã ảnh phải là một số nguyên dương" : issue.message;
+    }
+  }
+  if (parsed.success && parsed.data.logoImageId !== null) {
+    const image = await getImageById(c.var.db, parsed.data.logoImageId);
+    if (!image) errors.logoImageId = `Không có ảnh mã ${parsed.data.logoImageId} trong thư viện`;
+    else if (!LOGO_TYPES.has(image.mime)) errors.logoImageId = "Logo phải là ảnh PNG hoặc WebP (ảnh chụp JPEG không dùng làm logo được)";
+  }
+  if (!parsed.success || Object.keys(errors).length) return settingsPage(c, values, { errors, status: 400 });
+  await saveSettings(c.var.db, parsed.data, c.var.user!.id);
+  versionsChanged();
+  return c.redirect("/admin/cai-dat?da-luu", 303);
+});
+
+export const menuRoutes = new Hono<AppEnv>();
+
+menuRoutes.use(async (c, next) => {
+  if (!can(c.var.user!, "sections.manage")) return forbiddenPage(c, "Chỉ quản trị viên được sửa menu.");
+  await next();
+});
+
+async function menuPage(c: Context<AppEnv>, opts: { notice?: string | null; error?: string | null; status?: 200 | 400 } = {}) {
+  const [sections, pages] = await Promise.all([listSections(c.var.db), listStaticPages(c.var.db)]);
+  return adminPage(c, <MenuPage user={c.var.user!} csrf={c.var.session!.csrfToken} sections={sections} pages={pages} notice={opts.notice} error={opts.error} />, opts.status ?? 200);
+}
+
+menuRoutes.get("/", (c) => menuPage(c, { notice: c.req.query("da-luu") !== undefined ? "Đã lưu menu." : null }));
+
+/** Fields are named s-{id}-position / s-{id}-header / s-{id}-footer (p- for pages); unchecked boxes are absent. */
+menuRoutes.post("/", async (c) => {
+  const form = await formStrings(c);
+  const [sections, pages] = await Promise.all([listSections(c.var.db), listStaticPages(c.var.db)]);
+  const read = (prefix: string, id: number): MenuPlacement | string => {
+    const raw = (form[`${prefix}-${id}-position`] ?? "").trim();
+    if (!/^-?[0-9]{1,4}$/.test(raw)) return "Thứ tự phải là số nguyên (từ -9999 đến 9999)";
+    return { position: Number(raw), inHeader: form[`${prefix}-${id}-header`] === "1", inFooter: form[`${prefix}-${id}-footer`] === "1" };
+  };
+  const sectionPlaces = new Map<number, MenuPlacement>();
+  const pagePlaces = new Map<number, MenuPlacement>();
+  for (const [prefix, rows, into] of [["s", sections, sectionPlaces], ["p", pages, pagePlaces]] as const) {
+    for (const row of rows) {
+      const place = read(prefix, row.id);
+      if (typeof place === "string") return menuPage(c, { error: place, status: 400 });
+      into.set(row.id, place);
+    }
+  }
+  await saveMenus(c.var.db, sectionPlaces, pagePlaces, c.var.user!.id);
+  versionsChanged();
+  return c.redirect("/admin/menu?da-luu", 303);
+});
