@@ -82,9 +82,17 @@ describe("the media library", () => {
     const refused = await editor.post(`/admin/anh/${id}/xoa`, {});
     expect(refused.status).toBe(409);
     const doc = parse(await refused.text());
-    expect(text(doc.querySelector(".error"))).toContain("đang được dùng trong 1 bài viết");
+    expect(text(doc.querySelector(".error"))).toContain("đang được dùng ở 1 nơi");
     expect(doc.querySelectorAll(".card li a").map(text)).toContain("Bài có ảnh trong thân");
     expect(await env.MEDIA.head(key!)).not.toBeNull();
+
+    // A static page's figure keeps its photo too.
+    const page = await upload(editor, new File([testPhotoBytes()], "c.jpg"), { alt: "Ảnh trong trang tĩnh" });
+    const pageImage = Number(/\/admin\/anh\/(\d+)/.exec(page.headers.get("location")!)![1]);
+    await editor.post("/admin/trang", { title: "Tòa soạn", slug: "", body: `Trụ sở.\n\n[[anh:${pageImage}]]`, status: "published" });
+    const kept = await editor.post(`/admin/anh/${pageImage}/xoa`, {});
+    expect(kept.status).toBe(409);
+    expect(parse(await kept.text()).querySelectorAll(".card li a").map(text)).toContain("Trang “Tòa soạn”");
 
     const other = await upload(editor, new File([testPhotoBytes()], "b.jpg"), { alt: "Ảnh không dùng" });
     const otherId = Number(/\/admin\/anh\/(\d+)/.exec(other.headers.get("location")!)![1]);

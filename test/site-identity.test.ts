@@ -285,6 +285,10 @@ describe("site settings", () => {
     const ld = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent)).find((d) => d["@type"] === "NewsArticle");
     expect(ld.publisher.name).toBe("Báo Đồng Bằng Điện Tử");
     expect(ld.publisher.logo.url).toContain("/media/");
+    // The logo cannot be deleted from the library while it is the logo.
+    const refused = await admin.post(`/admin/anh/${logo}/xoa`, {});
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Logo của trang báo");
     const rss = await (await get("/rss.xml")).text();
     expect(rss).toContain("<title>Báo Đồng Bằng Điện Tử</title>");
   });

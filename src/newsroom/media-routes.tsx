@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { audit } from "../db/audit";
 import { deleteImageRow, getImageById, searchImages, updateImageText } from "../db/images";
-import { articlesUsingImage } from "../db/newsroom-articles";
+import { imageUses } from "../db/image-uses";
 import type { AppEnv } from "../env";
 import { MAX_UPLOAD_BYTES } from "../media/sniff";
 import { storeUpload, UploadRejected } from "../media/upload";
@@ -69,7 +69,7 @@ mediaAdminRoutes.get("/:id{[0-9]+}", async (c) => {
   const image = await loadImage(c);
   if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
   const user = c.var.user!;
-  const usedBy = await articlesUsingImage(c.var.db, image.id);
+  const usedBy = await imageUses(c.var.db, image.id);
   const notice = c.req.query("da-tai-len") !== undefined ? "Đã tải ảnh lên." : c.req.query("da-luu") !== undefined ? "Đã lưu." : null;
   return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={image} usedBy={usedBy} notice={notice}
     mayEdit={canEditImage(user, image)} mayDelete={can(user, "media.delete")} />);
@@ -95,10 +95,10 @@ mediaAdminRoutes.post("/:id{[0-9]+}/xoa", async (c) => {
   if (!can(user, "media.delete")) return forbiddenPage(c, "Bạn không có quyền xóa ảnh.");
   const image = await loadImage(c);
   if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
-  const usedBy = await articlesUsingImage(c.var.db, image.id);
+  const usedBy = await imageUses(c.var.db, image.id);
   if (usedBy.length) {
     return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={image} usedBy={usedBy} mayEdit={canEditImage(user, image)} mayDelete
-      error={`Không thể xóa: ảnh đang được dùng trong ${usedBy.length} bài viết (danh sách bên dưới). Hãy bỏ ảnh khỏi các bài đó trước.`} />, 409);
+      error={`Không thể xóa: ảnh đang được dùng ở ${usedBy.length} nơi (danh sách bên dưới). Hãy bỏ ảnh khỏi những nơi đó trước.`} />, 409);
   }
   await deleteImageRow(c.var.db, image.id);
   await c.env.MEDIA.delete(image.r2Key);

@@ -1,3 +1,4 @@
+import type { ImageUse } from "../../db/image-uses";
 import type { Image, User } from "../../db/schema";
 import { Pagination } from "../Pagination";
 import { AdminLayout } from "./AdminLayout";
@@ -48,7 +49,7 @@ export function UploadPage({ user, csrf, values, error, adminScript }: { user: U
 }
 
 export function ImageEditPage({ user, csrf, image, usedBy, error, notice, mayEdit, mayDelete }: {
-  user: User; csrf: string; image: Image; usedBy: { id: number; headline: string }[]; error?: string | null; notice?: string | null; mayEdit: boolean; mayDelete: boolean;
+  user: User; csrf: string; image: Image; usedBy: ImageUse[]; error?: string | null; notice?: string | null; mayEdit: boolean; mayDelete: boolean;
 }) {
   return (
     <AdminLayout title={`Ảnh ${image.id}`} user={user} csrf={csrf} error={error} notice={notice}>
@@ -69,7 +70,7 @@ export function ImageEditPage({ user, csrf, image, usedBy, error, notice, mayEdi
         </form>
       )}
       {usedBy.length > 0 && (
-        <div class="card"><p>Ảnh đang được dùng trong:</p><ul>{usedBy.map((a) => <li><a href={`/admin/bai-viet/${a.id}`}>{a.headline}</a></li>)}</ul></div>
+        <div class="card"><p>Ảnh đang được dùng trong:</p><ul>{usedBy.map((u) => <li><a href={u.href}>{u.label}</a></li>)}</ul></div>
       )}
       {mayDelete && (
         <form method="post" action={`/admin/anh/${image.id}/xoa`} class="card">
