@@ -12,6 +12,7 @@ import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
 import { healthRoutes } from "./reader/health-route";
 import { feedRoutes } from "./reader/feed-routes";
+import { offlineRoutes } from "./reader/offline-routes";
 import { sitemapRoutes } from "./reader/sitemap-routes";
 import { pollRoutes } from "./reader/poll-routes";
 import { searchRoutes } from "./reader/search-route";
@@ -49,6 +50,7 @@ export function createApp() {
   app.route("/healthz", healthRoutes);
   app.route("/", feedRoutes);
   app.route("/", sitemapRoutes);
+  app.route("/", offlineRoutes);
   // The light edition: the same pages without inline photos.
   app.use("/lite/*", async (c, next) => {
     c.set("lite", true);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
+import { ASSET_URLS } from "../src/views/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl as demoUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";
@@ -102,8 +103,9 @@ describe("an article page has every part of the seed page", () => {
     expect(doc.querySelectorAll("img").every((img) => img.hasAttribute("alt"))).toBe(true);
     expect(doc.querySelector("title")?.textContent).toContain(demo.headline);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(demo.lead);
-    // Only JSON-LD data blocks, which browsers never run.
-    expect(html.match(/<script[^>]*>/gi)?.every((tag) => tag === '<script type="application/ld+json">')).not.toBe(false);
+    // JSON-LD data blocks, which browsers never run, and the deferred offline-reading script (reading needs no script).
+    const offlineScript = new RegExp(`^<script src="${ASSET_URLS["offline.js"].replace(/\./g, "\\.")}" defer data-sw="[^"]+">$`);
+    expect(html.match(/<script[^>]*>/gi)?.every((tag) => tag === '<script type="application/ld+json">' || offlineScript.test(tag))).not.toBe(false);
   });
 
   it("prints the Vietnamese date when UTC is still on the day before", async () => {

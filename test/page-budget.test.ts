@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { ASSET_URLS } from "../src/views/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get } from "./setup/http";
@@ -8,6 +9,8 @@ import { get } from "./setup/http";
 beforeAll(loadDemo);
 
 const ONE_ROUND_TRIP = 14_336;
+/** The light edition, for readers counting every kilobyte of mobile data. */
+const LIGHT_BUDGET = 10_240;
 
 async function gzipSize(text: string): Promise<number> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
@@ -31,12 +34,15 @@ describe("the low-bandwidth budget", () => {
     expect(await gzipSize(html.slice(0, end))).toBeLessThanOrEqual(ONE_ROUND_TRIP);
   });
 
-  it("needs nothing render-blocking: no external CSS, no scripts, no web fonts", async () => {
+  it("needs nothing render-blocking: no external CSS, no blocking scripts, no web fonts", async () => {
     const html = await (await get(await articleUrl(biggest.headline))).text();
     const doc = parse(html);
     expect(doc.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
-    // JSON-LD for search engines is data, never executed or fetched.
-    expect(doc.querySelectorAll("script").filter((s) => s.getAttribute("type") !== "application/ld+json")).toHaveLength(0);
+    // JSON-LD for search engines is data, never executed or fetched. The one
+    // script is offline reading's, deferred: nothing waits for it.
+    const scripts = doc.querySelectorAll("script").filter((s) => s.getAttribute("type") !== "application/ld+json");
+    expect(scripts.map((s) => s.getAttribute("src"))).toEqual([ASSET_URLS["offline.js"]]);
+    expect(scripts[0]!.hasAttribute("defer")).toBe(true);
     expect(html).not.toMatch(/@font-face|@import|fonts\.googleapis/);
   });
 
@@ -67,10 +73,26 @@ describe("the low-bandwidth budget", () => {
       expect(doc.querySelector("h1")?.textContent).toContain(biggest.headline);
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(new RegExp(`${path.replace(/[.]/g, "\\.")}$`));
     }
-    // The full page links to the light one.
+    // The full page links to the light one, and the light one back.
     const full = parse(await (await get(path)).text());
     expect(full.querySelector("a.edition")?.getAttribute("href")).toBe(`/lite${path}`);
     expect(full.querySelector("a.edition")?.textContent).toBe("Bản nhẹ");
+    const lite = parse(await (await get(`/lite${path}`)).text());
+    expect(lite.querySelector("a.edition")?.getAttribute("href")).toBe(path);
+    expect(lite.querySelector("a.edition")?.textContent).toBe("Bản đầy đủ");
+  });
+
+  it("keeps the biggest demo article's light page under 10 KB gzip, captions and all", async () => {
+    const path = await articleUrl(biggest.headline);
+    // The whole text is there: its last paragraph too.
+    const paragraphs = biggest.body.flatMap((b) => (b.type === "paragraph" && "text" in b ? [b.text] : []));
+    const lastWords = paragraphs[paragraphs.length - 1]!.slice(-40);
+    for (const [url, init] of [[`/lite${path}`, {}], [path, { headers: { "save-data": "on" } }]] as const) {
+      const html = await (await get(url, init)).text();
+      expect(html, url).toContain(lastWords);
+      expect(parse(html).querySelectorAll(".photo-link a").length, url).toBeGreaterThanOrEqual(2);
+      expect(await gzipSize(html), url).toBeLessThanOrEqual(LIGHT_BUDGET);
+    }
   });
 
   it("keeps light and full pages apart in the cache", async () => {

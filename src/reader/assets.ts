@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { isServiceWorkerFile, SERVICE_WORKER_ALLOWED, SERVICE_WORKER_CSP } from "../offline/service-worker-headers";
 
 /**
  * Fingerprinted static files. In production the asset server answers them
@@ -14,5 +15,9 @@ assetRoutes.get("/*", async (c) => {
   const headers = new Headers(res.headers);
   headers.set("cache-control", "public, max-age=31536000, immutable");
   headers.set("x-content-type-options", "nosniff");
+  if (isServiceWorkerFile(new URL(c.req.url).pathname)) {
+    headers.set("service-worker-allowed", SERVICE_WORKER_ALLOWED);
+    headers.set("content-security-policy", SERVICE_WORKER_CSP);
+  }
   return new Response(res.body, { headers });
 });

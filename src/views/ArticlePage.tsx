@@ -6,6 +6,7 @@ import { Document } from "./Document";
 import { CommentForm } from "./CommentForm";
 import { Figure } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
+import { SaveButton } from "./SaveButton";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
 import { articlePath, authorPath, sectionPath, tagPath } from "./urls";
@@ -51,6 +52,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
           {lite
             ? <a class="edition" href={articlePath(article)}>Bản đầy đủ</a>
             : <a class="edition" href={`/lite${articlePath(article)}`}>Bản nhẹ</a>}
+          {article.id > 0 && <SaveButton />}
         </p>
         <p class="lead">{article.lead}</p>
         {article.hero && <Figure image={article.hero} priority lite={lite} />}
