@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -8,7 +9,9 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations },
+          // SECOND_PAPER: the vars of wrangler.toml's [env.dat-mui], so a test can render the
+          // second paper exactly as that deployment would be configured.
+          bindings: { TEST_MIGRATIONS: migrations, SECOND_PAPER: JSON.stringify(unstable_readConfig({ config: "wrangler.toml", env: "dat-mui" }).vars) },
           // Empty databases for test/migrations.test.ts, which applies the migrations itself.
           d1Databases: { MIGRATIONS_EMPTY_DB: "migrations-empty", MIGRATIONS_DATA_DB: "migrations-data" },
         },

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from "preact";
+import { SERVICE_WORKER_URL } from "../offline/version";
+import { DEFAULT_BRAND } from "../site/settings";
 import { ASSET_URLS } from "./asset-urls";
 import { FragmentSlot } from "./FragmentSlot";
 import { SeoHead, type SeoMeta } from "./SeoHead";
@@ -31,13 +33,18 @@ export function Document({ site, title, description, canonicalPath, currentSecti
         {description && <meta name="description" content={description} />}
         <SeoHead site={site} title={title} description={description} canonicalPath={canonicalPath} meta={meta} />
         {noindex && <meta name="robots" content="noindex" />}
-        <meta name="theme-color" content="#0b5d3b" />
+        <meta name="theme-color" content={site.brandColor} />
         <link rel="icon" href={ASSET_URLS["favicon.svg"]} type="image/svg+xml" />
-        <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
+        <link rel="apple-touch-icon" href={ASSET_URLS["icon-192.png"]} />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        {/* Offline reading only (README, "Offline reading"); deferred, nothing waits for it. */}
+        <script src={ASSET_URLS["offline.js"]} defer data-sw={SERVICE_WORKER_URL} />
+        <style dangerouslySetInnerHTML={{ __html: site.brandColor === DEFAULT_BRAND ? SITE_CSS : `${SITE_CSS}:root{--brand:${site.brandColor}}` }} />
       </head>
       <body>
         <a class="skip" href="#main">Chuyển đến nội dung chính</a>
         <SiteHeader site={site} currentSection={currentSection} />
+        <FragmentSlot name="breaking" />
         <main id="main" class="wrap">{children}</main>
         <div class="wrap"><FragmentSlot name="weather" /></div>
         <SiteFooter site={site} />

@@ -92,7 +92,24 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .poll-bar span{display:block;height:100%;background:var(--brand)}
 .weather{max-width:680px;background:var(--box);padding:4px 16px 12px;margin:0 0 16px}
 .weather p{margin:0 0 6px}
-.search-link{font-size:.9rem;margin-left:auto}
+.search-link{font-size:.9rem;margin-left:auto;white-space:nowrap}
+.logo{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;min-width:0}
+.logo img{height:40px;width:auto;background:none}
+.menu{position:relative;white-space:nowrap}
+.menu summary{cursor:pointer;font-weight:600;font-size:.9rem;padding:8px 0;list-style:none}
+.menu summary::-webkit-details-marker{display:none}
+.menu summary::after{content:" ▾"}
+.menu nav{position:absolute;right:0;top:100%;z-index:5;background:#fff;border:1px solid var(--line);box-shadow:0 4px 12px rgba(0,0,0,.15);padding:4px 16px;min-width:220px}
+.menu ul{list-style:none;margin:0;padding:0}
+.menu a{display:block;padding:10px 0;color:var(--ink);text-decoration:none;font-weight:600}
+.menu a[aria-current]{color:var(--brand)}
+.breaking{background:#b3261e;color:#fff;font-size:.95rem;padding:8px 0}
+.breaking strong{text-transform:uppercase;margin-right:6px}
+.breaking a,.breaking span{color:#fff}
+.footer-menu{list-style:none;padding:0;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 16px}
+.footer-menu a{display:inline-block;padding:4px 0}
+@media(max-width:719px){.nav{display:none}.masthead{align-items:center}.logo{font-size:1.25rem}}
+@media(min-width:720px){.menu{display:none}}
 .search-form{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:0 0 16px}
 .search-form label{width:100%;font-weight:600}
 .search-form input{flex:1;min-width:0;padding:10px;border:1px solid #888;border-radius:4px;font:inherit}
@@ -104,6 +121,13 @@ mark{background:#fff2a8;color:inherit}
 .site-footer{border-top:1px solid var(--line);padding:16px 0 24px;color:var(--muted);font-size:.85rem}
 .site-footer p{margin:0 0 4px}
 .error-page{max-width:600px;padding:24px 0}
+.dateline{flex-wrap:wrap}
+.dateline .edition{margin-left:auto}
+.save{font:inherit;font-size:.85rem;color:var(--brand);background:none;border:0;padding:0;min-height:24px;text-decoration:underline;cursor:pointer}
+.offline-note{background:var(--box);border-left:4px solid var(--brand);padding:8px 12px}
+.saved ul{padding-left:20px}
+.saved li{margin:0 0 10px}
+.saved button{font:inherit;font-size:.85rem;padding:2px 8px;border:1px solid var(--line);background:#fff;cursor:pointer}
 @media(min-width:900px){
 h1{font-size:2rem}
 .home-grid{display:grid;grid-template-columns:2fr 1fr;gap:32px}
