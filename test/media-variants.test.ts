@@ -67,3 +67,12 @@ describe("variants for crawlers and feed readers", () => {
     }
   });
 });
+
+describe("photos embedded elsewhere", () => {
+  it("may be shown by feed readers and aggregators on other sites, while pages stay same-origin", async () => {
+    const key = await someKey();
+    expect((await get(`/media/${key}?w=720&f=jpg`)).headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect((await get(`/media/${key}`)).headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect((await get("/")).headers.get("cross-origin-resource-policy")).toBe("same-origin");
+  });
+});

@@ -9,6 +9,7 @@ import { edgeCache } from "./cache";
 import { STALE_IF_ERROR, versionTtl } from "./policy";
 import type { PageDeps } from "./scopes";
 import { readVersion } from "./versions";
+import { describeError } from "../http/request-log";
 
 export interface FragmentDef {
   deps: PageDeps;
@@ -57,7 +58,7 @@ export async function loadFragment(c: Context<AppEnv>, name: string, def: Fragme
     c.executionCtx.waitUntil(Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined));
     return html;
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: String(err) }));
+    console.error(JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: describeError(err) }));
     return keepsLast ? lastCopy(cache, lastKey) : "";
   }
 }

@@ -14,6 +14,7 @@ import { shortHash } from "./hash";
 import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_ERROR_CACHE_CONTROL, STALE_WHILE_REVALIDATE, versionTtl, wantsSaveData } from "./policy";
 import { cacheTags, type PageDeps } from "./scopes";
 import { readVersion } from "./versions";
+import { describeError } from "../http/request-log";
 
 export interface PageVariant {
   /** Light page: no inline photos (Save-Data: on, or the /lite address). */
@@ -61,7 +62,7 @@ export function createPageCache(fragments: FragmentResolver) {
       // (D1 down); the reader gets the last page stored for this URL instead.
       const last = await cache.match(lastKey).catch(() => undefined);
       if (last) {
-        console.error(JSON.stringify({ level: "error", msg: "served the last stored page", path: url.pathname, error: String(failure?.error ?? fresh?.status) }));
+        console.error(JSON.stringify({ level: "error", msg: "served the last stored page", path: url.pathname, error: failure ? describeError(failure.error) : String(fresh?.status) }));
         return finish(c, last, "STALE-ERROR", deps, fragments);
       }
       if (failure) throw failure.error;

@@ -50,7 +50,8 @@ export function requestLog(write: (line: string) => void = (line) => console.log
  * query" repeats the SQL and its parameters, which can hold what a person
  * typed (an e-mail at login, a comment).
  */
-export function describeError(err: Error): string {
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err).slice(0, 300);
   const cause = err.cause instanceof Error ? err.cause : err;
   return cause.message.replace(/\s*params:[\s\S]*$/, "").slice(0, 300);
 }

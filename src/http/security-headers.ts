@@ -52,4 +52,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   // A handler's own, stricter policy wins: /media sets one that keeps an SVG inert.
   if (!headers.has("content-security-policy")) headers.set("content-security-policy", contentSecurityPolicy(c.env));
   if (isProduction(c.env)) headers.set("strict-transport-security", HSTS);
+  // Photos are meant to be shown elsewhere too: feed readers, aggregators and
+  // share previews embed them from their own origin.
+  if (new URL(c.req.url).pathname.startsWith("/media/")) headers.set("cross-origin-resource-policy", "cross-origin");
 };

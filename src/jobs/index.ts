@@ -5,6 +5,7 @@ import { publishScheduled } from "./publish-scheduled";
 import { pruneWeatherHistory, refreshWeather } from "./weather";
 import { openDatabase } from "../db/client";
 import { pruneViews } from "../db/views";
+import { describeError } from "../http/request-log";
 
 /** "Đọc nhiều" looks back 7 days; older hourly counts go. */
 function pruneViewCounts(env: Env, now: Date): Promise<void> {
@@ -24,7 +25,7 @@ export async function runScheduled(cron: string, env: Env, scheduledTime: number
     try {
       await job();
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", cron, error: String(err) }));
+      console.error(JSON.stringify({ level: "error", cron, error: describeError(err) }));
     }
   }
 }

@@ -22,6 +22,7 @@ import { emptyValues, FormFieldError, inputFromValues, parseAction, valuesFromAr
 import { formStrings, parseId } from "./form";
 import { can, canEditArticle } from "./permissions";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+import { describeError } from "../http/request-log";
 
 const LIST_SIZE = 30;
 
@@ -75,7 +76,7 @@ async function formFailure(c: Context<AppEnv>, err: unknown, values: ArticleForm
   // Anything else is the system's fault (D1 failed mid-save). The batch wrote
   // nothing, so say so and keep the text; if even the form cannot be drawn,
   // the error page takes over.
-  console.error(JSON.stringify({ level: "error", msg: "article save failed", article: article?.id ?? null, error: String(err) }));
+  console.error(JSON.stringify({ level: "error", msg: "article save failed", article: article?.id ?? null, error: describeError(err) }));
   return renderForm(c, values, { article, error: "Bài chưa được lưu vì hệ thống đang gặp sự cố. Nội dung bạn nhập vẫn còn bên dưới; hãy thử lưu lại sau ít phút.", status: 503 });
 }
 
