@@ -139,11 +139,12 @@ describe("sitemaps", () => {
     expect(articleUrls.length).toBeGreaterThanOrEqual(DEMO_ARTICLES.length);
   });
 
-  it("list the home page, sections, authors and tags", async () => {
+  it("list the home page, sections, authors, static pages and tags", async () => {
     const pages = (await xml("/sitemaps/pages.xml")).doc.urlset.url.map((u: any) => u.loc);
     expect(pages).toContain(`${SITE}/`);
     expect(pages).toContain(`${SITE}/kinh-te`);
     expect(pages.some((p: string) => p.startsWith(`${SITE}/tac-gia/`))).toBe(true);
+    expect(pages).toContain(`${SITE}/gioi-thieu`);
     const tags = (await xml("/sitemaps/tags.xml")).doc.urlset.url.map((u: any) => u.loc);
     expect(tags.length).toBeGreaterThan(0);
     for (const t of tags) expect(t).toMatch(new RegExp(`^${SITE}/chu-de/[a-z0-9-]+$`));

@@ -11,6 +11,12 @@ export function listStaticPages(db: Database): Promise<StaticPage[]> {
   return db.select().from(staticPages).orderBy(asc(staticPages.position), asc(staticPages.id));
 }
 
+/** Published pages and when they last changed, for the sitemap. */
+export function listPublishedStaticPages(db: Database): Promise<{ slug: string; updatedAt: Date }[]> {
+  return db.select({ slug: staticPages.slug, updatedAt: staticPages.updatedAt }).from(staticPages)
+    .where(eq(staticPages.status, "published")).orderBy(asc(staticPages.position), asc(staticPages.id));
+}
+
 export async function getStaticPage(db: Database, id: number): Promise<StaticPage | null> {
   const [row] = await db.select().from(staticPages).where(eq(staticPages.id, id)).limit(1);
   return row ?? null;

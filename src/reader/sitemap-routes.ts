@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { listArticleMonths, listArticlesBetween, listAuthorLastmods, listNewsSince, listSectionLastmods, listTagLastmods } from "../db/syndication";
+import { listPublishedStaticPages } from "../db/static-pages";
 import { scope, type PageDeps } from "../edge/scopes";
 import type { AppEnv } from "../env";
 import { robotsTxt } from "../seo/robots";
@@ -51,15 +52,16 @@ sitemapRoutes.get("/sitemaps/news.xml", (c) => cachedPage(c, sitemaps, async () 
   return xmlResponse(c, renderNewsSitemap(site.url, { name: site.name, language: "vi" }, items));
 }));
 
-/** Home, sections and authors. */
+/** Home, sections, authors and static pages. */
 sitemapRoutes.get("/sitemaps/pages.xml", (c) => cachedPage(c, sitemaps, async () => {
   const base = staticSiteInfo(c.env).url;
   const now = new Date();
-  const [sections, authors] = await Promise.all([listSectionLastmods(c.var.db, now), listAuthorLastmods(c.var.db, now)]);
+  const [sections, authors, pages] = await Promise.all([listSectionLastmods(c.var.db, now), listAuthorLastmods(c.var.db, now), listPublishedStaticPages(c.var.db)]);
   return xmlResponse(c, renderUrlset([
     { loc: `${base}/`, lastmod: newest(sections.map((s) => s.lastmod)) },
     ...sections.map((s) => ({ loc: base + sectionPath(s.slug), lastmod: s.lastmod })),
     ...authors.map((a) => ({ loc: base + authorPath(a.slug), lastmod: a.lastmod })),
+    ...pages.map((p) => ({ loc: `${base}/${p.slug}`, lastmod: p.updatedAt })),
   ]));
 }));
 
