@@ -3,6 +3,7 @@ import { can } from "../../newsroom/permissions";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 import { STATUS_NAMES } from "./status-names";
+import { Field } from "./Field";
 
 export interface ArticleFormValues {
   kicker: string;
@@ -32,16 +33,6 @@ export interface ArticleFormPageProps {
   recentImages: { id: number; key: string; alt: string }[];
   markupHelp: string;
   adminScript: string;
-}
-
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: preact.ComponentChildren }) {
-  return (
-    <>
-      <label for={id}>{label} {hint && <span class="hint">{hint}</span>}</label>
-      {children}
-      {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
-    </>
-  );
 }
 
 export function ArticleFormPage(props: ArticleFormPageProps) {

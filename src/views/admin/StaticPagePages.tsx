@@ -2,6 +2,7 @@ import type { StaticPage, User } from "../../db/schema";
 import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
+import { Field } from "./Field";
 
 export interface StaticPageFormValues {
   title: string;
@@ -36,16 +37,6 @@ export function StaticPageListPage({ user, csrf, pages, notice }: { user: User; 
 }
 
 type Errors = Partial<Record<keyof StaticPageFormValues, string>>;
-
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: preact.ComponentChildren }) {
-  return (
-    <>
-      <label for={id}>{label} {hint && <span class="hint">{hint}</span>}</label>
-      {children}
-      {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
-    </>
-  );
-}
 
 export function StaticPageFormPage({ user, csrf, id, values, errors, notice, error }: {
   user: User; csrf: string; id: number | null; values: StaticPageFormValues; errors: Errors; notice?: string | null; error?: string | null;
