@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { renderDemoPhoto } from "../../scripts/demo/photos";
-import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import { launch, PHONE, SCREENSHOTS } from "./chromium";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
@@ -60,31 +60,4 @@ describe("an editor on a phone", () => {
     await expect(page.locator(".body figcaption").textContent()).resolves.toContain("Ảnh: T.N");
     await context.close();
   });
-});
-
-describe("readers, with and without JavaScript", () => {
-  for (const javaScriptEnabled of [false, true]) {
-    for (const [name, options] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
-      it(`read home, a section and an article (${name}, JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-        const context = await browser.newContext({ ...options, javaScriptEnabled });
-        const page = await context.newPage();
-        const shot = (kind: string) => page.screenshot({ path: `${SCREENSHOTS}/${kind}-${name}${javaScriptEnabled ? "" : "-nojs"}.png`, fullPage: true });
-        await page.goto(`${base}/`);
-        await expect(page.locator("h1").count()).resolves.toBe(1);
-        await shot("home");
-        await page.click(".nav a[href='/kinh-te']");
-        await expect(page.locator("h1").textContent()).resolves.toBe("Kinh tế");
-        await shot("section");
-        await Promise.all([page.waitForURL(/\.html$/, { waitUntil: "load" }), page.click(".teaser h3 a")]);
-        await expect(page.locator("article h1").isVisible()).resolves.toBe(true);
-        await expect(page.locator(".dateline time").textContent()).resolves.toMatch(/^(Thứ .+|Chủ Nhật), \d\d\/\d\d\/\d{4} \| \d\d:\d\d$/);
-        const hero = page.locator("article figure img").first();
-        await expect(hero.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBeGreaterThan(0);
-        // Nothing overflows a 360 px screen.
-        await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
-        await shot("article");
-        await context.close();
-      });
-    }
-  }
 });
