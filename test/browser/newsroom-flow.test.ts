@@ -38,6 +38,8 @@ describe("an editor on a phone", () => {
     await page.fill("#headline", "Điện gió ven biển thêm 50 tua bin mới");
     await page.fill("#lead", "Thêm 50 tua bin điện gió vừa được lắp đặt trên vùng bãi bồi ven biển, nâng tổng công suất của tỉnh.");
     await page.fill("#tags", "Năng lượng, Bạc Liêu");
+    await page.selectOption("#sectionId", { label: "Kinh tế" });
+    await page.selectOption("#authorId", { index: 1 });
     await page.fill("#heroImageId", String(imageId));
     await page.fill("#body", [
       "Sáng nay, chủ đầu tư đã hoàn thành lắp đặt tua bin cuối cùng.",
