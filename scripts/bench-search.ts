@@ -1,17 +1,14 @@
 // Search benchmark (part of `npm run bench`): 10,000 generated articles in a
 // separate local state, then p50/p99 for typical queries and the FTS index size.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { getPlatformProxy } from "wrangler";
 import { runBatch } from "../src/db/batch";
 import { openDatabase } from "../src/db/client";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
-import type { Env } from "../src/env";
 import { indexForSearch } from "../src/search/index-writes";
 import { DEMO_ARTICLES } from "./demo/articles/index";
+import { startWranglerDev } from "./dev-server";
+import { withLocalPlatform } from "./local-platform";
+import { createTempState, removeTempState } from "./temp-state";
 
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const PORT = 8796;
@@ -33,41 +30,35 @@ function generator() {
 }
 
 export async function benchSearch(): Promise<void> {
-  const state = await mkdtemp(join(tmpdir(), "edge-news-search-"));
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+  const state = await createTempState("edge-news-search");
   try {
-    const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { env, encoding: "utf8" });
-    if (migrate.status !== 0) throw new Error(migrate.stderr);
-    const proxy = await getPlatformProxy<Env>({ configPath: "wrangler.toml", persist: { path: join(state, "v3") } });
-    const db = openDatabase(proxy.env.DB);
     const started = Date.now();
-    await runBatch(db, [sql`insert into sections (slug, name, position) values ('tin-tuc', 'Tin tức', 0)`, sql`insert into authors (slug, name, byline) values ('pv', 'Phóng viên', 'PV')`]);
-    const make = generator();
-    for (let from = 1; from <= COUNT; from += 25) {
-      const statements = [];
-      for (let i = from; i < from + 25 && i <= COUNT; i++) {
-        const a = make(i);
-        statements.push(sql`insert into articles (id, section_id, author_id, headline, slug, lead, body, status, published_at)
-          values (${i}, 1, 1, ${a.headline}, ${`bai-${i}`}, ${a.lead}, ${JSON.stringify(a.body)}, 'published', ${Date.now() - i * 60_000})`);
-        statements.push(...indexForSearch(i, { headline: a.headline, kicker: null, lead: a.lead, body: a.body, tags: [a.place], author: "PV" }));
+    const { size, tonedSize } = await withLocalPlatform(async (env) => {
+      const db = openDatabase(env.DB);
+      await runBatch(db, [sql`insert into sections (slug, name, position) values ('tin-tuc', 'Tin tức', 0)`, sql`insert into authors (slug, name, byline) values ('pv', 'Phóng viên', 'PV')`]);
+      const make = generator();
+      for (let from = 1; from <= COUNT; from += 25) {
+        const statements = [];
+        for (let i = from; i < from + 25 && i <= COUNT; i++) {
+          const a = make(i);
+          statements.push(sql`insert into articles (id, section_id, author_id, headline, slug, lead, body, status, published_at)
+            values (${i}, 1, 1, ${a.headline}, ${`bai-${i}`}, ${a.lead}, ${JSON.stringify(a.body)}, 'published', ${Date.now() - i * 60_000})`);
+          statements.push(...indexForSearch(i, { headline: a.headline, kicker: null, lead: a.lead, body: a.body, tags: [a.place], author: "PV" }));
+        }
+        await runBatch(db, statements);
       }
-      await runBatch(db, statements);
-    }
-    const size = await proxy.env.DB.prepare("select sum(length(block)) as n from search_index_data").first<number>("n");
-    const tonedSize = await proxy.env.DB.prepare("select sum(length(block)) as n from search_toned_data").first<number>("n");
-    await proxy.dispose();
+      return {
+        size: await env.DB.prepare("select sum(length(block)) as n from search_index_data").first<number>("n"),
+        tonedSize: await env.DB.prepare("select sum(length(block)) as n from search_toned_data").first<number>("n"),
+      };
+    }, state);
     console.log(`\nSearch: ${COUNT.toLocaleString("en")} generated articles loaded in ${((Date.now() - started) / 1000).toFixed(0)} s; FTS index ${(size! / 1048576).toFixed(1)} MB (+ ${(tonedSize! / 1048576).toFixed(1)} MB toned)`);
 
-    const dev = spawn("wrangler", ["dev", "--port", String(PORT), "--ip", "localhost", "--persist-to", state, "--log-level", "warn"], { env: { ...env, CI: "" }, stdio: "ignore", detached: true });
+    const dev = await startWranglerDev({ port: PORT, persistTo: state });
     try {
-      for (let i = 0; ; i++) {
-        try { if ((await fetch(`http://localhost:${PORT}/`)).ok) break; } catch { /* starting */ }
-        if (i > 120) throw new Error("wrangler dev did not start");
-        await new Promise((r) => setTimeout(r, 500));
-      }
       console.log(`| query (uncached: editor bypass), ${SAMPLES} requests | results | p50 ms | p99 ms |\n|---|---|---|---|`);
       for (const q of QUERIES) {
-        const url = `http://localhost:${PORT}/tim-kiem?q=${encodeURIComponent(q)}`;
+        const url = `${dev.url}/tim-kiem?q=${encodeURIComponent(q)}`;
         const first = await (await fetch(url)).text();
         const found = /Tìm thấy ([\d.]+) bài/.exec(first)?.[1] ?? "0";
         const times: number[] = [];
@@ -80,9 +71,9 @@ export async function benchSearch(): Promise<void> {
         console.log(`| ${q} | ${found} | ${times[Math.floor(SAMPLES / 2)]!.toFixed(1)} | ${times[Math.floor(SAMPLES * 0.99)]!.toFixed(1)} |`);
       }
     } finally {
-      try { process.kill(-dev.pid!, "SIGTERM"); } catch { dev.kill("SIGTERM"); }
+      await dev.stop();
     }
   } finally {
-    await rm(state, { recursive: true, force: true });
+    await removeTempState(state);
   }
 }

@@ -1,12 +1,13 @@
 // `npm run bench`: sizes and speed of the local Worker (wrangler dev, local
 // D1/R2/Cache). Prints a table; copy the numbers into README "Performance".
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
+import { startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
 import { benchSearch } from "./bench-search";
@@ -34,16 +35,6 @@ async function latency(url: string, init?: RequestInit): Promise<{ p50: number; 
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(BASE + "/")).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("wrangler dev did not start");
-}
-
 async function bundleGzip(): Promise<number> {
   const out = await mkdtemp(join(tmpdir(), "bundle-"));
   const run = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", out], { env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, encoding: "utf8" });
@@ -62,11 +53,8 @@ async function load(url: string, connections: number) {
 
 applyLocalMigrations();
 await seedIfEmpty();
-const dev = spawn("wrangler", ["dev", "--port", String(PORT), "--ip", "localhost", "--log-level", "warn"], {
-  stdio: "ignore", env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, detached: true,
-});
+const dev = await startWranglerDev({ port: PORT });
 try {
-  await waitForServer();
   const home = await (await fetch(BASE + "/")).text();
   const article = home.match(/href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/)?.[1];
   if (!article) throw new Error("no article link on the home page");
@@ -107,7 +95,7 @@ try {
 
   console.log(`\nWorker bundle (wrangler deploy --dry-run): ${kb(await bundleGzip())} gzip`);
 } finally {
-  try { process.kill(-dev.pid!, "SIGTERM"); } catch { dev.kill("SIGTERM"); }
+  await dev.stop();
 }
 // BENCH_SKIP_SEARCH=1 skips the 10,000-article search part (it takes minutes).
 if (!process.env.BENCH_SKIP_SEARCH) await benchSearch();

@@ -1,12 +1,12 @@
 // `npm run seed`: loads the demo paper into the local database if it is empty.
-// Photos are drawn here (scripts/demo/photos.ts), no third-party images.
+// Photos are drawn by scripts/demo/photos.ts, no third-party images.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { isDatabaseEmpty, seedDemoContent } from "./demo/seed-content";
+import { isDatabaseEmpty } from "./demo/seed-content";
+import { seedDemoPaper } from "./demo/seed-node";
 import { openDatabase } from "../src/db/client";
 import { countUsers, insertUser } from "../src/db/users";
 import { hashPassword } from "../src/newsroom/passwords";
 import { reindexAllArticles } from "../src/search/reindex";
-import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
 import { withLocalPlatform } from "./local-platform";
 import { applyLocalMigrations } from "./migrate-local";
 
@@ -43,10 +43,7 @@ export async function seedIfEmpty(): Promise<void> {
       return;
     }
     const started = Date.now();
-    const result = await seedDemoContent(env.DB, env.MEDIA, async (motif, seed) => {
-      if (!isPhotoMotif(motif)) throw new Error(`demo photo motif not drawn: ${motif}`);
-      return renderDemoPhoto(motif, seed);
-    });
+    const result = await seedDemoPaper(env);
     console.log(`• Đã nạp ${result.articles} bài viết mẫu và ${result.photos} ảnh (${Date.now() - started} ms).`);
   });
 }

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWranglerDev } from "../../scripts/dev-server";
 import { sha256, type Manifest } from "../../scripts/ops/manifest";
@@ -15,7 +15,6 @@ import { choosePaths, readSite, type PagePaths, type SiteContent } from "./site-
 // The one port the operations suite may use (the browser suite has its own).
 const PORT = 8792;
 // wrangler dev's output, kept after the run for when a start fails (test-results/ is git-ignored).
-const DEV_LOG = resolve("test-results/ops-wrangler-dev.log");
 
 let state: DemoState;
 let work: string;
@@ -24,7 +23,7 @@ let before: SiteContent;
 let backupDir: string;
 
 async function withSite<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
-  const dev = await startWranglerDev({ port: PORT, persistTo: state.dir, vars: { SITE_URL: `http://localhost:${PORT}` }, logFile: DEV_LOG });
+  const dev = await startWranglerDev({ port: PORT, persistTo: state.dir, vars: { SITE_URL: `http://localhost:${PORT}` } });
   try {
     return await fn(dev.url);
   } finally {
@@ -33,8 +32,6 @@ async function withSite<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  await mkdir(dirname(DEV_LOG), { recursive: true });
-  await writeFile(DEV_LOG, "");
   work = await mkdtemp(join(tmpdir(), "edge-news-ops-backups-"));
   state = await createDemoState();
   await withSite(async (url) => {

@@ -1,0 +1,12 @@
+import { startWranglerDev } from "./dev-server";
+import { createTempState, removeTempState } from "./temp-state";
+import { withLocalPlatform } from "./local-platform";
+const state = await createTempState("edge-news-devcheck");
+const n = await withLocalPlatform(async (env) => (await env.DB.prepare("select count(*) as n from articles").first<number>("n")), state);
+const dev = await startWranglerDev({ port: 8790, persistTo: state, vars: { SITE_URL: "http://localhost:8790" } });
+const res = await fetch(dev.url + "/");
+console.log("articles", n, "home", res.status);
+await dev.stop();
+const after = await fetch(dev.url + "/").then(() => "still up", () => "stopped");
+await removeTempState(state);
+console.log(after);
