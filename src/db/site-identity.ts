@@ -41,6 +41,12 @@ export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
   };
 }
 
+/** The stored settings alone, for the settings form. */
+export async function storedSettingsJson(db: Database): Promise<string | null> {
+  const [row] = await db.select({ data: siteSettings.data }).from(siteSettings).where(eq(siteSettings.id, 1));
+  return row?.data ?? null;
+}
+
 export async function saveSettings(db: Database, settings: SiteSettings, userId: number): Promise<void> {
   const data = JSON.stringify(settings);
   await runBatch(db, [

@@ -34,7 +34,7 @@ const defaults = (): BreakingFormValues => ({ text: "", url: "", expiresAt: toVi
 breakingRoutes.get("/", (c) => page(c, defaults(), { notice: c.req.query("da-luu") !== undefined ? "Đã lưu. Các trang hiện thay đổi trong vài giây." : null }));
 
 /** A link must stay on this site (a path) or be an https address: no javascript:, no protocol-relative tricks. */
-export function checkBannerUrl(raw: string): string | null | undefined {
+function checkBannerUrl(raw: string): string | null | undefined {
   const url = raw.trim();
   if (!url) return null;
   if (/^\/(?![/\\])[^\s]*$/.test(url) && url.length <= 500) return url;

@@ -8,14 +8,12 @@ import { listStaticPages } from "../db/static-pages";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
 import { loadSettings } from "../reader/site-info";
-import { settingsInput, type SiteSettings } from "../site/settings";
+import { defaultSettings, LOGO_TYPES, settingsInput, type SiteSettings } from "../site/settings";
 import { MenuPage } from "../views/admin/MenuPage";
 import { SettingsPage, type SettingsFormValues } from "../views/admin/SettingsPage";
 import { formStrings } from "./form";
 import { can } from "./permissions";
 import { adminPage, forbiddenPage } from "./responses";
-
-const LOGO_TYPES = new Set(["image/png", "image/webp"]);
 
 export const settingsRoutes = new Hono<AppEnv>();
 
@@ -38,8 +36,8 @@ settingsRoutes.get("/", async (c) => settingsPage(c, asFormValues(await loadSett
 
 settingsRoutes.post("/", async (c) => {
   const form = await formStrings(c);
-  const current = asFormValues(await loadSettings(c));
-  const values = Object.fromEntries(Object.keys(current).map((k) => [k, (form[k] ?? "").slice(0, 1000)])) as SettingsFormValues;
+  // The fields are the settings' keys; what is stored now does not matter to a save.
+  const values = Object.fromEntries(Object.keys(defaultSettings(c.env)).map((k) => [k, (form[k] ?? "").slice(0, 1000)])) as SettingsFormValues;
   const logoText = values.logoImageId.trim();
   const logoId = logoText === "" ? null : /^[1-9][0-9]{0,9}$/.test(logoText) ? Number(logoText) : NaN;
   const parsed = settingsInput.safeParse({ ...values, logoImageId: Number.isNaN(logoId) ? -1 : logoId });

@@ -1,12 +1,9 @@
 import type { Context } from "hono";
-import { loadIdentityRows, type IdentityRows } from "../db/site-identity";
+import { loadIdentityRows, storedSettingsJson, type IdentityRows } from "../db/site-identity";
 import type { AppEnv, Env } from "../env";
-import { defaultSettings, mergeStored, type SiteSettings } from "../site/settings";
+import { defaultSettings, LOGO_TYPES, mergeStored, type SiteSettings } from "../site/settings";
 import type { MenuLink, SiteInfo } from "../views/site";
 import { mediaPath, sectionPath } from "../views/urls";
-
-/** Logos must be raster images the library accepts with transparency. */
-const LOGO_TYPES = new Set(["image/png", "image/webp"]);
 
 function siteInfo(env: Env, settings: SiteSettings, rows: IdentityRows | null): SiteInfo {
   const sections = rows?.sections ?? [];
@@ -41,5 +38,5 @@ export async function loadSiteInfo(c: Context<AppEnv>): Promise<SiteInfo> {
 
 /** The stored settings over their defaults, for the settings form. */
 export async function loadSettings(c: Context<AppEnv>): Promise<SiteSettings> {
-  return mergeStored(defaultSettings(c.env), (await loadIdentityRows(c.var.db)).settingsJson);
+  return mergeStored(defaultSettings(c.env), await storedSettingsJson(c.var.db));
 }

@@ -25,6 +25,9 @@ export interface SiteSettings {
 
 export const DEFAULT_BRAND = "#0b5d3b";
 
+/** A logo must be a raster image the library keeps with transparency. */
+export const LOGO_TYPES: ReadonlySet<string> = new Set(["image/png", "image/webp"]);
+
 export function defaultSettings(env: Env): SiteSettings {
   return {
     name: env.SITE_NAME,
