@@ -122,6 +122,17 @@ describe("security headers", () => {
     expectSecure(await get("/admin/bai-viet", { headers: { cookie: admin.cookie } }, PROD), "production newsroom", true);
   });
 
+  it("isolate the newsroom's windows from other sites, and not the reader pages (a fresh process on every arrival)", async () => {
+    const admin = await loginAs("admin");
+    for (const res of [await get("/admin/dang-nhap"), await admin.get("/admin/bai-viet"), await admin.get("/admin")]) {
+      expect(res.headers.get("cross-origin-opener-policy"), res.url).toBe("same-origin");
+    }
+    const article = await articleUrl(DEMO_ARTICLES[1]!.headline);
+    for (const path of ["/", "/kinh-te", article, article, "/tim-kiem?q=lua", "/rss.xml", "/khong-co-trang-nay"]) {
+      expect((await get(path)).headers.get("cross-origin-opener-policy"), path).toBeNull();
+    }
+  });
+
   it("allow Turnstile's script and frame only when it is configured", async () => {
     const off = directives((await get("/")).headers.get("content-security-policy")!);
     expect(off.get("script-src")).toEqual(["'self'"]);

@@ -4,7 +4,7 @@ export const ASSET_URLS = {
   "favicon.svg": "/_/favicon.986f6e0799.svg",
   "icon-192.png": "/_/icon-192.fd784c271f.png",
   "icon-512.png": "/_/icon-512.19b8fb111b.png",
-  "offline.js": "/_/offline.9ec8236b1e.js",
+  "offline.js": "/_/offline.abf8ac229f.js",
   "og-default.png": "/_/og-default.837a04ac32.png",
   "sw.js": "/_/sw.58bdb6736f.js",
 } as const;

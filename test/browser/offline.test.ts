@@ -200,6 +200,20 @@ describe("offline reading", () => {
     expect(kept.filter((u) => u.startsWith("/admin"))).toEqual([]);
   });
 
+  it("starts the worker only once the page has loaded, so a first visit's photos and layout come first", async () => {
+    const { page } = await reader();
+    // Hold the lead photo: the page cannot finish loading until it is let through.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/media\/.*w=(360|720|1080)/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${base}/`, { waitUntil: "domcontentloaded" });
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => document.readyState)).not.toBe("complete");
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration("/")))).toBe(false);
+    release();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  });
+
   it("shows no offline controls without JavaScript, and says what the feature needs", async () => {
     const { page } = await reader(false);
     await page.goto(`${base}/`);

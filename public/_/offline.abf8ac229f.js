@@ -11,12 +11,19 @@
 
   // Registering again only when the deployment changed (?v=): a worker the
   // reader already has for this version stays, whatever its other parameters.
-  sw.getRegistration("/").then(function (reg) {
-    var current = reg && (reg.installing || reg.waiting || reg.active);
-    var url = current && new URL(current.scriptURL);
-    if (url && url.pathname === wanted.pathname && url.searchParams.get("v") === wanted.searchParams.get("v")) return;
-    return sw.register(wanted.href, { scope: "/" });
-  }).catch(function () { /* private mode or blocked: the site works without it */ });
+  // Not before the page has loaded: a first visit would otherwise start the
+  // worker and its downloads while the page is still being laid out
+  // (Lighthouse measured the difference in Total Blocking Time).
+  function register() {
+    sw.getRegistration("/").then(function (reg) {
+      var current = reg && (reg.installing || reg.waiting || reg.active);
+      var url = current && new URL(current.scriptURL);
+      if (url && url.pathname === wanted.pathname && url.searchParams.get("v") === wanted.searchParams.get("v")) return;
+      return sw.register(wanted.href, { scope: "/" });
+    }).catch(function () { /* private mode or blocked: the site works without it */ });
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 
   /** One question to the worker, answered on a port of our own. */
   function ask(message) {
