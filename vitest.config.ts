@@ -18,6 +18,11 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
+      // The Worker logs one JSON line per request for Workers Logs
+      // (src/http/request-log.ts); thousands of them in test output (most
+      // tests' 4xx are on purpose) bury what failed. 5xx lines and every other
+      // log still print.
+      onConsoleLog: (log: string) => !/^\{"level":"(info|warn)","msg":"request"/.test(log),
       setupFiles: ["./test/setup/apply-migrations.ts"],
       include: ["test/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
       // Browser tests run in Node against wrangler dev (vitest.browser.config.ts),
