@@ -51,9 +51,12 @@ export async function loadFragment(c: Context<AppEnv>, name: string, def: Fragme
     // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
     const bucket = Math.floor(Date.now() / (def.ttl * 1000));
     const key = new Request(`https://fragments.internal/${name}/${version}/${bucket}`);
+    const until = (bucket + 1) * def.ttl * 1000;
+    const known = readRecent(key.url);
+    if (known !== undefined) return known;
     const cached = await cache.match(key).catch(() => undefined);
-    if (cached) return await cached.text();
-    const html = await def.render(c);
+    if (cached) return rememberRecent(key.url, await cached.text(), until);
+    const html = rememberRecent(key.url, await def.render(c), until);
     const entry = (maxAge: number) => new Response(html, { headers: { "cache-control": `public, max-age=${maxAge}` } });
     c.executionCtx.waitUntil(Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined));
     return html;
@@ -61,6 +64,31 @@ export async function loadFragment(c: Context<AppEnv>, name: string, def: Fragme
     console.error(JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: describeError(err) }));
     return keepsLast ? lastCopy(cache, lastKey) : "";
   }
+}
+
+/**
+ * Fragments this isolate has read, by their versioned, time-bucketed key. A
+ * key always names the same HTML (a change makes a new version, the clock a
+ * new bucket), so a busy isolate can skip the Cache API round trip the page
+ * would otherwise make for every fragment on every view (README,
+ * "Performance").
+ */
+const recent = new Map<string, { html: string; until: number }>();
+const RECENT_MAX_ENTRIES = 500;
+
+function readRecent(key: string): string | undefined {
+  const entry = recent.get(key);
+  if (!entry) return undefined;
+  if (entry.until > Date.now()) return entry.html;
+  recent.delete(key);
+  return undefined;
+}
+
+function rememberRecent(key: string, html: string, until: number): string {
+  // Old buckets and versions are never asked for again: dropping them all is simpler than an LRU.
+  if (recent.size >= RECENT_MAX_ENTRIES) recent.clear();
+  recent.set(key, { html, until });
+  return html;
 }
 
 async function lastCopy(cache: Cache, lastKey: Request): Promise<string> {
