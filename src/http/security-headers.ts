@@ -54,11 +54,11 @@ const baseline = secureHeaders({
  * search result, a social app, a new tab) forces a browsing-context-group
  * switch, i.e. a fresh renderer process that starts cold, which Lighthouse
  * measured as 300-400 ms more Total Blocking Time on the home page (README,
- * "Lighthouse"). Reader pages are public, identical for everyone and open no
- * windows, so there is no cross-window state to isolate; the newsroom has
- * sessions and drafts, and keeps the isolation.
+ * "Audits"; docs/security.md). Reader pages are public, identical for
+ * everyone and open no windows, so there is no cross-window state to
+ * isolate; the newsroom has sessions and drafts, and keeps the isolation.
  */
-export function opensIsolated(pathname: string): boolean {
+function opensIsolated(pathname: string): boolean {
   return pathname === "/admin" || pathname.startsWith("/admin/");
 }
 

@@ -202,7 +202,7 @@ describe("offline reading", () => {
 
   it("starts the worker only once the page has loaded, so a first visit's photos and layout come first", async () => {
     const { page } = await reader();
-    // Hold the lead photo: the page cannot finish loading until it is let through.
+    // Hold the photos: the page cannot finish loading until they are let through.
     let release!: () => void;
     const held = new Promise<void>((resolve) => { release = resolve; });
     await page.route(/\/media\/.*w=(360|720|1080)/, async (route) => { await held; await route.continue(); });
