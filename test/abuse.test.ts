@@ -254,6 +254,12 @@ describe("the newsroom without a session", () => {
     }
     expect(checked).toContain("POST /admin/anh");
     expect(checked).toContain("POST /admin/nguoi-dung/:id{[0-9]+}");
+    // Closed by default: an address no route defines does not tell a stranger which rooms exist.
+    for (const path of ["/admin/phong-moi", "/admin/cai-dat/khong-co", "/admin/dang-nhap/x"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get("location"), path).toMatch(/^\/admin\/dang-nhap\?tiep=/);
+    }
     expect(await stored()).toEqual(before);
   });
 

@@ -7,8 +7,7 @@ import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import { BreakingNewsAdminPage, type BreakingFormValues } from "../views/admin/BreakingNewsAdminPage";
 import { formStrings, parseId } from "./form";
-import { can } from "./permissions";
-import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
 const MAX_TEXT = 200;
 /** A banner runs at most this long: breaking news that stays up a week is no longer news. */
@@ -16,10 +15,7 @@ const MAX_DURATION_MS = 7 * 24 * 3600_000;
 
 export const breakingRoutes = new Hono<AppEnv>();
 
-breakingRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "breaking.manage")) return forbiddenPage(c, "Chỉ biên tập viên và quản trị viên được đăng tin nóng.");
-  await next();
-});
+breakingRoutes.use(requirePermission("breaking.manage", "Chỉ biên tập viên và quản trị viên được đăng tin nóng."));
 
 async function page(c: Context<AppEnv>, values: BreakingFormValues, opts: { errors?: Partial<Record<keyof BreakingFormValues, string>>; notice?: string | null; status?: 200 | 400 } = {}) {
   const now = new Date();

@@ -5,18 +5,14 @@ import type { AppEnv } from "../env";
 import { parsePage } from "../reader/paging";
 import { ModerationPage } from "../views/admin/ModerationPage";
 import { parseId } from "./form";
-import { can } from "./permissions";
-import { adminPage, forbiddenPage } from "./responses";
+import { adminPage, requirePermission } from "./responses";
 
 const PAGE = 50;
 const isStatus = (s: unknown): s is CommentStatus => COMMENT_STATUSES.includes(s as CommentStatus);
 
 export const moderationRoutes = new Hono<AppEnv>();
 
-moderationRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "comments.moderate")) return forbiddenPage(c, "Chỉ biên tập viên và quản trị viên được duyệt bình luận.");
-  await next();
-});
+moderationRoutes.use(requirePermission("comments.moderate", "Chỉ biên tập viên và quản trị viên được duyệt bình luận."));
 
 moderationRoutes.get("/", async (c) => {
   const raw = c.req.query("trang-thai");

@@ -8,14 +8,11 @@ import { AuditPage, UsersPage } from "../views/admin/PeoplePages";
 import { formStrings, parseId } from "./form";
 import { hashPassword, passwordProblem } from "./passwords";
 import { can } from "./permissions";
-import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+import { adminPage, forbiddenPage, notFoundAdmin, requirePermission } from "./responses";
 
 export const peopleRoutes = new Hono<AppEnv>();
 
-peopleRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "people.manage")) return forbiddenPage(c, "Chỉ quản trị viên được quản lý người dùng.");
-  await next();
-});
+peopleRoutes.use(requirePermission("people.manage", "Chỉ quản trị viên được quản lý người dùng."));
 
 async function usersPage(c: Context<AppEnv>, opts: { error?: string; notice?: string; status?: 200 | 400 | 409 } = {}) {
   const [users, authors] = await Promise.all([listUsers(c.var.db), listAuthors(c.var.db)]);

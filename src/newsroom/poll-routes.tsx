@@ -4,15 +4,11 @@ import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import { PollFormPage, PollListPage, type PollFormValues } from "../views/admin/PollPages";
 import { formStrings, parseId } from "./form";
-import { can } from "./permissions";
-import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
 export const pollAdminRoutes = new Hono<AppEnv>();
 
-pollAdminRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "polls.manage")) return forbiddenPage(c, "Chỉ biên tập viên và quản trị viên được quản lý bình chọn.");
-  await next();
-});
+pollAdminRoutes.use(requirePermission("polls.manage", "Chỉ biên tập viên và quản trị viên được quản lý bình chọn."));
 
 function parsePollForm(v: PollFormValues): PollInput | string {
   const question = v.question.normalize("NFC").trim();

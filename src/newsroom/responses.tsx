@@ -1,6 +1,7 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { VNode } from "preact";
 import type { AppEnv } from "../env";
+import { can, type Action } from "./permissions";
 import { AdminLayout } from "../views/admin/AdminLayout";
 import { renderDocument } from "../views/render";
 
@@ -12,6 +13,14 @@ export function adminPage(c: Context<AppEnv>, page: VNode, status: 200 | 400 | 4
 
 export function forbiddenPage(c: Context<AppEnv>, message: string): Response {
   return adminPage(c, <AdminLayout title="Không được phép" user={c.var.user ?? null} csrf={c.var.session?.csrfToken} error={message}><p><a href="/admin">Về trang quản trị</a></p></AdminLayout>, 403);
+}
+
+/** A room's gate: editors whose role may do `action` go on, the others get a 403 saying who may. */
+export function requirePermission(action: Action, refusal: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!can(c.var.user!, action)) return forbiddenPage(c, refusal);
+    await next();
+  };
 }
 
 export function notFoundAdmin(c: Context<AppEnv>, message = "Không tìm thấy mục này."): Response {

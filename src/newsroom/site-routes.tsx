@@ -12,15 +12,11 @@ import { defaultSettings, LOGO_TYPES, settingsInput, type SiteSettings } from ".
 import { MenuPage } from "../views/admin/MenuPage";
 import { SettingsPage, type SettingsFormValues } from "../views/admin/SettingsPage";
 import { formStrings } from "./form";
-import { can } from "./permissions";
-import { adminPage, forbiddenPage } from "./responses";
+import { adminPage, requirePermission } from "./responses";
 
 export const settingsRoutes = new Hono<AppEnv>();
 
-settingsRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "settings.manage")) return forbiddenPage(c, "Chỉ quản trị viên được thay đổi cài đặt trang báo.");
-  await next();
-});
+settingsRoutes.use(requirePermission("settings.manage", "Chỉ quản trị viên được thay đổi cài đặt trang báo."));
 
 function asFormValues(s: SiteSettings): SettingsFormValues {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === null ? "" : String(v)])) as SettingsFormValues;
@@ -61,10 +57,7 @@ settingsRoutes.post("/", async (c) => {
 
 export const menuRoutes = new Hono<AppEnv>();
 
-menuRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "sections.manage")) return forbiddenPage(c, "Chỉ quản trị viên được sửa menu.");
-  await next();
-});
+menuRoutes.use(requirePermission("sections.manage", "Chỉ quản trị viên được sửa menu."));
 
 async function menuPage(c: Context<AppEnv>, opts: { notice?: string | null; error?: string | null; status?: 200 | 400 } = {}) {
   const [sections, pages] = await Promise.all([listSections(c.var.db), listStaticPages(c.var.db)]);

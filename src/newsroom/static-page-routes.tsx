@@ -4,7 +4,7 @@ import { Hono, type Context } from "hono";
 import { blocksToMarkup, markupToBlocks } from "../content/markup";
 import { figureImageIds, InvalidBodyError, parseBody, readStoredBody, type BodyBlock } from "../content/blocks";
 import { getImagesByIds } from "../db/images";
-import { STATIC_PAGE_STATUSES, type StaticPageStatus } from "../db/schema";
+import { STATIC_PAGE_STATUSES, type StaticPage, type StaticPageStatus } from "../db/schema";
 import { createStaticPage, deleteStaticPage, getStaticPage, listStaticPages, slugTaken, updateStaticPage, type StaticPageInput } from "../db/static-pages";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
@@ -13,15 +13,11 @@ import { RESERVED_PATHS } from "../site/reserved-paths";
 import { slugify } from "../vi/slug";
 import { StaticPageFormPage, StaticPageListPage, type StaticPageFormValues } from "../views/admin/StaticPagePages";
 import { formStrings, parseId } from "./form";
-import { can } from "./permissions";
-import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
 export const staticPageRoutes = new Hono<AppEnv>();
 
-staticPageRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "pages.manage")) return forbiddenPage(c, "Chỉ biên tập viên và quản trị viên được sửa trang tĩnh.");
-  await next();
-});
+staticPageRoutes.use(requirePermission("pages.manage", "Chỉ biên tập viên và quản trị viên được sửa trang tĩnh."));
 
 type FieldErrors = Partial<Record<keyof StaticPageFormValues, string>>;
 
@@ -64,6 +60,12 @@ async function check(c: Context<AppEnv>, values: StaticPageFormValues, id: numbe
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, input: { slug, title, body, status: status! } };
 }
 
+/** The page named by the address's :id, if there is one. */
+async function loadPage(c: Context<AppEnv>): Promise<StaticPage | null> {
+  const id = parseId(c.req.param("id") ?? "");
+  return id ? getStaticPage(c.var.db, id) : null;
+}
+
 const emptyValues = (): StaticPageFormValues => ({ title: "", slug: "", body: "", status: "draft" });
 
 staticPageRoutes.get("/", async (c) => adminPage(c, <StaticPageListPage user={c.var.user!} csrf={c.var.session!.csrfToken} pages={await listStaticPages(c.var.db)}
@@ -81,16 +83,14 @@ staticPageRoutes.post("/", async (c) => {
 });
 
 staticPageRoutes.get("/:id{[0-9]+}", async (c) => {
-  const id = parseId(c.req.param("id"));
-  const page = id ? await getStaticPage(c.var.db, id) : null;
+  const page = await loadPage(c);
   if (!page) return notFoundAdmin(c, "Không có trang này.");
   return formPage(c, page.id, { title: page.title, slug: page.slug, body: blocksToMarkup(readStoredBody(page.body)), status: page.status }, {}, 200,
     c.req.query("da-luu") !== undefined ? "Đã lưu." : null);
 });
 
 staticPageRoutes.post("/:id{[0-9]+}", async (c) => {
-  const id = parseId(c.req.param("id"));
-  const page = id ? await getStaticPage(c.var.db, id) : null;
+  const page = await loadPage(c);
   if (!page) return notFoundAdmin(c, "Không có trang này.");
   const values = await submitted(c);
   const checked = await check(c, values, page.id);
@@ -101,8 +101,7 @@ staticPageRoutes.post("/:id{[0-9]+}", async (c) => {
 });
 
 staticPageRoutes.post("/:id{[0-9]+}/xoa", async (c) => {
-  const id = parseId(c.req.param("id"));
-  const page = id ? await getStaticPage(c.var.db, id) : null;
+  const page = await loadPage(c);
   if (!page) return notFoundAdmin(c, "Không có trang này.");
   await deleteStaticPage(c.var.db, page, c.var.user!.id);
   versionsChanged();

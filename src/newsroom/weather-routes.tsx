@@ -10,15 +10,11 @@ import { WeatherAdminPage } from "../views/admin/WeatherAdminPage";
 import { weatherBoxItems } from "../weather/box-data";
 import { weatherPlaces } from "../weather/config";
 import { formStrings } from "./form";
-import { can } from "./permissions";
-import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
+import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
 export const weatherAdminRoutes = new Hono<AppEnv>();
 
-weatherAdminRoutes.use(async (c, next) => {
-  if (!can(c.var.user!, "weather.manage")) return forbiddenPage(c, "Chỉ biên tập viên và quản trị viên được quản lý thời tiết.");
-  await next();
-});
+weatherAdminRoutes.use(requirePermission("weather.manage", "Chỉ biên tập viên và quản trị viên được quản lý thời tiết."));
 
 async function page(c: Context<AppEnv>, opts: { notice?: string | null; error?: string; status?: 200 | 400 } = {}) {
   const now = new Date();
