@@ -6,6 +6,7 @@
 // simply reads the primary, so this is safe to ship before turning it on.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { isNewsroomPath } from "../edge/policy";
 import type { AppEnv } from "../env";
 import { openDatabase } from "./client";
 
@@ -25,8 +26,7 @@ export function sessionConstraint(c: Context<AppEnv>): string {
   const bookmark = readBookmark(c);
   if (bookmark) return bookmark;
   const reading = c.req.method === "GET" || c.req.method === "HEAD";
-  const newsroom = new URL(c.req.url).pathname.startsWith("/admin");
-  return reading && !newsroom ? "first-unconstrained" : "first-primary";
+  return reading && !isNewsroomPath(new URL(c.req.url).pathname) ? "first-unconstrained" : "first-primary";
 }
 
 /**
@@ -40,9 +40,8 @@ export function d1Session(): MiddlewareHandler<AppEnv> {
     c.set("db", openDatabase(session as unknown as D1Database));
     await next();
     const writes = c.req.method !== "GET" && c.req.method !== "HEAD";
-    const newsroom = new URL(c.req.url).pathname.startsWith("/admin");
     const bookmark = session.getBookmark();
-    if (!bookmark || !(writes || newsroom) || bookmark === readBookmark(c)) return;
+    if (!bookmark || !(writes || isNewsroomPath(new URL(c.req.url).pathname)) || bookmark === readBookmark(c)) return;
     setCookie(c, BOOKMARK_COOKIE, bookmark, { path: "/", secure: true, httpOnly: true, sameSite: "Lax", maxAge: BOOKMARK_MAX_AGE_S });
   };
 }

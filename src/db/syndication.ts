@@ -1,6 +1,7 @@
 // Queries for feeds and sitemaps: what search engines, aggregators and feed
 // readers see. Same rule as every reader query: published and due, nothing else.
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { fullHeadline } from "../content/headline";
 import type { ArticleTeaser, AuthorRef, TagRef } from "./article-types";
 import { isPublished, teaserQuery, toTeaser, type ArticleFilter } from "./articles";
 import type { Database } from "./client";
@@ -63,15 +64,23 @@ export interface ArticleLocation {
   lastmod: Date;
 }
 
+/** What a sitemap needs of an article, and the newest first order both article sitemaps use. */
+const locationFields = { id: articles.id, slug: articles.slug, sectionSlug: sections.slug, publishedAt: articles.publishedAt, lastmod: changedAt };
+const newestFirst = [desc(articles.publishedAt), desc(articles.id)];
+
+function toLocation(r: { id: number; slug: string; sectionSlug: string; publishedAt: Date | null; lastmod: number }): ArticleLocation {
+  return { id: r.id, slug: r.slug, section: { slug: r.sectionSlug }, publishedAt: r.publishedAt ?? new Date(0), lastmod: new Date(r.lastmod) };
+}
+
 /** Published articles with publication time in [start, end), newest first. */
 export async function listArticlesBetween(db: Database, now: Date, start: Date, end: Date, limit = 50_000): Promise<ArticleLocation[]> {
-  const rows = await db.select({ id: articles.id, slug: articles.slug, sectionSlug: sections.slug, publishedAt: articles.publishedAt, lastmod: changedAt })
+  const rows = await db.select(locationFields)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(isPublished(now), gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .orderBy(...newestFirst)
     .limit(limit);
-  return rows.map((r) => ({ id: r.id, slug: r.slug, section: { slug: r.sectionSlug }, publishedAt: r.publishedAt ?? new Date(0), lastmod: new Date(r.lastmod) }));
+  return rows.map(toLocation);
 }
 
 export interface NewsLocation extends ArticleLocation {
@@ -80,19 +89,13 @@ export interface NewsLocation extends ArticleLocation {
 
 /** Google News: articles published since `since` (at most 1,000, its limit), with their titles. */
 export async function listNewsSince(db: Database, now: Date, since: Date): Promise<NewsLocation[]> {
-  const rows = await db.select({
-    id: articles.id, slug: articles.slug, sectionSlug: sections.slug, publishedAt: articles.publishedAt, lastmod: changedAt,
-    kicker: articles.kicker, headline: articles.headline,
-  })
+  const rows = await db.select({ ...locationFields, kicker: articles.kicker, headline: articles.headline })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(isPublished(now), gte(articles.publishedAt, since)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .orderBy(...newestFirst)
     .limit(1000);
-  return rows.map((r) => ({
-    id: r.id, slug: r.slug, section: { slug: r.sectionSlug }, publishedAt: r.publishedAt ?? new Date(0), lastmod: new Date(r.lastmod),
-    title: r.kicker ? `${r.kicker} ${r.headline}` : r.headline,
-  }));
+  return rows.map((r) => ({ ...toLocation(r), title: fullHeadline(r) }));
 }
 
 /** Sections, authors and tags that have published articles, with their newest change. */

@@ -26,10 +26,14 @@ export const EDITOR_SESSION_COOKIE = "__Host-phien";
  */
 const KEY_PARAMS = new Set(["page", "q"]);
 
+/** The newsroom's addresses: /admin and everything under it (not /administrator). */
+export function isNewsroomPath(pathname: string): boolean {
+  return pathname === "/admin" || pathname.startsWith("/admin/");
+}
+
 export function isCacheableRequest(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const url = new URL(req.url);
-  if (url.pathname === "/admin" || url.pathname.startsWith("/admin/")) return false;
+  if (isNewsroomPath(new URL(req.url).pathname)) return false;
   return !hasEditorSession(req);
 }
 

@@ -3,6 +3,7 @@
 // answers before the Worker runs get theirs from public/_headers.)
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { isNewsroomPath } from "../edge/policy";
 import type { AppEnv, Env } from "../env";
 
 const TURNSTILE = "https://challenges.cloudflare.com";
@@ -48,20 +49,6 @@ const baseline = secureHeaders({
   crossOriginOpenerPolicy: false,
 });
 
-/**
- * Cross-Origin-Opener-Policy on the newsroom only. On reader pages it cost
- * more than it protects: arriving from any page without the same policy (a
- * search result, a social app, a new tab) forces a browsing-context-group
- * switch, i.e. a fresh renderer process that starts cold, which Lighthouse
- * measured as 300-400 ms more Total Blocking Time on the home page (README,
- * "Audits"; docs/security.md). Reader pages are public, identical for
- * everyone and open no windows, so there is no cross-window state to
- * isolate; the newsroom has sessions and drafts, and keeps the isolation.
- */
-function opensIsolated(pathname: string): boolean {
-  return pathname === "/admin" || pathname.startsWith("/admin/");
-}
-
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await baseline(c, next);
   const headers = c.res.headers;
@@ -69,7 +56,14 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!headers.has("content-security-policy")) headers.set("content-security-policy", contentSecurityPolicy(c.env));
   if (isProduction(c.env)) headers.set("strict-transport-security", HSTS);
   const { pathname } = new URL(c.req.url);
-  if (opensIsolated(pathname)) headers.set("cross-origin-opener-policy", "same-origin");
+  // COOP on the newsroom only. On a reader page it cost more than it protects:
+  // arriving from any page without the same policy (a search result, a social
+  // app, a new tab) forces a browsing-context-group switch, a fresh renderer
+  // process that starts cold: 300-400 ms more Total Blocking Time on the home
+  // page in Lighthouse (README, "Audits"; docs/security.md). Reader pages are
+  // public, the same for everyone and open no windows; the newsroom has
+  // sessions and drafts, and keeps the isolation.
+  if (isNewsroomPath(pathname)) headers.set("cross-origin-opener-policy", "same-origin");
   // Photos are meant to be shown elsewhere too: feed readers, aggregators and
   // share previews embed them from their own origin.
   if (pathname.startsWith("/media/")) headers.set("cross-origin-resource-policy", "cross-origin");

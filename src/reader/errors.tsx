@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { NO_STORE } from "../edge/policy";
+import { isNewsroomPath, NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
 import { AdminLayout } from "../views/admin/AdminLayout";
 import { ErrorPage } from "../views/ErrorPage";
@@ -25,15 +25,13 @@ export function serverErrorPage(c: Context<AppEnv>): Response {
 /** Seconds a reader or crawler is asked to wait when the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 60;
 
-const isAdminPath = (c: Context<AppEnv>) => /^\/admin(\/|$)/.test(new URL(c.req.url).pathname);
-
 /**
  * A page refused or failed without touching the database: the newsroom's own
  * layout under /admin, the reader layout elsewhere. Never stored anywhere.
  */
 export function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, message: string, back = { href: "/", label: "Về trang chủ" }): Response {
   c.header("cache-control", NO_STORE);
-  if (isAdminPath(c)) {
+  if (isNewsroomPath(new URL(c.req.url).pathname)) {
     const adminBack = back.href === "/" ? { href: "/admin", label: "Về trang quản trị" } : back;
     return c.html(renderDocument(<AdminLayout title={title} user={null} error={message}><p><a href={adminBack.href}>{adminBack.label}</a></p></AdminLayout>), status);
   }

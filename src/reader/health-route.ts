@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
+import { withTimeout } from "../http/timeout";
 
 /** Answers within this or counts as down: a health check must not hang the checker. */
 const PROBE_TIMEOUT_MS = 2000;
@@ -9,18 +10,12 @@ interface Probe { ok: boolean; ms: number; error?: string }
 
 async function probe(run: () => Promise<unknown>): Promise<Probe> {
   const started = Date.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([
-      run(),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("timeout")), PROBE_TIMEOUT_MS); }),
-    ]);
+    await withTimeout(run(), PROBE_TIMEOUT_MS);
     return { ok: true, ms: Date.now() - started };
   } catch (err) {
     // The binding's message only: it names no data and helps the on-call engineer.
     return { ok: false, ms: Date.now() - started, error: err instanceof Error ? err.message.slice(0, 200) : "error" };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -41,16 +41,20 @@ mediaRoutes.get("/:key{.+}", async (c) => {
   return variant(c, key, { width, fit: "scale-down" }, f === "jpg" ? "image/jpeg" : negotiateFormat(c.req.header("accept")));
 });
 
-/** The uploaded original, straight from R2. */
-async function original(c: Context<AppEnv>, key: string): Promise<Response> {
-  let object: R2Object | R2ObjectBody | null;
+/** The R2 object, or the grey panel a missing or unreadable photo gets instead. */
+async function readPhoto<T extends R2Object>(c: Context<AppEnv>, key: string, read: () => Promise<T | null>): Promise<T | Response> {
   try {
-    object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
+    return (await read()) ?? photoProblem("missing", c.req.header("accept"));
   } catch (err) {
     console.error(JSON.stringify({ level: "error", msg: "R2 read failed", key, error: String(err) }));
     return photoProblem("unavailable", c.req.header("accept"));
   }
-  if (!object) return photoProblem("missing", c.req.header("accept"));
+}
+
+/** The uploaded original, straight from R2. */
+async function original(c: Context<AppEnv>, key: string): Promise<Response> {
+  const object = await readPhoto(c, key, () => c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers }));
+  if (object instanceof Response) return object;
   const headers = new Headers();
   object.writeHttpMetadata(headers);
   const ext = key.slice(key.lastIndexOf(".") + 1);
@@ -78,14 +82,8 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
   const cache = edgeCache();
   let res = await cache.match(cacheKey).catch(() => undefined);
   if (!res) {
-    let object: R2ObjectBody | null;
-    try {
-      object = await c.env.MEDIA.get(key);
-    } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "R2 read failed", key, error: String(err) }));
-      return photoProblem("unavailable", c.req.header("accept"));
-    }
-    if (!object) return photoProblem("missing", c.req.header("accept"));
+    const object = await readPhoto(c, key, () => c.env.MEDIA.get(key));
+    if (object instanceof Response) return object;
     try {
       const output = await c.env.IMAGES.input(object.body).transform(size).output({ format, quality: VARIANT_QUALITY });
       const bytes = await output.response().arrayBuffer();

@@ -5,6 +5,11 @@ import { defaultSettings, LOGO_TYPES, mergeStored, type SiteSettings } from "../
 import type { MenuLink, SiteInfo } from "../views/site";
 import { mediaPath, sectionPath } from "../views/urls";
 
+/** The site's address without a trailing slash, from wrangler.toml: no database needed. */
+export function siteUrl(env: Pick<Env, "SITE_URL">): string {
+  return env.SITE_URL.replace(/\/+$/, "");
+}
+
 function siteInfo(env: Env, settings: SiteSettings, rows: IdentityRows | null): SiteInfo {
   const sections = rows?.sections ?? [];
   const pages = rows?.pages ?? [];
@@ -14,7 +19,7 @@ function siteInfo(env: Env, settings: SiteSettings, rows: IdentityRows | null): 
   return {
     name: settings.name,
     shortName: settings.shortName,
-    url: env.SITE_URL.replace(/\/+$/, ""),
+    url: siteUrl(env),
     tagline: settings.tagline,
     sections: sections.map(({ id, slug, name }) => ({ id, slug, name })),
     brandColor: settings.brandColor,

@@ -9,7 +9,7 @@ import { vietnamMonthRange } from "../vi/dates";
 import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { cachedPage } from "./page-cache";
-import { loadSiteInfo, staticSiteInfo } from "./site-info";
+import { loadSiteInfo, siteUrl } from "./site-info";
 
 /** Google News takes articles of the last two days. */
 const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -26,10 +26,10 @@ function xmlResponse(c: Context<AppEnv>, xml: string): Response {
 const newest = (dates: (Date | null)[]) => dates.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
 
 sitemapRoutes.get("/robots.txt", (c) => cachedPage(c, { kind: "scopes", scopes: [] }, async () =>
-  c.body(robotsTxt(staticSiteInfo(c.env).url), 200, { "content-type": "text/plain; charset=utf-8" })));
+  c.body(robotsTxt(siteUrl(c.env)), 200, { "content-type": "text/plain; charset=utf-8" })));
 
 sitemapRoutes.get("/sitemap.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const base = staticSiteInfo(c.env).url;
+  const base = siteUrl(c.env);
   const now = new Date();
   const [months, sections, tags] = await Promise.all([
     listArticleMonths(c.var.db, now),
@@ -54,7 +54,7 @@ sitemapRoutes.get("/sitemaps/news.xml", (c) => cachedPage(c, sitemaps, async () 
 
 /** Home, sections, authors and static pages. */
 sitemapRoutes.get("/sitemaps/pages.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const base = staticSiteInfo(c.env).url;
+  const base = siteUrl(c.env);
   const now = new Date();
   const [sections, authors, pages] = await Promise.all([listSectionLastmods(c.var.db, now), listAuthorLastmods(c.var.db, now), listPublishedStaticPages(c.var.db)]);
   return xmlResponse(c, renderUrlset([
@@ -66,7 +66,7 @@ sitemapRoutes.get("/sitemaps/pages.xml", (c) => cachedPage(c, sitemaps, async ()
 }));
 
 sitemapRoutes.get("/sitemaps/tags.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const base = staticSiteInfo(c.env).url;
+  const base = siteUrl(c.env);
   const tags = await listTagLastmods(c.var.db, new Date());
   return xmlResponse(c, renderUrlset(tags.map((t) => ({ loc: base + tagPath(t.slug), lastmod: t.lastmod }))));
 }));
@@ -76,7 +76,7 @@ sitemapRoutes.get("/sitemaps/:file", (c) => {
   const range = month ? vietnamMonthRange(month) : null;
   if (!range) return notFoundPage(c);
   return cachedPage(c, sitemaps, async () => {
-    const base = staticSiteInfo(c.env).url;
+    const base = siteUrl(c.env);
     const items = await listArticlesBetween(c.var.db, new Date(), range.start, range.end);
     if (!items.length) return notFoundPage(c);
     return xmlResponse(c, renderUrlset(items.map((a) => ({ loc: base + articlePath(a), lastmod: a.lastmod }))));

@@ -3,6 +3,7 @@ import type { FeedItem } from "../db/syndication";
 import { toRfc822Vietnam } from "../vi/dates";
 import { articlePath, mediaPath } from "../views/urls";
 import { element, XML_DECLARATION, xmlAttr, xmlText } from "./xml";
+import { fullHeadline } from "../content/headline";
 
 export interface FeedChannel {
   title: string;
@@ -25,10 +26,9 @@ export function renderRss(siteUrl: string, channel: FeedChannel, items: FeedItem
   const newest = items[0]?.publishedAt ?? channel.now;
   const entries = items.map((item) => {
     const link = siteUrl + articlePath(item);
-    const title = item.kicker ? `${item.kicker} ${item.headline}` : item.headline;
-    return [
+        return [
       "<item>",
-      element("title", title),
+      element("title", fullHeadline(item)),
       element("link", link),
       `<guid isPermaLink="true">${xmlText(link)}</guid>`,
       element("pubDate", toRfc822Vietnam(item.publishedAt)),

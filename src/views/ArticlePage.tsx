@@ -10,6 +10,7 @@ import { SaveButton } from "./SaveButton";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
 import { articlePath, authorPath, sectionPath, tagPath } from "./urls";
+import { fullHeadline } from "../content/headline";
 
 export interface ArticlePageProps {
   site: SiteInfo;
@@ -24,7 +25,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
   return (
     <Document
       site={site}
-      title={article.kicker ? `${article.kicker} ${article.headline}` : article.headline}
+      title={fullHeadline(article)}
       description={article.lead}
       canonicalPath={articlePath(article)}
       currentSection={article.section.slug}

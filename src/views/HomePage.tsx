@@ -7,6 +7,7 @@ import { FragmentSlot } from "./FragmentSlot";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
 import { articlePath, sectionPath } from "./urls";
+import { fullHeadline } from "../content/headline";
 
 export interface HomePageProps {
   site: SiteInfo;
@@ -26,7 +27,7 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
           {top ? (
             <article class="top-story">
               {top.hero && !lite && <a href={articlePath(top)} tabIndex={-1} aria-hidden="true"><Figure image={{ ...top.hero, caption: "", credit: "" }} priority sizes="(min-width: 900px) 680px, calc(100vw - 32px)" /></a>}
-              <h2><a href={articlePath(top)}>{top.kicker ? `${top.kicker} ${top.headline}` : top.headline}</a></h2>
+              <h2><a href={articlePath(top)}>{fullHeadline(top)}</a></h2>
               <p class="meta"><time datetime={toVietnamIso(top.publishedAt)}>{formatDateline(top.publishedAt)}</time> · {top.section.name}</p>
               <p>{top.lead}</p>
             </article>

@@ -5,6 +5,7 @@ import { Pagination } from "./Pagination";
 import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
 import { articlePath } from "./urls";
+import { fullHeadline } from "../content/headline";
 
 export interface SearchResult {
   article: ArticleTeaser;
@@ -41,7 +42,7 @@ export function SearchPage({ site, q, results, total, page, pageCount, latest, l
           {results.map(({ article, snippet }) => (
             <li class="teaser" key={article.id}>
               <div>
-                <h3><a href={articlePath(article)}>{article.kicker ? `${article.kicker} ${article.headline}` : article.headline}</a></h3>
+                <h3><a href={articlePath(article)}>{fullHeadline(article)}</a></h3>
                 <p>{article.section.name} · <time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time></p>
                 <p class="snippet">{snippet.map((s) => (s.match ? <mark>{s.text}</mark> : s.text))}</p>
               </div>

@@ -1,6 +1,7 @@
 import type { ArticleTeaser } from "../db/article-types";
 import { formatDate, toVietnamIso } from "../vi/dates";
 import { articlePath, mediaPath } from "./urls";
+import { fullHeadline } from "../content/headline";
 
 export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; showLead?: boolean; lite?: boolean }) {
   return (
@@ -13,7 +14,7 @@ export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; 
             </a>
           )}
           <div>
-            <h3><a href={articlePath(a)}>{a.kicker ? `${a.kicker} ${a.headline}` : a.headline}</a></h3>
+            <h3><a href={articlePath(a)}>{fullHeadline(a)}</a></h3>
             {showLead && <p>{a.lead}</p>}
             <p><time datetime={toVietnamIso(a.publishedAt)}>{formatDate(a.publishedAt)}</time> · {a.section.name}</p>
           </div>
