@@ -231,10 +231,12 @@ describe("site settings", () => {
     expect((await editor.post("/admin/cai-dat", { name: "Báo Khác" })).status).toBe(403);
   });
 
-  it("refuse a brand colour without AA contrast on white, or a logo that is not a PNG/WebP in the library, storing nothing", async () => {
+  it("refuse a brand colour without AA contrast on white, or a logo that is not a small PNG/WebP in the library, storing nothing", async () => {
     const admin = await loginAs("admin");
     const before = await settingsRow();
     const jpeg = uploadedId(await upload(admin, JPEG, "anh.jpg", "image/jpeg"));
+    // A 600 KB PNG already in the library (a print-resolution logo someone uploaded).
+    const heavy = (await env.DB.prepare("insert into images (r2_key, width, height, mime, bytes, alt) values ('logo-in-dam.png', 3000, 800, 'image/png', 614400, 'Logo') returning id").first<number>("id"))!;
     const cases: [Record<string, string>, string][] = [
       [{ brandColor: "#ffd700" }, "quá nhạt trên nền trắng"],
       [{ brandColor: "#777777" }, "cần ít nhất 4.5:1"],
@@ -242,6 +244,7 @@ describe("site settings", () => {
       [{ logoImageId: "999999" }, "Không có ảnh mã 999999"],
       [{ logoImageId: String(jpeg) }, "Logo phải là ảnh PNG hoặc WebP"],
       [{ logoImageId: "abc" }, "Mã ảnh phải là một số nguyên dương"],
+      [{ logoImageId: String(heavy) }, "Logo nặng 600 KB, tối đa 30 KB"],
       [{ name: "" }, "Cần nhập tên báo"],
       [{ email: "khong-phai-email" }, "Email không hợp lệ"],
     ];

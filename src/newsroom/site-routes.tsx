@@ -8,7 +8,7 @@ import { listStaticPages } from "../db/static-pages";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
 import { loadSettings } from "../reader/site-info";
-import { defaultSettings, LOGO_TYPES, settingsInput, type SiteSettings } from "../site/settings";
+import { defaultSettings, LOGO_MAX_BYTES, LOGO_TYPES, settingsInput, type SiteSettings } from "../site/settings";
 import { MenuPage } from "../views/admin/MenuPage";
 import { SettingsPage, type SettingsFormValues } from "../views/admin/SettingsPage";
 import { formStrings } from "./form";
@@ -48,6 +48,9 @@ settingsRoutes.post("/", async (c) => {
     const image = await getImageById(c.var.db, parsed.data.logoImageId);
     if (!image) errors.logoImageId = `Không có ảnh mã ${parsed.data.logoImageId} trong thư viện`;
     else if (!LOGO_TYPES.has(image.mime)) errors.logoImageId = "Logo phải là ảnh PNG hoặc WebP (ảnh chụp JPEG không dùng làm logo được)";
+    else if (image.bytes > LOGO_MAX_BYTES) {
+      errors.logoImageId = `Logo nặng ${Math.ceil(image.bytes / 1024)} KB, tối đa ${LOGO_MAX_BYTES / 1024} KB để trang vẫn nhẹ trên điện thoại. Hãy thu nhỏ ảnh (cao khoảng 80 px là đủ) rồi tải lên lại.`;
+    }
   }
   if (!parsed.success || Object.keys(errors).length) return settingsPage(c, values, { errors, status: 400 });
   await saveSettings(c.var.db, parsed.data, c.var.user!.id);

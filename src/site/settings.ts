@@ -27,6 +27,12 @@ export const DEFAULT_BRAND = "#0b5d3b";
 
 /** A logo must be a raster image the library keeps with transparency. */
 export const LOGO_TYPES: ReadonlySet<string> = new Set(["image/png", "image/webp"]);
+/**
+ * The header shows the stored file itself on every page (a resized variant
+ * could lose its transparency as JPEG), so it must be small: a 40 px high
+ * logo is a few KB, and the article page's 50 KB phone budget includes it.
+ */
+export const LOGO_MAX_BYTES = 30 * 1024;
 
 export function defaultSettings(env: Env): SiteSettings {
   return {

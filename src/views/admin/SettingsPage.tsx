@@ -1,5 +1,5 @@
 import type { User } from "../../db/schema";
-import type { SiteSettings } from "../../site/settings";
+import { LOGO_MAX_BYTES, type SiteSettings } from "../../site/settings";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 
@@ -10,7 +10,7 @@ const FIELDS: { name: keyof SiteSettings; label: string; hint?: string; type?: "
   { name: "name", label: "Tên báo", max: 100, required: true },
   { name: "shortName", label: "Tên ngắn", hint: "(trên màn hình điện thoại, biểu tượng ứng dụng)", max: 40, required: true },
   { name: "tagline", label: "Khẩu hiệu", max: 160 },
-  { name: "logoImageId", label: "Logo: mã ảnh trong thư viện", hint: "(ảnh PNG hoặc WebP; để trống thì hiện tên báo bằng chữ)", type: "number", max: 12 },
+  { name: "logoImageId", label: "Logo: mã ảnh trong thư viện", hint: `(ảnh PNG hoặc WebP, tối đa ${LOGO_MAX_BYTES / 1024} KB; để trống thì hiện tên báo bằng chữ)`, type: "number", max: 12 },
   { name: "brandColor", label: "Màu nhận diện", hint: "(#rrggbb; phải đủ tương phản trên nền trắng)", max: 7, required: true },
   { name: "agency", label: "Cơ quan chủ quản", max: 200 },
   { name: "licenceNumber", label: "Số giấy phép", hint: "(ví dụ: 123/GP-BTTTT ngày 01/01/2024)", max: 200 },
