@@ -11,7 +11,10 @@ export default defineConfig(async () => {
         miniflare: {
           // SECOND_PAPER: the vars of wrangler.toml's [env.dat-mui], so a test can render the
           // second paper exactly as that deployment would be configured.
-          bindings: { TEST_MIGRATIONS: migrations, SECOND_PAPER: JSON.stringify(unstable_readConfig({ config: "wrangler.toml", env: "dat-mui" }).vars) },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            SECOND_PAPER: JSON.stringify(unstable_readConfig({ config: "wrangler.toml", env: "dat-mui" }).vars),
+          },
           // Empty databases for test/migrations.test.ts, which applies the migrations itself.
           d1Databases: { MIGRATIONS_EMPTY_DB: "migrations-empty", MIGRATIONS_DATA_DB: "migrations-data" },
         },

@@ -39,8 +39,19 @@ function generatePassword(): string {
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const hash = await hashPassword(password);
 const sql = `INSERT INTO users (email, name, role, password_hash, password_salt, password_iterations) VALUES (${q(email)}, ${q(values.name!.normalize("NFC"))}, ${q(values.role!)}, ${q(hash.hash)}, ${q(hash.salt)}, ${hash.iterations});`;
-const args = ["d1", "execute", "DB", values.remote ? "--remote" : "--local", "--command", sql, ...(values.env ? ["--env", values.env] : [])];
-const run = spawnSync("wrangler", args, { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+const args = [
+  "d1",
+  "execute",
+  "DB",
+  values.remote ? "--remote" : "--local",
+  "--command",
+  sql,
+  ...(values.env ? ["--env", values.env] : []),
+];
+const run = spawnSync("wrangler", args, {
+  stdio: ["inherit", "pipe", "inherit"],
+  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+});
 if (run.status !== 0) {
   console.error(run.stdout?.toString());
   console.error("Không tạo được tài khoản (email đã tồn tại, hoặc chưa áp dụng migration?).");

@@ -19,7 +19,11 @@ async function pagesToAudit(base: string): Promise<[string, string][]> {
   const home = await (await fetch(base + "/")).text();
   const article = /href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/.exec(home)?.[1];
   if (!article) throw new Error(`no article link on ${base}/`);
-  return [["home", "/"], ["section", `/${article.split("/")[1]}`], ["article", article]];
+  return [
+    ["home", "/"],
+    ["section", `/${article.split("/")[1]}`],
+    ["article", article],
+  ];
 }
 
 /** Chromium's Accept for images: the photo route picks AVIF/WebP from it, and caches each format apart. */
@@ -29,14 +33,20 @@ async function warmPhotos(base: string, html: string): Promise<void> {
   const urls = new Set<string>();
   for (const [tag] of html.matchAll(/<img\b[^>]*>/g)) {
     const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
-    const srcset = /\ssrcset="([^"]+)"/.exec(tag)?.[1]?.split(",").map((c) => c.trim().split(/\s+/)[0]!) ?? [];
+    const srcset =
+      /\ssrcset="([^"]+)"/
+        .exec(tag)?.[1]
+        ?.split(",")
+        .map((c) => c.trim().split(/\s+/)[0]!) ?? [];
     for (const u of [src, ...srcset]) if (u) urls.add(new URL(u.replaceAll("&amp;", "&"), base).href);
   }
   for (const url of urls) await (await fetch(url, { headers: { accept: BROWSER_IMAGE_ACCEPT } })).arrayBuffer();
 }
 
 let site: LocalSite | undefined;
-const base = process.env.AUDIT_URL?.replace(/\/$/, "") ?? (site = await startLocalSite(Number(process.env.AUDIT_PORT ?? 8791))).baseUrl;
+const base =
+  process.env.AUDIT_URL?.replace(/\/$/, "") ??
+  (site = await startLocalSite(Number(process.env.AUDIT_PORT ?? 8791))).baseUrl;
 try {
   await mkdir(REPORTS, { recursive: true });
   const pages = await pagesToAudit(base);
@@ -65,9 +75,15 @@ try {
 
   console.log(`\n${table([...results, baseline])}\n`);
   const busy = loadavg()[0]! > availableParallelism();
-  console.log(`Host: ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}, Lighthouse benchmarkIndex ${[...results, baseline].map((p) => p.benchmarkIndex).join(", ")}`);
+  console.log(
+    `Host: ${availableParallelism()} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}, Lighthouse benchmarkIndex ${[...results, baseline].map((p) => p.benchmarkIndex).join(", ")}`,
+  );
   if (busy || baseline.scores.performance < 100) {
-    console.log("  The machine is busy or slow: main-thread times include waiting for a CPU, so TBT and performance are lower than the pages deserve (compare the empty page). Rerun on an idle machine for numbers to publish.");
+    console.log(
+      "  The machine is busy or slow: main-thread times include waiting for a CPU, so TBT and performance are lower than the pages deserve (compare the empty page). Rerun on an idle machine for numbers to publish.",
+    );
   }
   console.log("");
   for (const p of results) {

@@ -28,7 +28,9 @@ const { values } = parseArgs({
 async function takeBackup(source: BackupSource, dir: string, createdAt: Date): Promise<Manifest> {
   const tables = tablesToBackUp(await source.query<SchemaRow>(SCHEMA_QUERY));
   if (!tables.includes("articles")) throw new Error("cơ sở dữ liệu chưa có bảng articles (chưa áp dụng migration?)");
-  const migrations = (await source.query<{ name: string }>("select name from d1_migrations order by id")).map((r) => r.name);
+  const migrations = (await source.query<{ name: string }>("select name from d1_migrations order by id")).map(
+    (r) => r.name,
+  );
   console.log(`• ${tables.length} bảng, ${migrations.length} migration; xuất dữ liệu…`);
   const dataPath = join(dir, DATA_FILE);
   await source.exportData(tables, dataPath);
@@ -42,15 +44,25 @@ async function takeBackup(source: BackupSource, dir: string, createdAt: Date): P
     migrations,
     data: { file: DATA_FILE, bytes: data.byteLength, sha256: sha256(data) },
     tables: counts,
-    media: { bucket: media.bucket, count: media.objects.length, bytes: media.objects.reduce((n, o) => n + o.size, 0), objects: media.objects },
+    media: {
+      bucket: media.bucket,
+      count: media.objects.length,
+      bytes: media.objects.reduce((n, o) => n + o.size, 0),
+      objects: media.objects,
+    },
   });
 }
 
 async function main(): Promise<void> {
   if (values.env && !values.remote) throw new Error("--env chỉ dùng cùng --remote");
-  if (values.remote && values["persist-to"]) throw new Error("--persist-to là trạng thái cục bộ, không dùng cùng --remote");
+  if (values.remote && values["persist-to"])
+    throw new Error("--persist-to là trạng thái cục bộ, không dùng cùng --remote");
   const createdAt = new Date();
-  const name = createdAt.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-") + (values.remote ? `-${values.env ?? "remote"}` : "");
+  const name =
+    createdAt
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replace(/:/g, "-") + (values.remote ? `-${values.env ?? "remote"}` : "");
   const finalDir = join(values["out-dir"]!, name);
   if (existsSync(finalDir)) throw new Error(`${finalDir} đã có`);
   // Written under a .partial name and renamed at the end: a directory named
@@ -59,11 +71,15 @@ async function main(): Promise<void> {
   await mkdir(partialDir, { recursive: true });
   try {
     const run = (source: BackupSource) => takeBackup(source, partialDir, createdAt);
-    const manifest = values.remote ? await withRemoteSource(values.env, run) : await withLocalSource(values["persist-to"] ?? DEFAULT_STATE, run);
+    const manifest = values.remote
+      ? await withRemoteSource(values.env, run)
+      : await withLocalSource(values["persist-to"] ?? DEFAULT_STATE, run);
     await writeFile(join(partialDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
     await rename(partialDir, finalDir);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
-    console.log(`Đã sao lưu vào ${finalDir}: ${rows} dòng (${manifest.tables.articles ?? 0} bài viết), ${manifest.media.count} ảnh trong danh sách R2.`);
+    console.log(
+      `Đã sao lưu vào ${finalDir}: ${rows} dòng (${manifest.tables.articles ?? 0} bài viết), ${manifest.media.count} ảnh trong danh sách R2.`,
+    );
   } catch (error) {
     await rm(partialDir, { recursive: true, force: true });
     throw error;

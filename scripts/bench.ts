@@ -37,11 +37,15 @@ async function latency(url: string, init?: RequestInit): Promise<{ p50: number; 
 
 async function bundleGzip(): Promise<number> {
   const out = await mkdtemp(join(tmpdir(), "bundle-"));
-  const run = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", out], { env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, encoding: "utf8" });
+  const run = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", out], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    encoding: "utf8",
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   let total = Buffer.alloc(0);
   for (const f of await readdir(out)) {
-    if ((await stat(join(out, f))).isFile() && !f.endsWith(".map")) total = Buffer.concat([total, await readFile(join(out, f))]);
+    if ((await stat(join(out, f))).isFile() && !f.endsWith(".map"))
+      total = Buffer.concat([total, await readFile(join(out, f))]);
   }
   return gzipSync(total, { level: 9 }).length;
 }
@@ -62,7 +66,11 @@ try {
 
   console.log("\nPage sizes (HTML with inline CSS)");
   console.log("| page | raw | gzip | brotli |\n|---|---|---|---|");
-  for (const [name, path] of [["home", "/"], ["section", section], ["article", article]] as const) {
+  for (const [name, path] of [
+    ["home", "/"],
+    ["section", section],
+    ["article", article],
+  ] as const) {
     const html = Buffer.from(await (await fetch(BASE + path)).text());
     const br = brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     console.log(`| ${name} | ${kb(html.length)} | ${kb(gzipSync(html, { level: 9 }).length)} | ${kb(br)} |`);
@@ -71,9 +79,13 @@ try {
   const page = await (await fetch(BASE + article)).text();
   const photos = [...page.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
   let photoBytes = 0;
-  for (const src of photos) photoBytes += (await (await fetch(BASE + src, { headers: { accept: "image/avif,image/webp,*/*" } })).arrayBuffer()).byteLength;
+  for (const src of photos)
+    photoBytes += (await (await fetch(BASE + src, { headers: { accept: "image/avif,image/webp,*/*" } })).arrayBuffer())
+      .byteLength;
   const htmlGzip = gzipSync(Buffer.from(page), { level: 9 }).length;
-  console.log(`\nArticle on a phone: HTML ${kb(htmlGzip)} gzip + ${photos.length} photos ${kb(photoBytes)} (src variants, AVIF) = ${kb(htmlGzip + photoBytes)}`);
+  console.log(
+    `\nArticle on a phone: HTML ${kb(htmlGzip)} gzip + ${photos.length} photos ${kb(photoBytes)} (src variants, AVIF) = ${kb(htmlGzip + photoBytes)}`,
+  );
 
   await fetch(BASE + article); // stored
   const favicon = home.match(/href="(\/_\/[^"]+)"/)?.[1] ?? "/";
@@ -82,7 +94,9 @@ try {
   const miss = await latency(BASE + article, { headers: { cookie: `${EDITOR_SESSION_COOKIE}=bench` } });
   console.log(`\nServer time over loopback, ${SAMPLES} sequential requests each (ms)`);
   console.log("| | p50 | p99 |\n|---|---|---|");
-  console.log(`| static file (wrangler dev's own overhead) | ${baseline.p50.toFixed(2)} | ${baseline.p99.toFixed(2)} |`);
+  console.log(
+    `| static file (wrangler dev's own overhead) | ${baseline.p50.toFixed(2)} | ${baseline.p99.toFixed(2)} |`,
+  );
   console.log(`| article, cache HIT | ${hit.p50.toFixed(2)} | ${hit.p99.toFixed(2)} |`);
   console.log(`| article, rendered (MISS path) | ${miss.p50.toFixed(2)} | ${miss.p99.toFixed(2)} |`);
 

@@ -19,7 +19,8 @@ export async function measureBundle(env: string): Promise<BundleReport> {
   const out = await mkdtemp(join(tmpdir(), "edge-news-bundle-"));
   try {
     const build = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", out, "--env", env], {
-      encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      encoding: "utf8",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     });
     if (build.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${build.stderr || build.stdout}`);
     let bytes = 0;
@@ -43,9 +44,13 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 if (import.meta.url === `file://${process.argv[1]}`) {
   const env = process.argv[2] ?? "production";
   const { bytes, gzipBytes } = await measureBundle(env);
-  console.log(`Worker bundle (${env}): ${kib(bytes)}, ${kib(gzipBytes)} gzip; budget ${kib(BUNDLE_BUDGET_BYTES)} gzip (Free plan limit 3 MiB, Paid 10 MiB).`);
+  console.log(
+    `Worker bundle (${env}): ${kib(bytes)}, ${kib(gzipBytes)} gzip; budget ${kib(BUNDLE_BUDGET_BYTES)} gzip (Free plan limit 3 MiB, Paid 10 MiB).`,
+  );
   if (gzipBytes > BUNDLE_BUDGET_BYTES) {
-    console.error("Over budget: find what grew with `npx wrangler deploy --dry-run --outdir dist --metafile` and esbuild's analyzer.");
+    console.error(
+      "Over budget: find what grew with `npx wrangler deploy --dry-run --outdir dist --metafile` and esbuild's analyzer.",
+    );
     process.exit(1);
   }
 }

@@ -39,10 +39,14 @@ function configProblems(): string[] {
   const config = unstable_readConfig({ config: "wrangler.toml", env });
   const problems: string[] = [];
   for (const db of config.d1_databases) {
-    if (!db.database_id || /REPLACE_ME|^0{8}-/.test(db.database_id)) problems.push(`D1 "${db.database_name}": database_id is a placeholder (npx wrangler d1 create ${db.database_name})`);
+    if (!db.database_id || /REPLACE_ME|^0{8}-/.test(db.database_id))
+      problems.push(
+        `D1 "${db.database_name}": database_id is a placeholder (npx wrangler d1 create ${db.database_name})`,
+      );
   }
   const siteUrl = String(config.vars.SITE_URL ?? "");
-  if (!siteUrl.startsWith("https://") || siteUrl.includes("REPLACE_ME")) problems.push(`SITE_URL "${siteUrl}" must be the public https:// address`);
+  if (!siteUrl.startsWith("https://") || siteUrl.includes("REPLACE_ME"))
+    problems.push(`SITE_URL "${siteUrl}" must be the public https:// address`);
   for (const route of config.routes ?? []) {
     const pattern = typeof route === "string" ? route : route.pattern;
     if (pattern.includes("REPLACE_ME")) problems.push(`route "${pattern}" is a placeholder`);
@@ -76,4 +80,8 @@ wrangler(["d1", "migrations", "apply", "DB", "--remote", "--env", env]);
 wrangler(["deploy", "--env", env]);
 const siteUrl = String(unstable_readConfig({ config: "wrangler.toml", env }).vars.SITE_URL);
 const health = await fetch(`${siteUrl}/healthz`).catch((e: unknown) => e as Error);
-console.log(health instanceof Response ? `${siteUrl}/healthz: ${health.status} ${await health.text()}` : `could not reach ${siteUrl}/healthz: ${health.message}`);
+console.log(
+  health instanceof Response
+    ? `${siteUrl}/healthz: ${health.status} ${await health.text()}`
+    : `could not reach ${siteUrl}/healthz: ${health.message}`,
+);

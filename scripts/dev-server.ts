@@ -33,12 +33,24 @@ async function launch(url: string, args: string[]): Promise<DevServer | null> {
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let running = true;
-  void exited.then(() => { running = false; });
+  void exited.then(() => {
+    running = false;
+  });
 
   const stop = async () => {
     if (!running) return;
-    try { process.kill(-child.pid!, "SIGTERM"); } catch { child.kill("SIGTERM"); }
-    const timeout = setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } }, 10_000);
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
+    }
+    const timeout = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 10_000);
     await exited;
     clearTimeout(timeout);
   };

@@ -22,7 +22,8 @@ export function freezeSite(dir: string): FrozenSite {
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
-  if (run.status !== 0) throw new Error(`wrangler deploy --dry-run failed (exit ${run.status})\n${run.stderr}${run.stdout}`);
+  if (run.status !== 0)
+    throw new Error(`wrangler deploy --dry-run failed (exit ${run.status})\n${run.stderr}${run.stdout}`);
   cpSync("wrangler.toml", join(dir, "wrangler.toml"));
   cpSync("public", join(dir, "public"), { recursive: true });
   // The schema that goes with this build, applied to the test's state from here.

@@ -36,15 +36,21 @@ let ok = false;
 try {
   const frozen = freezeSite(join(state, "site"));
   applyLocalMigrations(state, frozen.config);
-  const targets = await withLocalPlatform(async (env) => {
-    await seedDemoPaper(env);
-    return readTargets(env);
-  }, state, frozen.config);
+  const targets = await withLocalPlatform(
+    async (env) => {
+      await seedDemoPaper(env);
+      return readTargets(env);
+    },
+    state,
+    frozen.config,
+  );
   dev = await serveFrozenSite(frozen, LOAD_PORT, state);
   const warm = await warmUp(baseUrl, targets);
   console.log(`• Warmed the edge cache: ${warm.requests} pages and photo variants in ${warm.seconds.toFixed(0)} s`);
   for (const f of warm.failed.slice(0, 10)) console.log(`  failed: ${f}`);
-  console.log(`• ${baseUrl}: ${options.durationS} s, ${options.connections} reading connections, ${options.writers} writers…`);
+  console.log(
+    `• ${baseUrl}: ${options.durationS} s, ${options.connections} reading connections, ${options.writers} writers…`,
+  );
   const loadBefore = loadavg()[0]!;
   let results;
   try {
@@ -58,7 +64,9 @@ try {
   }
   const [reads, writes] = results;
   // Other work on the machine slows the local Worker; say how busy it was.
-  console.log(`\nMachine: ${availableParallelism()} CPUs, load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after`);
+  console.log(
+    `\nMachine: ${availableParallelism()} CPUs, load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after`,
+  );
   const check = await withLocalPlatform((env) => checkWrites(env, targets, writes), state, frozen.config);
   ok = report(options, baseUrl, warm, reads, writes, check).ok;
 } finally {

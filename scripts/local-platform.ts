@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import type { Env } from "../src/env";
 
-export async function withLocalPlatform<T>(fn: (env: Env) => Promise<T>, persistTo?: string, config = "wrangler.toml"): Promise<T> {
+export async function withLocalPlatform<T>(
+  fn: (env: Env) => Promise<T>,
+  persistTo?: string,
+  config = "wrangler.toml",
+): Promise<T> {
   // wrangler's --persist-to keeps its files under <dir>/v3.
   const persist = persistTo ? { path: join(persistTo, "v3") } : true;
   const proxy = await getPlatformProxy<Env>({ configPath: config, persist });

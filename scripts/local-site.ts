@@ -26,7 +26,10 @@ const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false" };
 
 async function seed(state: string): Promise<void> {
   // CI=1: wrangler applies local migrations without asking.
-  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { env: { ...wranglerEnv, CI: "1" }, encoding: "utf8" });
+  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
+    env: { ...wranglerEnv, CI: "1" },
+    encoding: "utf8",
+  });
   if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed\n${migrate.stderr}${migrate.stdout}`);
   // wrangler dev --persist-to keeps its files under <dir>/v3.
   const proxy = await getPlatformProxy<Env>({ configPath: "wrangler.toml", persist: { path: join(state, "v3") } });
@@ -36,7 +39,12 @@ async function seed(state: string): Promise<void> {
       if (!isPhotoMotif(motif)) throw new Error(`demo photo motif not drawn: ${motif}`);
       return renderDemoPhoto(motif, n, 1200, 675);
     });
-    await insertUser(openDatabase(proxy.env.DB), { email: TEST_EDITOR.email, name: "Biên tập kiểm thử", role: "editor", password: await hashPassword(TEST_EDITOR.password) });
+    await insertUser(openDatabase(proxy.env.DB), {
+      email: TEST_EDITOR.email,
+      name: "Biên tập kiểm thử",
+      role: "editor",
+      password: await hashPassword(TEST_EDITOR.password),
+    });
   } finally {
     await proxy.dispose();
   }
@@ -62,26 +70,60 @@ export async function startLocalSite(port: number): Promise<LocalSite> {
     throw error;
   }
   // Its own process group, so stopping it takes workerd along.
-  const dev = spawn("wrangler", ["dev", "--port", String(port), "--ip", "localhost", "--persist-to", state, "--var", `SITE_URL:${baseUrl}`, "--log-level", "warn"], {
-    // CI cleared, as before this module existed: only the migrations need its no-questions mode.
-    env: { ...wranglerEnv, CI: "" }, stdio: "ignore", detached: true,
-  });
+  const dev = spawn(
+    "wrangler",
+    [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "localhost",
+      "--persist-to",
+      state,
+      "--var",
+      `SITE_URL:${baseUrl}`,
+      "--log-level",
+      "warn",
+    ],
+    {
+      // CI cleared, as before this module existed: only the migrations need its no-questions mode.
+      env: { ...wranglerEnv, CI: "" },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
   const exited = new Promise<void>((resolve) => dev.once("exit", () => resolve()));
   let running = true;
-  void exited.then(() => { running = false; });
+  void exited.then(() => {
+    running = false;
+  });
   // Detached, wrangler would outlive a caller that exits without stop() (an
   // error, Ctrl-C: wrangler's own signal handlers call process.exit).
   const onExit = () => {
     // No time for a graceful stop here; SIGKILL also keeps it from writing after the rm.
-    try { process.kill(-dev.pid!, "SIGKILL"); } catch { /* gone */ }
+    try {
+      process.kill(-dev.pid!, "SIGKILL");
+    } catch {
+      /* gone */
+    }
     rmSync(state, { recursive: true, force: true });
   };
   process.once("exit", onExit);
   const stop = async () => {
     process.off("exit", onExit);
     if (running) {
-      try { process.kill(-dev.pid!, "SIGTERM"); } catch { dev.kill("SIGTERM"); }
-      const kill = setTimeout(() => { try { process.kill(-dev.pid!, "SIGKILL"); } catch { /* gone */ } }, 10_000);
+      try {
+        process.kill(-dev.pid!, "SIGTERM");
+      } catch {
+        dev.kill("SIGTERM");
+      }
+      const kill = setTimeout(() => {
+        try {
+          process.kill(-dev.pid!, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }, 10_000);
       await exited;
       clearTimeout(kill);
     }

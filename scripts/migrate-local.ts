@@ -8,12 +8,21 @@ import { spawnSync } from "node:child_process";
  */
 export function applyLocalMigrations(persistTo?: string, config?: string): void {
   if (!persistTo) console.log("• Áp dụng migration cho D1 cục bộ…");
-  const args = ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : []), ...(config ? ["--config", config] : [])];
+  const args = [
+    "d1",
+    "migrations",
+    "apply",
+    "DB",
+    "--local",
+    ...(persistTo ? ["--persist-to", persistTo] : []),
+    ...(config ? ["--config", config] : []),
+  ];
   // CI=1: wrangler applies local migrations without asking for confirmation.
   const run = spawnSync("wrangler", args, {
     stdio: persistTo ? "pipe" : "inherit",
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
   });
-  if (run.status !== 0) throw new Error(`wrangler d1 migrations apply failed (exit ${run.status})\n${run.stderr ?? ""}${run.stdout ?? ""}`);
+  if (run.status !== 0)
+    throw new Error(`wrangler d1 migrations apply failed (exit ${run.status})\n${run.stderr ?? ""}${run.stdout ?? ""}`);
 }

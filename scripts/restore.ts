@@ -27,7 +27,8 @@ const { values, positionals } = parseArgs({
 /** Overwriting the developer's own state needs a yes; a named --persist-to state is the caller's choice. */
 async function confirmDefaultState(backupDir: string): Promise<void> {
   if (values["persist-to"] || values.yes) return;
-  if (!process.stdin.isTTY) throw new Error(`sẽ ghi đè D1 cục bộ trong ${DEFAULT_STATE}: thêm --yes để đồng ý (hoặc chọn --persist-to DIR)`);
+  if (!process.stdin.isTTY)
+    throw new Error(`sẽ ghi đè D1 cục bộ trong ${DEFAULT_STATE}: thêm --yes để đồng ý (hoặc chọn --persist-to DIR)`);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await rl.question(`Xóa D1 cục bộ trong ${DEFAULT_STATE} và thay bằng ${backupDir}? (y/N) `);
   rl.close();
@@ -35,14 +36,19 @@ async function confirmDefaultState(backupDir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (values.remote || values.env) throw new Error("chỉ khôi phục vào D1 cục bộ; không bao giờ ghi lên cơ sở dữ liệu trên Cloudflare");
+  if (values.remote || values.env)
+    throw new Error("chỉ khôi phục vào D1 cục bộ; không bao giờ ghi lên cơ sở dữ liệu trên Cloudflare");
   const [backupDir, ...extra] = positionals;
-  if (!backupDir || extra.length) throw new Error("cách dùng: npm run restore -- backups/<thư mục> [--persist-to DIR] [--yes]");
+  if (!backupDir || extra.length)
+    throw new Error("cách dùng: npm run restore -- backups/<thư mục> [--persist-to DIR] [--yes]");
 
   const { manifest, dataPath } = await readBackup(backupDir);
   const newer = migrationsAfter(manifest.migrations);
-  const from = manifest.source.kind === "local" ? "cục bộ" : `Cloudflare${manifest.source.env ? `, ${manifest.source.env}` : ""}`;
-  console.log(`Bản sao lưu ${manifest.createdAt} (${from}): ${manifest.tables.articles ?? 0} bài viết, ${manifest.migrations.length} migration.`);
+  const from =
+    manifest.source.kind === "local" ? "cục bộ" : `Cloudflare${manifest.source.env ? `, ${manifest.source.env}` : ""}`;
+  console.log(
+    `Bản sao lưu ${manifest.createdAt} (${from}): ${manifest.tables.articles ?? 0} bài viết, ${manifest.migrations.length} migration.`,
+  );
   await confirmDefaultState(backupDir);
 
   // Loaded only now (it brings wrangler and the app's modules), so a refusal above answers at once.

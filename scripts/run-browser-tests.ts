@@ -15,5 +15,7 @@ if (!existsSync(CHROMIUM)) {
   console.warn(`Skipped: ${message}`);
   process.exit(0);
 }
-const run = spawnSync("vitest", ["run", "--config", "vitest.browser.config.ts", ...process.argv.slice(2)], { stdio: "inherit" });
+const run = spawnSync("vitest", ["run", "--config", "vitest.browser.config.ts", ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
 process.exit(run.status ?? 1);

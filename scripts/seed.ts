@@ -18,8 +18,16 @@ const DEMO_ADMIN_EMAIL = "admin@dongbang.local";
 async function ensureDemoAdmin(d1: D1Database): Promise<void> {
   const db = openDatabase(d1);
   if ((await countUsers(db)) === 0) {
-    const password = [...crypto.getRandomValues(new Uint8Array(9))].map((b) => b.toString(36).padStart(2, "0")).join("").slice(0, 14);
-    await insertUser(db, { email: DEMO_ADMIN_EMAIL, name: "Quản trị demo", role: "admin", password: await hashPassword(password) });
+    const password = [...crypto.getRandomValues(new Uint8Array(9))]
+      .map((b) => b.toString(36).padStart(2, "0"))
+      .join("")
+      .slice(0, 14);
+    await insertUser(db, {
+      email: DEMO_ADMIN_EMAIL,
+      name: "Quản trị demo",
+      role: "admin",
+      password: await hashPassword(password),
+    });
     await mkdir(".wrangler", { recursive: true });
     await writeFile(DEMO_LOGIN_FILE, `${DEMO_ADMIN_EMAIL}\n${password}\n`);
   }
@@ -39,7 +47,8 @@ export async function seedIfEmpty(): Promise<void> {
       console.log("• Cơ sở dữ liệu đã có nội dung, không nạp dữ liệu mẫu.");
       // A database from before the search index existed: build it once.
       const indexed = await env.DB.prepare("select count(*) as n from search_index").first<number>("n");
-      if (!indexed) console.log(`• Đã lập chỉ mục tìm kiếm cho ${await reindexAllArticles(openDatabase(env.DB))} bài viết.`);
+      if (!indexed)
+        console.log(`• Đã lập chỉ mục tìm kiếm cho ${await reindexAllArticles(openDatabase(env.DB))} bài viết.`);
       return;
     }
     const started = Date.now();

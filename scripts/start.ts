@@ -17,6 +17,10 @@ await seedIfEmpty();
 console.log(`\n  Trang web: http://localhost:${port}`);
 await printDemoLogin();
 console.log("");
-const dev = spawn("wrangler", ["dev", "--port", String(port), "--ip", "localhost", "--var", `SITE_URL:http://localhost:${port}`], { stdio: "inherit", env });
+const dev = spawn(
+  "wrangler",
+  ["dev", "--port", String(port), "--ip", "localhost", "--var", `SITE_URL:http://localhost:${port}`],
+  { stdio: "inherit", env },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));

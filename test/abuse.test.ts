@@ -10,7 +10,16 @@ import { formSecret } from "../src/community/signing";
 import { loadDemo } from "./setup/demo";
 import { articleId } from "./setup/demo-urls";
 import { get } from "./setup/http";
-import { articleFields, createUser, firstIds, loginAs, ORIGIN, PASSWORD, postForm, type Editor } from "./setup/newsroom";
+import {
+  articleFields,
+  createUser,
+  firstIds,
+  loginAs,
+  ORIGIN,
+  PASSWORD,
+  postForm,
+  type Editor,
+} from "./setup/newsroom";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 
 beforeAll(loadDemo);
@@ -21,7 +30,8 @@ const FTS = `"chưa đóng NEAR(a b) OR * ^x headline:y {a b} - AND ) (`;
 const EVIL = "https://evil.example/";
 
 /** A stack trace, SQL, a D1 error or an English framework message. */
-const LEAK = /D1_ERROR|SQLITE|\w+Error:|\n\s+at \S|no such (table|column)|syntax error|Internal Server Error|Bad Request|Payload Too Large|Not Found/;
+const LEAK =
+  /D1_ERROR|SQLITE|\w+Error:|\n\s+at \S|no such (table|column)|syntax error|Internal Server Error|Bad Request|Payload Too Large|Not Found/;
 /** The payloads, still live (escaped text such as "&lt;img src=x onerror=…" is fine). */
 const LIVE = /<script>alert|<img src=x|<svg\/onload/;
 
@@ -30,21 +40,41 @@ function liveMarkup(html: string): string | null {
   for (const el of parse(html).querySelectorAll("*")) {
     for (const [name, value] of Object.entries(el.attributes)) {
       if (/^on/i.test(name)) return `${el.tagName} ${name}`;
-      if (/^(href|src|action|formaction)$/i.test(name) && /^\s*(javascript:|https?:\/\/evil|\/\/evil)/i.test(value)) return `${el.tagName} ${name}=${value}`;
+      if (/^(href|src|action|formaction)$/i.test(name) && /^\s*(javascript:|https?:\/\/evil|\/\/evil)/i.test(value))
+        return `${el.tagName} ${name}=${value}`;
     }
-    if (el.tagName === "SCRIPT" && !el.getAttribute("src") && el.getAttribute("type") !== "application/ld+json") return "inline script";
+    if (el.tagName === "SCRIPT" && !el.getAttribute("src") && el.getAttribute("type") !== "application/ld+json")
+      return "inline script";
   }
   return null;
 }
 
 /** Rows whose count must not move while hostile requests come in. */
-const TABLES = ["articles", "article_tags", "tags", "article_revisions", "comments", "poll_voters", "polls", "poll_options", "images", "users", "weather_overrides", "sections", "authors"];
+const TABLES = [
+  "articles",
+  "article_tags",
+  "tags",
+  "article_revisions",
+  "comments",
+  "poll_voters",
+  "polls",
+  "poll_options",
+  "images",
+  "users",
+  "weather_overrides",
+  "sections",
+  "authors",
+];
 async function stored(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const t of TABLES) out[t] = await env.DB.prepare(`select count(*) as n from ${t}`).first("n");
   out.votes = await env.DB.prepare("select coalesce(sum(votes), 0) as n from poll_options").first("n");
-  out.headlines = await env.DB.prepare("select group_concat(headline, '|') as h from (select headline from articles order by id)").first("h");
-  out.commentStatus = await env.DB.prepare("select group_concat(status, '|') as s from (select status from comments order by id)").first("s");
+  out.headlines = await env.DB.prepare(
+    "select group_concat(headline, '|') as h from (select headline from articles order by id)",
+  ).first("h");
+  out.commentStatus = await env.DB.prepare(
+    "select group_concat(status, '|') as s from (select status from comments order by id)",
+  ).first("s");
   return out;
 }
 
@@ -77,7 +107,13 @@ function raw(path: string, method: string, type: string, body: BodyInit, headers
   return get(path, { method, headers: { origin: ORIGIN, "content-type": type, ...headers }, body });
 }
 function multipart(path: string, body: string, boundary: string | null, headers: Record<string, string> = {}) {
-  return raw(path, "POST", boundary ? `multipart/form-data; boundary=${boundary}` : "multipart/form-data", bytes(body), headers);
+  return raw(
+    path,
+    "POST",
+    boundary ? `multipart/form-data; boundary=${boundary}` : "multipart/form-data",
+    bytes(body),
+    headers,
+  );
 }
 /** A body of `size` bytes sent without a Content-Length, as a chunked upload would be. */
 function streamed(size: number): ReadableStream<Uint8Array> {
@@ -128,43 +164,203 @@ const BROKEN_MULTIPART: [string, string, string | null][] = [
 describe("readers' inputs", () => {
   it("refuses hostile addresses, parameters and forms with a Vietnamese 4xx and stores nothing", async () => {
     const article = await articleId(DEMO_ARTICLES[5]!.headline);
-    const poll = (await env.DB.prepare("select id from polls where archived = 0 order by id limit 1").first<number>("id"))!;
+    const poll = (await env.DB.prepare("select id from polls where archived = 0 order by id limit 1").first<number>(
+      "id",
+    ))!;
     const key = (await env.DB.prepare("select r2_key from images order by id limit 1").first<string>("r2_key"))!;
     const comment = async (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-      postForm("/binh-luan", { article: String(article), t: await oldToken(), website: "", email: "", name: "Bạn đọc", body: "Bình luận bình thường.", ...fields }, { headers: { ...freshIp(), ...headers } });
+      postForm(
+        "/binh-luan",
+        {
+          article: String(article),
+          t: await oldToken(),
+          website: "",
+          email: "",
+          name: "Bạn đọc",
+          body: "Bình luận bình thường.",
+          ...fields,
+        },
+        { headers: { ...freshIp(), ...headers } },
+      );
     const cases: Case[] = [
-      ...INVALID_UTF8.map((bad): Case => ({ label: `search ${bad}`, send: () => get(`/tim-kiem?q=${bad}`), status: 400, says: BAD_ADDRESS })),
-      ...INVALID_UTF8.map((bad): Case => ({ label: `path ${bad}`, send: () => get(`/kinh-te/bai-${bad}-1.html`), status: 400, says: BAD_ADDRESS })),
-      { label: "page number as SQL", send: () => get(`/tim-kiem?q=lua&page=${enc(SQLI)}`), status: 400, says: "Số trang không hợp lệ" },
+      ...INVALID_UTF8.map(
+        (bad): Case => ({
+          label: `search ${bad}`,
+          send: () => get(`/tim-kiem?q=${bad}`),
+          status: 400,
+          says: BAD_ADDRESS,
+        }),
+      ),
+      ...INVALID_UTF8.map(
+        (bad): Case => ({
+          label: `path ${bad}`,
+          send: () => get(`/kinh-te/bai-${bad}-1.html`),
+          status: 400,
+          says: BAD_ADDRESS,
+        }),
+      ),
+      {
+        label: "page number as SQL",
+        send: () => get(`/tim-kiem?q=lua&page=${enc(SQLI)}`),
+        status: 400,
+        says: "Số trang không hợp lệ",
+      },
       { label: "negative page", send: () => get("/kinh-te?page=-1"), status: 400, says: "Số trang không hợp lệ" },
-      { label: "huge page", send: () => get(`/chu-de/bac-lieu?page=${"9".repeat(40)}`), status: 400, says: "Số trang không hợp lệ" },
+      {
+        label: "huge page",
+        send: () => get(`/chu-de/bac-lieu?page=${"9".repeat(40)}`),
+        status: 400,
+        says: "Số trang không hợp lệ",
+      },
       { label: "article file as XSS", send: () => get(`/kinh-te/${enc(XSS)}.html`), status: 404, says: NOT_FOUND_PAGE },
-      { label: "article id as SQL", send: () => get(`/kinh-te/bai-${enc("1 OR 1=1")}.html`), status: 404, says: NOT_FOUND_PAGE },
+      {
+        label: "article id as SQL",
+        send: () => get(`/kinh-te/bai-${enc("1 OR 1=1")}.html`),
+        status: 404,
+        says: NOT_FOUND_PAGE,
+      },
       { label: "author as SQL", send: () => get(`/tac-gia/${enc(SQLI)}`), status: 404, says: NOT_FOUND_PAGE },
       { label: "tag as XSS", send: () => get(`/lite/chu-de/${enc(XSS)}`), status: 404, says: NOT_FOUND_PAGE },
       { label: "reply to SQL", send: () => get(`/binh-luan/tra-loi/${enc(SQLI)}`), status: 404, says: NOT_FOUND_PAGE },
       { label: "poll as XSS", send: () => get(`/binh-chon/${enc(XSS)}`), status: 404, says: NOT_FOUND_PAGE },
-      { label: "photo width as SQL", send: () => get(`/media/${key}?w=${enc(SQLI)}`), status: 400, says: "Kích thước ảnh không được hỗ trợ" },
+      {
+        label: "photo width as SQL",
+        send: () => get(`/media/${key}?w=${enc(SQLI)}`),
+        status: 400,
+        says: "Kích thước ảnh không được hỗ trợ",
+      },
       // Comments.
-      { label: "comment on an article id as SQL", send: () => comment({ article: SQLI }), status: 404, says: NOT_FOUND_PAGE },
-      { label: "comment with a forged timestamp", send: () => comment({ t: SQLI, name: XSS, body: XSS }), status: 400, says: "Biểu mẫu đã hết hạn" },
-      { label: "comment with the honeypot filled", send: () => comment({ website: EVIL }), status: 400, says: "Không gửi được bình luận" },
-      { label: "reply to a parent id as SQL", send: () => comment({ parent: SQLI }), status: 400, says: "Bình luận bạn muốn trả lời không còn tồn tại" },
-      { label: "reply to a missing comment", send: () => comment({ parent: "999999" }), status: 400, says: "Bình luận bạn muốn trả lời không còn tồn tại" },
-      { label: "comment name as XSS, too long", send: () => comment({ name: XSS.repeat(3) }), status: 400, says: "Tên cần từ 2 đến 80 ký tự" },
-      { label: "comment with invalid UTF-8", send: () => raw("/binh-luan", "POST", "application/x-www-form-urlencoded", `article=${article}&name=%FF%FE&body=%C3%28%C3%28`), status: 400, says: BAD_TEXT },
-      { label: "comment with a NUL", send: () => raw("/binh-luan", "POST", "application/x-www-form-urlencoded", `article=${article}&name=ab&body=x%00y`), status: 400, says: BAD_TEXT },
-      { label: "comment, multipart with raw invalid UTF-8", send: () => multipart("/binh-luan", `--abc\r\nContent-Disposition: form-data; name="body"\r\n\r\n\xff\xfe\xfd\r\n--abc--\r\n`, "abc"), status: 400, says: BAD_TEXT },
-      ...BROKEN_MULTIPART.map(([what, body, boundary]): Case => ({ label: `comment, multipart ${what}`, send: () => multipart("/binh-luan", body, boundary), status: 400, says: BROKEN_FORM })),
-      { label: "comment over 1 MB", send: () => comment({ body: "a".repeat(1024 * 1024) }), status: 413, says: TOO_LARGE },
-      { label: "comment over 1 MB, streamed", send: () => get("/binh-luan", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: streamed(1024 * 1024 + 1), duplex: "half" } as RequestInit), status: 413, says: TOO_LARGE },
-      { label: "comment with redirect parameters", send: () => comment({ t: "", next: EVIL, return: "//evil.example", redirect: EVIL, backTo: EVIL }), status: 400, says: "Biểu mẫu đã hết hạn" },
+      {
+        label: "comment on an article id as SQL",
+        send: () => comment({ article: SQLI }),
+        status: 404,
+        says: NOT_FOUND_PAGE,
+      },
+      {
+        label: "comment with a forged timestamp",
+        send: () => comment({ t: SQLI, name: XSS, body: XSS }),
+        status: 400,
+        says: "Biểu mẫu đã hết hạn",
+      },
+      {
+        label: "comment with the honeypot filled",
+        send: () => comment({ website: EVIL }),
+        status: 400,
+        says: "Không gửi được bình luận",
+      },
+      {
+        label: "reply to a parent id as SQL",
+        send: () => comment({ parent: SQLI }),
+        status: 400,
+        says: "Bình luận bạn muốn trả lời không còn tồn tại",
+      },
+      {
+        label: "reply to a missing comment",
+        send: () => comment({ parent: "999999" }),
+        status: 400,
+        says: "Bình luận bạn muốn trả lời không còn tồn tại",
+      },
+      {
+        label: "comment name as XSS, too long",
+        send: () => comment({ name: XSS.repeat(3) }),
+        status: 400,
+        says: "Tên cần từ 2 đến 80 ký tự",
+      },
+      {
+        label: "comment with invalid UTF-8",
+        send: () =>
+          raw(
+            "/binh-luan",
+            "POST",
+            "application/x-www-form-urlencoded",
+            `article=${article}&name=%FF%FE&body=%C3%28%C3%28`,
+          ),
+        status: 400,
+        says: BAD_TEXT,
+      },
+      {
+        label: "comment with a NUL",
+        send: () =>
+          raw("/binh-luan", "POST", "application/x-www-form-urlencoded", `article=${article}&name=ab&body=x%00y`),
+        status: 400,
+        says: BAD_TEXT,
+      },
+      {
+        label: "comment, multipart with raw invalid UTF-8",
+        send: () =>
+          multipart(
+            "/binh-luan",
+            `--abc\r\nContent-Disposition: form-data; name="body"\r\n\r\n\xff\xfe\xfd\r\n--abc--\r\n`,
+            "abc",
+          ),
+        status: 400,
+        says: BAD_TEXT,
+      },
+      ...BROKEN_MULTIPART.map(
+        ([what, body, boundary]): Case => ({
+          label: `comment, multipart ${what}`,
+          send: () => multipart("/binh-luan", body, boundary),
+          status: 400,
+          says: BROKEN_FORM,
+        }),
+      ),
+      {
+        label: "comment over 1 MB",
+        send: () => comment({ body: "a".repeat(1024 * 1024) }),
+        status: 413,
+        says: TOO_LARGE,
+      },
+      {
+        label: "comment over 1 MB, streamed",
+        send: () =>
+          get("/binh-luan", {
+            method: "POST",
+            headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+            body: streamed(1024 * 1024 + 1),
+            duplex: "half",
+          } as RequestInit),
+        status: 413,
+        says: TOO_LARGE,
+      },
+      {
+        label: "comment with redirect parameters",
+        send: () => comment({ t: "", next: EVIL, return: "//evil.example", redirect: EVIL, backTo: EVIL }),
+        status: 400,
+        says: "Biểu mẫu đã hết hạn",
+      },
       // Polls.
-      { label: "vote for an option as SQL", send: () => postForm(`/binh-chon/${poll}`, { option: SQLI }, { headers: freshIp() }), status: 400, says: "Hãy chọn một phương án" },
-      { label: "vote for another poll's option", send: () => postForm(`/binh-chon/${poll}`, { option: "999999", next: EVIL }, { headers: freshIp() }), status: 400, says: "Hãy chọn một phương án" },
-      { label: "vote on a poll id as XSS", send: () => postForm(`/binh-chon/${enc(XSS)}`, { option: "1" }), status: 404, says: NOT_FOUND_PAGE },
-      { label: "vote over 1 MB", send: () => postForm(`/binh-chon/${poll}`, { option: "1", x: "a".repeat(1024 * 1024) }), status: 413, says: TOO_LARGE },
-      ...BROKEN_MULTIPART.map(([what, body, boundary]): Case => ({ label: `vote, multipart ${what}`, send: () => multipart(`/binh-chon/${poll}`, body, boundary), status: 400, says: BROKEN_FORM })),
+      {
+        label: "vote for an option as SQL",
+        send: () => postForm(`/binh-chon/${poll}`, { option: SQLI }, { headers: freshIp() }),
+        status: 400,
+        says: "Hãy chọn một phương án",
+      },
+      {
+        label: "vote for another poll's option",
+        send: () => postForm(`/binh-chon/${poll}`, { option: "999999", next: EVIL }, { headers: freshIp() }),
+        status: 400,
+        says: "Hãy chọn một phương án",
+      },
+      {
+        label: "vote on a poll id as XSS",
+        send: () => postForm(`/binh-chon/${enc(XSS)}`, { option: "1" }),
+        status: 404,
+        says: NOT_FOUND_PAGE,
+      },
+      {
+        label: "vote over 1 MB",
+        send: () => postForm(`/binh-chon/${poll}`, { option: "1", x: "a".repeat(1024 * 1024) }),
+        status: 413,
+        says: TOO_LARGE,
+      },
+      ...BROKEN_MULTIPART.map(
+        ([what, body, boundary]): Case => ({
+          label: `vote, multipart ${what}`,
+          send: () => multipart(`/binh-chon/${poll}`, body, boundary),
+          status: 400,
+          says: BROKEN_FORM,
+        }),
+      ),
     ];
     await runCases(cases);
   });
@@ -193,15 +389,30 @@ describe("/media addresses", () => {
     const media = new Proxy(env.MEDIA, {
       get(target, prop) {
         const value = Reflect.get(target, prop, target);
-        if (prop === "get" || prop === "head") return (k: string, ...rest: unknown[]) => (asked.push(k), (value as (...a: unknown[]) => unknown).call(target, k, ...rest));
+        if (prop === "get" || prop === "head")
+          return (k: string, ...rest: unknown[]) => (
+            asked.push(k), (value as (...a: unknown[]) => unknown).call(target, k, ...rest)
+          );
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
     const paths = [
-      "/media/../wrangler.toml", "/media/../../.dev.vars", "/media/%2e%2e/%2e%2e/wrangler.toml", "/media/demo/%2e%2e%2f%2e%2e%2fwrangler.toml",
-      "/media/%252e%252e%252fwrangler.toml", "/media/demo/%252e%252e/x.jpg", "/media/..%5c..%5cwrangler.toml", "/media/demo\\..\\x.jpg",
-      "/media/demo/..;/x.jpg", "/media/%2f%2fevil.example/x.jpg", "/media/demo/x.jpg%00.png", "/media/demo/%FF.jpg", "/media/.dev.vars",
-      "/media/uploads/2026/01/../../../secret.jpg", `/media/${"a/".repeat(120)}x.jpg`, "/media/demo/X.JPG?w=360%0d%0aSet-Cookie:%20injected=1",
+      "/media/../wrangler.toml",
+      "/media/../../.dev.vars",
+      "/media/%2e%2e/%2e%2e/wrangler.toml",
+      "/media/demo/%2e%2e%2f%2e%2e%2fwrangler.toml",
+      "/media/%252e%252e%252fwrangler.toml",
+      "/media/demo/%252e%252e/x.jpg",
+      "/media/..%5c..%5cwrangler.toml",
+      "/media/demo\\..\\x.jpg",
+      "/media/demo/..;/x.jpg",
+      "/media/%2f%2fevil.example/x.jpg",
+      "/media/demo/x.jpg%00.png",
+      "/media/demo/%FF.jpg",
+      "/media/.dev.vars",
+      "/media/uploads/2026/01/../../../secret.jpg",
+      `/media/${"a/".repeat(120)}x.jpg`,
+      "/media/demo/X.JPG?w=360%0d%0aSet-Cookie:%20injected=1",
     ];
     for (const path of paths) {
       const res = await get(path, {}, { MEDIA: media });
@@ -226,7 +437,10 @@ describe("the newsroom without a session", () => {
     }
     return out;
   }
-  const concrete = (path: string) => path.replace(/:([a-z]+)(\{[^}]*\})?/gi, (_m, name: string) => (name === "place" ? "bac-lieu" : "1")).replace(/\*/g, "x");
+  const concrete = (path: string) =>
+    path
+      .replace(/:([a-z]+)(\{[^}]*\})?/gi, (_m, name: string) => (name === "place" ? "bac-lieu" : "1"))
+      .replace(/\*/g, "x");
   /** The door itself: showing the login form and checking a password need no session. */
   const PUBLIC = new Set(["GET /admin/dang-nhap", "POST /admin/dang-nhap"]);
 
@@ -242,12 +456,17 @@ describe("the newsroom without a session", () => {
       for (const cookie of [undefined, `__Host-phien=${"ab".repeat(32)}`]) {
         const res = await get(url, {
           method,
-          headers: { origin: ORIGIN, ...(cookie ? { cookie } : {}), ...(method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+          headers: {
+            origin: ORIGIN,
+            ...(cookie ? { cookie } : {}),
+            ...(method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+          },
           ...(method === "POST" ? { body: "hanh-dong=dang&alt=x&text=y&role=admin" } : {}),
         });
         await expectSafe(res, `${method} ${url}`);
         expect([302, 303, 401], `${method} ${url}`).toContain(res.status);
-        if (res.status !== 401) expect(res.headers.get("location"), `${method} ${url}`).toMatch(/^\/admin\/dang-nhap(\?|$)/);
+        if (res.status !== 401)
+          expect(res.headers.get("location"), `${method} ${url}`).toMatch(/^\/admin\/dang-nhap(\?|$)/);
         expect(res.headers.get("cache-control"), `${method} ${url}`).toBe("private, no-store");
       }
       checked.push(`${method} ${path}`);
@@ -265,7 +484,11 @@ describe("the newsroom without a session", () => {
 
   it("refuses the same requests from another site outright (CSRF), before anything else", async () => {
     for (const { path } of adminRoutes().filter((r) => r.method === "POST")) {
-      const res = await get(concrete(path), { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      const res = await get(concrete(path), {
+        method: "POST",
+        headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+        body: "a=b",
+      });
       expect(res.status, path).toBe(403);
       expect(await res.text()).toContain("CSRF");
     }
@@ -276,9 +499,22 @@ describe("login", () => {
   it("never follows a `tiep` to another site or into a header", async () => {
     const user = await createUser("editor");
     const attempts = [
-      EVIL, "//evil.example", "/\\evil.example", "\\\\evil.example", "/admin//evil.example", "/admin/..//evil.example", "/admin@evil.example",
-      "javascript:alert(1)", " /admin", "/admin/\t/evil.example", "https:/\\evil.example", "/admin/bai-viet\r\nSet-Cookie: injected=1",
-      "/admin/bai-viet\nLocation: https://evil.example", "/admin/%0d%0aSet-Cookie:%20injected=1", "/admin/bai-viet\u2028x", "/admin/\u0000",
+      EVIL,
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/admin//evil.example",
+      "/admin/..//evil.example",
+      "/admin@evil.example",
+      "javascript:alert(1)",
+      " /admin",
+      "/admin/\t/evil.example",
+      "https:/\\evil.example",
+      "/admin/bai-viet\r\nSet-Cookie: injected=1",
+      "/admin/bai-viet\nLocation: https://evil.example",
+      "/admin/%0d%0aSet-Cookie:%20injected=1",
+      "/admin/bai-viet\u2028x",
+      "/admin/\u0000",
     ];
     for (const tiep of attempts) {
       const res = await postForm("/admin/dang-nhap", { email: user.email, password: PASSWORD, tiep });
@@ -291,7 +527,11 @@ describe("login", () => {
       }
     }
     // A newsroom path is still followed.
-    expect((await postForm("/admin/dang-nhap", { email: user.email, password: PASSWORD, tiep: "/admin/anh?page=2" })).headers.get("location")).toBe("/admin/anh?page=2");
+    expect(
+      (
+        await postForm("/admin/dang-nhap", { email: user.email, password: PASSWORD, tiep: "/admin/anh?page=2" })
+      ).headers.get("location"),
+    ).toBe("/admin/anh?page=2");
   });
 
   it("shows the login form with a hostile `tiep` made inert, and redirects without copying CR/LF into headers", async () => {
@@ -329,46 +569,243 @@ describe("the newsroom's inputs", () => {
     form.set("file", new File([content], name, { type }));
     return form;
   };
-  const upload = (form: FormData) => get("/admin/anh", { method: "POST", headers: { origin: ORIGIN, cookie: editor.cookie }, body: form });
+  const upload = (form: FormData) =>
+    get("/admin/anh", { method: "POST", headers: { origin: ORIGIN, cookie: editor.cookie }, body: form });
 
   it("refuses hostile forms with a Vietnamese 4xx and stores nothing", async () => {
     const { sectionId, authorId } = await firstIds();
     const article = { ...articleFields(), sectionId: String(sectionId), authorId: String(authorId) };
     const pinned = (await env.DB.prepare("select count(*) as n from weather_overrides").first<number>("n"))!;
     const cases: Case[] = [
-      { label: "article section as SQL", send: () => asEditor("/admin/bai-viet", { ...article, sectionId: SQLI, headline: XSS }), status: 400, says: "Hãy chọn chuyên mục" },
-      { label: "article author as XSS", send: () => asEditor("/admin/bai-viet", { ...article, authorId: XSS }), status: 400, says: "Hãy chọn tác giả" },
-      { label: "article hero as traversal", send: () => asEditor("/admin/bai-viet", { ...article, heroImageId: "../../etc/passwd" }), status: 400, says: "Mã ảnh phải là một số" },
-      { label: "article schedule as SQL", send: () => asEditor("/admin/bai-viet", { ...article, publishAt: SQLI, "hanh-dong": "hen-gio" }), status: 400, says: "Hãy chọn ngày giờ đăng hợp lệ" },
-      { label: "article figure of a missing photo", send: () => asEditor("/admin/bai-viet", { ...article, body: "[[anh:999999 | <script>alert(1)</script>]]" }), status: 400, says: "Ảnh không tồn tại" },
-      { label: "article with invalid UTF-8", send: () => raw("/admin/bai-viet", "POST", "application/x-www-form-urlencoded", `_csrf=${editor.csrf}&headline=%C3%28&lead=x`, { cookie: editor.cookie }), status: 400, says: BAD_TEXT },
-      { label: "article over 1 MB", send: () => asEditor("/admin/bai-viet", { ...article, body: "Đoạn văn. ".repeat(120_000) }), status: 413, says: TOO_LARGE },
-      ...BROKEN_MULTIPART.map(([what, body, boundary]): Case => ({ label: `article, multipart ${what}`, send: () => multipart("/admin/bai-viet", body, boundary, { cookie: editor.cookie }), status: 400, says: BROKEN_FORM })),
-      { label: "edit of a missing article", send: () => asEditor("/admin/bai-viet/999999", article), status: 404, says: "Không tìm thấy bài viết" },
-      { label: "delete of a missing article", send: () => asEditor("/admin/bai-viet/999999/xoa", {}), status: 404, says: "Không tìm thấy bài viết" },
-      { label: "restore of a missing revision", send: () => asEditor("/admin/bai-viet/999999/phien-ban/1/khoi-phuc", {}), status: 404, says: "Không tìm thấy bài viết" },
-      { label: "pasted HTML over 2 MB", send: () => asEditor("/admin/bai-viet/chuyen-doi-html", { html: "<p>x</p>".repeat(300_000) }), status: 413, says: "tối đa 2 MB" },
-      { label: "upload without a file", send: () => asEditor("/admin/anh", { file: XSS, alt: "x" }), status: 400, says: "Hãy chọn một tệp ảnh" },
-      { label: "upload of HTML named .jpg", send: () => upload(file("x.jpg", XSS)), status: 415, says: "JPEG, PNG, WebP hoặc AVIF" },
-      { label: "upload of an SVG with script", send: () => upload(file("x.svg", `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, "image/svg+xml")), status: 415, says: "JPEG, PNG, WebP hoặc AVIF" },
-      { label: "upload over the limit", send: () => upload(file("lon.jpg", new Uint8Array(16 * 1024 * 1024))), status: 413, says: "Ảnh vượt quá dung lượng cho phép (15 MB)." },
-      { label: "upload over the limit, streamed", send: () => get("/admin/anh", { method: "POST", headers: { origin: ORIGIN, cookie: editor.cookie, "content-type": "multipart/form-data; boundary=abc" }, body: streamed(16 * 1024 * 1024), duplex: "half" } as RequestInit), status: 413, says: "15 MB" },
-      ...BROKEN_MULTIPART.map(([what, body, boundary]): Case => ({ label: `upload, multipart ${what}`, send: () => multipart("/admin/anh", body, boundary, { cookie: editor.cookie }), status: 400, says: BROKEN_FORM })),
-      { label: "photo text of a missing photo", send: () => asEditor("/admin/anh/999999", { alt: XSS }), status: 404, says: "Không tìm thấy ảnh" },
-      { label: "photo delete of a missing photo", send: () => asEditor("/admin/anh/999999/xoa", {}), status: 404, says: "Không tìm thấy ảnh" },
-      { label: "account with a made-up role", send: () => asAdmin("/admin/nguoi-dung", { email: "moi@toasoan.vn", name: XSS, role: "superadmin", password: "mot-mat-khau-rat-dai-123" }), status: 400, says: "Vai trò không hợp lệ" },
-      { label: "account email as SQL", send: () => asAdmin("/admin/nguoi-dung", { email: SQLI, name: "A", role: "admin", password: "mot-mat-khau-rat-dai-123" }), status: 400, says: "Email không hợp lệ" },
-      { label: "role change of a missing account", send: () => asAdmin("/admin/nguoi-dung/999999", { role: "admin" }), status: 404, says: "Không tìm thấy người dùng" },
-      { label: "role change to a made-up role", send: () => asAdmin(`/admin/nguoi-dung/${editor.id}`, { role: `admin' --` }), status: 400, says: "Vai trò không hợp lệ" },
-      { label: "poll with one option", send: () => asEditor("/admin/binh-chon", { question: XSS, options: XSS, opensAt: "2026-01-01T00:00", closesAt: "2026-02-01T00:00" }), status: 400, says: "Cần từ 2 đến 10 phương án" },
-      { label: "poll times as SQL", send: () => asEditor("/admin/binh-chon", { question: "Hỏi?", options: "A\nB", opensAt: SQLI, closesAt: SQLI }), status: 400, says: "Hãy chọn thời gian mở và đóng hợp lệ" },
-      { label: "edit of a missing poll", send: () => asEditor("/admin/binh-chon/999999", { question: "Hỏi?", options: "A\nB" }), status: 404, says: "Không tìm thấy cuộc bình chọn" },
-      { label: "closing a missing poll", send: () => asEditor("/admin/binh-chon/999999/trang-thai", { "hanh-dong": "dong" }), status: 404, says: "Không tìm thấy cuộc bình chọn" },
-      { label: "weather pin for a traversal place", send: () => asEditor(`/admin/thoi-tiet/${enc("../../x")}/ghim`, { text: XSS, expiresAt: "2099-01-01T00:00" }), status: 404, says: "Không có địa điểm này" },
-      { label: "weather pin expiry as SQL", send: () => asEditor("/admin/thoi-tiet/bac-lieu/ghim", { text: XSS, expiresAt: SQLI }), status: 400, says: "Thời điểm hết hạn phải ở tương lai" },
-      { label: "weather unpin of an XSS place", send: () => asEditor(`/admin/thoi-tiet/${enc(XSS)}/bo-ghim`, {}), status: 404, says: "Không có địa điểm này" },
-      { label: "newsroom search with invalid UTF-8", send: () => editor.get("/admin/bai-viet?q=%C3%28"), status: 400, says: BAD_ADDRESS },
-      { label: "password change with the wrong current password", send: () => asEditor("/admin/mat-khau", { current: SQLI, next: "x", confirm: "x" }), status: 400, says: "Mật khẩu hiện tại không đúng" },
+      {
+        label: "article section as SQL",
+        send: () => asEditor("/admin/bai-viet", { ...article, sectionId: SQLI, headline: XSS }),
+        status: 400,
+        says: "Hãy chọn chuyên mục",
+      },
+      {
+        label: "article author as XSS",
+        send: () => asEditor("/admin/bai-viet", { ...article, authorId: XSS }),
+        status: 400,
+        says: "Hãy chọn tác giả",
+      },
+      {
+        label: "article hero as traversal",
+        send: () => asEditor("/admin/bai-viet", { ...article, heroImageId: "../../etc/passwd" }),
+        status: 400,
+        says: "Mã ảnh phải là một số",
+      },
+      {
+        label: "article schedule as SQL",
+        send: () => asEditor("/admin/bai-viet", { ...article, publishAt: SQLI, "hanh-dong": "hen-gio" }),
+        status: 400,
+        says: "Hãy chọn ngày giờ đăng hợp lệ",
+      },
+      {
+        label: "article figure of a missing photo",
+        send: () => asEditor("/admin/bai-viet", { ...article, body: "[[anh:999999 | <script>alert(1)</script>]]" }),
+        status: 400,
+        says: "Ảnh không tồn tại",
+      },
+      {
+        label: "article with invalid UTF-8",
+        send: () =>
+          raw(
+            "/admin/bai-viet",
+            "POST",
+            "application/x-www-form-urlencoded",
+            `_csrf=${editor.csrf}&headline=%C3%28&lead=x`,
+            { cookie: editor.cookie },
+          ),
+        status: 400,
+        says: BAD_TEXT,
+      },
+      {
+        label: "article over 1 MB",
+        send: () => asEditor("/admin/bai-viet", { ...article, body: "Đoạn văn. ".repeat(120_000) }),
+        status: 413,
+        says: TOO_LARGE,
+      },
+      ...BROKEN_MULTIPART.map(
+        ([what, body, boundary]): Case => ({
+          label: `article, multipart ${what}`,
+          send: () => multipart("/admin/bai-viet", body, boundary, { cookie: editor.cookie }),
+          status: 400,
+          says: BROKEN_FORM,
+        }),
+      ),
+      {
+        label: "edit of a missing article",
+        send: () => asEditor("/admin/bai-viet/999999", article),
+        status: 404,
+        says: "Không tìm thấy bài viết",
+      },
+      {
+        label: "delete of a missing article",
+        send: () => asEditor("/admin/bai-viet/999999/xoa", {}),
+        status: 404,
+        says: "Không tìm thấy bài viết",
+      },
+      {
+        label: "restore of a missing revision",
+        send: () => asEditor("/admin/bai-viet/999999/phien-ban/1/khoi-phuc", {}),
+        status: 404,
+        says: "Không tìm thấy bài viết",
+      },
+      {
+        label: "pasted HTML over 2 MB",
+        send: () => asEditor("/admin/bai-viet/chuyen-doi-html", { html: "<p>x</p>".repeat(300_000) }),
+        status: 413,
+        says: "tối đa 2 MB",
+      },
+      {
+        label: "upload without a file",
+        send: () => asEditor("/admin/anh", { file: XSS, alt: "x" }),
+        status: 400,
+        says: "Hãy chọn một tệp ảnh",
+      },
+      {
+        label: "upload of HTML named .jpg",
+        send: () => upload(file("x.jpg", XSS)),
+        status: 415,
+        says: "JPEG, PNG, WebP hoặc AVIF",
+      },
+      {
+        label: "upload of an SVG with script",
+        send: () =>
+          upload(file("x.svg", `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, "image/svg+xml")),
+        status: 415,
+        says: "JPEG, PNG, WebP hoặc AVIF",
+      },
+      {
+        label: "upload over the limit",
+        send: () => upload(file("lon.jpg", new Uint8Array(16 * 1024 * 1024))),
+        status: 413,
+        says: "Ảnh vượt quá dung lượng cho phép (15 MB).",
+      },
+      {
+        label: "upload over the limit, streamed",
+        send: () =>
+          get("/admin/anh", {
+            method: "POST",
+            headers: { origin: ORIGIN, cookie: editor.cookie, "content-type": "multipart/form-data; boundary=abc" },
+            body: streamed(16 * 1024 * 1024),
+            duplex: "half",
+          } as RequestInit),
+        status: 413,
+        says: "15 MB",
+      },
+      ...BROKEN_MULTIPART.map(
+        ([what, body, boundary]): Case => ({
+          label: `upload, multipart ${what}`,
+          send: () => multipart("/admin/anh", body, boundary, { cookie: editor.cookie }),
+          status: 400,
+          says: BROKEN_FORM,
+        }),
+      ),
+      {
+        label: "photo text of a missing photo",
+        send: () => asEditor("/admin/anh/999999", { alt: XSS }),
+        status: 404,
+        says: "Không tìm thấy ảnh",
+      },
+      {
+        label: "photo delete of a missing photo",
+        send: () => asEditor("/admin/anh/999999/xoa", {}),
+        status: 404,
+        says: "Không tìm thấy ảnh",
+      },
+      {
+        label: "account with a made-up role",
+        send: () =>
+          asAdmin("/admin/nguoi-dung", {
+            email: "moi@toasoan.vn",
+            name: XSS,
+            role: "superadmin",
+            password: "mot-mat-khau-rat-dai-123",
+          }),
+        status: 400,
+        says: "Vai trò không hợp lệ",
+      },
+      {
+        label: "account email as SQL",
+        send: () =>
+          asAdmin("/admin/nguoi-dung", { email: SQLI, name: "A", role: "admin", password: "mot-mat-khau-rat-dai-123" }),
+        status: 400,
+        says: "Email không hợp lệ",
+      },
+      {
+        label: "role change of a missing account",
+        send: () => asAdmin("/admin/nguoi-dung/999999", { role: "admin" }),
+        status: 404,
+        says: "Không tìm thấy người dùng",
+      },
+      {
+        label: "role change to a made-up role",
+        send: () => asAdmin(`/admin/nguoi-dung/${editor.id}`, { role: `admin' --` }),
+        status: 400,
+        says: "Vai trò không hợp lệ",
+      },
+      {
+        label: "poll with one option",
+        send: () =>
+          asEditor("/admin/binh-chon", {
+            question: XSS,
+            options: XSS,
+            opensAt: "2026-01-01T00:00",
+            closesAt: "2026-02-01T00:00",
+          }),
+        status: 400,
+        says: "Cần từ 2 đến 10 phương án",
+      },
+      {
+        label: "poll times as SQL",
+        send: () => asEditor("/admin/binh-chon", { question: "Hỏi?", options: "A\nB", opensAt: SQLI, closesAt: SQLI }),
+        status: 400,
+        says: "Hãy chọn thời gian mở và đóng hợp lệ",
+      },
+      {
+        label: "edit of a missing poll",
+        send: () => asEditor("/admin/binh-chon/999999", { question: "Hỏi?", options: "A\nB" }),
+        status: 404,
+        says: "Không tìm thấy cuộc bình chọn",
+      },
+      {
+        label: "closing a missing poll",
+        send: () => asEditor("/admin/binh-chon/999999/trang-thai", { "hanh-dong": "dong" }),
+        status: 404,
+        says: "Không tìm thấy cuộc bình chọn",
+      },
+      {
+        label: "weather pin for a traversal place",
+        send: () => asEditor(`/admin/thoi-tiet/${enc("../../x")}/ghim`, { text: XSS, expiresAt: "2099-01-01T00:00" }),
+        status: 404,
+        says: "Không có địa điểm này",
+      },
+      {
+        label: "weather pin expiry as SQL",
+        send: () => asEditor("/admin/thoi-tiet/bac-lieu/ghim", { text: XSS, expiresAt: SQLI }),
+        status: 400,
+        says: "Thời điểm hết hạn phải ở tương lai",
+      },
+      {
+        label: "weather unpin of an XSS place",
+        send: () => asEditor(`/admin/thoi-tiet/${enc(XSS)}/bo-ghim`, {}),
+        status: 404,
+        says: "Không có địa điểm này",
+      },
+      {
+        label: "newsroom search with invalid UTF-8",
+        send: () => editor.get("/admin/bai-viet?q=%C3%28"),
+        status: 400,
+        says: BAD_ADDRESS,
+      },
+      {
+        label: "password change with the wrong current password",
+        send: () => asEditor("/admin/mat-khau", { current: SQLI, next: "x", confirm: "x" }),
+        status: 400,
+        says: "Mật khẩu hiện tại không đúng",
+      },
     ];
     await runCases(cases);
     expect(await env.DB.prepare("select count(*) as n from weather_overrides").first("n")).toBe(pinned);
@@ -393,12 +830,18 @@ describe("the newsroom's inputs", () => {
   it("renders a preview of hostile markup inert and saves nothing", async () => {
     const { sectionId, authorId } = await firstIds();
     const before = await stored();
-    const res = await editor.post("/admin/bai-viet/xem-truoc", { ...articleFields({ headline: XSS, kicker: XSS, lead: XSS, body: `${XSS}\n\n## ${XSS}\n\n> ${XSS}` }), sectionId: String(sectionId), authorId: String(authorId) });
+    const res = await editor.post("/admin/bai-viet/xem-truoc", {
+      ...articleFields({ headline: XSS, kicker: XSS, lead: XSS, body: `${XSS}\n\n## ${XSS}\n\n> ${XSS}` }),
+      sectionId: String(sectionId),
+      authorId: String(authorId),
+    });
     const body = await expectSafe(res, "preview");
     expect(res.status).toBe(200);
     expect(body).toContain("&lt;script>alert(1)&lt;/script>");
     expect(await stored()).toEqual(before);
-    const converted = await editor.post("/admin/bai-viet/chuyen-doi-html", { html: `<p onclick="alert(1)">Chữ <script>alert(1)</script><a href="javascript:alert(2)">liên kết</a></p>` });
+    const converted = await editor.post("/admin/bai-viet/chuyen-doi-html", {
+      html: `<p onclick="alert(1)">Chữ <script>alert(1)</script><a href="javascript:alert(2)">liên kết</a></p>`,
+    });
     expect(converted.status).toBe(200);
     const markup = await converted.text();
     expect(markup).not.toMatch(/script|javascript:|onclick/);
@@ -417,17 +860,20 @@ describe("every GET route with hostile parameters", () => {
     }
     return [...out];
   }
-  const fill = (path: string, value: string) => path.replace(/:([a-z]+)(\{[^}]*\})?/gi, () => enc(value)).replace(/\*/g, enc(value));
-  const query = (value: string) => `?page=${enc(value)}&q=${enc(value)}&w=${enc(value)}&tiep=${enc(value)}&trang-thai=${enc(value)}`;
+  const fill = (path: string, value: string) =>
+    path.replace(/:([a-z]+)(\{[^}]*\})?/gi, () => enc(value)).replace(/\*/g, enc(value));
+  const query = (value: string) =>
+    `?page=${enc(value)}&q=${enc(value)}&w=${enc(value)}&tiep=${enc(value)}&trang-thai=${enc(value)}`;
 
   it("never answer 5xx, leak, or echo a payload live (readers)", { timeout: 120_000 }, async () => {
     const routes = getRoutes("reader");
     expect(routes).toContain("/:section/:file");
     const before = await stored();
-    for (const route of routes) for (const value of HOSTILE) {
-      const path = fill(route, value) + query(value);
-      await expectSafe(await get(path), path);
-    }
+    for (const route of routes)
+      for (const value of HOSTILE) {
+        const path = fill(route, value) + query(value);
+        await expectSafe(await get(path), path);
+      }
     expect(await stored()).toEqual(before);
   });
 
@@ -436,10 +882,11 @@ describe("every GET route with hostile parameters", () => {
     const routes = getRoutes("admin");
     expect(routes.length).toBeGreaterThan(10);
     const before = await stored();
-    for (const route of routes) for (const value of HOSTILE) {
-      const path = fill(route, value) + query(value);
-      await expectSafe(await admin.get(path), path);
-    }
+    for (const route of routes)
+      for (const value of HOSTILE) {
+        const path = fill(route, value) + query(value);
+        await expectSafe(await admin.get(path), path);
+      }
     expect(await stored()).toEqual(before);
   });
 });

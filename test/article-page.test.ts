@@ -34,7 +34,9 @@ describe("an article page has every part of the seed page", () => {
     const [, y, m, d, hh, mm] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(demo.publishedAt)!;
     const dateline = text(doc.querySelector(".dateline time"));
     expect(dateline).toMatch(new RegExp(`^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), ${d}/${m}/${y} \\| ${hh}:${mm}$`));
-    expect(doc.querySelector(".dateline time")?.getAttribute("datetime")).toBe(demo.publishedAt.replace(/:00\+/, ":00+"));
+    expect(doc.querySelector(".dateline time")?.getAttribute("datetime")).toBe(
+      demo.publishedAt.replace(/:00\+/, ":00+"),
+    );
 
     expect(text(doc.querySelector("p.lead"))).toBe(demo.lead);
 
@@ -60,7 +62,9 @@ describe("an article page has every part of the seed page", () => {
 
     const figure = demo.body.find((b) => b.type === "figure")!;
     const bodyFigure = body.querySelector("figure");
-    expect(text(bodyFigure?.querySelector("figcaption"))).toBe(`${"caption" in figure ? figure.caption : ""} Ảnh: ${"credit" in figure ? figure.credit : ""}`);
+    expect(text(bodyFigure?.querySelector("figcaption"))).toBe(
+      `${"caption" in figure ? figure.caption : ""} Ảnh: ${"credit" in figure ? figure.credit : ""}`,
+    );
     expect(bodyFigure?.querySelector("img")?.getAttribute("loading")).toBe("lazy");
 
     const quote = demo.body.find((b) => b.type === "quote")!;
@@ -104,8 +108,14 @@ describe("an article page has every part of the seed page", () => {
     expect(doc.querySelector("title")?.textContent).toContain(demo.headline);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(demo.lead);
     // JSON-LD data blocks, which browsers never run, and the deferred offline-reading script (reading needs no script).
-    const offlineScript = new RegExp(`^<script src="${ASSET_URLS["offline.js"].replace(/\./g, "\\.")}" defer data-sw="[^"]+">$`);
-    expect(html.match(/<script[^>]*>/gi)?.every((tag) => tag === '<script type="application/ld+json">' || offlineScript.test(tag))).not.toBe(false);
+    const offlineScript = new RegExp(
+      `^<script src="${ASSET_URLS["offline.js"].replace(/\./g, "\\.")}" defer data-sw="[^"]+">$`,
+    );
+    expect(
+      html
+        .match(/<script[^>]*>/gi)
+        ?.every((tag) => tag === '<script type="application/ld+json">' || offlineScript.test(tag)),
+    ).not.toBe(false);
   });
 
   it("prints the Vietnamese date when UTC is still on the day before", async () => {
@@ -113,8 +123,13 @@ describe("an article page has every part of the seed page", () => {
     const [section] = await database.query.sections.findMany({ limit: 1 });
     const [author] = await database.query.authors.findMany({ limit: 1 });
     const id = await createArticle(database, {
-      sectionId: section!.id, authorId: author!.id, headline: "Tin khuya: đê biển được gia cố", lead: "Bài đăng lúc 23:30 giờ UTC.",
-      body: [{ type: "paragraph", text: "Nội dung." }], status: "published", publishedAt: new Date("2026-11-20T23:30:00Z"),
+      sectionId: section!.id,
+      authorId: author!.id,
+      headline: "Tin khuya: đê biển được gia cố",
+      lead: "Bài đăng lúc 23:30 giờ UTC.",
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "published",
+      publishedAt: new Date("2026-11-20T23:30:00Z"),
     });
     const { doc } = await getPage(`/${section!.slug}/tin-khuya-de-bien-duoc-gia-co-${id}.html`);
     expect(text(doc.querySelector(".dateline time"))).toBe("Thứ Bảy, 21/11/2026 | 06:30");
@@ -125,7 +140,11 @@ describe("article URLs", () => {
   it("answers a wrong or old slug, or a wrong section, with 301 to the canonical URL", async () => {
     const url = await demoUrl(demo.headline);
     const id = /-(\d+)\.html$/.exec(url)![1];
-    for (const wrong of [`/kinh-te/tieu-de-cu-${id}.html`, `/van-hoa-du-lich/${url.split("/")[2]}`, `/kinh-te/${id}.html`]) {
+    for (const wrong of [
+      `/kinh-te/tieu-de-cu-${id}.html`,
+      `/van-hoa-du-lich/${url.split("/")[2]}`,
+      `/kinh-te/${id}.html`,
+    ]) {
       const res = await get(wrong);
       expect(res.status, wrong).toBe(301);
       expect(new URL(res.headers.get("location")!, "http://localhost").pathname).toBe(url);
@@ -136,10 +155,23 @@ describe("article URLs", () => {
     const database = db();
     const [section] = await database.query.sections.findMany({ limit: 1 });
     const [author] = await database.query.authors.findMany({ limit: 1 });
-    const base = { sectionId: section!.id, authorId: author!.id, lead: "Sapo.", body: [{ type: "paragraph", text: "Nội dung." }] };
+    const base = {
+      sectionId: section!.id,
+      authorId: author!.id,
+      lead: "Sapo.",
+      body: [{ type: "paragraph", text: "Nội dung." }],
+    };
     const draft = await createArticle(database, { ...base, headline: "Bản nháp chưa đăng", status: "draft" });
-    const later = await createArticle(database, { ...base, headline: "Bài hẹn giờ", status: "published", publishedAt: new Date(Date.now() + 3_600_000) });
-    for (const [id, slug] of [[draft, "ban-nhap-chua-dang"], [later, "bai-hen-gio"]] as const) {
+    const later = await createArticle(database, {
+      ...base,
+      headline: "Bài hẹn giờ",
+      status: "published",
+      publishedAt: new Date(Date.now() + 3_600_000),
+    });
+    for (const [id, slug] of [
+      [draft, "ban-nhap-chua-dang"],
+      [later, "bai-hen-gio"],
+    ] as const) {
       const { res, doc } = await getPage(`/${section!.slug}/${slug}-${id}.html`);
       expect(res.status).toBe(404);
       expect(text(doc.querySelector("h1"))).toBe("Không tìm thấy trang");
@@ -151,7 +183,13 @@ describe("article URLs", () => {
   });
 
   it("answers unknown ids and malformed paths with the Vietnamese 404 page", async () => {
-    for (const path of ["/kinh-te/khong-co-999999.html", "/kinh-te/abc.html", "/kinh-te/x-99999999999999.html", "/khong-co-chuyen-muc", "/a/b/c"]) {
+    for (const path of [
+      "/kinh-te/khong-co-999999.html",
+      "/kinh-te/abc.html",
+      "/kinh-te/x-99999999999999.html",
+      "/khong-co-chuyen-muc",
+      "/a/b/c",
+    ]) {
       const { res, html } = await getPage(path);
       expect(res.status, path).toBe(404);
       expect(html).toContain("Không tìm thấy trang");

@@ -45,10 +45,23 @@ describe("article bodies are typed blocks, validated on write", () => {
     const before = await env.DB.prepare("select count(*) as n from articles").first<number>("n");
     const [section] = await db.query.sections.findMany({ limit: 1 });
     const [author] = await db.query.authors.findMany({ limit: 1 });
-    const base = { sectionId: section!.id, authorId: author!.id, headline: "Bài lỗi", lead: "Sapo", status: "draft" as const, tags: ["Thẻ mới lạ"] };
-    await expect(createArticle(db, { ...base, body: [{ type: "figure", imageId: 999_999 }] })).rejects.toThrow(InvalidArticleError);
-    await expect(createArticle(db, { ...base, body: [{ type: "paragraph", text: "<b>x</b>", style: "x" }] })).rejects.toThrow(InvalidBodyError);
-    await expect(createArticle(db, { ...base, headline: "  ", body: [{ type: "paragraph", text: "x" }] })).rejects.toThrow(/Tiêu đề/);
+    const base = {
+      sectionId: section!.id,
+      authorId: author!.id,
+      headline: "Bài lỗi",
+      lead: "Sapo",
+      status: "draft" as const,
+      tags: ["Thẻ mới lạ"],
+    };
+    await expect(createArticle(db, { ...base, body: [{ type: "figure", imageId: 999_999 }] })).rejects.toThrow(
+      InvalidArticleError,
+    );
+    await expect(
+      createArticle(db, { ...base, body: [{ type: "paragraph", text: "<b>x</b>", style: "x" }] }),
+    ).rejects.toThrow(InvalidBodyError);
+    await expect(
+      createArticle(db, { ...base, headline: "  ", body: [{ type: "paragraph", text: "x" }] }),
+    ).rejects.toThrow(/Tiêu đề/);
     expect(await env.DB.prepare("select count(*) as n from articles").first<number>("n")).toBe(before);
     expect(await env.DB.prepare("select count(*) as n from tags where name = 'Thẻ mới lạ'").first<number>("n")).toBe(0);
   });
@@ -58,8 +71,13 @@ describe("article bodies are typed blocks, validated on write", () => {
     const [section] = await db.query.sections.findMany({ limit: 1 });
     const [author] = await db.query.authors.findMany({ limit: 1 });
     const id = await createArticle(db, {
-      sectionId: section!.id, authorId: author!.id, headline: "Thử <script>alert(1)</script>", lead: "Sapo <img src=x onerror=alert(1)>",
-      body: [{ type: "paragraph", text: "Dòng 1\nDòng 2 <b>đậm</b>" }], status: "published", publishedAt: new Date("2026-11-01T00:00:00Z"),
+      sectionId: section!.id,
+      authorId: author!.id,
+      headline: "Thử <script>alert(1)</script>",
+      lead: "Sapo <img src=x onerror=alert(1)>",
+      body: [{ type: "paragraph", text: "Dòng 1\nDòng 2 <b>đậm</b>" }],
+      status: "published",
+      publishedAt: new Date("2026-11-01T00:00:00Z"),
     });
     const redirect = await get(`/${section!.slug}/x-${id}.html`);
     const html = await (await get(new URL(redirect.headers.get("location")!, "http://localhost").pathname)).text();

@@ -10,7 +10,9 @@ import { get, text } from "./setup/http";
 import { parse } from "node-html-parser";
 
 beforeAll(loadDemo);
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Pages carry a per-reader form timestamp (a volatile fragment); compare without it. */
 const withoutFormToken = (html: string) => html.replace(/<input type="hidden" name="t" value="[0-9a-f.]+">/g, "");
@@ -111,9 +113,17 @@ describe("invalidation by content version", () => {
     const current = (await getPublishedArticle(db, id, new Date()))!;
     const newHeadline = `${target.headline} (cập nhật)`;
     await updateArticle(db, id, {
-      sectionId: current.section.id, authorId: (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!.authorId,
-      kicker: current.kicker, headline: newHeadline, slug: current.slug, lead: current.lead, body: current.body,
-      status: "published", publishedAt: current.publishedAt, heroImageId: current.hero?.id ?? null, tags: current.tags.map((t) => t.name),
+      sectionId: current.section.id,
+      authorId: (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!.authorId,
+      kicker: current.kicker,
+      headline: newHeadline,
+      slug: current.slug,
+      lead: current.lead,
+      body: current.body,
+      status: "published",
+      publishedAt: current.publishedAt,
+      heroImageId: current.hero?.id ?? null,
+      tags: current.tags.map((t) => t.name),
     });
 
     for (const p of [path, "/", "/nhip-song-do-thi", "/chu-de/bac-lieu", "/tac-gia/minh-thu"]) {
@@ -132,8 +142,16 @@ describe("invalidation by content version", () => {
     const current = (await getPublishedArticle(db, id, new Date()))!;
     const row = (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!;
     await updateArticle(db, id, {
-      sectionId: row.sectionId, authorId: row.authorId, kicker: current.kicker, headline: current.headline, lead: `${current.lead} Cập nhật.`,
-      body: current.body, status: "published", publishedAt: current.publishedAt, heroImageId: row.heroImageId, tags: current.tags.map((t) => t.name),
+      sectionId: row.sectionId,
+      authorId: row.authorId,
+      kicker: current.kicker,
+      headline: current.headline,
+      lead: `${current.lead} Cập nhật.`,
+      body: current.body,
+      status: "published",
+      publishedAt: current.publishedAt,
+      heroImageId: row.heroImageId,
+      tags: current.tags.map((t) => t.name),
     });
     expect((await get(economyPage)).headers.get("x-cache")).toBe("HIT");
   });
@@ -151,8 +169,14 @@ describe("fragments", () => {
     const [section] = await db.query.sections.findMany({ where: (s, { eq }) => eq(s.slug, "kinh-te") });
     const [author] = await db.query.authors.findMany({ limit: 1 });
     await createArticle(db, {
-      sectionId: section!.id, authorId: author!.id, headline: "Giá lúa tăng mạnh sau mưa bão", lead: "Tin nóng.",
-      body: [{ type: "paragraph", text: "Nội dung." }], status: "published", publishedAt: new Date(Date.now() - 1000), tags: ["Thị trường"],
+      sectionId: section!.id,
+      authorId: author!.id,
+      headline: "Giá lúa tăng mạnh sau mưa bão",
+      lead: "Tin nóng.",
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "published",
+      publishedAt: new Date(Date.now() - 1000),
+      tags: ["Thị trường"],
     });
 
     const after = await get(path);
@@ -163,7 +187,8 @@ describe("fragments", () => {
     expect(parse(beforeHtml).querySelector(".latest-news")?.toString()).not.toContain("Giá lúa tăng mạnh");
     expect(after.headers.get("etag")).not.toBe(beforeEtag);
     // Outside the fragment the page is byte for byte the cached one.
-    const strip = (html: string) => withoutFormToken(html).replace(/<section class="latest-news"[\s\S]*?<\/section>/, "");
+    const strip = (html: string) =>
+      withoutFormToken(html).replace(/<section class="latest-news"[\s\S]*?<\/section>/, "");
     expect(strip(afterHtml)).toBe(strip(beforeHtml));
   });
 });

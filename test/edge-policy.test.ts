@@ -12,13 +12,19 @@ import { get } from "./setup/http";
 function appWithCookiePage() {
   const cachedPage = createPageCache(() => undefined);
   const app = new Hono<AppEnv>();
-  app.use(async (c, next) => { c.set("db", openDatabase(c.env.DB)); c.set("lite", false); await next(); });
+  app.use(async (c, next) => {
+    c.set("db", openDatabase(c.env.DB));
+    c.set("lite", false);
+    await next();
+  });
   let renders = 0;
-  app.get("/trang", (c) => cachedPage(c, { kind: "scopes", scopes: ["test-cookie-page"] }, async () => {
-    renders += 1;
-    if (c.req.query("dat-cookie")) c.header("set-cookie", "da_xem=1; Path=/; HttpOnly");
-    return c.html("<!doctype html><title>x</title><p>Trang thử</p>");
-  }));
+  app.get("/trang", (c) =>
+    cachedPage(c, { kind: "scopes", scopes: ["test-cookie-page"] }, async () => {
+      renders += 1;
+      if (c.req.query("dat-cookie")) c.header("set-cookie", "da_xem=1; Path=/; HttpOnly");
+      return c.html("<!doctype html><title>x</title><p>Trang thử</p>");
+    }),
+  );
   return { app, renders: () => renders };
 }
 
@@ -50,7 +56,9 @@ describe("what the edge may store", () => {
   });
 
   it("keys keep only the parameters pages read, in a fixed order", () => {
-    expect(canonicalCacheUrl("https://x.vn/a?utm_source=fb&page=2&fbclid=1&q=x&gclid=z#top").toString()).toBe("https://x.vn/a?page=2&q=x");
+    expect(canonicalCacheUrl("https://x.vn/a?utm_source=fb&page=2&fbclid=1&q=x&gclid=z#top").toString()).toBe(
+      "https://x.vn/a?page=2&q=x",
+    );
     expect(canonicalCacheUrl("https://x.vn/tim-kiem?q=da+nang&UTM_Medium=x&zarsrc=30").search).toBe("?q=da+nang");
     expect(canonicalCacheUrl("https://x.vn/kinh-te?bust=123").search).toBe("");
   });

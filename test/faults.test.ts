@@ -28,7 +28,8 @@ const through = () => ({ ...faulty.env, CACHE_VERSION_TTL_MS: "0" });
 const fetchVia = (path: string, init: RequestInit = {}) => get(path, init, through());
 
 /** Stack traces, SQL or D1 errors, the simulated fault's own words, or English error pages. */
-const LEAK = /D1_ERROR|SQLITE|simulated|\w+Error:|\n\s+at \S|no such table|Internal Server Error|Service Unavailable|Bad Request|Not Found/;
+const LEAK =
+  /D1_ERROR|SQLITE|simulated|\w+Error:|\n\s+at \S|no such table|Internal Server Error|Service Unavailable|Bad Request|Not Found/;
 
 function expectVietnamese503(res: Response, body: string) {
   expect(res.status).toBe(503);
@@ -43,9 +44,15 @@ function expectVietnamese503(res: Response, body: string) {
 const forecastText = "Nhiều mây, có mưa rào, có nơi mưa vừa, mưa to và rải rác có dông.";
 
 async function runWeatherJob(envOverrides: Partial<typeof env> = {}) {
-  vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response(JSON.stringify(forecastFixture), { headers: { "content-type": "application/json" } }));
+  vi.spyOn(globalThis, "fetch").mockImplementation(
+    async () => new Response(JSON.stringify(forecastFixture), { headers: { "content-type": "application/json" } }),
+  );
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "*/30 * * * *" }), { ...env, ...envOverrides }, ctx);
+  await worker.scheduled(
+    createScheduledController({ scheduledTime: Date.now(), cron: "*/30 * * * *" }),
+    { ...env, ...envOverrides },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
 }
 
@@ -53,7 +60,13 @@ describe("D1 unavailable", () => {
   it("still serves pages the edge has stored, marked STALE-ERROR, with their fragments' last copies", async () => {
     await runWeatherJob();
     const article = DEMO_ARTICLES[1]!;
-    const paths = [await articleUrl(article.headline), `/lite${await articleUrl(article.headline)}`, "/", "/kinh-te", "/tim-kiem?q=lua"];
+    const paths = [
+      await articleUrl(article.headline),
+      `/lite${await articleUrl(article.headline)}`,
+      "/",
+      "/kinh-te",
+      "/tim-kiem?q=lua",
+    ];
     const live = new Map<string, string>();
     for (const path of paths) {
       const res = await fetchVia(path);
@@ -68,11 +81,13 @@ describe("D1 unavailable", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("x-cache"), path).toBe("STALE-ERROR");
       expect(res.headers.get("cache-control"), path).toBe("public, no-cache");
-      const doc = parse(html), before = parse(live.get(path)!);
+      const doc = parse(html),
+        before = parse(live.get(path)!);
       expect(text(doc.querySelector("main h1")), path).toBe(text(before.querySelector("main h1")));
       // Fragments come from their last copies, not empty boxes.
       expect(text(doc.querySelector(".weather")), path).toContain(forecastText);
-      if (before.querySelector(".latest-news")) expect(text(doc.querySelector(".latest-news")), path).toBe(text(before.querySelector(".latest-news")));
+      if (before.querySelector(".latest-news"))
+        expect(text(doc.querySelector(".latest-news")), path).toBe(text(before.querySelector(".latest-news")));
       expect(html).not.toMatch(LEAK);
     }
     expect(text(parse(await (await fetchVia(paths[0]!)).text()).querySelector("main h1"))).toContain(article.headline);
@@ -109,7 +124,14 @@ describe("D1 unavailable", () => {
     for (const [adminPath, init] of [
       ["/admin/bai-viet", { headers: { cookie: editor.cookie } }],
       ["/admin/anh", { headers: { cookie: editor.cookie } }],
-      ["/admin/dang-nhap", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.vn&password=x" }],
+      [
+        "/admin/dang-nhap",
+        {
+          method: "POST",
+          headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+          body: "email=a%40b.vn&password=x",
+        },
+      ],
     ] as const) {
       const res = await fetchVia(adminPath, init);
       const html = await res.text();
@@ -122,8 +144,14 @@ describe("D1 unavailable", () => {
     const db = openDatabase(env.DB);
     const { sectionId, authorId } = await firstIds();
     const id = await createArticle(db, {
-      sectionId, authorId, headline: "Bài sẽ bị gỡ trước sự cố", lead: "Sapo.", body: [{ type: "paragraph", text: "Nội dung." }],
-      status: "published", publishedAt: new Date(Date.now() - 60_000), tags: [],
+      sectionId,
+      authorId,
+      headline: "Bài sẽ bị gỡ trước sự cố",
+      lead: "Sapo.",
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "published",
+      publishedAt: new Date(Date.now() - 60_000),
+      tags: [],
     });
     const path = (await fetchVia(`/x/y-${id}.html`)).headers.get("location")!;
     expect((await fetchVia(path)).status).toBe(200);
@@ -174,7 +202,9 @@ describe("D1 unavailable", () => {
     faulty.faults.db = "down";
     await expect(runWeatherJob(faulty.env)).resolves.toBeUndefined();
     faulty.faults.db = "ok";
-    expect(text(parse(await (await fetchVia("/giao-duc-the-thao")).text()).querySelector(".weather"))).toContain(forecastText);
+    expect(text(parse(await (await fetchVia("/giao-duc-the-thao")).text()).querySelector(".weather"))).toContain(
+      forecastText,
+    );
   });
 });
 
@@ -185,7 +215,13 @@ describe("photos when R2 fails", () => {
     expect(page.status).toBe(200);
     const doc = parse(await page.text());
     const img = doc.querySelector("main figure img")!;
-    const sources = [img.getAttribute("src")!, ...(img.getAttribute("srcset") ?? "").split(",").map((s) => s.trim().split(" ")[0]!).filter(Boolean)];
+    const sources = [
+      img.getAttribute("src")!,
+      ...(img.getAttribute("srcset") ?? "")
+        .split(",")
+        .map((s) => s.trim().split(" ")[0]!)
+        .filter(Boolean),
+    ];
     return { doc, img, sources, caption: text(doc.querySelector("main figure figcaption")) };
   }
   const IMG_ACCEPT = { accept: "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8" };
@@ -200,7 +236,9 @@ describe("photos when R2 fails", () => {
       const res = await fetchVia(src, { headers: IMG_ACCEPT });
       expect(res.status, src).toBe(404);
       expect(res.headers.get("content-type"), src).toBe("image/svg+xml; charset=utf-8");
-      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      expect(res.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      );
       const svg = await res.text();
       expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="100%" height="100%"/);
       expect(svg).toContain("Không tìm thấy ảnh.");
@@ -281,11 +319,15 @@ describe("an article save that fails half-way", () => {
     return out;
   }
   function post(path: string, cookie: string, fields: Record<string, string>) {
-    return get(path, {
-      method: "POST",
-      headers: { origin: ORIGIN, cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields).toString(),
-    }, through());
+    return get(
+      path,
+      {
+        method: "POST",
+        headers: { origin: ORIGIN, cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+      },
+      through(),
+    );
   }
   // Statements at different points of the batch: tags, revision, audit entry, search index, a version bump.
   const failures: [string, RegExp][] = [
@@ -296,46 +338,81 @@ describe("an article save that fails half-way", () => {
     ["a version bump", /'tag:' \|\| tag_id from article_tags/],
   ];
 
-  it.each(failures)("writes nothing when %s fails, on a new article or an edit, and keeps the editor's text", async (_label, statement) => {
-    const editor = await loginAs("editor");
-    const { sectionId, authorId } = await firstIds();
-    const base = { sectionId: String(sectionId), authorId: String(authorId), _csrf: editor.csrf };
+  it.each(failures)(
+    "writes nothing when %s fails, on a new article or an edit, and keeps the editor's text",
+    async (_label, statement) => {
+      const editor = await loginAs("editor");
+      const { sectionId, authorId } = await firstIds();
+      const base = { sectionId: String(sectionId), authorId: String(authorId), _csrf: editor.csrf };
 
-    // A new article, published.
-    const before = await snapshot();
-    faulty.faults.failSql = statement;
-    const created = await post("/admin/bai-viet", editor.cookie, articleFields({ ...base, headline: "Bài viết lưu dở dang", tags: "Thẻ chưa từng có", "hanh-dong": "dang" }));
-    expect(created.status).toBe(503);
-    const form = parse(await created.text());
-    expect(text(form.querySelector(".error"))).toContain("Bài chưa được lưu");
-    expect(form.querySelector("#headline")?.getAttribute("value")).toBe("Bài viết lưu dở dang");
-    expect(await snapshot()).toEqual(before);
-    expect(await env.DB.prepare("select count(*) as n from tags where name = 'Thẻ chưa từng có'").first("n")).toBe(0);
+      // A new article, published.
+      const before = await snapshot();
+      faulty.faults.failSql = statement;
+      const created = await post(
+        "/admin/bai-viet",
+        editor.cookie,
+        articleFields({ ...base, headline: "Bài viết lưu dở dang", tags: "Thẻ chưa từng có", "hanh-dong": "dang" }),
+      );
+      expect(created.status).toBe(503);
+      const form = parse(await created.text());
+      expect(text(form.querySelector(".error"))).toContain("Bài chưa được lưu");
+      expect(form.querySelector("#headline")?.getAttribute("value")).toBe("Bài viết lưu dở dang");
+      expect(await snapshot()).toEqual(before);
+      expect(await env.DB.prepare("select count(*) as n from tags where name = 'Thẻ chưa từng có'").first("n")).toBe(0);
 
-    // An edit of an existing article.
-    faulty.reset();
-    const ok = await post("/admin/bai-viet", editor.cookie, articleFields({ ...base, headline: `Bài gốc ${_label}`, tags: "Thẻ gốc", "hanh-dong": "dang" }));
-    expect(ok.status).toBe(303);
-    const id = Number(/\/admin\/bai-viet\/(\d+)/.exec(ok.headers.get("location")!)![1]);
-    const row = () => env.DB.prepare("select headline, lead, version, status from articles where id = ?").bind(id).first();
-    const index = () => env.DB.prepare("select headline from search_index where rowid = ?").bind(id).first("headline");
-    const [rowBefore, indexBefore, snapBefore] = [await row(), await index(), await snapshot()];
-    faulty.faults.failSql = statement;
-    const edited = await post(`/admin/bai-viet/${id}`, editor.cookie, articleFields({
-      ...base, headline: "Tiêu đề sửa dở", lead: "Sapo sửa dở.", tags: "Thẻ sửa dở", version: String(rowBefore!.version), "hanh-dong": "go",
-    }));
-    expect(edited.status).toBe(503);
-    expect(parse(await edited.text()).querySelector("#lead")?.textContent).toBe("Sapo sửa dở.");
-    expect(await row()).toEqual(rowBefore);
-    expect(await index()).toBe(indexBefore);
-    expect(await snapshot()).toEqual(snapBefore);
+      // An edit of an existing article.
+      faulty.reset();
+      const ok = await post(
+        "/admin/bai-viet",
+        editor.cookie,
+        articleFields({ ...base, headline: `Bài gốc ${_label}`, tags: "Thẻ gốc", "hanh-dong": "dang" }),
+      );
+      expect(ok.status).toBe(303);
+      const id = Number(/\/admin\/bai-viet\/(\d+)/.exec(ok.headers.get("location")!)![1]);
+      const row = () =>
+        env.DB.prepare("select headline, lead, version, status from articles where id = ?").bind(id).first();
+      const index = () =>
+        env.DB.prepare("select headline from search_index where rowid = ?").bind(id).first("headline");
+      const [rowBefore, indexBefore, snapBefore] = [await row(), await index(), await snapshot()];
+      faulty.faults.failSql = statement;
+      const edited = await post(
+        `/admin/bai-viet/${id}`,
+        editor.cookie,
+        articleFields({
+          ...base,
+          headline: "Tiêu đề sửa dở",
+          lead: "Sapo sửa dở.",
+          tags: "Thẻ sửa dở",
+          version: String(rowBefore!.version),
+          "hanh-dong": "go",
+        }),
+      );
+      expect(edited.status).toBe(503);
+      expect(parse(await edited.text()).querySelector("#lead")?.textContent).toBe("Sapo sửa dở.");
+      expect(await row()).toEqual(rowBefore);
+      expect(await index()).toBe(indexBefore);
+      expect(await snapshot()).toEqual(snapBefore);
 
-    // The same save goes through once D1 is well: the failure was the injected one.
-    faulty.reset();
-    const saved = await post(`/admin/bai-viet/${id}`, editor.cookie, articleFields({
-      ...base, headline: "Tiêu đề sửa dở", lead: "Sapo sửa dở.", tags: "Thẻ sửa dở", version: String(rowBefore!.version), "hanh-dong": "go",
-    }));
-    expect(saved.status).toBe(303);
-    expect(await row()).toMatchObject({ headline: "Tiêu đề sửa dở", status: "unpublished", version: Number(rowBefore!.version) + 1 });
-  });
+      // The same save goes through once D1 is well: the failure was the injected one.
+      faulty.reset();
+      const saved = await post(
+        `/admin/bai-viet/${id}`,
+        editor.cookie,
+        articleFields({
+          ...base,
+          headline: "Tiêu đề sửa dở",
+          lead: "Sapo sửa dở.",
+          tags: "Thẻ sửa dở",
+          version: String(rowBefore!.version),
+          "hanh-dong": "go",
+        }),
+      );
+      expect(saved.status).toBe(303);
+      expect(await row()).toMatchObject({
+        headline: "Tiêu đề sửa dở",
+        status: "unpublished",
+        version: Number(rowBefore!.version) + 1,
+      });
+    },
+  );
 });

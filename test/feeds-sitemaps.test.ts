@@ -13,9 +13,15 @@ import { firstIds } from "./setup/newsroom";
 beforeAll(loadDemo);
 
 const SITE = env.SITE_URL.replace(/\/+$/, "");
-const RFC822_VN = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0700$/;
+const RFC822_VN =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0700$/;
 const ISO_VN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["item", "url", "sitemap", "category"].includes(name), parseTagValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["item", "url", "sitemap", "category"].includes(name),
+  parseTagValue: false,
+});
 
 /** Fetches XML, checks it is well-formed, and parses it. */
 async function xml(path: string): Promise<{ res: Response; doc: any; body: string }> {
@@ -28,11 +34,20 @@ async function xml(path: string): Promise<{ res: Response; doc: any; body: strin
 
 const hostile = `Tôm & cá <giá> "tăng" 'mạnh' 🦐🐟 ]]> &amp;`;
 
-async function publishNow(headline: string, over: { status?: "published" | "unpublished"; publishedAt?: Date } = {}): Promise<number> {
+async function publishNow(
+  headline: string,
+  over: { status?: "published" | "unpublished"; publishedAt?: Date } = {},
+): Promise<number> {
   const { sectionId, authorId } = await firstIds();
   return createArticle(openDatabase(env.DB), {
-    sectionId, authorId, headline, lead: `Sapo: ${headline}`, body: [{ type: "paragraph", text: "Nội dung." }],
-    status: over.status ?? "published", publishedAt: over.publishedAt ?? new Date(), tags: ["Thủy sản & đời sống"],
+    sectionId,
+    authorId,
+    headline,
+    lead: `Sapo: ${headline}`,
+    body: [{ type: "paragraph", text: "Nội dung." }],
+    status: over.status ?? "published",
+    publishedAt: over.publishedAt ?? new Date(),
+    tags: ["Thủy sản & đời sống"],
   });
 }
 
@@ -69,7 +84,9 @@ describe("RSS", () => {
     expect(item.enclosure["@type"]).toBe("image/jpeg");
     expect(item.enclosure["@length"]).toBe("0");
     // The enclosure is a real JPEG the feed reader can fetch.
-    const photo = await get(new URL(item.enclosure["@url"]).pathname + new URL(item.enclosure["@url"]).search, { headers: { accept: "image/webp,*/*" } });
+    const photo = await get(new URL(item.enclosure["@url"]).pathname + new URL(item.enclosure["@url"]).search, {
+      headers: { accept: "image/webp,*/*" },
+    });
     expect(photo.status).toBe(200);
     expect(photo.headers.get("content-type")).toBe("image/jpeg");
   });
@@ -86,7 +103,9 @@ describe("RSS", () => {
   it("is linked from the head of every reader page", async () => {
     for (const path of ["/", "/kinh-te", "/tim-kiem?q=lua"]) {
       const html = await (await get(path)).text();
-      expect(html, path).toContain('<link rel="alternate" type="application/rss+xml" title="' + env.SITE_NAME + '" href="/rss.xml"/>');
+      expect(html, path).toContain(
+        '<link rel="alternate" type="application/rss+xml" title="' + env.SITE_NAME + '" href="/rss.xml"/>',
+      );
     }
     expect(await (await get("/kinh-te")).text()).toContain('href="/kinh-te/rss.xml"');
   });
@@ -163,11 +182,18 @@ describe("sitemaps", () => {
     expect(news["news:publication"]["news:language"]).toBe("vi");
     expect(news["news:publication_date"]).toMatch(ISO_VN);
     expect(news["news:title"]).toBe("Tin nóng trong ngày về lúa mùa");
-    for (const u of urls) expect(Date.now() - Date.parse(u["news:news"]["news:publication_date"])).toBeLessThanOrEqual(48 * 3600_000);
+    for (const u of urls)
+      expect(Date.now() - Date.parse(u["news:news"]["news:publication_date"])).toBeLessThanOrEqual(48 * 3600_000);
   });
 
   it("answer 404 for months that are malformed or empty", async () => {
-    for (const f of ["articles-2026-13.xml", "articles-abc.xml", "articles-1999-01.xml", "khac.xml", "..%2Fsitemap.xml"]) {
+    for (const f of [
+      "articles-2026-13.xml",
+      "articles-abc.xml",
+      "articles-1999-01.xml",
+      "khac.xml",
+      "..%2Fsitemap.xml",
+    ]) {
       expect((await get(`/sitemaps/${f}`)).status, f).toBe(404);
     }
   });
@@ -177,7 +203,12 @@ describe("unpublishing", () => {
   it("takes an article out of feeds and sitemaps at once, even when they were cached", async () => {
     const headline = "Bài sắp gỡ khỏi trang";
     const id = await publishNow(headline);
-    const paths = ["/rss.xml", "/kinh-te/rss.xml", "/sitemaps/news.xml", `/sitemaps/articles-${vietnamMonth(new Date())}.xml`];
+    const paths = [
+      "/rss.xml",
+      "/kinh-te/rss.xml",
+      "/sitemaps/news.xml",
+      `/sitemaps/articles-${vietnamMonth(new Date())}.xml`,
+    ];
     const { sectionSlug } = await firstIds();
     paths[1] = `/${sectionSlug}/rss.xml`;
     for (const p of paths) {
@@ -186,7 +217,15 @@ describe("unpublishing", () => {
     }
     const db = openDatabase(env.DB);
     const { sectionId, authorId } = await firstIds();
-    await updateArticle(db, id, { sectionId, authorId, headline, lead: `Sapo: ${headline}`, body: [{ type: "paragraph", text: "Nội dung." }], status: "unpublished", publishedAt: new Date() });
+    await updateArticle(db, id, {
+      sectionId,
+      authorId,
+      headline,
+      lead: `Sapo: ${headline}`,
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "unpublished",
+      publishedAt: new Date(),
+    });
     for (const p of paths) expect((await xml(p)).body, p).not.toContain(`-${id}.html`);
   });
 });

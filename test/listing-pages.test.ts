@@ -31,7 +31,10 @@ describe("home page", () => {
       expect(block?.querySelector("a")?.getAttribute("href")).toBe(`/${section.slug}`);
     }
     // Navigation reaches every section without JavaScript.
-    expect(doc.querySelectorAll(".nav a").map((a) => a.getAttribute("href"))).toEqual(["/", ...DEMO_SECTIONS.map((s) => `/${s.slug}`)]);
+    expect(doc.querySelectorAll(".nav a").map((a) => a.getAttribute("href"))).toEqual([
+      "/",
+      ...DEMO_SECTIONS.map((s) => `/${s.slug}`),
+    ]);
   });
 });
 
@@ -41,7 +44,9 @@ describe("section pages", () => {
     expect(res.status).toBe(200);
     expect(text(doc.querySelector("h1"))).toBe("Kinh tế");
     expect(doc.querySelector('.nav a[aria-current="page"]')?.getAttribute("href")).toBe("/kinh-te");
-    const expected = byNewest.filter((a) => a.section === "kinh-te").map((a) => (a.kicker ? `${a.kicker} ${a.headline}` : a.headline));
+    const expected = byNewest
+      .filter((a) => a.section === "kinh-te")
+      .map((a) => (a.kicker ? `${a.kicker} ${a.headline}` : a.headline));
     expect(doc.querySelectorAll(".teaser h3").map(text)).toEqual(expected);
   });
 
@@ -51,8 +56,13 @@ describe("section pages", () => {
     const [author] = await db.query.authors.findMany({ limit: 1 });
     for (let i = 1; i <= 23; i++) {
       await createArticle(db, {
-        sectionId, authorId: author!.id, headline: `Tin thời sự số ${i}`, lead: "Sapo.", body: [{ type: "paragraph", text: "Nội dung." }],
-        status: "published", publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
+        sectionId,
+        authorId: author!.id,
+        headline: `Tin thời sự số ${i}`,
+        lead: "Sapo.",
+        body: [{ type: "paragraph", text: "Nội dung." }],
+        status: "published",
+        publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
       });
     }
     const first = await getPage("/thoi-su");
@@ -63,7 +73,11 @@ describe("section pages", () => {
     expect(first.doc.querySelector('a[rel="prev"]')).toBeNull();
 
     const second = await getPage("/thoi-su?page=2");
-    expect(second.doc.querySelectorAll(".teaser h3").map(text)).toEqual(["Tin thời sự số 3", "Tin thời sự số 2", "Tin thời sự số 1"]);
+    expect(second.doc.querySelectorAll(".teaser h3").map(text)).toEqual([
+      "Tin thời sự số 3",
+      "Tin thời sự số 2",
+      "Tin thời sự số 1",
+    ]);
     expect(second.doc.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/thoi-su");
     expect(second.doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(/\/thoi-su\?page=2$/);
 
@@ -89,7 +103,9 @@ describe("author and tag pages", () => {
     const { res, doc } = await getPage("/chu-de/du-lich");
     expect(res.status).toBe(200);
     expect(text(doc.querySelector("h1"))).toBe("Du lịch");
-    expect(doc.querySelectorAll(".teaser")).toHaveLength(DEMO_ARTICLES.filter((a) => a.tags.includes("Du lịch")).length);
+    expect(doc.querySelectorAll(".teaser")).toHaveLength(
+      DEMO_ARTICLES.filter((a) => a.tags.includes("Du lịch")).length,
+    );
     expect((await get("/chu-de/khong-co-the-nay")).status).toBe(404);
     expect((await get("/tac-gia/KHONG%20HOP%20LE")).status).toBe(404);
   });

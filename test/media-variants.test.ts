@@ -43,7 +43,9 @@ describe("image variants from the Images binding", () => {
     const key = await someKey();
     const first = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp" } });
     const a = new Uint8Array(await first.arrayBuffer());
-    const second = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp", "if-none-match": first.headers.get("etag")! } });
+    const second = await get(`/media/${key}?w=360`, {
+      headers: { accept: "image/webp", "if-none-match": first.headers.get("etag")! },
+    });
     expect(second.status).toBe(304);
     const third = await get(`/media/${key}?w=360`, { headers: { accept: "image/webp" } });
     expect(new Uint8Array(await third.arrayBuffer())).toEqual(a);

@@ -30,7 +30,12 @@ describe("/media serves photos from R2", () => {
   });
 
   it("answers a missing or malformed key with 404, never 500", async () => {
-    for (const path of ["/media/demo/khong-co.jpg", "/media/../secret", "/media/demo/%2e%2e/x.jpg", "/media/" + "a".repeat(300)]) {
+    for (const path of [
+      "/media/demo/khong-co.jpg",
+      "/media/../secret",
+      "/media/demo/%2e%2e/x.jpg",
+      "/media/" + "a".repeat(300),
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
     }

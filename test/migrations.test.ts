@@ -19,12 +19,26 @@ const migrations = env.TEST_MIGRATIONS;
 // data in production unless its copy step is right: such a change must be
 // written and reviewed by hand instead, without DROP TABLE.
 const CONTENT_TABLES = [
-  "sections", "authors", "images", "articles", "tags", "article_tags", "article_revisions",
-  "users", "audit_log", "comments", "polls", "poll_options", "poll_articles", "poll_voters",
+  "sections",
+  "authors",
+  "images",
+  "articles",
+  "tags",
+  "article_tags",
+  "article_revisions",
+  "users",
+  "audit_log",
+  "comments",
+  "polls",
+  "poll_options",
+  "poll_articles",
+  "poll_voters",
 ];
 
 const tablesOf = async (db: D1Database) =>
-  (await db.prepare("select name from sqlite_master where type = 'table'").all<{ name: string }>()).results.map((r) => r.name);
+  (await db.prepare("select name from sqlite_master where type = 'table'").all<{ name: string }>()).results.map(
+    (r) => r.name,
+  );
 
 const columnsOf = async (db: D1Database, table: string) =>
   (await db.prepare(`pragma table_info("${table}")`).all<{ name: string }>()).results.map((r) => r.name).sort();
@@ -38,7 +52,10 @@ describe("migration files", () => {
 
   it("never drop a content table", () => {
     const drops = migrations.flatMap((m) =>
-      [...m.queries.join("\n").matchAll(/drop\s+table\s+(?:if\s+exists\s+)?[`"'[]?(\w+)/gi)].map((d) => `${m.name}: ${d[1]}`));
+      [...m.queries.join("\n").matchAll(/drop\s+table\s+(?:if\s+exists\s+)?[`"'[]?(\w+)/gi)].map(
+        (d) => `${m.name}: ${d[1]}`,
+      ),
+    );
     expect(drops.filter((d) => CONTENT_TABLES.includes(d.split(": ")[1]!))).toEqual([]);
   });
 });
@@ -47,7 +64,9 @@ describe("applying the migrations", () => {
   it("builds, on an empty database, every table and column src/db/schema.ts declares", async () => {
     const db = env.MIGRATIONS_EMPTY_DB;
     await applyD1Migrations(db, migrations);
-    const applied = (await db.prepare("select name from d1_migrations order by id").all<{ name: string }>()).results.map((r) => r.name);
+    const applied = (
+      await db.prepare("select name from d1_migrations order by id").all<{ name: string }>()
+    ).results.map((r) => r.name);
     expect(applied).toEqual(migrations.map((m) => m.name));
     const tables = await tablesOf(db);
     expect(tables).toEqual(expect.arrayContaining(["search_index", "search_toned", ...CONTENT_TABLES]));
@@ -55,8 +74,10 @@ describe("applying the migrations", () => {
     expect(declared.length).toBeGreaterThan(15);
     for (const table of declared) {
       const config = getTableConfig(table);
-      expect({ table: config.name, columns: await columnsOf(db, config.name) })
-        .toEqual({ table: config.name, columns: config.columns.map((c) => c.name).sort() });
+      expect({ table: config.name, columns: await columnsOf(db, config.name) }).toEqual({
+        table: config.name,
+        columns: config.columns.map((c) => c.name).sort(),
+      });
     }
   });
 
@@ -65,32 +86,61 @@ describe("applying the migrations", () => {
     // The first schema articles were ever written in.
     const [first, ...later] = migrations;
     await applyD1Migrations(db, [first!]);
-    const body = JSON.stringify([{ type: "paragraph", text: "Mưa lớn kéo dài ở Đà Nẵng, nhiều tuyến đường ngập sâu." }]);
+    const body = JSON.stringify([
+      { type: "paragraph", text: "Mưa lớn kéo dài ở Đà Nẵng, nhiều tuyến đường ngập sâu." },
+    ]);
     await db.batch([
-      db.prepare("insert into sections (id, slug, name, description, position) values (1, 'thoi-su', 'Thời sự', 'Tin trong ngày', 0)"),
-      db.prepare("insert into authors (id, slug, name, byline, bio) values (1, 'minh-chau', 'Nguyễn Minh Châu', 'Minh Châu', 'Phóng viên thời sự')"),
-      db.prepare("insert into images (id, r2_key, width, height, mime, bytes, alt, caption, credit, created_at) values (1, 'photos/2026/mua.jpg', 1200, 675, 'image/jpeg', 51234, 'Đường ngập nước', 'Đường Lê Duẩn sáng nay', 'M.C', 1790000000000)"),
-      db.prepare("insert into articles (id, section_id, author_id, kicker, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at) values (1, 1, 1, 'Thời tiết', 'Đà Nẵng mưa lớn, phố thành sông', 'da-nang-mua-lon-pho-thanh-song', 'Cơn mưa kéo dài từ đêm qua.', ?, 'published', 1, 1790000000000, 1790000000000, 1790000000000)").bind(body),
-      db.prepare("insert into articles (id, section_id, author_id, kicker, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at) values (2, 1, 1, null, 'Bản nháp chưa đăng', 'ban-nhap', 'Chưa đăng.', '[]', 'draft', null, null, 1790000000000, 1790000000000)"),
+      db.prepare(
+        "insert into sections (id, slug, name, description, position) values (1, 'thoi-su', 'Thời sự', 'Tin trong ngày', 0)",
+      ),
+      db.prepare(
+        "insert into authors (id, slug, name, byline, bio) values (1, 'minh-chau', 'Nguyễn Minh Châu', 'Minh Châu', 'Phóng viên thời sự')",
+      ),
+      db.prepare(
+        "insert into images (id, r2_key, width, height, mime, bytes, alt, caption, credit, created_at) values (1, 'photos/2026/mua.jpg', 1200, 675, 'image/jpeg', 51234, 'Đường ngập nước', 'Đường Lê Duẩn sáng nay', 'M.C', 1790000000000)",
+      ),
+      db
+        .prepare(
+          "insert into articles (id, section_id, author_id, kicker, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at) values (1, 1, 1, 'Thời tiết', 'Đà Nẵng mưa lớn, phố thành sông', 'da-nang-mua-lon-pho-thanh-song', 'Cơn mưa kéo dài từ đêm qua.', ?, 'published', 1, 1790000000000, 1790000000000, 1790000000000)",
+        )
+        .bind(body),
+      db.prepare(
+        "insert into articles (id, section_id, author_id, kicker, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at) values (2, 1, 1, null, 'Bản nháp chưa đăng', 'ban-nhap', 'Chưa đăng.', '[]', 'draft', null, null, 1790000000000, 1790000000000)",
+      ),
       db.prepare("insert into tags (id, slug, name) values (1, 'thoi-tiet', 'Thời tiết'), (2, 'da-nang', 'Đà Nẵng')"),
       db.prepare("insert into article_tags (article_id, tag_id, position) values (1, 1, 0), (1, 2, 1)"),
     ]);
     const snapshot = async () => ({
       sections: (await db.prepare("select id, slug, name, description, position from sections").all()).results,
       authors: (await db.prepare("select id, slug, name, byline, bio from authors").all()).results,
-      images: (await db.prepare("select id, r2_key, width, height, mime, bytes, alt, caption, credit, created_at from images").all()).results,
-      articles: (await db.prepare("select id, section_id, author_id, kicker, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at from articles order by id").all()).results,
+      images: (
+        await db
+          .prepare("select id, r2_key, width, height, mime, bytes, alt, caption, credit, created_at from images")
+          .all()
+      ).results,
+      articles: (
+        await db
+          .prepare(
+            "select id, section_id, author_id, kicker, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at from articles order by id",
+          )
+          .all()
+      ).results,
       tags: (await db.prepare("select id, slug, name from tags order by id").all()).results,
-      articleTags: (await db.prepare("select article_id, tag_id, position from article_tags order by article_id, tag_id").all()).results,
+      articleTags: (
+        await db.prepare("select article_id, tag_id, position from article_tags order by article_id, tag_id").all()
+      ).results,
     });
     const before = await snapshot();
 
     await applyD1Migrations(db, migrations);
-    const applied = (await db.prepare("select count(*) as n from d1_migrations").first<number>("n"));
+    const applied = await db.prepare("select count(*) as n from d1_migrations").first<number>("n");
     expect(applied).toBe(1 + later.length);
     expect(await snapshot()).toEqual(before);
     // Columns added later got their defaults, so the newsroom can edit these articles.
-    expect((await db.prepare("select version from articles order by id").all()).results).toEqual([{ version: 1 }, { version: 1 }]);
+    expect((await db.prepare("select version from articles order by id").all()).results).toEqual([
+      { version: 1 },
+      { version: 1 },
+    ]);
     expect((await db.prepare("pragma foreign_key_check").all()).results).toEqual([]);
 
     const app = openDatabase(db);

@@ -14,13 +14,19 @@ const everyView = { VIEW_SAMPLE_RATE: "1" };
 describe("Đọc nhiều", () => {
   it("ranks articles by views in the last 24 hours and 7 days, counting cached views too", async () => {
     const [a, b, c] = [DEMO_ARTICLES[0]!, DEMO_ARTICLES[6]!, DEMO_ARTICLES[9]!];
-    for (const [article, views] of [[a, 2], [b, 5], [c, 3]] as const) {
+    for (const [article, views] of [
+      [a, 2],
+      [b, 5],
+      [c, 3],
+    ] as const) {
       const url = await articleUrl(article.headline);
       for (let i = 0; i < views; i++) await get(url, {}, everyView);
     }
     // Older views only count for the week.
     const week = Date.now() - 3 * 24 * 3600_000;
-    await env.DB.prepare("insert into article_views (article_id, hour, count) values (?, ?, 50)").bind(await articleId(a.headline), Math.floor(week / 3600_000)).run();
+    await env.DB.prepare("insert into article_views (article_id, hour, count) values (?, ?, 50)")
+      .bind(await articleId(a.headline), Math.floor(week / 3600_000))
+      .run();
 
     // The list is recounted on its own clock (5 minutes), not on every view.
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -37,7 +43,9 @@ describe("Đọc nhiều", () => {
     const url = await articleUrl(DEMO_ARTICLES[3]!.headline);
     const id = await articleId(DEMO_ARTICLES[3]!.headline);
     for (let i = 0; i < 200; i++) await get(url, {}, { VIEW_SAMPLE_RATE: "10" });
-    const total = await env.DB.prepare("select coalesce(sum(count), 0) as n from article_views where article_id = ?").bind(id).first<number>("n");
+    const total = await env.DB.prepare("select coalesce(sum(count), 0) as n from article_views where article_id = ?")
+      .bind(id)
+      .first<number>("n");
     expect(total! % 10).toBe(0);
     // 200 views at 1 in 10: about 20 recorded (weight 10 each); far from 0 and from one write per view.
     expect(total).toBeGreaterThan(40);

@@ -16,7 +16,13 @@ async function fieldsFor(over: Record<string, string> = {}) {
 
 async function create(editor: Editor, over: Record<string, string> = {}): Promise<number> {
   const res = await editor.post("/admin/bai-viet", await fieldsFor(over));
-  expect(res.status, await res.clone().text().then((t) => parse(t).querySelector(".error, .field-error")?.textContent ?? "")).toBe(303);
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((t) => parse(t).querySelector(".error, .field-error")?.textContent ?? ""),
+  ).toBe(303);
   return idFromLocation(res);
 }
 
@@ -26,22 +32,33 @@ async function formValues(editor: Editor, id: number): Promise<Record<string, st
   for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
     const name = el.getAttribute("name");
     if (!name || name === "_csrf") continue;
-    out[name] = el.tagName === "TEXTAREA" ? el.textContent : el.tagName === "SELECT" ? el.querySelector("option[selected]")?.getAttribute("value") ?? "" : el.getAttribute("value") ?? "";
+    out[name] =
+      el.tagName === "TEXTAREA"
+        ? el.textContent
+        : el.tagName === "SELECT"
+          ? (el.querySelector("option[selected]")?.getAttribute("value") ?? "")
+          : (el.getAttribute("value") ?? "");
   }
   return out;
 }
 
-const stored = (id: number) => env.DB.prepare("select * from articles where id = ?").bind(id).first<Record<string, unknown>>();
+const stored = (id: number) =>
+  env.DB.prepare("select * from articles where id = ?").bind(id).first<Record<string, unknown>>();
 
 describe("writing and publishing", () => {
   it("publishes an article that appears at once on the home page, its section and its own page, through the edge cache", async () => {
     const editor = await loginAs("editor");
     const { sectionSlug } = await firstIds();
     // Readers have these pages cached.
-    for (const p of ["/", `/${sectionSlug}`]) { await get(p); await get(p); }
+    for (const p of ["/", `/${sectionSlug}`]) {
+      await get(p);
+      await get(p);
+    }
     const id = await create(editor, {
-      headline: "Cầu Bạc Liêu 3 chính thức thông xe", kicker: "Giao thông:",
-      body: "Đoạn mở đầu.\n\n## Kết nối hai bờ\n\nĐoạn thứ hai.", "hanh-dong": "dang",
+      headline: "Cầu Bạc Liêu 3 chính thức thông xe",
+      kicker: "Giao thông:",
+      body: "Đoạn mở đầu.\n\n## Kết nối hai bờ\n\nĐoạn thứ hai.",
+      "hanh-dong": "dang",
     });
     for (const p of ["/", `/${sectionSlug}`]) {
       const res = await get(p);
@@ -58,7 +75,10 @@ describe("writing and publishing", () => {
 
   it("keeps drafts off the site and shows inline Vietnamese errors with the typed text kept", async () => {
     const editor = await loginAs("editor");
-    const res = await editor.post("/admin/bai-viet", await fieldsFor({ headline: "  ", body: "Nội dung tôi vừa gõ rất dài." }));
+    const res = await editor.post(
+      "/admin/bai-viet",
+      await fieldsFor({ headline: "  ", body: "Nội dung tôi vừa gõ rất dài." }),
+    );
     expect(res.status).toBe(400);
     const doc = parse(await res.text());
     expect(text(doc.querySelector(".error"))).toContain("Bài chưa được lưu");
@@ -76,7 +96,10 @@ describe("writing and publishing", () => {
     const b = await create(editor, { headline: "Đà Nẵng: Mưa lớn kéo dài" });
     expect((await stored(a))!.slug).toBe("da-nang-mua-lon-keo-dai");
     expect((await stored(b))!.slug).toBe("da-nang-mua-lon-keo-dai-2");
-    const taken = await editor.post("/admin/bai-viet", await fieldsFor({ headline: "Bài khác", slug: "da-nang-mua-lon-keo-dai" }));
+    const taken = await editor.post(
+      "/admin/bai-viet",
+      await fieldsFor({ headline: "Bài khác", slug: "da-nang-mua-lon-keo-dai" }),
+    );
     expect(taken.status).toBe(400);
     expect(text(parse(await taken.text()).querySelector("#slug-error"))).toContain("đã được bài khác dùng");
   });
@@ -115,7 +138,10 @@ describe("writing and publishing", () => {
   it("shows a preview exactly as readers will see it, without saving", async () => {
     const editor = await loginAs("editor");
     const before = await env.DB.prepare("select count(*) as n from articles").first("n");
-    const res = await editor.post("/admin/bai-viet/xem-truoc", await fieldsFor({ headline: "Bản xem trước chưa lưu", body: "Đoạn một.\n\n## Tiêu đề nhỏ" }));
+    const res = await editor.post(
+      "/admin/bai-viet/xem-truoc",
+      await fieldsFor({ headline: "Bản xem trước chưa lưu", body: "Đoạn một.\n\n## Tiêu đề nhỏ" }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     const doc = parse(await res.text());
@@ -128,7 +154,11 @@ describe("writing and publishing", () => {
   it("publishes a scheduled article from the cron job once its time has come", async () => {
     const editor = await loginAs("editor");
     const at = new Date(Date.now() + 5 * 60_000);
-    const id = await create(editor, { headline: "Bài hẹn giờ đăng sáng mai", "hanh-dong": "hen-gio", publishAt: toVietnamLocalInput(at) });
+    const id = await create(editor, {
+      headline: "Bài hẹn giờ đăng sáng mai",
+      "hanh-dong": "hen-gio",
+      publishAt: toVietnamLocalInput(at),
+    });
     expect((await stored(id))!.status).toBe("scheduled");
     const { sectionSlug } = await firstIds();
     const url = `/${sectionSlug}/bai-hen-gio-dang-sang-mai-${id}.html`;
@@ -166,7 +196,10 @@ describe("writing and publishing", () => {
 
   it("refuses a schedule in the past", async () => {
     const editor = await loginAs("editor");
-    const res = await editor.post("/admin/bai-viet", await fieldsFor({ "hanh-dong": "hen-gio", publishAt: toVietnamLocalInput(new Date(Date.now() - 3600_000)) }));
+    const res = await editor.post(
+      "/admin/bai-viet",
+      await fieldsFor({ "hanh-dong": "hen-gio", publishAt: toVietnamLocalInput(new Date(Date.now() - 3600_000)) }),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Giờ hẹn đăng phải ở tương lai");
   });
@@ -186,9 +219,15 @@ describe("writing and publishing", () => {
   it("lists articles with filters and records publishes in the audit log for admins", async () => {
     const admin = await loginAs("admin");
     await create(admin, { headline: "Bài lọc theo trạng thái duy nhất", "hanh-dong": "dang" });
-    const list = await admin.page(`/admin/bai-viet?q=${encodeURIComponent("lọc theo trạng thái")}&trang-thai=published`);
-    expect(list.querySelectorAll("tbody tr").map((tr) => text(tr.querySelector("a")))).toEqual(["Bài lọc theo trạng thái duy nhất"]);
-    expect((await admin.page("/admin/bai-viet?trang-thai=draft&q=l%E1%BB%8Dc%20theo")).querySelectorAll("tbody tr")).toHaveLength(0);
+    const list = await admin.page(
+      `/admin/bai-viet?q=${encodeURIComponent("lọc theo trạng thái")}&trang-thai=published`,
+    );
+    expect(list.querySelectorAll("tbody tr").map((tr) => text(tr.querySelector("a")))).toEqual([
+      "Bài lọc theo trạng thái duy nhất",
+    ]);
+    expect(
+      (await admin.page("/admin/bai-viet?trang-thai=draft&q=l%E1%BB%8Dc%20theo")).querySelectorAll("tbody tr"),
+    ).toHaveLength(0);
     const audit = await admin.page("/admin/nhat-ky");
     expect(audit.querySelectorAll("td").map(text)).toContain("article.publish");
     expect(audit.querySelectorAll("td").map(text)).toContain("login");

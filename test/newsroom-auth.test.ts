@@ -23,7 +23,11 @@ describe("password login", () => {
     // The database keeps only a hash of the token.
     const token = cookieOf(res).split("=")[1]!;
     expect(await env.DB.prepare("select count(*) as n from sessions where id = ?").bind(token).first("n")).toBe(0);
-    expect(await env.DB.prepare("select count(*) as n from sessions where id = ?").bind(await sha256Hex(token)).first("n")).toBe(1);
+    expect(
+      await env.DB.prepare("select count(*) as n from sessions where id = ?")
+        .bind(await sha256Hex(token))
+        .first("n"),
+    ).toBe(1);
     const page = await get("/admin/bai-viet", { headers: { cookie: cookieOf(res) } });
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toBe("private, no-store");
@@ -72,7 +76,10 @@ describe("password login", () => {
     const user = await createUser("editor");
     const a = cookieOf(await login(user.email));
     const b = cookieOf(await login(user.email));
-    const csrfOf = async (cookie: string) => /name="_csrf" value="([0-9a-f]+)"/.exec(await (await get("/admin/mat-khau", { headers: { cookie } })).text())![1]!;
+    const csrfOf = async (cookie: string) =>
+      /name="_csrf" value="([0-9a-f]+)"/.exec(
+        await (await get("/admin/mat-khau", { headers: { cookie } })).text(),
+      )![1]!;
 
     const out = await postForm("/admin/dang-xuat", { _csrf: await csrfOf(a) }, { cookie: a });
     expect(out.status).toBe(303);
@@ -89,12 +96,20 @@ describe("password login", () => {
   it("changes the password and logs out the other devices", async () => {
     const editor = await loginAs("reporter");
     const other = cookieOf(await login(editor.email));
-    const wrong = await editor.post("/admin/mat-khau", { current: "khong-dung-dau", next: "mat-khau-moi-12345", confirm: "mat-khau-moi-12345" });
+    const wrong = await editor.post("/admin/mat-khau", {
+      current: "khong-dung-dau",
+      next: "mat-khau-moi-12345",
+      confirm: "mat-khau-moi-12345",
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Mật khẩu hiện tại không đúng.");
     const short = await editor.post("/admin/mat-khau", { current: PASSWORD, next: "ngan", confirm: "ngan" });
     expect(await short.text()).toContain("ít nhất 10 ký tự");
-    const ok = await editor.post("/admin/mat-khau", { current: PASSWORD, next: "mat-khau-moi-12345", confirm: "mat-khau-moi-12345" });
+    const ok = await editor.post("/admin/mat-khau", {
+      current: PASSWORD,
+      next: "mat-khau-moi-12345",
+      confirm: "mat-khau-moi-12345",
+    });
     expect(ok.status).toBe(200);
     expect((await editor.get("/admin/bai-viet")).status).toBe(200);
     expect((await get("/admin/bai-viet", { headers: { cookie: other } })).status).toBe(303);
@@ -114,10 +129,22 @@ describe("CSRF protection", () => {
   it("refuses state changes from other sites or without the form token, and changes nothing", async () => {
     const editor = await loginAs("editor");
     const { sectionId, authorId } = await firstIds();
-    const fields = { ...articleFields({ headline: "Bài giả mạo CSRF" }), sectionId: String(sectionId), authorId: String(authorId) };
+    const fields = {
+      ...articleFields({ headline: "Bài giả mạo CSRF" }),
+      sectionId: String(sectionId),
+      authorId: String(authorId),
+    };
     const attempts = [
-      postForm("/admin/bai-viet", { ...fields, _csrf: editor.csrf }, { cookie: editor.cookie, headers: { origin: "https://evil.example" } }),
-      get("/admin/bai-viet", { method: "POST", headers: { cookie: editor.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...fields, _csrf: editor.csrf }).toString() }),
+      postForm(
+        "/admin/bai-viet",
+        { ...fields, _csrf: editor.csrf },
+        { cookie: editor.cookie, headers: { origin: "https://evil.example" } },
+      ),
+      get("/admin/bai-viet", {
+        method: "POST",
+        headers: { cookie: editor.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...fields, _csrf: editor.csrf }).toString(),
+      }),
       postForm("/admin/bai-viet", fields, { cookie: editor.cookie }),
       postForm("/admin/bai-viet", { ...fields, _csrf: "0".repeat(64) }, { cookie: editor.cookie }),
     ];
@@ -125,7 +152,9 @@ describe("CSRF protection", () => {
       expect(res.status).toBe(403);
       expect(await res.text()).toMatch(/CSRF|hết hạn/);
     }
-    expect(await env.DB.prepare("select count(*) as n from articles where headline = 'Bài giả mạo CSRF'").first("n")).toBe(0);
+    expect(
+      await env.DB.prepare("select count(*) as n from articles where headline = 'Bài giả mạo CSRF'").first("n"),
+    ).toBe(0);
     // The same request from our own page goes through.
     expect((await editor.post("/admin/bai-viet", fields)).status).toBe(303);
   });

@@ -21,8 +21,11 @@ async function draftBy(editor: Editor, over: Record<string, string> = {}): Promi
 async function unusedImage(): Promise<number> {
   const key = `tests/${crypto.randomUUID()}.jpg`;
   await env.MEDIA.put(key, testPhotoBytes());
-  const row = await env.DB.prepare("insert into images (r2_key, width, height, mime, bytes, alt) values (?, ?, ?, 'image/jpeg', 10, 'Ảnh thử') returning id")
-    .bind(key, TEST_PHOTO.width, TEST_PHOTO.height).first<{ id: number }>();
+  const row = await env.DB.prepare(
+    "insert into images (r2_key, width, height, mime, bytes, alt) values (?, ?, ?, 'image/jpeg', 10, 'Ảnh thử') returning id",
+  )
+    .bind(key, TEST_PHOTO.width, TEST_PHOTO.height)
+    .first<{ id: number }>();
   return row!.id;
 }
 
@@ -35,28 +38,41 @@ async function formOf(editor: Editor, id: number) {
 /** Each action, tried by a fresh user of a role: did the server allow it? */
 const ACTIONS: Record<string, (me: Editor, others: { editor: Editor }) => Promise<boolean>> = {
   "write a draft": async (me) => (await me.post("/admin/bai-viet", await fields())).status === 303,
-  "publish": async (me) => (await me.post("/admin/bai-viet", await fields({ "hanh-dong": "dang" }))).status === 303,
+  publish: async (me) => (await me.post("/admin/bai-viet", await fields({ "hanh-dong": "dang" }))).status === 303,
   "edit own draft": async (me) => {
     const id = await draftBy(me);
-    return (await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(me, id)), headline: "Sửa bản nháp của mình" })).status === 303;
+    return (
+      (await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(me, id)), headline: "Sửa bản nháp của mình" }))
+        .status === 303
+    );
   },
   "edit someone else's article": async (me, { editor }) => {
     const id = await draftBy(editor);
-    const res = await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(editor, id)), headline: "Sửa bài người khác" });
+    const res = await me.post(`/admin/bai-viet/${id}`, {
+      ...(await formOf(editor, id)),
+      headline: "Sửa bài người khác",
+    });
     return res.status === 303;
   },
-  "open someone else's article": async (me, { editor }) => (await me.get(`/admin/bai-viet/${await draftBy(editor)}`)).status === 200,
+  "open someone else's article": async (me, { editor }) =>
+    (await me.get(`/admin/bai-viet/${await draftBy(editor)}`)).status === 200,
   "edit own published article": async (me, { editor }) => {
     const id = await draftBy(me);
     // An editor publishes the reporter's piece; after that it is no longer the reporter's to change.
     await editor.post(`/admin/bai-viet/${id}`, { ...(await formOf(editor, id)), "hanh-dong": "dang" });
-    return (await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(editor, id)), headline: "Sửa sau khi đăng" })).status === 303;
+    return (
+      (await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(editor, id)), headline: "Sửa sau khi đăng" }))
+        .status === 303
+    );
   },
   "submit for review": async (me) => {
     const id = await draftBy(me);
-    return (await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(me, id)), "hanh-dong": "gui-duyet" })).status === 303;
+    return (
+      (await me.post(`/admin/bai-viet/${id}`, { ...(await formOf(me, id)), "hanh-dong": "gui-duyet" })).status === 303
+    );
   },
-  "delete an article": async (me, { editor }) => (await me.post(`/admin/bai-viet/${await draftBy(editor)}/xoa`, {})).status === 303,
+  "delete an article": async (me, { editor }) =>
+    (await me.post(`/admin/bai-viet/${await draftBy(editor)}/xoa`, {})).status === 303,
   "upload a photo": async (me) => (await me.get("/admin/anh/tai-len")).status === 200,
   "delete a photo": async (me) => (await me.post(`/admin/anh/${await unusedImage()}/xoa`, {})).status === 303,
   "manage people": async (me) => (await me.get("/admin/nguoi-dung")).status === 200,
@@ -65,7 +81,7 @@ const ACTIONS: Record<string, (me: Editor, others: { editor: Editor }) => Promis
 
 const EXPECTED: Record<string, Record<UserRole, boolean>> = {
   "write a draft": { admin: true, editor: true, reporter: true },
-  "publish": { admin: true, editor: true, reporter: false },
+  publish: { admin: true, editor: true, reporter: false },
   "edit own draft": { admin: true, editor: true, reporter: true },
   "edit someone else's article": { admin: true, editor: true, reporter: false },
   "open someone else's article": { admin: true, editor: true, reporter: false },
@@ -93,10 +109,15 @@ describe("permissions are enforced on the server, per role and per article", () 
     const reporter = await loginAs("reporter");
     const editor = await loginAs("editor");
     const id = await draftBy(editor, { headline: "Bài của biên tập viên" });
-    const res = await reporter.post(`/admin/bai-viet/${id}`, { ...(await formOf(editor, id)), headline: "Phóng viên sửa trộm" });
+    const res = await reporter.post(`/admin/bai-viet/${id}`, {
+      ...(await formOf(editor, id)),
+      headline: "Phóng viên sửa trộm",
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("Bạn chỉ được sửa bản nháp và bài chờ duyệt do chính mình viết.");
-    expect(await env.DB.prepare("select headline from articles where id = ?").bind(id).first("headline")).toBe("Bài của biên tập viên");
+    expect(await env.DB.prepare("select headline from articles where id = ?").bind(id).first("headline")).toBe(
+      "Bài của biên tập viên",
+    );
   });
 
   it("only admins change roles, and an admin cannot lock themself out", async () => {

@@ -64,13 +64,25 @@ describe("the service worker's file", () => {
 
     // In production the asset server answers first: public/_headers must say the same.
     const block = assetRules.split(/\n(?=\S)/).find((b) => b.startsWith("/_/sw.*"));
-    const lines = block?.split("\n").slice(1).map((l) => l.trim()).filter(Boolean) ?? [];
-    expect(lines).toEqual(["! Content-Security-Policy", `Content-Security-Policy: ${csp}`, "Service-Worker-Allowed: /"]);
+    const lines =
+      block
+        ?.split("\n")
+        .slice(1)
+        .map((l) => l.trim())
+        .filter(Boolean) ?? [];
+    expect(lines).toEqual([
+      "! Content-Security-Policy",
+      `Content-Security-Policy: ${csp}`,
+      "Service-Worker-Allowed: /",
+    ]);
   });
 });
 
 describe("the saved-articles and offline pages", () => {
-  for (const [path, title] of [["/da-luu", "Bài đã lưu"], ["/ngoai-tuyen", "Không có kết nối mạng"]] as const) {
+  for (const [path, title] of [
+    ["/da-luu", "Bài đã lưu"],
+    ["/ngoai-tuyen", "Không có kết nối mạng"],
+  ] as const) {
     it(`${path} is a Vietnamese shell that says, without JavaScript, what the feature needs`, async () => {
       const { res, doc } = await getPage(path);
       expect(res.status).toBe(200);

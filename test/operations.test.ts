@@ -61,7 +61,9 @@ describe("request log", () => {
   it("writes one JSON line per request with route, status, cache and duration, and nothing personal", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
     const path = await articleUrl(DEMO_ARTICLES[0]!.headline);
-    const res = await get(`${path}?utm_source=zalo&q=ten-toi`, { headers: { "cf-connecting-ip": "203.0.113.77", "user-agent": "Zalo/1.0", cookie: "theo-doi=ca-nhan" } });
+    const res = await get(`${path}?utm_source=zalo&q=ten-toi`, {
+      headers: { "cf-connecting-ip": "203.0.113.77", "user-agent": "Zalo/1.0", cookie: "theo-doi=ca-nhan" },
+    });
     const lines = log.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('"msg":"request"'));
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!);
@@ -69,7 +71,8 @@ describe("request log", () => {
     expect(["HIT", "MISS", "STALE"]).toContain(entry.cache);
     expect(entry.id).toBe(res.headers.get("x-request-id"));
     expect(typeof entry.ms).toBe("number");
-    for (const personal of ["203.0.113.77", "Zalo/1.0", "ca-nhan", "ten-toi", "utm_source", path]) expect(lines[0], personal).not.toContain(personal);
+    for (const personal of ["203.0.113.77", "Zalo/1.0", "ca-nhan", "ten-toi", "utm_source", path])
+      expect(lines[0], personal).not.toContain(personal);
   });
 
   it("marks failures as errors with the message", async () => {
@@ -102,17 +105,32 @@ describe("D1 sessions (read replication)", () => {
     expect(constraints.at(-1)).toBe("first-primary");
 
     const { sectionId, authorId } = await firstIds();
-    const saved = await get("/admin/bai-viet", {
-      method: "POST",
-      headers: { cookie: editor.cookie, origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: editor.csrf, ...articleFields({ headline: "Bài có dấu trang D1", sectionId: String(sectionId), authorId: String(authorId) }) }).toString(),
-    }, { DB });
+    const saved = await get(
+      "/admin/bai-viet",
+      {
+        method: "POST",
+        headers: { cookie: editor.cookie, origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          _csrf: editor.csrf,
+          ...articleFields({
+            headline: "Bài có dấu trang D1",
+            sectionId: String(sectionId),
+            authorId: String(authorId),
+          }),
+        }).toString(),
+      },
+      { DB },
+    );
     expect(saved.status).toBe(303);
     const bookmark = bookmarkOf(saved);
     expect(bookmark).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/);
     expect(saved.headers.get("set-cookie")).toMatch(/HttpOnly/i);
 
-    const next = await get(saved.headers.get("location")!, { headers: { cookie: `${editor.cookie}; ${BOOKMARK_COOKIE}=${bookmark}` } }, { DB });
+    const next = await get(
+      saved.headers.get("location")!,
+      { headers: { cookie: `${editor.cookie}; ${BOOKMARK_COOKIE}=${bookmark}` } },
+      { DB },
+    );
     expect(next.status).toBe(200);
     expect(constraints.at(-1)).toBe(bookmark);
     expect(await next.text()).toContain("Bài có dấu trang D1");
@@ -125,11 +143,19 @@ describe("D1 sessions (read replication)", () => {
     const form = /<form[^>]+action="(\/binh-chon\/\d+)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
     const pollPath = form?.[1] ?? "/binh-chon/1";
     const option = /name="option" value="(\d+)"/.exec(form?.[2] ?? (await (await get(pollPath)).text()))?.[1];
-    const vote = await get(pollPath, {
-      method: "POST",
-      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": "198.51.100.23" },
-      body: new URLSearchParams({ option: option ?? "1" }).toString(),
-    }, { DB });
+    const vote = await get(
+      pollPath,
+      {
+        method: "POST",
+        headers: {
+          origin: ORIGIN,
+          "content-type": "application/x-www-form-urlencoded",
+          "cf-connecting-ip": "198.51.100.23",
+        },
+        body: new URLSearchParams({ option: option ?? "1" }).toString(),
+      },
+      { DB },
+    );
     expect(vote.status).toBeLessThan(400);
     expect(constraints.at(-1)).toBe("first-primary");
     const bookmark = bookmarkOf(vote);
@@ -142,7 +168,11 @@ describe("D1 sessions (read replication)", () => {
 
   it("ignore a bookmark cookie that is not a D1 bookmark", async () => {
     const { DB, constraints } = recordingSessions();
-    for (const junk of ["abc", "'; drop table articles; --", "00000000-0000000a-00000000-0000000000000000000000000000000g"]) {
+    for (const junk of [
+      "abc",
+      "'; drop table articles; --",
+      "00000000-0000000a-00000000-0000000000000000000000000000000g",
+    ]) {
       const res = await get("/", { headers: { cookie: `${BOOKMARK_COOKIE}=${encodeURIComponent(junk)}` } }, { DB });
       expect(res.status).toBe(200);
       expect(constraints.at(-1)).toBe("first-unconstrained");

@@ -18,7 +18,10 @@ async function gzipSize(text: string): Promise<number> {
 }
 
 const words = (a: (typeof DEMO_ARTICLES)[number]) =>
-  a.body.reduce((n, b) => n + ("text" in b ? b.text : "items" in b ? b.items.join(" ") : "").split(/\s+/).filter(Boolean).length, 0);
+  a.body.reduce(
+    (n, b) => n + ("text" in b ? b.text : "items" in b ? b.items.join(" ") : "").split(/\s+/).filter(Boolean).length,
+    0,
+  );
 const biggest = [...DEMO_ARTICLES].sort((a, b) => words(b) - words(a))[0]!;
 
 describe("the low-bandwidth budget", () => {
@@ -29,7 +32,8 @@ describe("the low-bandwidth budget", () => {
 
     // Headline, dateline, lead and the first paragraph come first.
     const firstParagraph = biggest.body.find((b) => b.type === "paragraph")!;
-    const end = html.indexOf("</p>", html.indexOf(("text" in firstParagraph ? firstParagraph.text : "").slice(0, 40))) + 4;
+    const end =
+      html.indexOf("</p>", html.indexOf(("text" in firstParagraph ? firstParagraph.text : "").slice(0, 40))) + 4;
     expect(end).toBeGreaterThan(html.indexOf(biggest.lead));
     expect(await gzipSize(html.slice(0, end))).toBeLessThanOrEqual(ONE_ROUND_TRIP);
   });
@@ -62,7 +66,10 @@ describe("the low-bandwidth budget", () => {
 
   it("serves a light page to Save-Data readers and at /lite: captions link to photos, no images", async () => {
     const path = await articleUrl(biggest.headline);
-    for (const [url, init] of [[path, { headers: { "save-data": "on" } }], [`/lite${path}`, {}]] as const) {
+    for (const [url, init] of [
+      [path, { headers: { "save-data": "on" } }],
+      [`/lite${path}`, {}],
+    ] as const) {
       const res = await get(url, init);
       expect(res.status, url).toBe(200);
       const doc = parse(await res.text());
@@ -71,7 +78,9 @@ describe("the low-bandwidth budget", () => {
       expect(links.length, url).toBeGreaterThanOrEqual(2);
       expect(links[0]!.getAttribute("href")).toMatch(/^\/media\//);
       expect(doc.querySelector("h1")?.textContent).toContain(biggest.headline);
-      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(new RegExp(`${path.replace(/[.]/g, "\\.")}$`));
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(
+        new RegExp(`${path.replace(/[.]/g, "\\.")}$`),
+      );
     }
     // The full page links to the light one, and the light one back.
     const full = parse(await (await get(path)).text());
@@ -87,7 +96,10 @@ describe("the low-bandwidth budget", () => {
     // The whole text is there: its last paragraph too.
     const paragraphs = biggest.body.flatMap((b) => (b.type === "paragraph" && "text" in b ? [b.text] : []));
     const lastWords = paragraphs[paragraphs.length - 1]!.slice(-40);
-    for (const [url, init] of [[`/lite${path}`, {}], [path, { headers: { "save-data": "on" } }]] as const) {
+    for (const [url, init] of [
+      [`/lite${path}`, {}],
+      [path, { headers: { "save-data": "on" } }],
+    ] as const) {
       const html = await (await get(url, init)).text();
       expect(html, url).toContain(lastWords);
       expect(parse(html).querySelectorAll(".photo-link a").length, url).toBeGreaterThanOrEqual(2);

@@ -8,22 +8,45 @@ import { loginAs, postForm } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 
-async function createPoll(question: string, options = "Có\nKhông\nChưa rõ", over: Record<string, string> = {}): Promise<number> {
+async function createPoll(
+  question: string,
+  options = "Có\nKhông\nChưa rõ",
+  over: Record<string, string> = {},
+): Promise<number> {
   const editor = await loginAs("editor");
   const now = Date.now();
   const res = await editor.post("/admin/binh-chon", {
-    question, options, placement: "sidebar", articleIds: "",
-    opensAt: toVietnamLocalInput(new Date(now - 60_000)), closesAt: toVietnamLocalInput(new Date(now + 86_400_000)), ...over,
+    question,
+    options,
+    placement: "sidebar",
+    articleIds: "",
+    opensAt: toVietnamLocalInput(new Date(now - 60_000)),
+    closesAt: toVietnamLocalInput(new Date(now + 86_400_000)),
+    ...over,
   });
-  expect(res.status, await res.clone().text().then((t) => text(parse(t).querySelector(".error")))).toBe(303);
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((t) => text(parse(t).querySelector(".error"))),
+  ).toBe(303);
   return Number(/\/admin\/binh-chon\/(\d+)/.exec(res.headers.get("location")!)![1]);
 }
 
 const optionIds = async (pollId: number) =>
-  (await env.DB.prepare("select id from poll_options where poll_id = ? order by position").bind(pollId).all<{ id: number }>()).results.map((r) => r.id);
+  (
+    await env.DB.prepare("select id from poll_options where poll_id = ? order by position")
+      .bind(pollId)
+      .all<{ id: number }>()
+  ).results.map((r) => r.id);
 const totals = async (pollId: number) => {
-  const sum = await env.DB.prepare("select sum(votes) as n from poll_options where poll_id = ?").bind(pollId).first<number>("n");
-  const voters = await env.DB.prepare("select count(*) as n from poll_voters where poll_id = ?").bind(pollId).first<number>("n");
+  const sum = await env.DB.prepare("select sum(votes) as n from poll_options where poll_id = ?")
+    .bind(pollId)
+    .first<number>("n");
+  const voters = await env.DB.prepare("select count(*) as n from poll_voters where poll_id = ?")
+    .bind(pollId)
+    .first<number>("n");
   return { sum, voters };
 };
 const vote = (pollId: number, optionId: number, headers: Record<string, string> = {}) =>
@@ -65,7 +88,9 @@ describe("polls", () => {
     const client = { "cf-connecting-ip": "203.0.113.77" };
     const statuses: number[] = [];
     for (let batch = 0; batch < 20; batch++) {
-      statuses.push(...await Promise.all(Array.from({ length: 50 }, (_, i) => voteStatus(id, i % 2 ? a! : b!, client))));
+      statuses.push(
+        ...(await Promise.all(Array.from({ length: 50 }, (_, i) => voteStatus(id, i % 2 ? a! : b!, client)))),
+      );
     }
     expect(statuses.filter((s) => s === 303)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(999);
@@ -75,13 +100,20 @@ describe("polls", () => {
   it("counts every one of 200 concurrent votes from distinct clients, totals equal to the sum of options", async () => {
     const id = await createPoll("Hai trăm người cùng lúc?");
     const options = await optionIds(id);
-    const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) =>
-      voteStatus(id, options[i % 3]!, { "cf-connecting-ip": `10.${Math.floor(i / 250)}.${i % 250}.9` })));
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        voteStatus(id, options[i % 3]!, { "cf-connecting-ip": `10.${Math.floor(i / 250)}.${i % 250}.9` }),
+      ),
+    );
     expect(statuses.every((s) => s === 303)).toBe(true);
     expect(await totals(id)).toEqual({ sum: 200, voters: 200 });
     const results = parse(await (await get(`/binh-chon/${id}`)).text());
     expect(text(results.querySelector(".poll-total"))).toBe("200 lượt bình chọn");
-    expect(results.querySelectorAll(".poll-results li").map((li) => text(li.querySelector(".poll-count")))).toEqual(["67 (33,5%)", "67 (33,5%)", "66 (33%)"]);
+    expect(results.querySelectorAll(".poll-results li").map((li) => text(li.querySelector(".poll-count")))).toEqual([
+      "67 (33,5%)",
+      "67 (33,5%)",
+      "66 (33%)",
+    ]);
   }, 60_000);
 
   it("refuse votes on closed, unknown or archived polls, and unknown options, with a message", async () => {
@@ -115,23 +147,37 @@ describe("polls", () => {
   it("can be edited only before the first vote", async () => {
     const id = await createPoll("Câu hỏi có lỗi chính tả?", "Có\nKhông");
     const editor = await loginAs("editor");
-    const fields = (question: string) => ({ question, options: "Có\nKhông", placement: "sidebar", articleIds: "",
-      opensAt: toVietnamLocalInput(new Date(Date.now() - 60_000)), closesAt: toVietnamLocalInput(new Date(Date.now() + 86_400_000)) });
+    const fields = (question: string) => ({
+      question,
+      options: "Có\nKhông",
+      placement: "sidebar",
+      articleIds: "",
+      opensAt: toVietnamLocalInput(new Date(Date.now() - 60_000)),
+      closesAt: toVietnamLocalInput(new Date(Date.now() + 86_400_000)),
+    });
     expect((await editor.post(`/admin/binh-chon/${id}`, fields("Câu hỏi đã sửa chính tả?"))).status).toBe(303);
     const [yes] = await optionIds(id);
     await vote(id, yes!, { "cf-connecting-ip": "198.51.100.201" });
     const locked = await editor.post(`/admin/binh-chon/${id}`, fields("Sửa sau khi đã có phiếu"));
     expect(locked.status).toBe(409);
     expect(await locked.text()).toContain("Đã có người bình chọn");
-    expect(await env.DB.prepare("select question from polls where id = ?").bind(id).first("question")).toBe("Câu hỏi đã sửa chính tả?");
+    expect(await env.DB.prepare("select question from polls where id = ?").bind(id).first("question")).toBe(
+      "Câu hỏi đã sửa chính tả?",
+    );
     expect(await totals(id)).toEqual({ sum: 1, voters: 1 });
   });
 
   it("refuse a poll with fewer than 2 or more than 10 options", async () => {
     const editor = await loginAs("editor");
     for (const options of ["Chỉ một", Array.from({ length: 11 }, (_, i) => `Phương án ${i}`).join("\n")]) {
-      const res = await editor.post("/admin/binh-chon", { question: "Hỏi?", options, placement: "sidebar", articleIds: "",
-        opensAt: toVietnamLocalInput(new Date()), closesAt: toVietnamLocalInput(new Date(Date.now() + 3600_000)) });
+      const res = await editor.post("/admin/binh-chon", {
+        question: "Hỏi?",
+        options,
+        placement: "sidebar",
+        articleIds: "",
+        opensAt: toVietnamLocalInput(new Date()),
+        closesAt: toVietnamLocalInput(new Date(Date.now() + 3600_000)),
+      });
       expect(res.status).toBe(400);
       expect(await res.text()).toContain("Cần từ 2 đến 10 phương án");
     }

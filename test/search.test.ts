@@ -21,13 +21,22 @@ async function publish(headline: string, lead: string, body = "Nội dung bài v
   const db = openDatabase(env.DB);
   const [section] = await db.query.sections.findMany({ limit: 1 });
   const [author] = await db.query.authors.findMany({ limit: 1 });
-  return createArticle(db, { sectionId: section!.id, authorId: author!.id, headline, lead, body: [{ type: "paragraph", text: body }], status: "published", publishedAt: new Date(Date.now() - 60_000) });
+  return createArticle(db, {
+    sectionId: section!.id,
+    authorId: author!.id,
+    headline,
+    lead,
+    body: [{ type: "paragraph", text: body }],
+    status: "published",
+    publishedAt: new Date(Date.now() - 60_000),
+  });
 }
 
 describe("Vietnamese search", () => {
   it("finds the same articles with or without tone marks, in any case", async () => {
     const sets = [];
-    for (const q of ["bac lieu", "Bạc Liêu", "BẠC LIÊU", "bạc liêu", "Bạc Liêu".normalize("NFD")]) sets.push((await search(q)).headlines.sort());
+    for (const q of ["bac lieu", "Bạc Liêu", "BẠC LIÊU", "bạc liêu", "Bạc Liêu".normalize("NFD")])
+      sets.push((await search(q)).headlines.sort());
     expect(sets[0]!.length).toBeGreaterThan(3);
     for (const s of sets) expect(s).toEqual(sets[0]);
   });
@@ -38,7 +47,12 @@ describe("Vietnamese search", () => {
     expect(headlines[0]).toContain(boat.headline);
     const first = doc.querySelector(".search-results li")!;
     expect(text(first)).toMatch(/Giáo dục - Thể thao · (Thứ .+|Chủ Nhật), \d\d\/\d\d\/\d{4} \| \d\d:\d\d/);
-    expect(first.querySelectorAll("mark").map(text).map((m) => m.toLowerCase())).toContain("ghe");
+    expect(
+      first
+        .querySelectorAll("mark")
+        .map(text)
+        .map((m) => m.toLowerCase()),
+    ).toContain("ghe");
   });
 
   it("treats old and new tone placement alike and prefers exact tones", async () => {
@@ -62,15 +76,30 @@ describe("Vietnamese search", () => {
     expect(headlines).not.toContain("Lúa mới và tôm khô");
   });
 
-  it.each(['"', 'a" OR "b', "NEAR(a b)", "*", "-x", "col:val", "^start", "()", "🌧️🌧️", "a ".repeat(1000), "", "   ", "AND", "OR NOT", "'; drop table articles; --"])(
-    "never errors on the hostile query %j", async (q) => {
-      const { res, doc } = await search(q);
-      expect(res.status).toBe(200);
-      expect(doc.querySelector("h1")?.textContent).toBe("Tìm kiếm");
-      if (!doc.querySelectorAll(".search-results li").length) {
-        expect(doc.querySelectorAll("#suggest-title + ul li").length).toBeGreaterThan(0);
-      }
-    });
+  it.each([
+    '"',
+    'a" OR "b',
+    "NEAR(a b)",
+    "*",
+    "-x",
+    "col:val",
+    "^start",
+    "()",
+    "🌧️🌧️",
+    "a ".repeat(1000),
+    "",
+    "   ",
+    "AND",
+    "OR NOT",
+    "'; drop table articles; --",
+  ])("never errors on the hostile query %j", async (q) => {
+    const { res, doc } = await search(q);
+    expect(res.status).toBe(200);
+    expect(doc.querySelector("h1")?.textContent).toBe("Tìm kiếm");
+    if (!doc.querySelectorAll(".search-results li").length) {
+      expect(doc.querySelectorAll("#suggest-title + ul li").length).toBeGreaterThan(0);
+    }
+  });
 
   it("says so in Vietnamese when nothing matches, and suggests the latest articles", async () => {
     const { doc } = await search("xyzzyquux");
@@ -83,7 +112,15 @@ describe("Vietnamese search", () => {
     const id = await publish("Khánh thành cầu Kênh Xáng", "Cầu mới nối hai xã.");
     expect((await search("kenh xang")).headlines).toContain("Khánh thành cầu Kênh Xáng");
     const { article, tags } = (await getArticleForEdit(db, id))!;
-    const base = { sectionId: article.sectionId, authorId: article.authorId, kicker: article.kicker, lead: article.lead, body: readStoredBody(article.body), tags, publishedAt: article.publishedAt };
+    const base = {
+      sectionId: article.sectionId,
+      authorId: article.authorId,
+      kicker: article.kicker,
+      lead: article.lead,
+      body: readStoredBody(article.body),
+      tags,
+      publishedAt: article.publishedAt,
+    };
     await updateArticle(db, id, { ...base, headline: "Khánh thành cầu Vĩnh Mỹ", status: "published" });
     expect((await search("kenh xang")).headlines).not.toContain("Khánh thành cầu Kênh Xáng");
     expect((await search("vinh my")).headlines).toContain("Khánh thành cầu Vĩnh Mỹ");

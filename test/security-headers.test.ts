@@ -19,7 +19,13 @@ beforeAll(loadDemo);
 const PROD = { SITE_URL: "https://baodongbang.vn" };
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 /** The headers every response carries, and a CSP with no way to run injected script. */
@@ -35,7 +41,10 @@ function expectSecure(res: Response, label: string, production = false) {
   expect(scripts.length, label).toBeGreaterThan(0);
   expect(scripts, label).not.toContain("'unsafe-inline'");
   expect(scripts, label).not.toContain("'unsafe-eval'");
-  expect(scripts.filter((s) => s !== "'self'" && s !== "'none'"), label).toEqual([]);
+  expect(
+    scripts.filter((s) => s !== "'self'" && s !== "'none'"),
+    label,
+  ).toEqual([]);
   expect(csp.get("object-src") ?? csp.get("default-src"), label).toEqual(["'none'"]);
   expect(csp.get("base-uri") ?? ["'self'"], label).toEqual(["'self'"]);
   if (production) expect(h.get("strict-transport-security"), label).toBe("max-age=31536000");
@@ -46,20 +55,34 @@ async function expectNoInlineScript(res: Response, label: string) {
   if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) return;
   for (const script of parse(await res.text()).querySelectorAll("script")) {
     // A CSP without 'unsafe-inline' would block an inline script: none may exist (JSON-LD is data, not script).
-    expect(script.getAttribute("src") || script.getAttribute("type") === "application/ld+json", `${label}: ${script.toString().slice(0, 80)}`).toBeTruthy();
+    expect(
+      script.getAttribute("src") || script.getAttribute("type") === "application/ld+json",
+      `${label}: ${script.toString().slice(0, 80)}`,
+    ).toBeTruthy();
   }
 }
 
 describe("security headers", () => {
-  it("are on the answer of every GET route the app defines, for readers and the newsroom", { timeout: 60_000 }, async () => {
+  it("are on the answer of every GET route the app defines, for readers and the newsroom", {
+    timeout: 60_000,
+  }, async () => {
     const article = await articleUrl(DEMO_ARTICLES[0]!.headline);
     const file = article.split("/")[2]!;
     const key = (await env.DB.prepare("select r2_key from images order by id limit 1").first<string>("r2_key"))!;
-    const values: Record<string, string> = { section: "kinh-te", file, slug: "bac-lieu", id: "1", rev: "1", key, place: "bac-lieu" };
-    const fill = (path: string) => path
-      .replace(/:([a-z]+)(\{[^}]*\})?/gi, (_m, name: string) => values[name] ?? "1")
-      .replace(/^\/_\/\*$/, ASSET_URLS["favicon.svg"]!)
-      .replace(/\*/g, "x");
+    const values: Record<string, string> = {
+      section: "kinh-te",
+      file,
+      slug: "bac-lieu",
+      id: "1",
+      rev: "1",
+      key,
+      place: "bac-lieu",
+    };
+    const fill = (path: string) =>
+      path
+        .replace(/:([a-z]+)(\{[^}]*\})?/gi, (_m, name: string) => values[name] ?? "1")
+        .replace(/^\/_\/\*$/, ASSET_URLS["favicon.svg"]!)
+        .replace(/\*/g, "x");
     const admin = await loginAs("admin");
     const paths = new Set<string>();
     for (const r of createApp().routes) if (r.method === "GET") paths.add(r.path);
@@ -67,7 +90,10 @@ describe("security headers", () => {
     const statuses = new Set<number>();
     for (const route of paths) {
       const path = fill(route);
-      for (const [who, res] of [["reader", await get(path)], ["admin", await admin.get(path)]] as const) {
+      for (const [who, res] of [
+        ["reader", await get(path)],
+        ["admin", await admin.get(path)],
+      ] as const) {
         statuses.add(res.status);
         expectSecure(res, `${who} ${path}`);
         await expectNoInlineScript(res, `${who} ${path}`);
@@ -84,11 +110,46 @@ describe("security headers", () => {
     const cases: [string, () => Promise<Response>][] = [
       ["cache HIT", async () => get(path)],
       ["400 bad address", () => get("/tim-kiem?q=%FF")],
-      ["413 form", () => get("/binh-luan", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: "a=".padEnd(1024 * 1024 + 10, "x") })],
-      ["400 malformed form", () => get("/binh-luan", { method: "POST", headers: { origin: ORIGIN, "content-type": "multipart/form-data" }, body: "x" })],
-      ["503 outage", () => { faulty.faults.db = "down"; return get("/chu-de/bac-lieu?page=2", {}, { ...faulty.env, CACHE_VERSION_TTL_MS: "0" }); }],
-      ["STALE-ERROR page", () => { faulty.faults.db = "down"; return get(path, {}, { ...faulty.env, CACHE_VERSION_TTL_MS: "0" }); }],
-      ["500 error", () => { faulty.faults.db = "ok"; faulty.faults.failSql = /from "articles"/; return get("/tac-gia/minh-thu?page=3", {}, { ...faulty.env, CACHE_VERSION_TTL_MS: "0" }); }],
+      [
+        "413 form",
+        () =>
+          get("/binh-luan", {
+            method: "POST",
+            headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+            body: "a=".padEnd(1024 * 1024 + 10, "x"),
+          }),
+      ],
+      [
+        "400 malformed form",
+        () =>
+          get("/binh-luan", {
+            method: "POST",
+            headers: { origin: ORIGIN, "content-type": "multipart/form-data" },
+            body: "x",
+          }),
+      ],
+      [
+        "503 outage",
+        () => {
+          faulty.faults.db = "down";
+          return get("/chu-de/bac-lieu?page=2", {}, { ...faulty.env, CACHE_VERSION_TTL_MS: "0" });
+        },
+      ],
+      [
+        "STALE-ERROR page",
+        () => {
+          faulty.faults.db = "down";
+          return get(path, {}, { ...faulty.env, CACHE_VERSION_TTL_MS: "0" });
+        },
+      ],
+      [
+        "500 error",
+        () => {
+          faulty.faults.db = "ok";
+          faulty.faults.failSql = /from "articles"/;
+          return get("/tac-gia/minh-thu?page=3", {}, { ...faulty.env, CACHE_VERSION_TTL_MS: "0" });
+        },
+      ],
       ["403 CSRF", () => get("/admin/bai-viet", { method: "POST", headers: { origin: "https://evil.example" } })],
     ];
     const seen: Record<string, number> = {};
@@ -98,7 +159,16 @@ describe("security headers", () => {
       expectSecure(res, label);
     }
     faulty.reset();
-    expect(seen).toEqual({ "cache HIT": 200, "400 bad address": 400, "413 form": 413, "400 malformed form": 400, "503 outage": 503, "STALE-ERROR page": 200, "500 error": 500, "403 CSRF": 403 });
+    expect(seen).toEqual({
+      "cache HIT": 200,
+      "400 bad address": 400,
+      "413 form": 413,
+      "400 malformed form": 400,
+      "503 outage": 503,
+      "STALE-ERROR page": 200,
+      "500 error": 500,
+      "403 CSRF": 403,
+    });
   });
 
   it("leave a photo's own stricter policy in place", async () => {
@@ -107,7 +177,9 @@ describe("security headers", () => {
     const res = await get("/media/demo/khong-co.jpg?w=360", { headers: { accept: "image/*" } }, faulty.env);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
     expectSecure(res, "placeholder");
   });
 
@@ -115,11 +187,24 @@ describe("security headers", () => {
     const admin = await loginAs("admin");
     const path = await articleUrl(DEMO_ARTICLES[4]!.headline);
     const key = (await env.DB.prepare("select r2_key from images order by id limit 1").first<string>("r2_key"))!;
-    for (const p of [path, "/khong-co-trang-nay", `/media/${key}`, `/media/${key}?w=360`, ASSET_URLS["favicon.svg"]!, "/rss.xml", "/admin/bai-viet", "/tim-kiem?q=%FF"]) {
+    for (const p of [
+      path,
+      "/khong-co-trang-nay",
+      `/media/${key}`,
+      `/media/${key}?w=360`,
+      ASSET_URLS["favicon.svg"]!,
+      "/rss.xml",
+      "/admin/bai-viet",
+      "/tim-kiem?q=%FF",
+    ]) {
       expectSecure(await get(p, {}, PROD), `production ${p}`, true);
       expectSecure(await get(p), `development ${p}`, false);
     }
-    expectSecure(await get("/admin/bai-viet", { headers: { cookie: admin.cookie } }, PROD), "production newsroom", true);
+    expectSecure(
+      await get("/admin/bai-viet", { headers: { cookie: admin.cookie } }, PROD),
+      "production newsroom",
+      true,
+    );
   });
 
   it("isolate the newsroom's windows from other sites, and not the reader pages (a fresh process on every arrival)", async () => {
@@ -137,10 +222,19 @@ describe("security headers", () => {
     const off = directives((await get("/")).headers.get("content-security-policy")!);
     expect(off.get("script-src")).toEqual(["'self'"]);
     expect(off.get("frame-src")).toEqual(["'none'"]);
-    const on = directives((await get("/", {}, { TURNSTILE_SITE_KEY: "1x00000000000000000000AA", TURNSTILE_SECRET: "1x0000000000000000000000000000000AA" })).headers.get("content-security-policy")!);
+    const on = directives(
+      (
+        await get(
+          "/",
+          {},
+          { TURNSTILE_SITE_KEY: "1x00000000000000000000AA", TURNSTILE_SECRET: "1x0000000000000000000000000000000AA" },
+        )
+      ).headers.get("content-security-policy")!,
+    );
     expect(on.get("script-src")).toEqual(["'self'", "https://challenges.cloudflare.com"]);
     expect(on.get("frame-src")).toEqual(["https://challenges.cloudflare.com"]);
-    for (const d of ["default-src", "style-src", "img-src", "form-action", "frame-ancestors", "base-uri", "object-src"]) expect(on.get(d), d).toEqual(off.get(d));
+    for (const d of ["default-src", "style-src", "img-src", "form-action", "frame-ancestors", "base-uri", "object-src"])
+      expect(on.get(d), d).toEqual(off.get(d));
     expect(off.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 });
@@ -148,7 +242,14 @@ describe("security headers", () => {
 describe("public/_headers", () => {
   it("gives the files the asset server answers itself the same protection", () => {
     const block = assetRules.split(/\n(?=\S)/).find((b) => b.startsWith("/_/*"))!;
-    const headers = new Headers(block.split("\n").slice(1).map((l) => l.trim()).filter(Boolean).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()] as [string, string]));
+    const headers = new Headers(
+      block
+        .split("\n")
+        .slice(1)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()] as [string, string]),
+    );
     const res = new Response(null, { headers });
     expectSecure(res, "_headers");
     expect(headers.get("cache-control")).toBe("public, max-age=31536000, immutable");

@@ -14,9 +14,11 @@ beforeAll(loadDemo);
 const SITE = env.SITE_URL.replace(/\/+$/, "");
 const ISO_VN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;
 
-const metaProperty = (doc: HTMLElement, p: string) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute("content");
+const metaProperty = (doc: HTMLElement, p: string) =>
+  doc.querySelector(`meta[property="${p}"]`)?.getAttribute("content");
 const metaName = (doc: HTMLElement, n: string) => doc.querySelector(`meta[name="${n}"]`)?.getAttribute("content");
-const jsonLd = (doc: HTMLElement) => doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent));
+const jsonLd = (doc: HTMLElement) =>
+  doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent));
 const ofType = (doc: HTMLElement, type: string) => jsonLd(doc).find((d) => d["@type"] === type);
 
 async function demoArticlePath(): Promise<string> {
@@ -82,14 +84,24 @@ describe("article pages for search engines and share previews", () => {
     expect(article.mainEntityOfPage["@id"]).toBe(SITE + path);
 
     const crumbs = ofType(doc, "BreadcrumbList");
-    expect(crumbs.itemListElement.map((c: any) => [c.position, c.item])).toEqual([[1, `${SITE}/`], [2, `${SITE}/kinh-te`], [3, SITE + path]]);
+    expect(crumbs.itemListElement.map((c: any) => [c.position, c.item])).toEqual([
+      [1, `${SITE}/`],
+      [2, `${SITE}/kinh-te`],
+      [3, SITE + path],
+    ]);
   });
 
   it("keep hostile headlines inside the JSON-LD and meta values", async () => {
     const { sectionId, authorId } = await firstIds();
     const headline = `</script><script>alert(1)</script> "Tôm" & <cá> 🦐`;
     const id = await createArticle(openDatabase(env.DB), {
-      sectionId, authorId, headline, lead: "Sapo <b>đậm</b> & \"trích\"", body: [{ type: "paragraph", text: "Nội dung." }], status: "published", publishedAt: new Date(),
+      sectionId,
+      authorId,
+      headline,
+      lead: 'Sapo <b>đậm</b> & "trích"',
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "published",
+      publishedAt: new Date(),
     });
     const res = await get(`/x/x-${id}.html`);
     const location = res.headers.get("location")!;
@@ -97,7 +109,7 @@ describe("article pages for search engines and share previews", () => {
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(ofType(doc, "NewsArticle").headline).toBe(headline);
     expect(metaProperty(doc, "og:title")).toBe(headline);
-    expect(metaProperty(doc, "og:description")).toBe("Sapo <b>đậm</b> & \"trích\"");
+    expect(metaProperty(doc, "og:description")).toBe('Sapo <b>đậm</b> & "trích"');
     // Without a photo the paper's default card is shared.
     expect(metaProperty(doc, "og:image")).toMatch(new RegExp(`^${SITE}/_/og-default\\.[0-9a-f]+\\.png$`));
   });
@@ -119,7 +131,9 @@ describe("other pages", () => {
     const template: string = site.potentialAction.target.urlTemplate;
     expect(site.potentialAction["query-input"]).toBe("required name=search_term_string");
     expect(template).toBe(`${SITE}/tim-kiem?q={search_term_string}`);
-    const search = await get(template.slice(SITE.length).replace("{search_term_string}", encodeURIComponent("ghe ngo")));
+    const search = await get(
+      template.slice(SITE.length).replace("{search_term_string}", encodeURIComponent("ghe ngo")),
+    );
     expect(search.status).toBe(200);
   });
 

@@ -19,10 +19,15 @@ async function pageTypes(): Promise<string[]> {
   const article = await articleUrl(DEMO_ARTICLES[0]!.headline);
   const doc = (await getPage(article)).doc;
   return [
-    "/", "/kinh-te", article, `/lite${article}`,
+    "/",
+    "/kinh-te",
+    article,
+    `/lite${article}`,
     doc.querySelector('a[href^="/chu-de/"]')!.getAttribute("href")!,
     doc.querySelector('a[href^="/tac-gia/"]')!.getAttribute("href")!,
-    "/tim-kiem?q=lua", "/gioi-thieu", "/khong-co-trang-nay",
+    "/tim-kiem?q=lua",
+    "/gioi-thieu",
+    "/khong-co-trang-nay",
   ];
 }
 
@@ -53,7 +58,9 @@ describe("a second paper from the same code", () => {
   it("renders its own name, colour and legal footer from its wrangler environment", async () => {
     expect(secondPaper.SITE_NAME).not.toBe(env.SITE_NAME);
     // Another deployment: its own vars and its own deployment id (so its own cache keys).
-    const overrides = { ...secondPaper, CF_VERSION_METADATA: { id: "dat-mui", tag: "", timestamp: "" } } as Partial<typeof env>;
+    const overrides = { ...secondPaper, CF_VERSION_METADATA: { id: "dat-mui", tag: "", timestamp: "" } } as Partial<
+      typeof env
+    >;
     const res = await get("/", {}, overrides);
     const html = await res.text();
     const { doc } = { doc: (await import("node-html-parser")).parse(html) };
@@ -90,7 +97,10 @@ describe("menus", () => {
     const { doc } = await getPage("/kinh-te");
     const menu = doc.querySelector("header details.menu");
     expect(text(menu?.querySelector("summary"))).toBe("Chuyên mục");
-    expect(menu?.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual(["/", ...DEMO_SECTIONS.map((s) => `/${s.slug}`)]);
+    expect(menu?.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual([
+      "/",
+      ...DEMO_SECTIONS.map((s) => `/${s.slug}`),
+    ]);
     expect(menu?.querySelector('a[aria-current="page"]')?.getAttribute("href")).toBe("/kinh-te");
     expect(doc.querySelectorAll("header script")).toHaveLength(0);
     const footerLinks = doc.querySelectorAll(".footer-menu a").map((a) => a.getAttribute("href"));
@@ -106,13 +116,19 @@ describe("menus", () => {
     for (const input of form.querySelectorAll("form.card input")) {
       const name = input.getAttribute("name")!;
       if (name === "_csrf") continue;
-      if (input.getAttribute("type") === "checkbox") { if (input.hasAttribute("checked")) fields[name] = "1"; } else fields[name] = input.getAttribute("value") ?? "";
+      if (input.getAttribute("type") === "checkbox") {
+        if (input.hasAttribute("checked")) fields[name] = "1";
+      } else fields[name] = input.getAttribute("value") ?? "";
     }
-    const sectionIds = Object.keys(fields).filter((k) => /^s-\d+-position$/.test(k)).map((k) => Number(k.split("-")[1]));
+    const sectionIds = Object.keys(fields)
+      .filter((k) => /^s-\d+-position$/.test(k))
+      .map((k) => Number(k.split("-")[1]));
     const [firstId, , , lastId] = sectionIds;
     fields[`s-${lastId}-position`] = "-5"; // the last section first
     delete fields[`s-${firstId}-header`]; // the first one out of the header
-    const pageId = Object.keys(fields).find((k) => /^p-\d+-position$/.test(k))!.split("-")[1];
+    const pageId = Object.keys(fields)
+      .find((k) => /^p-\d+-position$/.test(k))!
+      .split("-")[1];
     fields[`p-${pageId}-header`] = "1"; // a static page into the header
     const saved = await admin.post("/admin/menu", fields);
     expect(saved.status).toBe(303);
@@ -121,7 +137,9 @@ describe("menus", () => {
     const header = doc.querySelectorAll("header .nav a").map((a) => a.getAttribute("href"));
     expect(header[1]).toBe(`/${DEMO_SECTIONS[3]!.slug}`);
     expect(header).not.toContain(`/${DEMO_SECTIONS[0]!.slug}`);
-    expect(header.some((h) => ["/gioi-thieu", "/lien-he", "/quang-cao", "/chinh-sach-bao-mat"].includes(h!))).toBe(true);
+    expect(header.some((h) => ["/gioi-thieu", "/lien-he", "/quang-cao", "/chinh-sach-bao-mat"].includes(h!))).toBe(
+      true,
+    );
 
     expect((await admin.post("/admin/menu", { ...fields, [`s-${firstId}-position`]: "abc" })).status).toBe(400);
   });
@@ -130,7 +148,12 @@ describe("menus", () => {
 describe("static pages", () => {
   it("are written in the newsroom, served at /{slug}, cached, and updated at once", async () => {
     const editor = await loginAs("editor");
-    const created = await editor.post("/admin/trang", { title: "Đường dây nóng", slug: "", body: "Gọi 0291 3 800 000 khi có tin.\n\n## Giờ làm việc\n\nCả tuần.", status: "published" });
+    const created = await editor.post("/admin/trang", {
+      title: "Đường dây nóng",
+      slug: "",
+      body: "Gọi 0291 3 800 000 khi có tin.\n\n## Giờ làm việc\n\nCả tuần.",
+      status: "published",
+    });
     expect(created.status).toBe(303);
     const id = /\/admin\/trang\/(\d+)/.exec(created.headers.get("location")!)![1];
     const first = await getPage("/duong-day-nong");
@@ -140,10 +163,20 @@ describe("static pages", () => {
     expect(first.doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(/\/duong-day-nong$/);
     expect((await get("/duong-day-nong")).headers.get("x-cache")).toBe("HIT");
 
-    await editor.post(`/admin/trang/${id}`, { title: "Đường dây nóng 24/7", slug: "duong-day-nong", body: "Gọi bất cứ lúc nào.", status: "published" });
+    await editor.post(`/admin/trang/${id}`, {
+      title: "Đường dây nóng 24/7",
+      slug: "duong-day-nong",
+      body: "Gọi bất cứ lúc nào.",
+      status: "published",
+    });
     expect(text((await getPage("/duong-day-nong")).doc.querySelector("h1"))).toBe("Đường dây nóng 24/7");
 
-    await editor.post(`/admin/trang/${id}`, { title: "Đường dây nóng 24/7", slug: "duong-day-nong", body: "Gọi bất cứ lúc nào.", status: "draft" });
+    await editor.post(`/admin/trang/${id}`, {
+      title: "Đường dây nóng 24/7",
+      slug: "duong-day-nong",
+      body: "Gọi bất cứ lúc nào.",
+      status: "draft",
+    });
     expect((await get("/duong-day-nong")).status).toBe(404);
     await editor.post(`/admin/trang/${id}/xoa`, {});
     expect((await editor.get(`/admin/trang/${id}`)).status).toBe(404);
@@ -167,7 +200,10 @@ describe("static pages", () => {
     }
     expect(await env.DB.prepare("select count(*) as n from static_pages").first<number>("n")).toBe(before);
     const reporter = await loginAs("reporter");
-    expect((await reporter.post("/admin/trang", { title: "Của phóng viên", slug: "", body: "x", status: "published" })).status).toBe(403);
+    expect(
+      (await reporter.post("/admin/trang", { title: "Của phóng viên", slug: "", body: "x", status: "published" }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -179,7 +215,11 @@ describe("breaking news", () => {
     expect((await get(article)).headers.get("x-cache")).toBe("HIT");
 
     const inOneHour = new Date(Date.now() + 3600_000 + 7 * 3600_000).toISOString().slice(0, 16);
-    const saved = await editor.post("/admin/tin-nong", { text: "Bão số 9 đổ bộ Cà Mau - Bạc Liêu", url: article, expiresAt: inOneHour });
+    const saved = await editor.post("/admin/tin-nong", {
+      text: "Bão số 9 đổ bộ Cà Mau - Bạc Liêu",
+      url: article,
+      expiresAt: inOneHour,
+    });
     expect(saved.status).toBe(303);
 
     const during = await getPage(article);
@@ -236,7 +276,9 @@ describe("site settings", () => {
     const before = await settingsRow();
     const jpeg = uploadedId(await upload(admin, JPEG, "anh.jpg", "image/jpeg"));
     // A 600 KB PNG already in the library (a print-resolution logo someone uploaded).
-    const heavy = (await env.DB.prepare("insert into images (r2_key, width, height, mime, bytes, alt) values ('logo-in-dam.png', 3000, 800, 'image/png', 614400, 'Logo') returning id").first<number>("id"))!;
+    const heavy = (await env.DB.prepare(
+      "insert into images (r2_key, width, height, mime, bytes, alt) values ('logo-in-dam.png', 3000, 800, 'image/png', 614400, 'Logo') returning id",
+    ).first<number>("id"))!;
     const cases: [Record<string, string>, string][] = [
       [{ brandColor: "#ffd700" }, "quá nhạt trên nền trắng"],
       [{ brandColor: "#777777" }, "cần ít nhất 4.5:1"],
@@ -267,14 +309,24 @@ describe("site settings", () => {
     expect((await get(article)).headers.get("x-cache")).toBe("HIT");
     const logo = uploadedId(await upload(admin, PNG, "logo.png", "image/png"));
     const changes = {
-      name: "Báo Đồng Bằng Điện Tử", shortName: "ĐBĐT", tagline: "Nhanh - Đúng - Gần", brandColor: "#1d4ed8", logoImageId: String(logo),
-      editorInChief: "Lê Thị Hoa", licenceNumber: "99/GP-BTTTT", licenceIssuer: "Bộ Thông tin và Truyền thông", agency: "Ủy ban nhân dân tỉnh",
-      address: "1 Hùng Vương", phone: "0291 999 999", email: "bandoc@dongbang.example",
+      name: "Báo Đồng Bằng Điện Tử",
+      shortName: "ĐBĐT",
+      tagline: "Nhanh - Đúng - Gần",
+      brandColor: "#1d4ed8",
+      logoImageId: String(logo),
+      editorInChief: "Lê Thị Hoa",
+      licenceNumber: "99/GP-BTTTT",
+      licenceIssuer: "Bộ Thông tin và Truyền thông",
+      agency: "Ủy ban nhân dân tỉnh",
+      address: "1 Hùng Vương",
+      phone: "0291 999 999",
+      email: "bandoc@dongbang.example",
     };
     const saved = await admin.post("/admin/cai-dat", await settingsForm(admin, changes));
     expect(saved.status).toBe(303);
     const form = await admin.page("/admin/cai-dat");
-    for (const [field, value] of Object.entries(changes)) expect(form.querySelector(`#${field}`)?.getAttribute("value"), field).toBe(value);
+    for (const [field, value] of Object.entries(changes))
+      expect(form.querySelector(`#${field}`)?.getAttribute("value"), field).toBe(value);
 
     const { res, doc, html } = await getPage(article);
     expect(res.headers.get("x-cache")).toBe("MISS");
@@ -285,7 +337,10 @@ describe("site settings", () => {
     expect(html).toContain("--brand:#1d4ed8");
     expect(footer(doc)).toContain("Tổng biên tập: Lê Thị Hoa");
     expect(footer(doc)).toContain("Giấy phép số 99/GP-BTTTT do Bộ Thông tin và Truyền thông cấp");
-    const ld = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent)).find((d) => d["@type"] === "NewsArticle");
+    const ld = doc
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((s) => JSON.parse(s.textContent))
+      .find((d) => d["@type"] === "NewsArticle");
     expect(ld.publisher.name).toBe("Báo Đồng Bằng Điện Tử");
     expect(ld.publisher.logo.url).toContain("/media/");
     // The logo cannot be deleted from the library while it is the logo.

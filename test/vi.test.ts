@@ -15,7 +15,10 @@ describe("dateline in Asia/Ho_Chi_Minh", () => {
   });
 
   it("names every weekday in Vietnamese", () => {
-    const days = Array.from({ length: 7 }, (_, i) => formatDateline(new Date(Date.UTC(2024, 0, 14 + i, 3))).split(",")[0]);
+    const days = Array.from(
+      { length: 7 },
+      (_, i) => formatDateline(new Date(Date.UTC(2024, 0, 14 + i, 3))).split(",")[0],
+    );
     expect(days).toEqual(["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]);
   });
 
@@ -41,7 +44,9 @@ describe("Vietnamese slugs", () => {
   });
 
   it("cuts long headlines at a word boundary", () => {
-    const slug = slugify("Nông dân huyện Hòa Bình chuyển đổi hàng trăm héc-ta lúa kém hiệu quả sang mô hình tôm lúa bền vững thích ứng biến đổi khí hậu");
+    const slug = slugify(
+      "Nông dân huyện Hòa Bình chuyển đổi hàng trăm héc-ta lúa kém hiệu quả sang mô hình tôm lúa bền vững thích ứng biến đổi khí hậu",
+    );
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug.endsWith("-")).toBe(false);
     expect(slug.startsWith("nong-dan-huyen-hoa-binh")).toBe(true);

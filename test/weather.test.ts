@@ -17,7 +17,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const FIXTURE_TEXT = "Nhiều mây, có mưa rào, có nơi mưa vừa, mưa to và rải rác có dông. Gió tây nam cấp 3, giật cấp 7. Trong cơn dông có khả năng xảy ra lốc, sét và gió giật mạnh. Nhiệt độ từ 25 - 32 độ C. Độ ẩm 71%.";
+const FIXTURE_TEXT =
+  "Nhiều mây, có mưa rào, có nơi mưa vừa, mưa to và rải rác có dông. Gió tây nam cấp 3, giật cấp 7. Trong cơn dông có khả năng xảy ra lốc, sét và gió giật mạnh. Nhiệt độ từ 25 - 32 độ C. Độ ẩm 71%.";
 
 type Answer = () => Promise<Response> | Response;
 
@@ -30,16 +31,28 @@ function openMeteo(answer: Answer) {
   });
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 async function runCron(time = Date.now(), envOverrides: Record<string, string> = {}) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: time, cron: "*/30 * * * *" }), { ...env, ...envOverrides }, ctx);
+  await worker.scheduled(
+    createScheduledController({ scheduledTime: time, cron: "*/30 * * * *" }),
+    { ...env, ...envOverrides },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
 }
 
-const latest = () => env.DB.prepare("select text, temp_min, temp_max from weather_forecasts where place = 'bac-lieu' order by fetched_at desc, id desc limit 1").first<{ text: string; temp_min: number; temp_max: number }>();
-const lastRun = () => env.DB.prepare("select ok, reason from weather_runs where place = 'bac-lieu' order by id desc limit 1").first<{ ok: number; reason: string }>();
+const latest = () =>
+  env.DB.prepare(
+    "select text, temp_min, temp_max from weather_forecasts where place = 'bac-lieu' order by fetched_at desc, id desc limit 1",
+  ).first<{ text: string; temp_min: number; temp_max: number }>();
+const lastRun = () =>
+  env.DB.prepare("select ok, reason from weather_runs where place = 'bac-lieu' order by id desc limit 1").first<{
+    ok: number;
+    reason: string;
+  }>();
 const boxText = async (path = "/") => text(parse(await (await get(path)).text()).querySelector(".weather"));
 
 describe("the weather job", () => {
@@ -49,7 +62,13 @@ describe("the weather job", () => {
     expect(spy).toHaveBeenCalledTimes(1);
     const url = new URL(String(spy.mock.calls[0]![0]));
     expect(url.origin + url.pathname).toBe("https://api.open-meteo.com/v1/forecast");
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ latitude: "9.29", longitude: "105.72", timezone: "Asia/Ho_Chi_Minh", forecast_days: "2", wind_speed_unit: "ms" });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      latitude: "9.29",
+      longitude: "105.72",
+      timezone: "Asia/Ho_Chi_Minh",
+      forecast_days: "2",
+      wind_speed_unit: "ms",
+    });
     expect(url.searchParams.get("daily")).toContain("weather_code");
     expect(await latest()).toEqual({ text: FIXTURE_TEXT, temp_min: 25, temp_max: 32 });
     expect(await lastRun()).toEqual({ ok: 1, reason: "" });
@@ -62,34 +81,70 @@ describe("the weather job", () => {
 
   it.each<[string, Answer, number, RegExp]>([
     ["a 500", () => json({ error: true, reason: "Internal" }, 500), 3, /máy chủ trả về 500/],
-    ["a 400 with the API's error body", () => json(errorFixture, 400), 1, /máy chủ trả về 400: Cannot initialize WeatherVariable/],
-    ["a timeout", () => Promise.reject(new DOMException("The operation timed out.", "TimeoutError")), 3, /hết thời gian chờ/],
-    ["the network down", () => Promise.reject(new TypeError("Network connection lost.")), 3, /lỗi mạng: TypeError: Network connection lost/],
+    [
+      "a 400 with the API's error body",
+      () => json(errorFixture, 400),
+      1,
+      /máy chủ trả về 400: Cannot initialize WeatherVariable/,
+    ],
+    [
+      "a timeout",
+      () => Promise.reject(new DOMException("The operation timed out.", "TimeoutError")),
+      3,
+      /hết thời gian chờ/,
+    ],
+    [
+      "the network down",
+      () => Promise.reject(new TypeError("Network connection lost.")),
+      3,
+      /lỗi mạng: TypeError: Network connection lost/,
+    ],
     ["bad JSON", () => new Response("<html>Bad gateway</html>", { status: 200 }), 1, /không phải JSON/],
-    ["a response missing fields", () => json({ ...forecastFixture, daily: { ...forecastFixture.daily, weather_code: undefined } }), 1, /thiếu hoặc sai trường: daily\.weather_code/],
-    ["nulls where numbers belong, as strings", () => json({ ...forecastFixture, current: { ...forecastFixture.current, relative_humidity_2m: "71" } }), 1, /current\.relative_humidity_2m/],
-  ])("keeps the last good forecast after %s, with bounded retries and the reason recorded", async (_label, answer, attempts, reason) => {
-    openMeteo(() => json(forecastFixture));
-    await runCron();
-    const before = await latest();
-    vi.restoreAllMocks();
-    const spy = openMeteo(answer);
-    await expect(runCron()).resolves.toBeUndefined();
-    expect(spy).toHaveBeenCalledTimes(attempts);
-    expect(await latest()).toEqual(before);
-    const run = await lastRun();
-    expect(run?.ok).toBe(0);
-    expect(run?.reason).toMatch(reason);
-    expect(await boxText()).toContain(FIXTURE_TEXT);
-  });
+    [
+      "a response missing fields",
+      () => json({ ...forecastFixture, daily: { ...forecastFixture.daily, weather_code: undefined } }),
+      1,
+      /thiếu hoặc sai trường: daily\.weather_code/,
+    ],
+    [
+      "nulls where numbers belong, as strings",
+      () => json({ ...forecastFixture, current: { ...forecastFixture.current, relative_humidity_2m: "71" } }),
+      1,
+      /current\.relative_humidity_2m/,
+    ],
+  ])(
+    "keeps the last good forecast after %s, with bounded retries and the reason recorded",
+    async (_label, answer, attempts, reason) => {
+      openMeteo(() => json(forecastFixture));
+      await runCron();
+      const before = await latest();
+      vi.restoreAllMocks();
+      const spy = openMeteo(answer);
+      await expect(runCron()).resolves.toBeUndefined();
+      expect(spy).toHaveBeenCalledTimes(attempts);
+      expect(await latest()).toEqual(before);
+      const run = await lastRun();
+      expect(run?.ok).toBe(0);
+      expect(run?.reason).toMatch(reason);
+      expect(await boxText()).toContain(FIXTURE_TEXT);
+    },
+  );
 
   it("prunes history older than 30 days on its run", async () => {
     const old = Date.now() - 31 * 24 * 3600_000;
-    await env.DB.prepare("insert into weather_forecasts (place, fetched_at, text, data) values ('bac-lieu', ?, 'Bản tin cũ', '{}')").bind(old).run();
-    await env.DB.prepare("insert into weather_runs (place, at, ok, reason) values ('bac-lieu', ?, 0, 'cũ')").bind(old).run();
+    await env.DB.prepare(
+      "insert into weather_forecasts (place, fetched_at, text, data) values ('bac-lieu', ?, 'Bản tin cũ', '{}')",
+    )
+      .bind(old)
+      .run();
+    await env.DB.prepare("insert into weather_runs (place, at, ok, reason) values ('bac-lieu', ?, 0, 'cũ')")
+      .bind(old)
+      .run();
     openMeteo(() => json(forecastFixture));
     await runCron();
-    expect(await env.DB.prepare("select count(*) as n from weather_forecasts where fetched_at <= ?").bind(old).first("n")).toBe(0);
+    expect(
+      await env.DB.prepare("select count(*) as n from weather_forecasts where fetched_at <= ?").bind(old).first("n"),
+    ).toBe(0);
     expect(await env.DB.prepare("select count(*) as n from weather_runs where at <= ?").bind(old).first("n")).toBe(0);
     expect(await latest()).not.toBeNull();
   });
@@ -106,7 +161,17 @@ describe("the weather job", () => {
     const path = await articleUrl(DEMO_ARTICLES[2]!.headline);
     await get(path);
     expect((await get(path)).headers.get("x-cache")).toBe("HIT");
-    openMeteo(() => json({ ...forecastFixture, daily: { ...forecastFixture.daily, weather_code: [3, 3], wind_speed_10m_max: [2.0, 2.0], wind_gusts_10m_max: [4.0, 4.0] } }));
+    openMeteo(() =>
+      json({
+        ...forecastFixture,
+        daily: {
+          ...forecastFixture.daily,
+          weather_code: [3, 3],
+          wind_speed_10m_max: [2.0, 2.0],
+          wind_gusts_10m_max: [4.0, 4.0],
+        },
+      }),
+    );
     await runCron();
     const after = await get(path);
     expect(after.headers.get("x-cache")).toBe("HIT");
@@ -121,10 +186,16 @@ describe("the weather job", () => {
     await runCron(now);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(now + 7 * 3600_000);
-    await env.DB.prepare("insert into cache_versions (scope, stamp) values ('weather', ?) on conflict(scope) do update set stamp = excluded.stamp").bind(now + 7 * 3600_000).run();
+    await env.DB.prepare(
+      "insert into cache_versions (scope, stamp) values ('weather', ?) on conflict(scope) do update set stamp = excluded.stamp",
+    )
+      .bind(now + 7 * 3600_000)
+      .run();
     expect(await boxText("/kinh-te")).toContain("(chưa có bản tin mới hơn)");
     vi.setSystemTime(now + 25 * 3600_000);
-    await env.DB.prepare("update cache_versions set stamp = ? where scope = 'weather'").bind(now + 25 * 3600_000).run();
+    await env.DB.prepare("update cache_versions set stamp = ? where scope = 'weather'")
+      .bind(now + 25 * 3600_000)
+      .run();
     expect(await boxText("/van-hoa-du-lich")).toBe("");
   });
 });
@@ -136,7 +207,10 @@ describe("a forecast pinned by an editor", () => {
     const editor = await loginAs("editor");
     const pinned = "Bản tin của Đài Khí tượng: ngày mai có mưa to diện rộng, đề phòng ngập úng.";
     const expires = new Date(Date.now() + 3600_000);
-    const res = await editor.post("/admin/thoi-tiet/bac-lieu/ghim", { text: pinned, expiresAt: toVietnamLocalInput(expires) });
+    const res = await editor.post("/admin/thoi-tiet/bac-lieu/ghim", {
+      text: pinned,
+      expiresAt: toVietnamLocalInput(expires),
+    });
     expect(res.status).toBe(303);
     expect(await boxText()).toContain(pinned);
     expect(text((await editor.page("/admin/thoi-tiet")).querySelector(".card p"))).toBeTruthy();
@@ -146,7 +220,9 @@ describe("a forecast pinned by an editor", () => {
 
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(expires.getTime() + 60_000);
-    await env.DB.prepare("update cache_versions set stamp = ? where scope = 'weather'").bind(expires.getTime() + 60_000).run();
+    await env.DB.prepare("update cache_versions set stamp = ? where scope = 'weather'")
+      .bind(expires.getTime() + 60_000)
+      .run();
     const box = await boxText("/nhip-song-do-thi");
     expect(box).not.toContain(pinned);
     expect(box).toContain(FIXTURE_TEXT);
@@ -156,7 +232,10 @@ describe("a forecast pinned by an editor", () => {
     const reporter = await loginAs("reporter");
     expect((await reporter.get("/admin/thoi-tiet")).status).toBe(403);
     const admin = await loginAs("admin");
-    const res = await admin.post("/admin/thoi-tiet/bac-lieu/ghim", { text: "Cũ", expiresAt: toVietnamLocalInput(new Date(Date.now() - 3600_000)) });
+    const res = await admin.post("/admin/thoi-tiet/bac-lieu/ghim", {
+      text: "Cũ",
+      expiresAt: toVietnamLocalInput(new Date(Date.now() - 3600_000)),
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Thời điểm hết hạn phải ở tương lai");
   });

@@ -21,7 +21,8 @@ export async function withLighthouse<T>(fn: (audit: Audit) => Promise<T>): Promi
   const once = async (url: string): Promise<PageReport> => {
     const result = await lighthouse(url, { port: chrome.port, output: ["json", "html"], logLevel: "error" });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError)
+      throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`);
     const [json, html] = result.report as string[];
     return { lhr: result.lhr, json: json!, html: html! };
   };

@@ -19,15 +19,32 @@ export interface PageSummary {
 const display = (lhr: Result, id: string) => lhr.audits[id]?.displayValue ?? "?";
 
 export function summarise(name: string, lhr: Result): PageSummary {
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as PageSummary["scores"];
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as PageSummary["scores"];
   const bytes = lhr.audits["total-byte-weight"]?.numericValue;
   // Audits that count towards a category score and did not fully pass.
-  const weighted = new Set(CATEGORIES.flatMap((c) => (lhr.categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0).map((r) => r.id)));
+  const weighted = new Set(
+    CATEGORIES.flatMap((c) => (lhr.categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0).map((r) => r.id)),
+  );
   const lost = Object.values(lhr.audits)
-    .filter((a) => weighted.has(a.id) && a.score !== null && a.score < 1 && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "informative")
-    .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}): ${a.title}${a.displayValue ? ` - ${a.displayValue}` : ""}`);
+    .filter(
+      (a) =>
+        weighted.has(a.id) &&
+        a.score !== null &&
+        a.score < 1 &&
+        a.scoreDisplayMode !== "notApplicable" &&
+        a.scoreDisplayMode !== "informative",
+    )
+    .map(
+      (a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}): ${a.title}${a.displayValue ? ` - ${a.displayValue}` : ""}`,
+    );
   return {
-    name, url: lhr.finalDisplayedUrl, scores, lost, benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    name,
+    url: lhr.finalDisplayedUrl,
+    scores,
+    lost,
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     metrics: {
       fcp: display(lhr, "first-contentful-paint"),
       lcp: display(lhr, "largest-contentful-paint"),
@@ -39,6 +56,13 @@ export function summarise(name: string, lhr: Result): PageSummary {
 }
 
 export function table(pages: PageSummary[]): string {
-  const rows = pages.map((p) => `| ${p.name} | ${CATEGORIES.map((c) => p.scores[c]).join(" | ")} | ${p.metrics.fcp} | ${p.metrics.lcp} | ${p.metrics.tbt} | ${p.metrics.cls} | ${p.metrics.bytes} |`);
-  return ["| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | total bytes |", "|---|---|---|---|---|---|---|---|---|---|", ...rows].join("\n");
+  const rows = pages.map(
+    (p) =>
+      `| ${p.name} | ${CATEGORIES.map((c) => p.scores[c]).join(" | ")} | ${p.metrics.fcp} | ${p.metrics.lcp} | ${p.metrics.tbt} | ${p.metrics.cls} | ${p.metrics.bytes} |`,
+  );
+  return [
+    "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | total bytes |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
 }

@@ -23,14 +23,21 @@ export interface MadePhoto {
 export type PhotoMaker = (motif: string, seed: number) => Promise<MadePhoto>;
 
 export async function isDatabaseEmpty(d1: D1Database): Promise<boolean> {
-  const row = await d1.prepare("select (select count(*) from sections) + (select count(*) from articles) as n").first<{ n: number }>();
+  const row = await d1
+    .prepare("select (select count(*) from sections) + (select count(*) from articles) as n")
+    .first<{ n: number }>();
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemoContent(d1: D1Database, media: R2Bucket, makePhoto: PhotoMaker): Promise<{ articles: number; photos: number }> {
+export async function seedDemoContent(
+  d1: D1Database,
+  media: R2Bucket,
+  makePhoto: PhotoMaker,
+): Promise<{ articles: number; photos: number }> {
   const db = openDatabase(d1);
   const sectionIds = new Map<string, number>();
-  for (const [position, s] of DEMO_SECTIONS.entries()) sectionIds.set(s.slug, await insertSection(db, { ...s, position }));
+  for (const [position, s] of DEMO_SECTIONS.entries())
+    sectionIds.set(s.slug, await insertSection(db, { ...s, position }));
   const authorIds = new Map<string, number>();
   for (const a of DEMO_AUTHORS) authorIds.set(a.slug, await insertAuthor(db, a));
 
@@ -42,8 +49,14 @@ export async function seedDemoContent(d1: D1Database, media: R2Bucket, makePhoto
     const key = `demo/${String(photos).padStart(2, "0")}-${spec.motif}.${ext}`;
     await media.put(key, photo.data, { httpMetadata: { contentType: photo.mime } });
     return insertImage(db, {
-      r2Key: key, width: photo.width, height: photo.height, mime: photo.mime, bytes: photo.data.byteLength,
-      alt: spec.alt, caption: spec.caption, credit: spec.credit,
+      r2Key: key,
+      width: photo.width,
+      height: photo.height,
+      mime: photo.mime,
+      bytes: photo.data.byteLength,
+      alt: spec.alt,
+      caption: spec.caption,
+      credit: spec.credit,
     });
   };
 
@@ -75,7 +88,10 @@ export async function seedDemoContent(d1: D1Database, media: R2Bucket, makePhoto
   await createPoll(db, {
     question: "Bạn có ủng hộ mở rộng phố đi bộ ven sông Bạc Liêu vào cuối tuần?",
     options: ["Ủng hộ", "Không ủng hộ", "Chỉ nên mở vào dịp lễ"],
-    placement: "sidebar", opensAt: new Date(now - 3600_000), closesAt: new Date(now + 30 * 24 * 3600_000), articleIds: [],
+    placement: "sidebar",
+    opensAt: new Date(now - 3600_000),
+    closesAt: new Date(now + 30 * 24 * 3600_000),
+    articleIds: [],
   });
   for (const page of DEMO_STATIC_PAGES) await createStaticPage(db, page, null);
   return { articles: DEMO_ARTICLES.length, photos };

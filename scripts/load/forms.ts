@@ -18,7 +18,8 @@ function fieldsOf(form: HTMLElement): Record<string, string> {
     const type = input.getAttribute("type");
     // Radio buttons are the reader's choice, made by the caller.
     if (type === "radio" || type === "submit") continue;
-    fields[input.getAttribute("name")!] = input.tagName === "TEXTAREA" ? input.text : input.getAttribute("value") ?? "";
+    fields[input.getAttribute("name")!] =
+      input.tagName === "TEXTAREA" ? input.text : (input.getAttribute("value") ?? "");
   }
   return fields;
 }
@@ -30,11 +31,15 @@ export function readerForms(html: string): { comment: ReaderForm | null; poll: P
   const poll = forms.find((f) => /^\/binh-chon\/\d+$/.test(f.getAttribute("action") ?? ""));
   return {
     comment: comment ? { action: "/binh-luan", fields: fieldsOf(comment) } : null,
-    poll: poll ? {
-      action: poll.getAttribute("action")!,
-      pollId: Number(poll.getAttribute("action")!.split("/").pop()),
-      fields: fieldsOf(poll),
-      options: poll.querySelectorAll('input[type="radio"][name="option"]').map((o) => Number(o.getAttribute("value"))),
-    } : null,
+    poll: poll
+      ? {
+          action: poll.getAttribute("action")!,
+          pollId: Number(poll.getAttribute("action")!.split("/").pop()),
+          fields: fieldsOf(poll),
+          options: poll
+            .querySelectorAll('input[type="radio"][name="option"]')
+            .map((o) => Number(o.getAttribute("value"))),
+        }
+      : null,
   };
 }

@@ -14,14 +14,18 @@ const USAGE = `usage: npm run load -- [--duration S] [--connections N] [--writer
   (or LOAD_DURATION, LOAD_CONNECTIONS, LOAD_WRITERS, LOAD_KEEP_STATE=1)`;
 
 const FLAGS: Record<string, "durationS" | "connections" | "writers"> = {
-  "--duration": "durationS", "-d": "durationS",
-  "--connections": "connections", "-c": "connections",
-  "--writers": "writers", "-w": "writers",
+  "--duration": "durationS",
+  "-d": "durationS",
+  "--connections": "connections",
+  "-c": "connections",
+  "--writers": "writers",
+  "-w": "writers",
 };
 
 function positiveInt(name: string, raw: string | undefined): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(raw)}\n${USAGE}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(raw)}\n${USAGE}`);
   return n;
 }
 
@@ -34,9 +38,17 @@ export function parseLoadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOp
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--keep-state") { options.keepState = true; continue; }
-    if (arg === "--help" || arg === "-h") { console.log(USAGE); process.exit(0); }
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (arg === "--keep-state") {
+      options.keepState = true;
+      continue;
+    }
+    if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const key = FLAGS[flag];
     if (!key) throw new Error(`unknown argument ${arg}\n${USAGE}`);
     options[key] = positiveInt(flag, inline ?? argv[++i]);

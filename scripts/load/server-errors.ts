@@ -8,7 +8,8 @@ export type ErrorOrigin = "site" | "local runtime";
 export const errorOrigin = (body: string): ErrorOrigin => (/<html[^>]*lang="vi"/.test(body) ? "site" : "local runtime");
 
 /** The title of an error page, or the start of a plain-text answer. */
-export const errorGist = (body: string) => (/<title>([^<]*)<\/title>/.exec(body)?.[1] ?? body).replace(/\s+/g, " ").slice(0, 160);
+export const errorGist = (body: string) =>
+  (/<title>([^<]*)<\/title>/.exec(body)?.[1] ?? body).replace(/\s+/g, " ").slice(0, 160);
 
 /** 5xx answers by origin, with the first few for the report. */
 export class ServerErrors {

@@ -31,7 +31,9 @@ export async function serveFrozenSite(site: FrozenSite, port: number, persistTo:
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(url + "/", { signal: AbortSignal.timeout(5000) })).ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (i === 120) {
       await worker.dispose();
       throw new Error(`the site did not answer on ${url} within a minute`);

@@ -6,21 +6,27 @@
 import { everyRead } from "./read-mix";
 import type { LoadTargets } from "./targets";
 
-export async function warmUp(baseUrl: string, targets: LoadTargets, parallel = 4): Promise<{ requests: number; seconds: number; failed: string[] }> {
+export async function warmUp(
+  baseUrl: string,
+  targets: LoadTargets,
+  parallel = 4,
+): Promise<{ requests: number; seconds: number; failed: string[] }> {
   const queue = everyRead(targets);
   const total = queue.length;
   const failed: string[] = [];
   const started = Date.now();
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      try {
-        const res = await fetch(baseUrl + next.path, { headers: next.headers, signal: AbortSignal.timeout(60_000) });
-        await res.arrayBuffer();
-        if (res.status >= 400) failed.push(`${next.path} ${res.status}`);
-      } catch (err) {
-        failed.push(`${next.path} ${String(err)}`);
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          const res = await fetch(baseUrl + next.path, { headers: next.headers, signal: AbortSignal.timeout(60_000) });
+          await res.arrayBuffer();
+          if (res.status >= 400) failed.push(`${next.path} ${res.status}`);
+        } catch (err) {
+          failed.push(`${next.path} ${String(err)}`);
+        }
       }
-    }
-  }));
+    }),
+  );
   return { requests: total, seconds: (Date.now() - started) / 1000, failed };
 }

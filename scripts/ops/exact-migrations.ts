@@ -15,10 +15,17 @@ export async function writeExactMigrationsConfig(dir: string, migrations: string
   for (const name of migrations) await copyFile(join(MIGRATIONS_DIR, name), join(migrationsDir, name));
   const configPath = join(dir, "wrangler.json");
   // The same database id as wrangler.toml: a local D1's file is named after it.
-  await writeFile(configPath, JSON.stringify({
-    name: project.name,
-    compatibility_date: project.compatibilityDate,
-    d1_databases: [{ binding: "DB", ...project.db, migrations_dir: migrationsDir }],
-  }, null, 2));
+  await writeFile(
+    configPath,
+    JSON.stringify(
+      {
+        name: project.name,
+        compatibility_date: project.compatibilityDate,
+        d1_databases: [{ binding: "DB", ...project.db, migrations_dir: migrationsDir }],
+      },
+      null,
+      2,
+    ),
+  );
   return configPath;
 }

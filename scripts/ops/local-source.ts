@@ -14,19 +14,26 @@ import { projectBindings } from "./project-config";
 
 export async function withLocalSource<T>(state: string, fn: (source: BackupSource) => Promise<T>): Promise<T> {
   // getPlatformProxy would quietly create an empty database; a missing state is a mistake.
-  if (!existsSync(join(state, "v3", "d1"))) throw new Error(`không có D1 cục bộ trong ${state} (chạy npm start, hoặc kiểm tra --persist-to)`);
-  return withLocalPlatform(async (env) => fn({
-    describe: { kind: "local", state: resolve(state) },
-    async query<T>(sql: string) {
-      return (await env.DB.prepare(sql).all<T>()).results;
-    },
-    async exportData(tables, file) {
-      // The answer is one row whose cells are the dump's lines.
-      const [lines = []] = await env.DB.prepare("PRAGMA miniflare_d1_export(?,?,?);").bind(1, 0, ...tables).raw<string[]>();
-      await writeFile(file, lines.join("\n"));
-    },
-    async listMedia() {
-      return { bucket: projectBindings().bucket, objects: await listAllMedia(env.MEDIA) };
-    },
-  }), state);
+  if (!existsSync(join(state, "v3", "d1")))
+    throw new Error(`không có D1 cục bộ trong ${state} (chạy npm start, hoặc kiểm tra --persist-to)`);
+  return withLocalPlatform(
+    async (env) =>
+      fn({
+        describe: { kind: "local", state: resolve(state) },
+        async query<T>(sql: string) {
+          return (await env.DB.prepare(sql).all<T>()).results;
+        },
+        async exportData(tables, file) {
+          // The answer is one row whose cells are the dump's lines.
+          const [lines = []] = await env.DB.prepare("PRAGMA miniflare_d1_export(?,?,?);")
+            .bind(1, 0, ...tables)
+            .raw<string[]>();
+          await writeFile(file, lines.join("\n"));
+        },
+        async listMedia() {
+          return { bucket: projectBindings().bucket, objects: await listAllMedia(env.MEDIA) };
+        },
+      }),
+    state,
+  );
 }

@@ -17,7 +17,13 @@ const manifestSchema = z.object({
   createdAt: z.string(),
   source: z.union([
     z.object({ kind: z.literal("local"), state: z.string() }),
-    z.object({ kind: z.literal("remote"), env: z.string().nullable(), database: z.string(), databaseId: z.string(), bucket: z.string() }),
+    z.object({
+      kind: z.literal("remote"),
+      env: z.string().nullable(),
+      database: z.string(),
+      databaseId: z.string(),
+      bucket: z.string(),
+    }),
   ]),
   /** Migrations applied to the source when the backup was taken, in order. */
   migrations: z.array(z.string()),
@@ -43,7 +49,10 @@ export async function readBackup(dir: string): Promise<{ manifest: Manifest; dat
     throw new Error(`${dir} không phải thư mục sao lưu: thiếu ${MANIFEST_FILE}`);
   });
   const parsed = manifestSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error(`${join(dir, MANIFEST_FILE)} không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `${join(dir, MANIFEST_FILE)} không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const dataPath = join(dir, DATA_FILE);
   const data = await readFile(dataPath).catch(() => {
     throw new Error(`thiếu ${dataPath}`);

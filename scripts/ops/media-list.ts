@@ -6,7 +6,8 @@ export async function listAllMedia(bucket: R2Bucket): Promise<MediaObject[]> {
   let cursor: string | undefined;
   do {
     const page = await bucket.list({ limit: 1000, ...(cursor ? { cursor } : {}) });
-    for (const o of page.objects) objects.push({ key: o.key, size: o.size, etag: o.etag, uploaded: new Date(o.uploaded).toISOString() });
+    for (const o of page.objects)
+      objects.push({ key: o.key, size: o.size, etag: o.etag, uploaded: new Date(o.uploaded).toISOString() });
     cursor = page.truncated ? page.cursor : undefined;
   } while (cursor);
   return objects;

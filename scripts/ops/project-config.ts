@@ -18,16 +18,26 @@ interface ReadConfig {
   name?: string;
   compatibility_date?: string;
   account_id?: string;
-  d1_databases: { binding: string; database_name?: string; database_id?: string; preview_database_id?: string; migrations_table?: string }[];
+  d1_databases: {
+    binding: string;
+    database_name?: string;
+    database_id?: string;
+    preview_database_id?: string;
+    migrations_table?: string;
+  }[];
   r2_buckets: { binding: string; bucket_name?: string }[];
 }
 
 export function projectBindings(env?: string): ProjectBindings {
-  const config: ReadConfig = unstable_readConfig({ config: CONFIG_PATH, ...(env ? { env } : {}) }, { hideWarnings: true });
+  const config: ReadConfig = unstable_readConfig(
+    { config: CONFIG_PATH, ...(env ? { env } : {}) },
+    { hideWarnings: true },
+  );
   const db = config.d1_databases.find((d) => d.binding === "DB");
   const media = config.r2_buckets.find((b) => b.binding === "MEDIA");
   const where = env ? `[env.${env}] của ${CONFIG_PATH}` : CONFIG_PATH;
-  if (!db?.database_name || !db.database_id) throw new Error(`${where} không khai báo D1 "DB" (database_name, database_id)`);
+  if (!db?.database_name || !db.database_id)
+    throw new Error(`${where} không khai báo D1 "DB" (database_name, database_id)`);
   if (!media?.bucket_name) throw new Error(`${where} không khai báo R2 "MEDIA"`);
   return {
     name: config.name ?? "edge-news",

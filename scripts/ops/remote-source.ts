@@ -21,19 +21,43 @@ import { runWrangler, wranglerQuery } from "./wrangler-cli";
 // (all zeros for local development, REPLACE_ME for environments) until then.
 const REAL_DATABASE_ID = /^(?!0{8}-)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function withRemoteSource<T>(env: string | undefined, fn: (source: BackupSource) => Promise<T>): Promise<T> {
+export async function withRemoteSource<T>(
+  env: string | undefined,
+  fn: (source: BackupSource) => Promise<T>,
+): Promise<T> {
   const project = projectBindings(env);
   if (!REAL_DATABASE_ID.test(project.db.database_id)) {
-    throw new Error(`database_id của D1 "DB"${env ? ` trong [env.${env}]` : ""} chưa phải id thật ("${project.db.database_id}"): điền id từ \`wrangler d1 create\` vào wrangler.toml (README, "Deploy")`);
+    throw new Error(
+      `database_id của D1 "DB"${env ? ` trong [env.${env}]` : ""} chưa phải id thật ("${project.db.database_id}"): điền id từ \`wrangler d1 create\` vào wrangler.toml (README, "Deploy")`,
+    );
   }
   const remote = ["--remote", ...(env ? ["--env", env] : [])];
   return fn({
-    describe: { kind: "remote", env: env ?? null, database: project.db.database_name, databaseId: project.db.database_id, bucket: project.bucket },
+    describe: {
+      kind: "remote",
+      env: env ?? null,
+      database: project.db.database_name,
+      databaseId: project.db.database_id,
+      bucket: project.bucket,
+    },
     async query<T>(sql: string) {
       return wranglerQuery<T>(remote, sql);
     },
     async exportData(tables, file) {
-      runWrangler(["d1", "export", "DB", ...remote, "--no-schema", ...tables.flatMap((t) => ["--table", t]), "--output", file, "--skip-confirmation"], { live: true });
+      runWrangler(
+        [
+          "d1",
+          "export",
+          "DB",
+          ...remote,
+          "--no-schema",
+          ...tables.flatMap((t) => ["--table", t]),
+          "--output",
+          file,
+          "--skip-confirmation",
+        ],
+        { live: true },
+      );
     },
     async listMedia() {
       return { bucket: project.bucket, objects: await listRemoteBucket(project) };
@@ -45,12 +69,15 @@ async function listRemoteBucket(project: ProjectBindings): Promise<MediaObject[]
   const dir = await mkdtemp(join(tmpdir(), "edge-news-r2-list-"));
   try {
     const configPath = join(dir, "wrangler.json");
-    await writeFile(configPath, JSON.stringify({
-      name: project.name,
-      compatibility_date: project.compatibilityDate,
-      ...(project.accountId ? { account_id: project.accountId } : {}),
-      r2_buckets: [{ binding: "MEDIA", bucket_name: project.bucket, remote: true }],
-    }));
+    await writeFile(
+      configPath,
+      JSON.stringify({
+        name: project.name,
+        compatibility_date: project.compatibilityDate,
+        ...(project.accountId ? { account_id: project.accountId } : {}),
+        r2_buckets: [{ binding: "MEDIA", bucket_name: project.bucket, remote: true }],
+      }),
+    );
     const proxy = await getPlatformProxy<{ MEDIA: R2Bucket }>({ configPath, persist: false, remoteBindings: true });
     try {
       return await listAllMedia(proxy.env.MEDIA);

@@ -9,7 +9,12 @@ import { step } from "./restore-step";
 import { buildRestoredDatabase } from "./staged-restore";
 import { swapInD1 } from "./state-swap";
 
-export async function restoreIntoState(state: string, manifest: Manifest, dataPath: string, newer: string[]): Promise<void> {
+export async function restoreIntoState(
+  state: string,
+  manifest: Manifest,
+  dataPath: string,
+  newer: string[],
+): Promise<void> {
   const target = resolve(state);
   await mkdir(target, { recursive: true });
   // Inside the target, so the final swap is a rename on one file system.
@@ -20,11 +25,15 @@ export async function restoreIntoState(state: string, manifest: Manifest, dataPa
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  console.log(`Đã khôi phục D1 trong ${target}: ${manifest.tables.articles ?? 0} bài viết, chỉ mục tìm kiếm đã lập lại.`);
+  console.log(
+    `Đã khôi phục D1 trong ${target}: ${manifest.tables.articles ?? 0} bài viết, chỉ mục tìm kiếm đã lập lại.`,
+  );
 
   const missing = await missingMedia(target, manifest);
   if (missing.length) {
-    console.warn(`Chú ý: ${missing.length}/${manifest.media.count} ảnh trong bản sao lưu không có trong R2 của ${target} (bản sao lưu chỉ giữ danh sách ảnh, không giữ tệp):`);
+    console.warn(
+      `Chú ý: ${missing.length}/${manifest.media.count} ảnh trong bản sao lưu không có trong R2 của ${target} (bản sao lưu chỉ giữ danh sách ảnh, không giữ tệp):`,
+    );
     for (const key of missing) console.warn(`  ${key}`);
   } else {
     console.log(`Đủ ${manifest.media.count} ảnh trong R2.`);

@@ -2,7 +2,10 @@
 // the error says which step it was.
 export class RestoreStepError extends Error {
   override name = "RestoreStepError";
-  constructor(readonly step: string, cause: unknown) {
+  constructor(
+    readonly step: string,
+    cause: unknown,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }

@@ -12,7 +12,12 @@ import { runWrangler } from "./wrangler-cli";
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function buildRestoredDatabase(staging: string, manifest: Manifest, dataPath: string, newer: string[]): Promise<{ indexed: number | null }> {
+export async function buildRestoredDatabase(
+  staging: string,
+  manifest: Manifest,
+  dataPath: string,
+  newer: string[],
+): Promise<{ indexed: number | null }> {
   const local = ["--local", "--persist-to", staging];
   const config = await writeExactMigrationsConfig(join(staging, "exact-migrations"), manifest.migrations);
 
@@ -23,24 +28,31 @@ export async function buildRestoredDatabase(staging: string, manifest: Manifest,
   await step("Nạp dữ liệu", () => {
     runWrangler(["d1", "execute", "DB", ...local, "--config", config, "--file", dataPath]);
   });
-  await step("Kiểm tra số dòng từng bảng", () => withLocalPlatform(async (env) => {
-    const wrong: string[] = [];
-    for (const [table, expected] of Object.entries(manifest.tables)) {
-      const n = await env.DB.prepare(`select count(*) as n from ${quoteId(table)}`).first<number>("n");
-      if (n !== expected) wrong.push(`${table}: ${n}, cần ${expected}`);
-    }
-    if (wrong.length) throw new Error(`số dòng không khớp manifest: ${wrong.join("; ")}`);
-  }, staging));
+  await step("Kiểm tra số dòng từng bảng", () =>
+    withLocalPlatform(async (env) => {
+      const wrong: string[] = [];
+      for (const [table, expected] of Object.entries(manifest.tables)) {
+        const n = await env.DB.prepare(`select count(*) as n from ${quoteId(table)}`).first<number>("n");
+        if (n !== expected) wrong.push(`${table}: ${n}, cần ${expected}`);
+      }
+      if (wrong.length) throw new Error(`số dòng không khớp manifest: ${wrong.join("; ")}`);
+    }, staging),
+  );
   if (newer.length) {
     await step(`Áp dụng ${newer.length} migration mới hơn (${newer.join(", ")})`, () => applyLocalMigrations(staging));
   }
-  return step("Lập lại chỉ mục tìm kiếm, kiểm tra khóa ngoại", () => withLocalPlatform(async (env) => {
-    await reindexAllArticles(openDatabase(env.DB));
-    const indexed = await env.DB.prepare("select count(*) as n from search_index").first<number>("n");
-    const articles = await env.DB.prepare("select count(*) as n from articles").first<number>("n");
-    if (indexed !== articles) throw new Error(`chỉ mục có ${indexed} bài, bảng articles có ${articles}`);
-    const broken = await env.DB.prepare("pragma foreign_key_check").all();
-    if (broken.results.length) throw new Error(`${broken.results.length} dòng trỏ tới dòng không tồn tại: ${JSON.stringify(broken.results.slice(0, 5))}`);
-    return { indexed };
-  }, staging));
+  return step("Lập lại chỉ mục tìm kiếm, kiểm tra khóa ngoại", () =>
+    withLocalPlatform(async (env) => {
+      await reindexAllArticles(openDatabase(env.DB));
+      const indexed = await env.DB.prepare("select count(*) as n from search_index").first<number>("n");
+      const articles = await env.DB.prepare("select count(*) as n from articles").first<number>("n");
+      if (indexed !== articles) throw new Error(`chỉ mục có ${indexed} bài, bảng articles có ${articles}`);
+      const broken = await env.DB.prepare("pragma foreign_key_check").all();
+      if (broken.results.length)
+        throw new Error(
+          `${broken.results.length} dòng trỏ tới dòng không tồn tại: ${JSON.stringify(broken.results.slice(0, 5))}`,
+        );
+      return { indexed };
+    }, staging),
+  );
 }

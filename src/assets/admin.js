@@ -13,9 +13,15 @@
       data.append("html", html);
       data.append("_csrf", csrf.value);
       fetch("/admin/bai-viet/chuyen-doi-html", { method: "POST", body: data, credentials: "same-origin" })
-        .then(function (res) { return res.ok ? res.text() : Promise.reject(res.status); })
-        .then(function (markup) { body.setRangeText(markup, body.selectionStart, body.selectionEnd, "end"); })
-        .catch(function () { body.setRangeText(event.clipboardData.getData("text/plain"), body.selectionStart, body.selectionEnd, "end"); });
+        .then(function (res) {
+          return res.ok ? res.text() : Promise.reject(res.status);
+        })
+        .then(function (markup) {
+          body.setRangeText(markup, body.selectionStart, body.selectionEnd, "end");
+        })
+        .catch(function () {
+          body.setRangeText(event.clipboardData.getData("text/plain"), body.selectionStart, body.selectionEnd, "end");
+        });
     });
   }
 
@@ -28,14 +34,19 @@
       var xhr = new XMLHttpRequest();
       xhr.open("POST", upload.action);
       bar.hidden = false;
-      xhr.upload.onprogress = function (e) { if (e.lengthComputable) bar.value = e.loaded / e.total; };
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) bar.value = e.loaded / e.total;
+      };
       xhr.onload = function () {
         document.open();
         document.write(xhr.responseText);
         document.close();
         if (xhr.responseURL) history.replaceState(null, "", xhr.responseURL);
       };
-      xhr.onerror = function () { bar.hidden = true; upload.submit(); };
+      xhr.onerror = function () {
+        bar.hidden = true;
+        upload.submit();
+      };
       xhr.send(new FormData(upload));
     });
   }

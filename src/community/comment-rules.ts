@@ -27,8 +27,10 @@ export function normaliseComment(raw: Record<string, string | undefined>): Comme
 export function validateComment(c: CommentInput): FieldErrors {
   const errors: FieldErrors = {};
   const chars = (s: string) => [...s].length;
-  if (chars(c.name) < NAME_MIN || chars(c.name) > NAME_MAX) errors.name = `Tên cần từ ${NAME_MIN} đến ${NAME_MAX} ký tự.`;
-  if (c.email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email) || c.email.length > 200)) errors.email = "Email không hợp lệ (có thể để trống).";
+  if (chars(c.name) < NAME_MIN || chars(c.name) > NAME_MAX)
+    errors.name = `Tên cần từ ${NAME_MIN} đến ${NAME_MAX} ký tự.`;
+  if (c.email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email) || c.email.length > 200))
+    errors.email = "Email không hợp lệ (có thể để trống).";
   if (chars(c.body) < BODY_MIN) errors.body = "Bình luận quá ngắn.";
   else if (chars(c.body) > BODY_MAX) errors.body = `Bình luận tối đa ${BODY_MAX.toLocaleString("vi-VN")} ký tự.`;
   return errors;

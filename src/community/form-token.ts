@@ -11,7 +11,11 @@ export async function issueFormToken(secret: string, now = Date.now()): Promise<
 
 export type FormTokenCheck = "ok" | "invalid" | "too-fast" | "expired";
 
-export async function checkFormToken(secret: string, token: string | undefined, now = Date.now()): Promise<FormTokenCheck> {
+export async function checkFormToken(
+  secret: string,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<FormTokenCheck> {
   const m = /^(\d{13})\.([0-9a-f]{32})$/.exec(token ?? "");
   if (!m) return "invalid";
   const issued = Number(m[1]);

@@ -1,7 +1,11 @@
 // Cloudflare Turnstile, verified only when TURNSTILE_SECRET is configured.
 const VERIFY_URL = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
-export async function turnstileOk(secret: string | undefined, token: string | undefined, ip: string | null): Promise<boolean> {
+export async function turnstileOk(
+  secret: string | undefined,
+  token: string | undefined,
+  ip: string | null,
+): Promise<boolean> {
   if (!secret) return true;
   if (!token || token.length > 4096) return false;
   const form = new FormData();

@@ -112,7 +112,11 @@ describe("markupToBlocks", () => {
       "[/KHUNG]",
     ].join("\n");
     expect(parse(markup)).toStrictEqual([
-      { type: "aside", title: "Thông tin cần biết", items: ["Thời gian: 7 giờ sáng", "Địa điểm: Nhà văn hóa phường 5,\nTP Cà Mau"] },
+      {
+        type: "aside",
+        title: "Thông tin cần biết",
+        items: ["Thời gian: 7 giờ sáng", "Địa điểm: Nhà văn hóa phường 5,\nTP Cà Mau"],
+      },
       { type: "aside", items: ["Một mục"] },
     ]);
   });
@@ -150,7 +154,11 @@ describe("markupToBlocks", () => {
   });
 
   it("forgives a missing blank line around headings, figures, boxes and quotes", () => {
-    expect(parse("## Tiêu đề\nĐoạn văn ngay dưới.\n[[anh:2]]\nÔng nói:\n> Trích dẫn\nĐoạn tiếp.\n[khung]\nMục\n[/khung]\nHết.")).toStrictEqual([
+    expect(
+      parse(
+        "## Tiêu đề\nĐoạn văn ngay dưới.\n[[anh:2]]\nÔng nói:\n> Trích dẫn\nĐoạn tiếp.\n[khung]\nMục\n[/khung]\nHết.",
+      ),
+    ).toStrictEqual([
       { type: "subheading", text: "Tiêu đề" },
       { type: "paragraph", text: "Đoạn văn ngay dưới." },
       { type: "figure", imageId: 2 },
@@ -179,16 +187,34 @@ describe("markupToBlocks", () => {
 });
 
 const ARTICLE: BodyBlock[] = [
-  { type: "paragraph", text: "Những ngày giữa tháng 11, cánh đồng ấp Xẻo Gừa, xã Ninh Quới A vàng rực màu lúa chín. Tiếng máy gặt vang lên từ sáng sớm." },
+  {
+    type: "paragraph",
+    text: "Những ngày giữa tháng 11, cánh đồng ấp Xẻo Gừa, xã Ninh Quới A vàng rực màu lúa chín. Tiếng máy gặt vang lên từ sáng sớm.",
+  },
   { type: "figure", imageId: 42, caption: "Nông dân thu hoạch lúa trên ruộng luân canh tôm - lúa.", credit: "H.P" },
   { type: "paragraph", text: "Ông Lâm Văn Thạnh, 56 tuổi, tổ trưởng tổ hợp tác, cho biết:" },
-  { type: "quote", text: "Trước đây, đất mặn là nỗi lo.\nGiờ, nó là lợi thế của chúng tôi.", cite: "Ông Lâm Văn Thạnh" },
+  {
+    type: "quote",
+    text: "Trước đây, đất mặn là nỗi lo.\nGiờ, nó là lợi thế của chúng tôi.",
+    cite: "Ông Lâm Văn Thạnh",
+  },
   { type: "subheading", text: "Biến đất mặn thành lợi thế" },
-  { type: "paragraph", text: "Hồng Dân nằm trong vùng chuyển tiếp giữa mặn và ngọt.\nMùa khô, nước mặn theo kênh rạch lấn sâu vào đồng." },
+  {
+    type: "paragraph",
+    text: "Hồng Dân nằm trong vùng chuyển tiếp giữa mặn và ngọt.\nMùa khô, nước mặn theo kênh rạch lấn sâu vào đồng.",
+  },
   { type: "figure", imageId: 43 },
   { type: "figure", imageId: 44, credit: "Đức Thắng" },
   { type: "quote", text: "Giá lúa hữu cơ ổn định hơn." },
-  { type: "aside", title: "Mô hình tôm - lúa", items: ["Diện tích: 2.500 ha", "Lợi nhuận: cao hơn 30-40%\nso với canh tác truyền thống", "Đơn vị bao tiêu: 3 doanh nghiệp"] },
+  {
+    type: "aside",
+    title: "Mô hình tôm - lúa",
+    items: [
+      "Diện tích: 2.500 ha",
+      "Lợi nhuận: cao hơn 30-40%\nso với canh tác truyền thống",
+      "Đơn vị bao tiêu: 3 doanh nghiệp",
+    ],
+  },
   { type: "aside", items: ["Đường dây nóng: 0290 3 123 456"] },
   { type: "paragraph", text: "Hạt gạo trồng trên đất nuôi tôm nay được doanh nghiệp bao tiêu với giá tốt." },
 ];
@@ -199,8 +225,12 @@ describe("blocksToMarkup", () => {
     expect(markup).toContain("\n\n## Biến đất mặn thành lợi thế\n\n");
     expect(markup).toContain("[[anh:42 | Nông dân thu hoạch lúa trên ruộng luân canh tôm - lúa. | H.P]]");
     expect(markup).toContain("[[anh:44 |  | Đức Thắng]]");
-    expect(markup).toContain("> Trước đây, đất mặn là nỗi lo.\n> Giờ, nó là lợi thế của chúng tôi.\n> — Ông Lâm Văn Thạnh");
-    expect(markup).toContain("[khung: Mô hình tôm - lúa]\nDiện tích: 2.500 ha\n\nLợi nhuận: cao hơn 30-40%\nso với canh tác truyền thống\n\nĐơn vị bao tiêu: 3 doanh nghiệp\n[/khung]");
+    expect(markup).toContain(
+      "> Trước đây, đất mặn là nỗi lo.\n> Giờ, nó là lợi thế của chúng tôi.\n> — Ông Lâm Văn Thạnh",
+    );
+    expect(markup).toContain(
+      "[khung: Mô hình tôm - lúa]\nDiện tích: 2.500 ha\n\nLợi nhuận: cao hơn 30-40%\nso với canh tác truyền thống\n\nĐơn vị bao tiêu: 3 doanh nghiệp\n[/khung]",
+    );
     expect(markup).not.toContain("\\");
   });
 
@@ -211,9 +241,12 @@ describe("blocksToMarkup", () => {
 
   it("round-trips text that looks like markup, blank lines and odd fields", () => {
     const tricky = parseBody([
-      { type: "paragraph", text: "## không phải tiêu đề\n> không phải trích\n[[anh:1]]\n[khung]\n[/khung]\n\\ gạch chéo\n\n  \nsau dòng trống\n   thụt lề" },
+      {
+        type: "paragraph",
+        text: "## không phải tiêu đề\n> không phải trích\n[[anh:1]]\n[khung]\n[/khung]\n\\ gạch chéo\n\n  \nsau dòng trống\n   thụt lề",
+      },
       { type: "paragraph", text: "[[anh:abc]]" },
-      { type: "subheading", text: "Hai dòng\ntrong tiêu đề \\n | \"trích\"" },
+      { type: "subheading", text: 'Hai dòng\ntrong tiêu đề \\n | "trích"' },
       { type: "subheading", text: '""' },
       { type: "figure", imageId: 1, caption: "Có | gạch đứng \\ và ]]", credit: "" },
       { type: "figure", imageId: 2, caption: "", credit: "Dòng 1\nDòng 2" },
@@ -221,7 +254,7 @@ describe("blocksToMarkup", () => {
       { type: "quote", text: "\\ đầu dòng\n\n   \n- Không phải người nói", cite: "" },
       { type: "quote", text: "Dòng\n— vẫn là nội dung" },
       { type: "quote", text: "— một dòng" },
-      { type: "quote", text: "Có nguồn", cite: "Ông A\nGiám đốc | Sở \"X\"" },
+      { type: "quote", text: "Có nguồn", cite: 'Ông A\nGiám đốc | Sở "X"' },
       { type: "aside", title: "", items: ["[/khung]", "\\", "a\n\nb", "## x\n> y"] },
       { type: "aside", title: "Tiêu đề ]] có [ngoặc]", items: ["Một"] },
     ]);
@@ -231,7 +264,9 @@ describe("blocksToMarkup", () => {
   it("round-trips the demo articles", () => {
     for (const article of DEMO_ARTICLES) {
       const body = parseBody(
-        article.body.map((b, i) => (b.type === "figure" ? { type: "figure", imageId: i + 1, caption: b.caption, credit: b.credit } : b)),
+        article.body.map((b, i) =>
+          b.type === "figure" ? { type: "figure", imageId: i + 1, caption: b.caption, credit: b.credit } : b,
+        ),
       );
       expect(roundTrip(body)).toStrictEqual(body);
     }
@@ -287,20 +322,24 @@ lang=VI>Lúa &#272;ài Thơm 8: 9.200 đồng/kg<o:p></o:p></span></p>
   });
 
   it("splits on <br><br>, keeps a single <br> as a line break, and makes list items paragraphs", () => {
-    expect(htmlToMarkup("Một<br>hai<br><br>Ba <br/> <br />Bốn<ul><li>Mục 1</li><li>Mục <i>2</i></ul><div>Cuối</div>")).toBe(
-      "Một\nhai\n\nBa\n\nBốn\n\nMục 1\n\nMục 2\n\nCuối",
-    );
+    expect(
+      htmlToMarkup("Một<br>hai<br><br>Ba <br/> <br />Bốn<ul><li>Mục 1</li><li>Mục <i>2</i></ul><div>Cuối</div>"),
+    ).toBe("Một\nhai\n\nBa\n\nBốn\n\nMục 1\n\nMục 2\n\nCuối");
   });
 
   it("decodes named and numeric entities, and collapses whitespace", () => {
-    expect(htmlToMarkup("<p>A &amp; B &lt;3&gt; &quot;x&quot; &#39;y&#39; &#x27;z&#x27; &mdash; &#8220;Hà&#x20;Nội&#8221; &#150; &unknown; &amp;nbsp;</p>")).toBe(
-      "A & B <3> \"x\" 'y' 'z' — “Hà Nội” – &unknown; &nbsp;",
-    );
+    expect(
+      htmlToMarkup(
+        "<p>A &amp; B &lt;3&gt; &quot;x&quot; &#39;y&#39; &#x27;z&#x27; &mdash; &#8220;Hà&#x20;Nội&#8221; &#150; &unknown; &amp;nbsp;</p>",
+      ),
+    ).toBe("A & B <3> \"x\" 'y' 'z' — “Hà Nội” – &unknown; &nbsp;");
     expect(htmlToMarkup("<p>  Cà \n\t  Mau\u200b  </p>")).toBe("Cà Mau");
   });
 
   it("turns blockquotes into > lines, with a cite line the markup recognises", () => {
-    const markup = htmlToMarkup("<p>Ông nói:</p><blockquote><p>Chúng tôi sẽ làm.</p><p>— Ông A</p></blockquote><p>Tiếp.</p>");
+    const markup = htmlToMarkup(
+      "<p>Ông nói:</p><blockquote><p>Chúng tôi sẽ làm.</p><p>— Ông A</p></blockquote><p>Tiếp.</p>",
+    );
     expect(markup).toBe("Ông nói:\n\n> Chúng tôi sẽ làm.\n> — Ông A\n\nTiếp.");
     expect(parse(markup)).toStrictEqual([
       { type: "paragraph", text: "Ông nói:" },
@@ -327,7 +366,15 @@ lang=VI>Lúa &#272;ài Thơm 8: 9.200 đồng/kg<o:p></o:p></span></p>
 
 describe("MARKUP_HELP", () => {
   it("explains every construct in Vietnamese, in a few lines", () => {
-    for (const s of ["##", "[[anh:123]]", "[[anh:123 | Chú thích | Tác giả]]", "> ", "[khung]", "[/khung]", "dòng trống"]) {
+    for (const s of [
+      "##",
+      "[[anh:123]]",
+      "[[anh:123 | Chú thích | Tác giả]]",
+      "> ",
+      "[khung]",
+      "[/khung]",
+      "dòng trống",
+    ]) {
       expect(MARKUP_HELP).toContain(s);
     }
     expect(MARKUP_HELP.split("\n").length).toBeLessThanOrEqual(10);

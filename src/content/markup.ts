@@ -169,7 +169,10 @@ export function markupToBlocks(markup: string): unknown[] {
       cite = readField(m[1]);
       buf.pop();
     }
-    const quoteText = buf.map((l) => (l.startsWith("\\") ? l.slice(1) : l)).join("\n").trim();
+    const quoteText = buf
+      .map((l) => (l.startsWith("\\") ? l.slice(1) : l))
+      .join("\n")
+      .trim();
     out.push(cite === undefined ? { type: "quote", text: quoteText } : { type: "quote", text: quoteText, cite });
   };
 
@@ -191,7 +194,9 @@ export function markupToBlocks(markup: string): unknown[] {
         flush();
         const box = readBox(lines, i + 1);
         const title = readField(line.title);
-        out.push(title === undefined ? { type: "aside", items: box.items } : { type: "aside", title, items: box.items });
+        out.push(
+          title === undefined ? { type: "aside", items: box.items } : { type: "aside", title, items: box.items },
+        );
         i = box.end;
         break;
       }
@@ -247,7 +252,8 @@ function writeBlock(b: BodyBlock): string {
       return `## ${writeField(b.text)}`;
     case "figure": {
       let s = `[[anh:${b.imageId}`;
-      if (b.caption !== undefined || b.credit !== undefined) s += ` | ${b.caption === undefined ? "" : writeField(b.caption, true)}`;
+      if (b.caption !== undefined || b.credit !== undefined)
+        s += ` | ${b.caption === undefined ? "" : writeField(b.caption, true)}`;
       if (b.credit !== undefined) s += ` | ${writeField(b.credit, true)}`;
       return `${s}]]`;
     }
@@ -282,42 +288,149 @@ export function blocksToMarkup(blocks: BodyBlock[]): string {
 // keeps working after the paste.
 
 const NAMED: Record<string, string> = {
-  nbsp: "\u00a0", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'",
-  hellip: "…", ndash: "–", mdash: "—", lsquo: "‘", rsquo: "’", sbquo: "‚",
-  ldquo: "“", rdquo: "”", bdquo: "„", laquo: "«", raquo: "»", lsaquo: "‹", rsaquo: "›",
-  middot: "·", bull: "•", deg: "°", plusmn: "±", times: "×", divide: "÷", minus: "−",
-  frac12: "½", frac14: "¼", frac34: "¾", sup2: "²", sup3: "³", permil: "‰", prime: "′", Prime: "″",
-  copy: "©", reg: "®", trade: "™", sect: "§", para: "¶", euro: "€", pound: "£", yen: "¥", cent: "¢",
-  larr: "←", rarr: "→", uarr: "↑", darr: "↓", iexcl: "¡", iquest: "¿",
-  ensp: "\u2002", emsp: "\u2003", thinsp: "\u2009", shy: "\u00ad", zwnj: "\u200c", zwj: "\u200d",
-  agrave: "à", aacute: "á", acirc: "â", atilde: "ã", egrave: "è", eacute: "é", ecirc: "ê",
-  igrave: "ì", iacute: "í", ograve: "ò", oacute: "ó", ocirc: "ô", otilde: "õ",
-  ugrave: "ù", uacute: "ú", yacute: "ý", ccedil: "ç", uuml: "ü", ouml: "ö", auml: "ä",
-  Agrave: "À", Aacute: "Á", Acirc: "Â", Atilde: "Ã", Egrave: "È", Eacute: "É", Ecirc: "Ê",
-  Igrave: "Ì", Iacute: "Í", Ograve: "Ò", Oacute: "Ó", Ocirc: "Ô", Otilde: "Õ",
-  Ugrave: "Ù", Uacute: "Ú", Yacute: "Ý", Ccedil: "Ç", Uuml: "Ü", Ouml: "Ö", Auml: "Ä",
+  nbsp: "\u00a0",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  hellip: "…",
+  ndash: "–",
+  mdash: "—",
+  lsquo: "‘",
+  rsquo: "’",
+  sbquo: "‚",
+  ldquo: "“",
+  rdquo: "”",
+  bdquo: "„",
+  laquo: "«",
+  raquo: "»",
+  lsaquo: "‹",
+  rsaquo: "›",
+  middot: "·",
+  bull: "•",
+  deg: "°",
+  plusmn: "±",
+  times: "×",
+  divide: "÷",
+  minus: "−",
+  frac12: "½",
+  frac14: "¼",
+  frac34: "¾",
+  sup2: "²",
+  sup3: "³",
+  permil: "‰",
+  prime: "′",
+  Prime: "″",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  sect: "§",
+  para: "¶",
+  euro: "€",
+  pound: "£",
+  yen: "¥",
+  cent: "¢",
+  larr: "←",
+  rarr: "→",
+  uarr: "↑",
+  darr: "↓",
+  iexcl: "¡",
+  iquest: "¿",
+  ensp: "\u2002",
+  emsp: "\u2003",
+  thinsp: "\u2009",
+  shy: "\u00ad",
+  zwnj: "\u200c",
+  zwj: "\u200d",
+  agrave: "à",
+  aacute: "á",
+  acirc: "â",
+  atilde: "ã",
+  egrave: "è",
+  eacute: "é",
+  ecirc: "ê",
+  igrave: "ì",
+  iacute: "í",
+  ograve: "ò",
+  oacute: "ó",
+  ocirc: "ô",
+  otilde: "õ",
+  ugrave: "ù",
+  uacute: "ú",
+  yacute: "ý",
+  ccedil: "ç",
+  uuml: "ü",
+  ouml: "ö",
+  auml: "ä",
+  Agrave: "À",
+  Aacute: "Á",
+  Acirc: "Â",
+  Atilde: "Ã",
+  Egrave: "È",
+  Eacute: "É",
+  Ecirc: "Ê",
+  Igrave: "Ì",
+  Iacute: "Í",
+  Ograve: "Ò",
+  Oacute: "Ó",
+  Ocirc: "Ô",
+  Otilde: "Õ",
+  Ugrave: "Ù",
+  Uacute: "Ú",
+  Yacute: "Ý",
+  Ccedil: "Ç",
+  Uuml: "Ü",
+  Ouml: "Ö",
+  Auml: "Ä",
 };
 /** Entities that old pages write without the semicolon. */
 const LEGACY = new Set(["nbsp", "amp", "lt", "gt", "quot", "copy", "reg"]);
 /** HTML maps numeric references 128–159 through Windows-1252, as Word's old output expects. */
 const CP1252: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
-  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
-  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+  0x80: 0x20ac,
+  0x82: 0x201a,
+  0x83: 0x0192,
+  0x84: 0x201e,
+  0x85: 0x2026,
+  0x86: 0x2020,
+  0x87: 0x2021,
+  0x88: 0x02c6,
+  0x89: 0x2030,
+  0x8a: 0x0160,
+  0x8b: 0x2039,
+  0x8c: 0x0152,
+  0x8e: 0x017d,
+  0x91: 0x2018,
+  0x92: 0x2019,
+  0x93: 0x201c,
+  0x94: 0x201d,
+  0x95: 0x2022,
+  0x96: 0x2013,
+  0x97: 0x2014,
+  0x98: 0x02dc,
+  0x99: 0x2122,
+  0x9a: 0x0161,
+  0x9b: 0x203a,
+  0x9c: 0x0153,
+  0x9e: 0x017e,
+  0x9f: 0x0178,
 };
 
 function decodeEntities(s: string): string {
-  return s.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}))(;?)/g, (all, dec: string | undefined, hex: string | undefined, name: string | undefined, semi: string) => {
-    if (name !== undefined) {
-      const v = NAMED[name];
-      return v !== undefined && (semi || LEGACY.has(name)) ? v : all;
-    }
-    let cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
-    cp = CP1252[cp] ?? cp;
-    if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return "\ufffd";
-    return String.fromCodePoint(cp);
-  });
+  return s.replace(
+    /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}))(;?)/g,
+    (all, dec: string | undefined, hex: string | undefined, name: string | undefined, semi: string) => {
+      if (name !== undefined) {
+        const v = NAMED[name];
+        return v !== undefined && (semi || LEGACY.has(name)) ? v : all;
+      }
+      let cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
+      cp = CP1252[cp] ?? cp;
+      if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return "\ufffd";
+      return String.fromCodePoint(cp);
+    },
+  );
 }
 
 /** Text as it renders: entities decoded, invisible characters dropped, whitespace runs as one space. */
@@ -330,11 +443,63 @@ function cleanText(s: string): string {
 /** Elements whose content is not HTML but raw text, skipped up to their end tag. */
 const RAW = new Set(["script", "style", "xml", "textarea", "title", "noscript", "noembed", "noframes", "iframe"]);
 /** Elements whose content is never article text. */
-const HIDDEN = new Set(["head", "svg", "math", "template", "object", "video", "audio", "canvas", "figcaption", "select", "datalist", "map"]);
+const HIDDEN = new Set([
+  "head",
+  "svg",
+  "math",
+  "template",
+  "object",
+  "video",
+  "audio",
+  "canvas",
+  "figcaption",
+  "select",
+  "datalist",
+  "map",
+]);
 const BLOCK = new Set([
-  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
-  "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "section", "article", "header", "footer",
-  "aside", "nav", "main", "address", "hr", "figure", "center", "form", "fieldset", "legend", "details", "summary", "body", "html",
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "pre",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "caption",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "main",
+  "address",
+  "hr",
+  "figure",
+  "center",
+  "form",
+  "fieldset",
+  "legend",
+  "details",
+  "summary",
+  "body",
+  "html",
 ]);
 
 type Token = { kind: "text"; text: string } | { kind: "open" | "close"; name: string; selfClosing: boolean };
@@ -429,7 +594,13 @@ export function htmlToMarkup(html: string): string {
     const paras = buf
       .replace(/ *\n */g, "\n")
       .split(/\n{2,}/)
-      .map((p) => p.split("\n").map((l) => l.replace(/ {2,}/g, " ").trim()).filter(Boolean).join("\n"))
+      .map((p) =>
+        p
+          .split("\n")
+          .map((l) => l.replace(/ {2,}/g, " ").trim())
+          .filter(Boolean)
+          .join("\n"),
+      )
       .filter(Boolean);
     buf = "";
     for (const p of paras) {

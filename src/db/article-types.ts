@@ -11,9 +11,20 @@ export interface ImageData {
   credit: string;
 }
 
-export interface SectionRef { id: number; slug: string; name: string }
-export interface AuthorRef { slug: string; name: string; byline: string }
-export interface TagRef { slug: string; name: string }
+export interface SectionRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+export interface AuthorRef {
+  slug: string;
+  name: string;
+  byline: string;
+}
+export interface TagRef {
+  slug: string;
+  name: string;
+}
 
 export interface ArticleTeaser {
   id: number;

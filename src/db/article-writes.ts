@@ -33,7 +33,10 @@ export interface WriteContext {
 }
 
 export class InvalidArticleError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = "InvalidArticleError";
   }
@@ -42,7 +45,9 @@ export class InvalidArticleError extends Error {
 /** Someone else saved the article since this editor opened it. */
 export class EditConflictError extends Error {
   constructor(readonly currentVersion: number) {
-    super("Bài viết vừa được người khác lưu trong lúc bạn sửa. Hãy mở lại bài để xem bản mới nhất rồi sửa tiếp; nội dung bạn nhập vẫn được giữ bên dưới.");
+    super(
+      "Bài viết vừa được người khác lưu trong lúc bạn sửa. Hãy mở lại bài để xem bản mới nhất rồi sửa tiếp; nội dung bạn nhập vẫn được giữ bên dưới.",
+    );
     this.name = "EditConflictError";
   }
 }
@@ -90,31 +95,65 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
   if (imageIds.length) {
     const found = await db.select({ id: images.id }).from(images).where(inArray(images.id, imageIds));
     const missing = imageIds.filter((i) => !found.some((f) => f.id === i));
-    if (missing.length) throw new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${missing.join(", ")}`, "body");
+    if (missing.length)
+      throw new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${missing.join(", ")}`, "body");
   }
   const tagList = uniqueTags(input.tags ?? []);
-  const [author] = await db.select({ byline: authors.byline, name: authors.name }).from(authors).where(eq(authors.id, input.authorId)).limit(1);
+  const [author] = await db
+    .select({ byline: authors.byline, name: authors.name })
+    .from(authors)
+    .where(eq(authors.id, input.authorId))
+    .limit(1);
   if (!author) throw new InvalidArticleError("Tác giả không tồn tại", "authorId");
   const row = {
-    sectionId: input.sectionId, authorId: input.authorId, kicker, headline, slug, lead,
-    body: JSON.stringify(body), status: input.status, heroImageId: input.heroImageId ?? null, publishedAt: input.publishedAt ?? null,
+    sectionId: input.sectionId,
+    authorId: input.authorId,
+    kicker,
+    headline,
+    slug,
+    lead,
+    body: JSON.stringify(body),
+    status: input.status,
+    heroImageId: input.heroImageId ?? null,
+    publishedAt: input.publishedAt ?? null,
   };
   return {
     row,
     tags: tagList,
     snapshot: { ...row, body, publishedAt: row.publishedAt?.getTime() ?? null, tags: tagList.map((t) => t.name) },
-    search: { headline, kicker, lead, body, tags: tagList.map((t) => t.name), author: `${author.byline} ${author.name}` },
+    search: {
+      headline,
+      kicker,
+      lead,
+      body,
+      tags: tagList.map((t) => t.name),
+      author: `${author.byline} ${author.name}`,
+    },
   };
 }
 
 /** A slug the editor typed must be free; one made from the headline gets -2, -3… if taken. */
-async function uniqueSlug(db: Database, typed: string | undefined, headline: string, id: number | null): Promise<string> {
+async function uniqueSlug(
+  db: Database,
+  typed: string | undefined,
+  headline: string,
+  id: number | null,
+): Promise<string> {
   const wanted = slugify(typed?.trim() || headline);
   if (!wanted) throw new InvalidArticleError("Không tạo được đường dẫn từ tiêu đề", "slug");
-  const taken = new Set((await db.select({ slug: articles.slug, id: articles.id }).from(articles)
-    // Prefix range instead of LIKE: D1 refuses long LIKE patterns, and the range uses the index.
-    .where(sql`${articles.slug} = ${wanted} or (${articles.slug} >= ${`${wanted}-`} and ${articles.slug} < ${`${wanted}.`})`))
-    .filter((r) => r.id !== id).map((r) => r.slug));
+  const taken = new Set(
+    (
+      await db
+        .select({ slug: articles.slug, id: articles.id })
+        .from(articles)
+        // Prefix range instead of LIKE: D1 refuses long LIKE patterns, and the range uses the index.
+        .where(
+          sql`${articles.slug} = ${wanted} or (${articles.slug} >= ${`${wanted}-`} and ${articles.slug} < ${`${wanted}.`})`,
+        )
+    )
+      .filter((r) => r.id !== id)
+      .map((r) => r.slug),
+  );
   if (!taken.has(wanted)) return wanted;
   if (typed?.trim()) throw new InvalidArticleError(`Đường dẫn “${wanted}” đã được bài khác dùng`, "slug");
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
@@ -133,18 +172,34 @@ function uniqueTags(names: string[]): { slug: string; name: string }[] {
 function tagStatements(db: Database, articleId: number | SQL, list: { slug: string; name: string }[]): SQLWrapper[] {
   return [
     ...list.map((t) => db.insert(tags).values(t).onConflictDoNothing({ target: tags.slug })),
-    ...list.map((t, position) => sql`
+    ...list.map(
+      (t, position) => sql`
       insert into ${articleTags} (article_id, tag_id, position)
-      select ${articleId}, id, ${position} from ${tags} where slug = ${t.slug}`),
+      select ${articleId}, id, ${position} from ${tags} where slug = ${t.slug}`,
+    ),
   ];
 }
 
-function statusAudit(db: Database, ctx: WriteContext, before: ArticleStatus | null, after: ArticleStatus, target: number | SQL): SQLWrapper[] {
+function statusAudit(
+  db: Database,
+  ctx: WriteContext,
+  before: ArticleStatus | null,
+  after: ArticleStatus,
+  target: number | SQL,
+): SQLWrapper[] {
   if (before === after) return [];
   const action: AuditAction | null =
-    after === "published" ? "article.publish" : after === "scheduled" ? "article.schedule" : before === "published" ? "article.unpublish" : null;
+    after === "published"
+      ? "article.publish"
+      : after === "scheduled"
+        ? "article.schedule"
+        : before === "published"
+          ? "article.unpublish"
+          : null;
   if (!action) return [];
-  return [sql`insert into audit_log (user_id, action, target) values (${ctx.userId ?? null}, ${action}, 'article:' || ${target})`];
+  return [
+    sql`insert into audit_log (user_id, action, target) values (${ctx.userId ?? null}, ${action}, 'article:' || ${target})`,
+  ];
 }
 
 export async function createArticle(db: Database, input: ArticleInput, ctx: WriteContext = {}): Promise<number> {
@@ -153,7 +208,10 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
   // after the insert is the new article.
   const newId = sql`(select max(id) from ${articles})`;
   const [inserted] = await runBatch(db, [
-    db.insert(articles).values({ ...checked.row, createdBy: ctx.userId ?? null }).returning({ id: articles.id }),
+    db
+      .insert(articles)
+      .values({ ...checked.row, createdBy: ctx.userId ?? null })
+      .returning({ id: articles.id }),
     ...tagStatements(db, newId, checked.tags),
     sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
     ...statusAudit(db, ctx, null, checked.row.status!, newId),
@@ -171,8 +229,17 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
  * editor opened; if someone saved since, nothing is written and
  * EditConflictError says so. Pages showing the old and new version both miss.
  */
-export async function updateArticle(db: Database, id: number, input: ArticleInput, ctx: WriteContext & { expectedVersion?: number } = {}): Promise<number> {
-  const [current] = await db.select({ version: articles.version, status: articles.status }).from(articles).where(eq(articles.id, id)).limit(1);
+export async function updateArticle(
+  db: Database,
+  id: number,
+  input: ArticleInput,
+  ctx: WriteContext & { expectedVersion?: number } = {},
+): Promise<number> {
+  const [current] = await db
+    .select({ version: articles.version, status: articles.status })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .limit(1);
   if (!current) throw new InvalidArticleError("Bài viết không tồn tại");
   const expected = ctx.expectedVersion ?? current.version;
   if (expected !== current.version) throw new EditConflictError(current.version);
@@ -185,7 +252,10 @@ export async function updateArticle(db: Database, id: number, input: ArticleInpu
       sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot)
           values (${id}, (select case when version = ${expected} then ${next} end from ${articles} where id = ${id}), ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
       ...bumpArticle(id),
-      db.update(articles).set({ ...checked.row, version: next, updatedAt: new Date() }).where(eq(articles.id, id)),
+      db
+        .update(articles)
+        .set({ ...checked.row, version: next, updatedAt: new Date() })
+        .where(eq(articles.id, id)),
       db.delete(articleTags).where(eq(articleTags.articleId, id)),
       ...tagStatements(db, id, checked.tags),
       ...statusAudit(db, ctx, current.status, checked.row.status!, id),
@@ -203,11 +273,15 @@ export async function updateArticle(db: Database, id: number, input: ArticleInpu
 
 /** Publishes scheduled articles whose time has come; returns their ids. */
 export async function publishDueArticles(db: Database, now: Date): Promise<number[]> {
-  const due = await db.select({ id: articles.id }).from(articles)
+  const due = await db
+    .select({ id: articles.id })
+    .from(articles)
     .where(sql`${articles.status} = 'scheduled' and ${articles.publishedAt} <= ${now.getTime()}`);
   for (const { id } of due) {
     await runBatch(db, [
-      db.update(articles).set({ status: "published", updatedAt: now, version: sql`${articles.version} + 1` })
+      db
+        .update(articles)
+        .set({ status: "published", updatedAt: now, version: sql`${articles.version} + 1` })
         .where(sql`${articles.id} = ${id} and ${articles.status} = 'scheduled'`),
       auditEntry(db, { userId: null, action: "article.publish", target: `article:${id}`, detail: "Đăng theo lịch" }),
       ...bumpArticle(id, now.getTime()),

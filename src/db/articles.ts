@@ -24,14 +24,27 @@ const teaserColumns = {
 };
 
 export type TeaserRow = {
-  id: number; slug: string; kicker: string | null; headline: string; lead: string;
-  publishedAt: Date | null; sectionId: number; sectionSlug: string; sectionName: string; hero: Image | null;
+  id: number;
+  slug: string;
+  kicker: string | null;
+  headline: string;
+  lead: string;
+  publishedAt: Date | null;
+  sectionId: number;
+  sectionSlug: string;
+  sectionName: string;
+  hero: Image | null;
 };
 
 export function toImageData(image: Image): ImageData {
   return {
-    id: image.id, key: image.r2Key, width: image.width, height: image.height,
-    alt: image.alt, caption: image.caption, credit: image.credit,
+    id: image.id,
+    key: image.r2Key,
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
   };
 }
 
@@ -67,7 +80,12 @@ function publishedWhere(now: Date, filter: ArticleFilter = {}): SQL {
   if (filter.sectionId !== undefined) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId !== undefined) conditions.push(eq(articles.authorId, filter.authorId));
   if (filter.tagId !== undefined) {
-    conditions.push(inArray(articles.id, sql`(select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${filter.tagId})`));
+    conditions.push(
+      inArray(
+        articles.id,
+        sql`(select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${filter.tagId})`,
+      ),
+    );
   }
   return and(...conditions)!;
 }
@@ -94,14 +112,24 @@ export async function countPublished(db: Database, now: Date, filter?: ArticleFi
 }
 
 /** The latest few published articles of every section, in one query (window function). */
-export async function listLatestPerSection(db: Database, now: Date, perSection: number): Promise<Map<number, ArticleTeaser[]>> {
+export async function listLatestPerSection(
+  db: Database,
+  now: Date,
+  perSection: number,
+): Promise<Map<number, ArticleTeaser[]>> {
   const ranked = db.$with("ranked").as(
-    db.select({
-      id: articles.id,
-      rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as("rank"),
-    }).from(articles).where(isPublished(now)),
+    db
+      .select({
+        id: articles.id,
+        rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as(
+          "rank",
+        ),
+      })
+      .from(articles)
+      .where(isPublished(now)),
   );
-  const rows = await db.with(ranked)
+  const rows = await db
+    .with(ranked)
     .select(teaserColumns)
     .from(ranked)
     .innerJoin(articles, eq(articles.id, ranked.id))
@@ -123,29 +151,39 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
   // the same name (id, slug, name) would overwrite each other.
   // All three in parallel: one round trip's wait instead of three.
   const [rows, tagRows, figureRows] = await Promise.all([
-    db.select({
-      ...teaserColumns,
-      body: articles.body,
-      updatedAt: articles.updatedAt,
-      authorSlug: authors.slug,
-      authorName: authors.name,
-      authorByline: authors.byline,
-    })
+    db
+      .select({
+        ...teaserColumns,
+        body: articles.body,
+        updatedAt: articles.updatedAt,
+        authorSlug: authors.slug,
+        authorName: authors.name,
+        authorByline: authors.byline,
+      })
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .innerJoin(authors, eq(authors.id, articles.authorId))
       .leftJoin(images, eq(images.id, articles.heroImageId))
       .where(and(eq(articles.id, id), isPublished(now)))
       .limit(1),
-    db.select({ slug: tags.slug, name: tags.name })
+    db
+      .select({ slug: tags.slug, name: tags.name })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.position)),
     // The photos of the body's figure blocks, found in the stored JSON.
-    db.select().from(images).where(inArray(images.id, sql`(
+    db
+      .select()
+      .from(images)
+      .where(
+        inArray(
+          images.id,
+          sql`(
       select json_extract(b.value, '$.imageId') from ${articles}, json_each(${articles.body}) b
-       where ${articles.id} = ${id} and json_extract(b.value, '$.type') = 'figure')`)),
+       where ${articles.id} = ${id} and json_extract(b.value, '$.type') = 'figure')`,
+        ),
+      ),
   ]);
   const row = rows[0];
   if (!row) return null;
@@ -182,11 +220,13 @@ export async function listRelated(db: Database, articleId: number, now: Date, li
       where status = 'published' and published_at <= ${nowMs} and id != ${articleId}
       order by published_at desc limit ${limit * 2})`;
   const scored = db.$with("scored").as(
-    db.select({ id: sql<number>`c.id`.as("cid"), score: sql<number>`max(c.score)`.as("score") })
+    db
+      .select({ id: sql<number>`c.id`.as("cid"), score: sql<number>`max(c.score)`.as("score") })
       .from(sql`(${candidates}) c`)
       .groupBy(sql`c.id`),
   );
-  const rows = await db.with(scored)
+  const rows = await db
+    .with(scored)
     .select(teaserColumns)
     .from(scored)
     .innerJoin(articles, eq(articles.id, scored.id))
@@ -197,4 +237,3 @@ export async function listRelated(db: Database, articleId: number, now: Date, li
     .limit(limit);
   return rows.map(toTeaser);
 }
-

@@ -3,16 +3,38 @@ import type { Database } from "./client";
 import { auditLog } from "./schema";
 
 export type AuditAction =
-  | "login" | "login.failed" | "logout" | "logout.everywhere" | "password.change"
-  | "article.publish" | "article.unpublish" | "article.schedule" | "article.delete"
-  | "user.create" | "user.role" | "image.delete"
-  | "settings.change" | "menus.change" | "page.save" | "page.delete" | "breaking.start" | "breaking.end";
+  | "login"
+  | "login.failed"
+  | "logout"
+  | "logout.everywhere"
+  | "password.change"
+  | "article.publish"
+  | "article.unpublish"
+  | "article.schedule"
+  | "article.delete"
+  | "user.create"
+  | "user.role"
+  | "image.delete"
+  | "settings.change"
+  | "menus.change"
+  | "page.save"
+  | "page.delete"
+  | "breaking.start"
+  | "breaking.end";
 
-export function auditEntry(db: Database, e: { userId: number | null; action: AuditAction; target?: string; detail?: string }) {
-  return db.insert(auditLog).values({ userId: e.userId, action: e.action, target: e.target ?? "", detail: e.detail ?? "" });
+export function auditEntry(
+  db: Database,
+  e: { userId: number | null; action: AuditAction; target?: string; detail?: string },
+) {
+  return db
+    .insert(auditLog)
+    .values({ userId: e.userId, action: e.action, target: e.target ?? "", detail: e.detail ?? "" });
 }
 
-export async function audit(db: Database, e: { userId: number | null; action: AuditAction; target?: string; detail?: string }): Promise<void> {
+export async function audit(
+  db: Database,
+  e: { userId: number | null; action: AuditAction; target?: string; detail?: string },
+): Promise<void> {
   await auditEntry(db, e);
 }
 

@@ -8,9 +8,12 @@ import { breakingNews, type BreakingNews } from "./schema";
 
 /** The newest banner still running, if any. */
 export async function activeBreakingNews(db: Database, now: Date): Promise<BreakingNews | null> {
-  const [row] = await db.select().from(breakingNews)
+  const [row] = await db
+    .select()
+    .from(breakingNews)
     .where(and(gt(breakingNews.expiresAt, now), isNull(breakingNews.endedAt)))
-    .orderBy(desc(breakingNews.createdAt), desc(breakingNews.id)).limit(1);
+    .orderBy(desc(breakingNews.createdAt), desc(breakingNews.id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -18,7 +21,11 @@ export function recentBreakingNews(db: Database, limit = 20): Promise<BreakingNe
   return db.select().from(breakingNews).orderBy(desc(breakingNews.createdAt), desc(breakingNews.id)).limit(limit);
 }
 
-export async function startBreakingNews(db: Database, item: { text: string; url: string | null; expiresAt: Date }, userId: number): Promise<void> {
+export async function startBreakingNews(
+  db: Database,
+  item: { text: string; url: string | null; expiresAt: Date },
+  userId: number,
+): Promise<void> {
   // One banner at a time: a new one ends whatever is running.
   await runBatch(db, [
     db.update(breakingNews).set({ endedAt: new Date() }).where(isNull(breakingNews.endedAt)),
@@ -30,7 +37,10 @@ export async function startBreakingNews(db: Database, item: { text: string; url:
 
 export async function endBreakingNews(db: Database, id: number, now: Date, userId: number): Promise<void> {
   await runBatch(db, [
-    db.update(breakingNews).set({ endedAt: now }).where(and(eq(breakingNews.id, id), isNull(breakingNews.endedAt))),
+    db
+      .update(breakingNews)
+      .set({ endedAt: now })
+      .where(and(eq(breakingNews.id, id), isNull(breakingNews.endedAt))),
     auditEntry(db, { userId, action: "breaking.end", target: String(id) }),
     ...bumpScopes([scope.breaking]),
   ]);

@@ -13,10 +13,16 @@ export interface ImageUse {
 export async function imageUses(db: Database, imageId: number): Promise<ImageUse[]> {
   const [articles, pages, logo] = await Promise.all([
     articlesUsingImage(db, imageId),
-    db.select({ id: staticPages.id, title: staticPages.title }).from(staticPages).where(sql`exists (
+    db
+      .select({ id: staticPages.id, title: staticPages.title })
+      .from(staticPages)
+      .where(sql`exists (
       select 1 from json_each(${staticPages.body}) b
        where json_extract(b.value, '$.type') = 'figure' and json_extract(b.value, '$.imageId') = ${imageId})`),
-    db.select({ id: siteSettings.id }).from(siteSettings).where(sql`json_extract(${siteSettings.data}, '$.logoImageId') = ${imageId}`),
+    db
+      .select({ id: siteSettings.id })
+      .from(siteSettings)
+      .where(sql`json_extract(${siteSettings.data}, '$.logoImageId') = ${imageId}`),
   ]);
   return [
     ...articles.map((a) => ({ href: `/admin/bai-viet/${a.id}`, label: a.headline })),

@@ -16,16 +16,18 @@ export interface ImageInput {
 }
 
 export async function insertImage(db: Database, input: ImageInput): Promise<number> {
-  const [row] = await db.insert(images).values({
-    ...input,
-    alt: nfc(input.alt).trim(),
-    caption: nfc(input.caption ?? "").trim(),
-    credit: nfc(input.credit ?? "").trim(),
-  }).returning({ id: images.id });
+  const [row] = await db
+    .insert(images)
+    .values({
+      ...input,
+      alt: nfc(input.alt).trim(),
+      caption: nfc(input.caption ?? "").trim(),
+      credit: nfc(input.credit ?? "").trim(),
+    })
+    .returning({ id: images.id });
   if (!row) throw new Error("image insert returned no id");
   return row.id;
 }
-
 
 export function listRecentImages(db: Database, limit: number): Promise<Image[]> {
   return db.select().from(images).orderBy(desc(images.createdAt), desc(images.id)).limit(limit);
@@ -45,8 +47,15 @@ export async function getImageById(db: Database, id: number): Promise<Image | nu
  * contains `q` (ASCII letters in any case, like LIKE). instr, not LIKE: D1
  * refuses LIKE patterns over 50 bytes, which a pasted caption easily is.
  */
-export async function searchImages(db: Database, q: string | undefined, limit: number, offset: number): Promise<{ rows: Image[]; total: number }> {
-  const where = q ? sql`(instr(lower(${images.caption}), lower(${q})) > 0 or instr(lower(${images.alt}), lower(${q})) > 0)` : undefined;
+export async function searchImages(
+  db: Database,
+  q: string | undefined,
+  limit: number,
+  offset: number,
+): Promise<{ rows: Image[]; total: number }> {
+  const where = q
+    ? sql`(instr(lower(${images.caption}), lower(${q})) > 0 or instr(lower(${images.alt}), lower(${q})) > 0)`
+    : undefined;
   const [rows, [total]] = await Promise.all([
     db.select().from(images).where(where).orderBy(desc(images.createdAt), desc(images.id)).limit(limit).offset(offset),
     db.select({ n: sql<number>`count(*)` }).from(images).where(where),
@@ -54,8 +63,15 @@ export async function searchImages(db: Database, q: string | undefined, limit: n
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function updateImageText(db: Database, id: number, t: { alt: string; caption: string; credit: string }): Promise<void> {
-  await db.update(images).set({ alt: nfc(t.alt).trim(), caption: nfc(t.caption).trim(), credit: nfc(t.credit).trim() }).where(eq(images.id, id));
+export async function updateImageText(
+  db: Database,
+  id: number,
+  t: { alt: string; caption: string; credit: string },
+): Promise<void> {
+  await db
+    .update(images)
+    .set({ alt: nfc(t.alt).trim(), caption: nfc(t.caption).trim(), credit: nfc(t.credit).trim() })
+    .where(eq(images.id, id));
 }
 
 export async function deleteImageRow(db: Database, id: number): Promise<void> {

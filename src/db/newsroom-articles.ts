@@ -1,7 +1,16 @@
 // The newsroom's view of articles: every status, with who made them.
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "./client";
-import { articleRevisions, articles, articleTags, authors, sections, tags, type Article, type ArticleStatus } from "./schema";
+import {
+  articleRevisions,
+  articles,
+  articleTags,
+  authors,
+  sections,
+  tags,
+  type Article,
+  type ArticleStatus,
+} from "./schema";
 
 export interface NewsroomFilter {
   status?: ArticleStatus;
@@ -31,39 +40,71 @@ export interface NewsroomRow {
   createdBy: number | null;
 }
 
-export async function listNewsroomArticles(db: Database, filter: NewsroomFilter, limit: number, offset: number): Promise<{ rows: NewsroomRow[]; total: number }> {
+export async function listNewsroomArticles(
+  db: Database,
+  filter: NewsroomFilter,
+  limit: number,
+  offset: number,
+): Promise<{ rows: NewsroomRow[]; total: number }> {
   const [rows, [total]] = await Promise.all([
-    db.select({
-      id: articles.id, headline: articles.headline, status: articles.status, sectionName: sections.name,
-      authorName: authors.byline, updatedAt: articles.updatedAt, publishedAt: articles.publishedAt, createdBy: articles.createdBy,
-    }).from(articles)
+    db
+      .select({
+        id: articles.id,
+        headline: articles.headline,
+        status: articles.status,
+        sectionName: sections.name,
+        authorName: authors.byline,
+        updatedAt: articles.updatedAt,
+        publishedAt: articles.publishedAt,
+        createdBy: articles.createdBy,
+      })
+      .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .innerJoin(authors, eq(authors.id, articles.authorId))
       .where(where(filter))
       .orderBy(desc(articles.updatedAt), desc(articles.id))
-      .limit(limit).offset(offset),
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(articles).where(where(filter)),
   ]);
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function getArticleForEdit(db: Database, id: number): Promise<{ article: Article; tags: string[] } | null> {
+export async function getArticleForEdit(
+  db: Database,
+  id: number,
+): Promise<{ article: Article; tags: string[] } | null> {
   const [[article], tagRows] = await Promise.all([
     db.select().from(articles).where(eq(articles.id, id)).limit(1),
-    db.select({ name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(eq(articleTags.articleId, id)).orderBy(asc(articleTags.position)),
+    db
+      .select({ name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .orderBy(asc(articleTags.position)),
   ]);
   return article ? { article, tags: tagRows.map((t) => t.name) } : null;
 }
 
 export function listRevisions(db: Database, articleId: number) {
-  return db.select({ id: articleRevisions.id, version: articleRevisions.version, savedAt: articleRevisions.savedAt, savedBy: articleRevisions.savedBy })
-    .from(articleRevisions).where(eq(articleRevisions.articleId, articleId)).orderBy(desc(articleRevisions.version));
+  return db
+    .select({
+      id: articleRevisions.id,
+      version: articleRevisions.version,
+      savedAt: articleRevisions.savedAt,
+      savedBy: articleRevisions.savedBy,
+    })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.version));
 }
 
 export async function getRevision(db: Database, articleId: number, revisionId: number) {
-  const [row] = await db.select().from(articleRevisions)
-    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -73,7 +114,10 @@ export function listAuthors(db: Database) {
 
 /** Articles whose hero or body uses an image (for refusing its deletion). */
 export function articlesUsingImage(db: Database, imageId: number) {
-  return db.select({ id: articles.id, headline: articles.headline }).from(articles).where(sql`
+  return db
+    .select({ id: articles.id, headline: articles.headline })
+    .from(articles)
+    .where(sql`
     ${articles.heroImageId} = ${imageId} or exists (
       select 1 from json_each(${articles.body}) b
        where json_extract(b.value, '$.type') = 'figure' and json_extract(b.value, '$.imageId') = ${imageId})`);

@@ -2,13 +2,19 @@ import { eq } from "drizzle-orm";
 import type { Database } from "./client";
 import { authors, sections, tags, type Author, type Tag } from "./schema";
 
-export async function insertSection(db: Database, s: { slug: string; name: string; position: number; description?: string }): Promise<number> {
+export async function insertSection(
+  db: Database,
+  s: { slug: string; name: string; position: number; description?: string },
+): Promise<number> {
   const [row] = await db.insert(sections).values(s).returning({ id: sections.id });
   if (!row) throw new Error("section insert returned no id");
   return row.id;
 }
 
-export async function insertAuthor(db: Database, a: { slug: string; name: string; byline: string; bio?: string }): Promise<number> {
+export async function insertAuthor(
+  db: Database,
+  a: { slug: string; name: string; byline: string; bio?: string },
+): Promise<number> {
   const [row] = await db.insert(authors).values(a).returning({ id: authors.id });
   if (!row) throw new Error("author insert returned no id");
   return row.id;

@@ -8,7 +8,10 @@ import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { pollArticles, pollOptions, polls, pollVoters, type Poll, type PollOption, type PollPlacement } from "./schema";
 
-export interface PollWithOptions { poll: Poll; options: PollOption[] }
+export interface PollWithOptions {
+  poll: Poll;
+  options: PollOption[];
+}
 
 export async function getPoll(db: Database, id: number): Promise<PollWithOptions | null> {
   const [[poll], options] = await Promise.all([
@@ -22,13 +25,28 @@ export const isOpen = (poll: Poll, now: Date) => !poll.archived && poll.opensAt 
 
 /** The poll to show: one attached to the article if any, else the newest sidebar poll; open or recently closed. */
 export async function findShownPoll(db: Database, now: Date, articleId?: number): Promise<PollWithOptions | null> {
-  const visible = and(eq(polls.archived, false), lte(polls.opensAt, now), gt(polls.closesAt, new Date(now.getTime() - 7 * 24 * 3600_000)));
+  const visible = and(
+    eq(polls.archived, false),
+    lte(polls.opensAt, now),
+    gt(polls.closesAt, new Date(now.getTime() - 7 * 24 * 3600_000)),
+  );
   const attached = articleId
-    ? await db.select({ id: polls.id }).from(polls).innerJoin(pollArticles, eq(pollArticles.pollId, polls.id))
-      .where(and(visible, eq(pollArticles.articleId, articleId))).orderBy(desc(polls.opensAt)).limit(1)
+    ? await db
+        .select({ id: polls.id })
+        .from(polls)
+        .innerJoin(pollArticles, eq(pollArticles.pollId, polls.id))
+        .where(and(visible, eq(pollArticles.articleId, articleId)))
+        .orderBy(desc(polls.opensAt))
+        .limit(1)
     : [];
-  const [row] = attached.length ? attached
-    : await db.select({ id: polls.id }).from(polls).where(and(visible, eq(polls.placement, "sidebar"))).orderBy(desc(polls.opensAt)).limit(1);
+  const [row] = attached.length
+    ? attached
+    : await db
+        .select({ id: polls.id })
+        .from(polls)
+        .where(and(visible, eq(polls.placement, "sidebar")))
+        .orderBy(desc(polls.opensAt))
+        .limit(1);
   return row ? getPoll(db, row.id) : null;
 }
 
@@ -46,11 +64,16 @@ export interface PollInput {
 }
 
 export async function createPoll(db: Database, input: PollInput): Promise<number> {
-  const [row] = await db.insert(polls).values({ question: input.question, placement: input.placement, opensAt: input.opensAt, closesAt: input.closesAt }).returning({ id: polls.id });
+  const [row] = await db
+    .insert(polls)
+    .values({ question: input.question, placement: input.placement, opensAt: input.opensAt, closesAt: input.closesAt })
+    .returning({ id: polls.id });
   const id = row!.id;
   await runBatch(db, [
     ...input.options.map((label, position) => db.insert(pollOptions).values({ pollId: id, label, position })),
-    ...input.articleIds.map((articleId) => db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing()),
+    ...input.articleIds.map((articleId) =>
+      db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
+    ),
     ...bumpScopes([scope.polls, scope.poll(id)]),
   ]);
   versionsChanged();
@@ -67,9 +90,14 @@ export async function updatePollBeforeVotes(db: Database, id: number, input: Pol
   if (!results[0]?.meta.changes) return false;
   await runBatch(db, [
     sql`delete from poll_options where poll_id = ${id} and not exists (select 1 from poll_voters where poll_id = ${id})`,
-    ...input.options.map((label, position) => sql`insert into poll_options (poll_id, label, position) select ${id}, ${label}, ${position} where not exists (select 1 from poll_voters where poll_id = ${id})`),
+    ...input.options.map(
+      (label, position) =>
+        sql`insert into poll_options (poll_id, label, position) select ${id}, ${label}, ${position} where not exists (select 1 from poll_voters where poll_id = ${id})`,
+    ),
     db.delete(pollArticles).where(eq(pollArticles.pollId, id)),
-    ...input.articleIds.map((articleId) => db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing()),
+    ...input.articleIds.map((articleId) =>
+      db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
+    ),
     ...bumpScopes([scope.polls, scope.poll(id)]),
   ]);
   versionsChanged();
@@ -85,7 +113,10 @@ export async function closePoll(db: Database, id: number, now: Date): Promise<vo
 }
 
 export async function archivePoll(db: Database, id: number): Promise<void> {
-  await runBatch(db, [db.update(polls).set({ archived: true }).where(eq(polls.id, id)), ...bumpScopes([scope.polls, scope.poll(id)])]);
+  await runBatch(db, [
+    db.update(polls).set({ archived: true }).where(eq(polls.id, id)),
+    ...bumpScopes([scope.polls, scope.poll(id)]),
+  ]);
   versionsChanged();
 }
 
@@ -99,9 +130,19 @@ export async function voteCount(db: Database, id: number): Promise<number> {
  * already voted: the voter row and the +1 land in one transaction, and the +1
  * only applies if this request's own voter row went in.
  */
-export async function castVote(db: Database, pollId: number, optionId: number, voter: string, now: Date): Promise<boolean> {
+export async function castVote(
+  db: Database,
+  pollId: number,
+  optionId: number,
+  voter: string,
+  now: Date,
+): Promise<boolean> {
   // A client hammering the button costs a read, not a write transaction.
-  const [seen] = await db.select({ v: pollVoters.voter }).from(pollVoters).where(and(eq(pollVoters.pollId, pollId), eq(pollVoters.voter, voter))).limit(1);
+  const [seen] = await db
+    .select({ v: pollVoters.voter })
+    .from(pollVoters)
+    .where(and(eq(pollVoters.pollId, pollId), eq(pollVoters.voter, voter)))
+    .limit(1);
   if (seen) return false;
   const token = crypto.randomUUID();
   const [, counted] = await runBatch(db, [
@@ -116,5 +157,7 @@ export async function castVote(db: Database, pollId: number, optionId: number, v
 }
 
 export async function pollArticleIds(db: Database, pollId: number): Promise<number[]> {
-  return (await db.select({ id: pollArticles.articleId }).from(pollArticles).where(eq(pollArticles.pollId, pollId))).map((r) => r.id);
+  return (
+    await db.select({ id: pollArticles.articleId }).from(pollArticles).where(eq(pollArticles.pollId, pollId))
+  ).map((r) => r.id);
 }

@@ -8,16 +8,20 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
-export const sections = sqliteTable("sections", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  position: integer("position").notNull().default(0),
-  /** Menus: whether the section is a link in the header and in the footer. */
-  inHeader: integer("in_header", { mode: "boolean" }).notNull().default(true),
-  inFooter: integer("in_footer", { mode: "boolean" }).notNull().default(true),
-}, (t) => [index("sections_position_idx").on(t.position)]);
+export const sections = sqliteTable(
+  "sections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    /** Menus: whether the section is a link in the header and in the footer. */
+    inHeader: integer("in_header", { mode: "boolean" }).notNull().default(true),
+    inFooter: integer("in_footer", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [index("sections_position_idx").on(t.position)],
+);
 
 export const authors = sqliteTable("authors", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -28,50 +32,62 @@ export const authors = sqliteTable("authors", {
   bio: text("bio").notNull().default(""),
 });
 
-export const images = sqliteTable("images", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  r2Key: text("r2_key").notNull().unique(),
-  width: integer("width").notNull(),
-  height: integer("height").notNull(),
-  mime: text("mime").notNull(),
-  bytes: integer("bytes").notNull(),
-  alt: text("alt").notNull(),
-  caption: text("caption").notNull().default(""),
-  credit: text("credit").notNull().default(""),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-  uploadedBy: integer("uploaded_by"),
-}, (t) => [index("images_created_idx").on(t.createdAt)]);
+export const images = sqliteTable(
+  "images",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    r2Key: text("r2_key").notNull().unique(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    mime: text("mime").notNull(),
+    bytes: integer("bytes").notNull(),
+    alt: text("alt").notNull(),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit").notNull().default(""),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    uploadedBy: integer("uploaded_by"),
+  },
+  (t) => [index("images_created_idx").on(t.createdAt)],
+);
 
-export const articles = sqliteTable("articles", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  sectionId: integer("section_id").notNull().references(() => sections.id),
-  authorId: integer("author_id").notNull().references(() => authors.id),
-  kicker: text("kicker"),
-  headline: text("headline").notNull(),
-  slug: text("slug").notNull(),
-  lead: text("lead").notNull(),
-  /** JSON array of typed body blocks, validated by src/content/blocks.ts on every write. */
-  body: text("body").notNull(),
-  status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
-  heroImageId: integer("hero_image_id").references(() => images.id),
-  publishedAt: integer("published_at", { mode: "timestamp_ms" }),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
-  /** Grows on every save; a save must name the version it edited (no silent overwrites). */
-  version: integer("version").notNull().default(1),
-  /** The newsroom user who created it (reporters may edit only their own). */
-  createdBy: integer("created_by"),
-}, (t) => [
-  uniqueIndex("articles_slug_unique").on(t.slug),
-  // Scheduled publishing and the newsroom's status filter.
-  index("articles_status_updated_idx").on(t.status, t.updatedAt),
-  // Home and feeds: newest published first.
-  index("articles_status_published_idx").on(t.status, t.publishedAt),
-  // Section pages.
-  index("articles_section_status_published_idx").on(t.sectionId, t.status, t.publishedAt),
-  // Author pages.
-  index("articles_author_status_published_idx").on(t.authorId, t.status, t.publishedAt),
-]);
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => sections.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => authors.id),
+    kicker: text("kicker"),
+    headline: text("headline").notNull(),
+    slug: text("slug").notNull(),
+    lead: text("lead").notNull(),
+    /** JSON array of typed body blocks, validated by src/content/blocks.ts on every write. */
+    body: text("body").notNull(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
+    heroImageId: integer("hero_image_id").references(() => images.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+    /** Grows on every save; a save must name the version it edited (no silent overwrites). */
+    version: integer("version").notNull().default(1),
+    /** The newsroom user who created it (reporters may edit only their own). */
+    createdBy: integer("created_by"),
+  },
+  (t) => [
+    uniqueIndex("articles_slug_unique").on(t.slug),
+    // Scheduled publishing and the newsroom's status filter.
+    index("articles_status_updated_idx").on(t.status, t.updatedAt),
+    // Home and feeds: newest published first.
+    index("articles_status_published_idx").on(t.status, t.publishedAt),
+    // Section pages.
+    index("articles_section_status_published_idx").on(t.sectionId, t.status, t.publishedAt),
+    // Author pages.
+    index("articles_author_status_published_idx").on(t.authorId, t.status, t.publishedAt),
+  ],
+);
 
 export const tags = sqliteTable("tags", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -79,15 +95,23 @@ export const tags = sqliteTable("tags", {
   name: text("name").notNull(),
 });
 
-export const articleTags = sqliteTable("article_tags", {
-  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-  tagId: integer("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
-  position: integer("position").notNull().default(0),
-}, (t) => [
-  primaryKey({ columns: [t.articleId, t.tagId] }),
-  // Tag pages and related articles go from tag to articles.
-  index("article_tags_tag_idx").on(t.tagId, t.articleId),
-]);
+export const articleTags = sqliteTable(
+  "article_tags",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    // Tag pages and related articles go from tag to articles.
+    index("article_tags_tag_idx").on(t.tagId, t.articleId),
+  ],
+);
 
 export type Section = typeof sections.$inferSelect;
 export type Author = typeof authors.$inferSelect;
@@ -124,15 +148,21 @@ export const users = sqliteTable("users", {
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 
-export const sessions = sqliteTable("sessions", {
-  /** SHA-256 of the cookie's token: a leaked table does not give working sessions. */
-  id: text("id").primaryKey(),
-  userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  csrfToken: text("csrf_token").notNull(),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
-  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-}, (t) => [index("sessions_user_idx").on(t.userId)]);
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's token: a leaked table does not give working sessions. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
 /** Failed logins per account and per (hashed) IP, for throttling. */
 export const loginFailures = sqliteTable("login_failures", {
@@ -141,24 +171,34 @@ export const loginFailures = sqliteTable("login_failures", {
   windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
 });
 
-export const auditLog = sqliteTable("audit_log", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
-  userId: integer("user_id"),
-  action: text("action").notNull(),
-  target: text("target").notNull().default(""),
-  detail: text("detail").notNull().default(""),
-}, (t) => [index("audit_log_at_idx").on(t.at)]);
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+    userId: integer("user_id"),
+    action: text("action").notNull(),
+    target: text("target").notNull().default(""),
+    detail: text("detail").notNull().default(""),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
 
-export const articleRevisions = sqliteTable("article_revisions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-  version: integer("version").notNull(),
-  savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull().default(now),
-  savedBy: integer("saved_by"),
-  /** JSON of the article's editable fields as saved. */
-  snapshot: text("snapshot").notNull(),
-}, (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)]);
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull().default(now),
+    savedBy: integer("saved_by"),
+    /** JSON of the article's editable fields as saved. */
+    snapshot: text("snapshot").notNull(),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -166,29 +206,35 @@ export type Session = typeof sessions.$inferSelect;
 export const COMMENT_STATUSES = ["pending", "approved", "rejected", "spam"] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
-export const comments = sqliteTable("comments", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-  /** Replies are one level deep: a reply's parent is never itself a reply. */
-  parentId: integer("parent_id"),
-  name: text("name").notNull(),
-  /** Never shown to readers. */
-  email: text("email"),
-  body: text("body").notNull(),
-  /** SHA-256 of the normalised text, for refusing duplicates. */
-  bodyHash: text("body_hash").notNull(),
-  status: text("status", { enum: COMMENT_STATUSES }).notNull().default("pending"),
-  /** Keyed hash of the client IP; the raw address is never stored. */
-  ipHash: text("ip_hash").notNull(),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-  moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
-  moderatedBy: integer("moderated_by"),
-}, (t) => [
-  index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
-  index("comments_status_created_idx").on(t.status, t.createdAt),
-  index("comments_ip_created_idx").on(t.ipHash, t.createdAt),
-  index("comments_body_hash_idx").on(t.bodyHash),
-]);
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** Replies are one level deep: a reply's parent is never itself a reply. */
+    parentId: integer("parent_id"),
+    name: text("name").notNull(),
+    /** Never shown to readers. */
+    email: text("email"),
+    body: text("body").notNull(),
+    /** SHA-256 of the normalised text, for refusing duplicates. */
+    bodyHash: text("body_hash").notNull(),
+    status: text("status", { enum: COMMENT_STATUSES }).notNull().default("pending"),
+    /** Keyed hash of the client IP; the raw address is never stored. */
+    ipHash: text("ip_hash").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
+    moderatedBy: integer("moderated_by"),
+  },
+  (t) => [
+    index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
+    index("comments_status_created_idx").on(t.status, t.createdAt),
+    index("comments_ip_created_idx").on(t.ipHash, t.createdAt),
+    index("comments_body_hash_idx").on(t.bodyHash),
+  ],
+);
 
 export const POLL_PLACEMENTS = ["sidebar", "articles"] as const;
 export type PollPlacement = (typeof POLL_PLACEMENTS)[number];
@@ -203,70 +249,108 @@ export const polls = sqliteTable("polls", {
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 
-export const pollOptions = sqliteTable("poll_options", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  pollId: integer("poll_id").notNull().references(() => polls.id, { onDelete: "cascade" }),
-  label: text("label").notNull(),
-  position: integer("position").notNull(),
-  votes: integer("votes").notNull().default(0),
-}, (t) => [index("poll_options_poll_idx").on(t.pollId, t.position)]);
+export const pollOptions = sqliteTable(
+  "poll_options",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    position: integer("position").notNull(),
+    votes: integer("votes").notNull().default(0),
+  },
+  (t) => [index("poll_options_poll_idx").on(t.pollId, t.position)],
+);
 
 /** Polls attached to particular articles (placement "articles"). */
-export const pollArticles = sqliteTable("poll_articles", {
-  pollId: integer("poll_id").notNull().references(() => polls.id, { onDelete: "cascade" }),
-  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-}, (t) => [primaryKey({ columns: [t.pollId, t.articleId] }), index("poll_articles_article_idx").on(t.articleId)]);
+export const pollArticles = sqliteTable(
+  "poll_articles",
+  {
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.articleId] }), index("poll_articles_article_idx").on(t.articleId)],
+);
 
 /** One row per counted vote: a client (hashed IP) per poll per time window. */
-export const pollVoters = sqliteTable("poll_voters", {
-  pollId: integer("poll_id").notNull().references(() => polls.id, { onDelete: "cascade" }),
-  voter: text("voter").notNull(),
-  token: text("token").notNull(),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-}, (t) => [primaryKey({ columns: [t.pollId, t.voter] })]);
+export const pollVoters = sqliteTable(
+  "poll_voters",
+  {
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    voter: text("voter").notNull(),
+    token: text("token").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.voter] })],
+);
 
 export type Comment = typeof comments.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
 
 /** Forecasts fetched by the weather job; history kept 30 days. */
-export const weatherForecasts = sqliteTable("weather_forecasts", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  place: text("place").notNull(),
-  fetchedAt: integer("fetched_at", { mode: "timestamp_ms" }).notNull(),
-  text: text("text").notNull(),
-  tempMin: integer("temp_min"),
-  tempMax: integer("temp_max"),
-  /** The validated values the text was written from (JSON). */
-  data: text("data").notNull(),
-}, (t) => [index("weather_forecasts_place_idx").on(t.place, t.fetchedAt)]);
+export const weatherForecasts = sqliteTable(
+  "weather_forecasts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    place: text("place").notNull(),
+    fetchedAt: integer("fetched_at", { mode: "timestamp_ms" }).notNull(),
+    text: text("text").notNull(),
+    tempMin: integer("temp_min"),
+    tempMax: integer("temp_max"),
+    /** The validated values the text was written from (JSON). */
+    data: text("data").notNull(),
+  },
+  (t) => [index("weather_forecasts_place_idx").on(t.place, t.fetchedAt)],
+);
 
 /** Every run of the weather job per place: ok, or why not. */
-export const weatherRuns = sqliteTable("weather_runs", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  place: text("place").notNull(),
-  at: integer("at", { mode: "timestamp_ms" }).notNull(),
-  ok: integer("ok", { mode: "boolean" }).notNull(),
-  reason: text("reason").notNull().default(""),
-}, (t) => [index("weather_runs_place_idx").on(t.place, t.at)]);
+export const weatherRuns = sqliteTable(
+  "weather_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    place: text("place").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [index("weather_runs_place_idx").on(t.place, t.at)],
+);
 
 /** A forecast text pinned by an editor; wins over the automatic one until it expires. */
-export const weatherOverrides = sqliteTable("weather_overrides", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  place: text("place").notNull(),
-  text: text("text").notNull(),
-  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-  createdBy: integer("created_by"),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-}, (t) => [index("weather_overrides_place_idx").on(t.place, t.expiresAt)]);
+export const weatherOverrides = sqliteTable(
+  "weather_overrides",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    place: text("place").notNull(),
+    text: text("text").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdBy: integer("created_by"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("weather_overrides_place_idx").on(t.place, t.expiresAt)],
+);
 
 /** Article views per hour (sampled, see src/reader/view-counter.ts), for "Đọc nhiều". */
-export const articleViews = sqliteTable("article_views", {
-  articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-  /** Hours since the epoch. */
-  hour: integer("hour").notNull(),
-  count: integer("count").notNull(),
-}, (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index("article_views_hour_idx").on(t.hour)]);
+export const articleViews = sqliteTable(
+  "article_views",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** Hours since the epoch. */
+    hour: integer("hour").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index("article_views_hour_idx").on(t.hour)],
+);
 
 /**
  * The paper's identity, one row (id 1): JSON checked by src/site/settings.ts.
@@ -299,16 +383,20 @@ export const staticPages = sqliteTable("static_pages", {
 });
 
 /** The "Tin nóng" banner: shown on every page until it expires or an editor ends it. */
-export const breakingNews = sqliteTable("breaking_news", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  text: text("text").notNull(),
-  /** A site path ("/thoi-su/…") or an https:// address; null for text only. */
-  url: text("url"),
-  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-  endedAt: integer("ended_at", { mode: "timestamp_ms" }),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-  createdBy: integer("created_by"),
-}, (t) => [index("breaking_news_expires_idx").on(t.expiresAt)]);
+export const breakingNews = sqliteTable(
+  "breaking_news",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    text: text("text").notNull(),
+    /** A site path ("/thoi-su/…") or an https:// address; null for text only. */
+    url: text("url"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    createdBy: integer("created_by"),
+  },
+  (t) => [index("breaking_news_expires_idx").on(t.expiresAt)],
+);
 
 export type StaticPage = typeof staticPages.$inferSelect;
 export type BreakingNews = typeof breakingNews.$inferSelect;

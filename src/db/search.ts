@@ -19,7 +19,14 @@ const EXACT_COUNT_LIMIT = 1000;
  * Ranked by FTS5's rank (bm25 weighted in migrations/0007), computed inside the
  * index for the top candidates only; visibility is checked on those.
  */
-export async function searchArticles(db: Database, match: string, tonedMatch: string | null, now: Date, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
+export async function searchArticles(
+  db: Database,
+  match: string,
+  tonedMatch: string | null,
+  now: Date,
+  limit: number,
+  offset: number,
+): Promise<{ hits: SearchHit[]; total: number }> {
   const nowMs = now.getTime();
   const exactToneFirst = tonedMatch
     ? sql`case when a.id in (select rowid from search_toned where search_toned match ${tonedMatch}) then 0 else 1 end, `
@@ -36,11 +43,12 @@ export async function searchArticles(db: Database, match: string, tonedMatch: st
       select count(*) as n from (select rowid as id from search_index where search_index match ${match} limit ${EXACT_COUNT_LIMIT}) s
         join ${articles} a on a.id = s.id where a.status = 'published' and a.published_at <= ${nowMs}`),
   ]);
-  const total = (matches?.n ?? 0) > EXACT_COUNT_LIMIT ? matches!.n : visible?.n ?? 0;
+  const total = (matches?.n ?? 0) > EXACT_COUNT_LIMIT ? matches!.n : (visible?.n ?? 0);
   const ids = ranked.map((r) => r.id);
   if (!ids.length) return { hits: [], total };
-  const rows = await teaserQuery(db, { text: sql<string>`${articles.lead} || ' ' || (select group_concat(json_extract(b.value, '$.text'), ' ') from json_each(${articles.body}) b)` })
-    .where(sql`${inArray(articles.id, ids)} and ${isPublished(now)}`);
+  const rows = await teaserQuery(db, {
+    text: sql<string>`${articles.lead} || ' ' || (select group_concat(json_extract(b.value, '$.text'), ' ') from json_each(${articles.body}) b)`,
+  }).where(sql`${inArray(articles.id, ids)} and ${isPublished(now)}`);
   const byId = new Map(rows.map((r) => [r.id, { ...toTeaser(r), text: r.text ?? "" }]));
   return { hits: ids.flatMap((id) => byId.get(id) ?? []), total };
 }

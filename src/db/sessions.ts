@@ -42,6 +42,12 @@ export function d1Session(): MiddlewareHandler<AppEnv> {
     const writes = c.req.method !== "GET" && c.req.method !== "HEAD";
     const bookmark = session.getBookmark();
     if (!bookmark || !(writes || isNewsroomPath(new URL(c.req.url).pathname)) || bookmark === readBookmark(c)) return;
-    setCookie(c, BOOKMARK_COOKIE, bookmark, { path: "/", secure: true, httpOnly: true, sameSite: "Lax", maxAge: BOOKMARK_MAX_AGE_S });
+    setCookie(c, BOOKMARK_COOKIE, bookmark, {
+      path: "/",
+      secure: true,
+      httpOnly: true,
+      sameSite: "Lax",
+      maxAge: BOOKMARK_MAX_AGE_S,
+    });
   };
 }

@@ -10,7 +10,12 @@ import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { sections, siteSettings, staticPages } from "./schema";
 
-export interface LogoImage { key: string; width: number; height: number; mime: string }
+export interface LogoImage {
+  key: string;
+  width: number;
+  height: number;
+  mime: string;
+}
 
 export interface IdentityRows {
   settingsJson: string | null;
@@ -22,15 +27,34 @@ export interface IdentityRows {
 export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
   // Three queries in parallel: one round trip's wait.
   const [settingsRows, sectionRows, pageRows] = await Promise.all([
-    db.select({
-      data: siteSettings.data,
-      logo: sql<string | null>`(select json_object('key', r2_key, 'width', width, 'height', height, 'mime', mime)
+    db
+      .select({
+        data: siteSettings.data,
+        logo: sql<string | null>`(select json_object('key', r2_key, 'width', width, 'height', height, 'mime', mime)
         from images where id = json_extract(${siteSettings.data}, '$.logoImageId'))`,
-    }).from(siteSettings).where(eq(siteSettings.id, 1)),
-    db.select({ id: sections.id, slug: sections.slug, name: sections.name, inHeader: sections.inHeader, inFooter: sections.inFooter })
-      .from(sections).orderBy(asc(sections.position), asc(sections.id)),
-    db.select({ slug: staticPages.slug, title: staticPages.title, inHeader: staticPages.inHeader, inFooter: staticPages.inFooter })
-      .from(staticPages).where(eq(staticPages.status, "published")).orderBy(asc(staticPages.position), asc(staticPages.id)),
+      })
+      .from(siteSettings)
+      .where(eq(siteSettings.id, 1)),
+    db
+      .select({
+        id: sections.id,
+        slug: sections.slug,
+        name: sections.name,
+        inHeader: sections.inHeader,
+        inFooter: sections.inFooter,
+      })
+      .from(sections)
+      .orderBy(asc(sections.position), asc(sections.id)),
+    db
+      .select({
+        slug: staticPages.slug,
+        title: staticPages.title,
+        inHeader: staticPages.inHeader,
+        inFooter: staticPages.inFooter,
+      })
+      .from(staticPages)
+      .where(eq(staticPages.status, "published"))
+      .orderBy(asc(staticPages.position), asc(staticPages.id)),
   ]);
   const row = settingsRows[0];
   return {
@@ -50,17 +74,28 @@ export async function storedSettingsJson(db: Database): Promise<string | null> {
 export async function saveSettings(db: Database, settings: SiteSettings, userId: number): Promise<void> {
   const data = JSON.stringify(settings);
   await runBatch(db, [
-    db.insert(siteSettings).values({ id: 1, data, updatedBy: userId })
+    db
+      .insert(siteSettings)
+      .values({ id: 1, data, updatedBy: userId })
       .onConflictDoUpdate({ target: siteSettings.id, set: { data, updatedBy: userId, updatedAt: new Date() } }),
     auditEntry(db, { userId, action: "settings.change" }),
     ...bumpScopes([scope.global]),
   ]);
 }
 
-export interface MenuPlacement { position: number; inHeader: boolean; inFooter: boolean }
+export interface MenuPlacement {
+  position: number;
+  inHeader: boolean;
+  inFooter: boolean;
+}
 
 /** Order and visibility of sections and static pages in the menus, in one transaction. */
-export async function saveMenus(db: Database, sectionPlaces: Map<number, MenuPlacement>, pagePlaces: Map<number, MenuPlacement>, userId: number): Promise<void> {
+export async function saveMenus(
+  db: Database,
+  sectionPlaces: Map<number, MenuPlacement>,
+  pagePlaces: Map<number, MenuPlacement>,
+  userId: number,
+): Promise<void> {
   await runBatch(db, [
     auditEntry(db, { userId, action: "menus.change" }),
     ...[...sectionPlaces].map(([id, p]) => db.update(sections).set(p).where(eq(sections.id, id))),

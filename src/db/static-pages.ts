@@ -13,8 +13,11 @@ export function listStaticPages(db: Database): Promise<StaticPage[]> {
 
 /** Published pages and when they last changed, for the sitemap. */
 export function listPublishedStaticPages(db: Database): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.select({ slug: staticPages.slug, updatedAt: staticPages.updatedAt }).from(staticPages)
-    .where(eq(staticPages.status, "published")).orderBy(asc(staticPages.position), asc(staticPages.id));
+  return db
+    .select({ slug: staticPages.slug, updatedAt: staticPages.updatedAt })
+    .from(staticPages)
+    .where(eq(staticPages.status, "published"))
+    .orderBy(asc(staticPages.position), asc(staticPages.id));
 }
 
 export async function getStaticPage(db: Database, id: number): Promise<StaticPage | null> {
@@ -23,7 +26,11 @@ export async function getStaticPage(db: Database, id: number): Promise<StaticPag
 }
 
 export async function getPublishedStaticPage(db: Database, slug: string): Promise<StaticPage | null> {
-  const [row] = await db.select().from(staticPages).where(and(eq(staticPages.slug, slug), eq(staticPages.status, "published"))).limit(1);
+  const [row] = await db
+    .select()
+    .from(staticPages)
+    .where(and(eq(staticPages.slug, slug), eq(staticPages.status, "published")))
+    .limit(1);
   return row ?? null;
 }
 
@@ -46,16 +53,27 @@ export interface StaticPageInput {
 // Static pages are in the menus of every page, so a save bumps "global".
 export async function createStaticPage(db: Database, input: StaticPageInput, userId: number | null): Promise<number> {
   const [row] = await runBatch(db, [
-    db.insert(staticPages).values({ ...input, body: JSON.stringify(input.body), updatedBy: userId }).returning({ id: staticPages.id }),
+    db
+      .insert(staticPages)
+      .values({ ...input, body: JSON.stringify(input.body), updatedBy: userId })
+      .returning({ id: staticPages.id }),
     auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
     ...bumpScopes([scope.global]),
   ]);
   return (row!.results[0] as { id: number }).id;
 }
 
-export async function updateStaticPage(db: Database, id: number, input: StaticPageInput, userId: number): Promise<void> {
+export async function updateStaticPage(
+  db: Database,
+  id: number,
+  input: StaticPageInput,
+  userId: number,
+): Promise<void> {
   await runBatch(db, [
-    db.update(staticPages).set({ ...input, body: JSON.stringify(input.body), updatedBy: userId, updatedAt: new Date() }).where(eq(staticPages.id, id)),
+    db
+      .update(staticPages)
+      .set({ ...input, body: JSON.stringify(input.body), updatedBy: userId, updatedAt: new Date() })
+      .where(eq(staticPages.id, id)),
     auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
     ...bumpScopes([scope.global]),
   ]);

@@ -18,8 +18,14 @@ const changedAt = sql<number>`max(${articles.updatedAt}, ${articles.publishedAt}
 const lastChange = sql<number | null>`max(max(${articles.updatedAt}, ${articles.publishedAt}))`;
 const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-export async function listFeedItems(db: Database, now: Date, limit: number, filter: Pick<ArticleFilter, "sectionId"> = {}): Promise<FeedItem[]> {
-  const where = filter.sectionId === undefined ? isPublished(now) : and(isPublished(now), eq(articles.sectionId, filter.sectionId));
+export async function listFeedItems(
+  db: Database,
+  now: Date,
+  limit: number,
+  filter: Pick<ArticleFilter, "sectionId"> = {},
+): Promise<FeedItem[]> {
+  const where =
+    filter.sectionId === undefined ? isPublished(now) : and(isPublished(now), eq(articles.sectionId, filter.sectionId));
   const rows = await teaserQuery(db, {
     updatedAt: sql`${articles.updatedAt}`.mapWith(articles.updatedAt),
     authorSlug: sql<string>`${authors.slug}`,
@@ -31,11 +37,17 @@ export async function listFeedItems(db: Database, now: Date, limit: number, filt
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
   const tagRows = rows.length
-    ? await db.select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(inArray(articleTags.articleId, rows.map((r) => r.id)))
-      .orderBy(asc(articleTags.position))
+    ? await db
+        .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
+        .from(articleTags)
+        .innerJoin(tags, eq(tags.id, articleTags.tagId))
+        .where(
+          inArray(
+            articleTags.articleId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(articleTags.position))
     : [];
   return rows.map((row) => ({
     ...toTeaser(row),
@@ -48,7 +60,8 @@ export async function listFeedItems(db: Database, now: Date, limit: number, filt
 /** Months (Vietnam time) that have published articles, newest first, with their last change. */
 export async function listArticleMonths(db: Database, now: Date): Promise<{ month: string; lastmod: Date | null }[]> {
   const month = sql<string>`strftime('%Y-%m', ${articles.publishedAt} / 1000 + 25200, 'unixepoch')`;
-  const rows = await db.select({ month, lastmod: lastChange })
+  const rows = await db
+    .select({ month, lastmod: lastChange })
     .from(articles)
     .where(isPublished(now))
     .groupBy(month)
@@ -65,16 +78,41 @@ export interface ArticleLocation {
 }
 
 /** What a sitemap needs of an article, and the newest first order both article sitemaps use. */
-const locationFields = { id: articles.id, slug: articles.slug, sectionSlug: sections.slug, publishedAt: articles.publishedAt, lastmod: changedAt };
+const locationFields = {
+  id: articles.id,
+  slug: articles.slug,
+  sectionSlug: sections.slug,
+  publishedAt: articles.publishedAt,
+  lastmod: changedAt,
+};
 const newestFirst = [desc(articles.publishedAt), desc(articles.id)];
 
-function toLocation(r: { id: number; slug: string; sectionSlug: string; publishedAt: Date | null; lastmod: number }): ArticleLocation {
-  return { id: r.id, slug: r.slug, section: { slug: r.sectionSlug }, publishedAt: r.publishedAt ?? new Date(0), lastmod: new Date(r.lastmod) };
+function toLocation(r: {
+  id: number;
+  slug: string;
+  sectionSlug: string;
+  publishedAt: Date | null;
+  lastmod: number;
+}): ArticleLocation {
+  return {
+    id: r.id,
+    slug: r.slug,
+    section: { slug: r.sectionSlug },
+    publishedAt: r.publishedAt ?? new Date(0),
+    lastmod: new Date(r.lastmod),
+  };
 }
 
 /** Published articles with publication time in [start, end), newest first. */
-export async function listArticlesBetween(db: Database, now: Date, start: Date, end: Date, limit = 50_000): Promise<ArticleLocation[]> {
-  const rows = await db.select(locationFields)
+export async function listArticlesBetween(
+  db: Database,
+  now: Date,
+  start: Date,
+  end: Date,
+  limit = 50_000,
+): Promise<ArticleLocation[]> {
+  const rows = await db
+    .select(locationFields)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(isPublished(now), gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
@@ -89,7 +127,8 @@ export interface NewsLocation extends ArticleLocation {
 
 /** Google News: articles published since `since` (at most 1,000, its limit), with their titles. */
 export async function listNewsSince(db: Database, now: Date, since: Date): Promise<NewsLocation[]> {
-  const rows = await db.select({ ...locationFields, kicker: articles.kicker, headline: articles.headline })
+  const rows = await db
+    .select({ ...locationFields, kicker: articles.kicker, headline: articles.headline })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(isPublished(now), gte(articles.publishedAt, since)))
@@ -100,7 +139,8 @@ export async function listNewsSince(db: Database, now: Date, since: Date): Promi
 
 /** Sections, authors and tags that have published articles, with their newest change. */
 export async function listSectionLastmods(db: Database, now: Date): Promise<{ slug: string; lastmod: Date | null }[]> {
-  const rows = await db.select({ slug: sections.slug, lastmod: lastChange })
+  const rows = await db
+    .select({ slug: sections.slug, lastmod: lastChange })
     .from(sections)
     .leftJoin(articles, and(eq(articles.sectionId, sections.id), isPublished(now)))
     .groupBy(sections.id)
@@ -109,7 +149,8 @@ export async function listSectionLastmods(db: Database, now: Date): Promise<{ sl
 }
 
 export async function listAuthorLastmods(db: Database, now: Date): Promise<{ slug: string; lastmod: Date | null }[]> {
-  const rows = await db.select({ slug: authors.slug, lastmod: lastChange })
+  const rows = await db
+    .select({ slug: authors.slug, lastmod: lastChange })
     .from(authors)
     .innerJoin(articles, and(eq(articles.authorId, authors.id), isPublished(now)))
     .groupBy(authors.id)
@@ -117,8 +158,13 @@ export async function listAuthorLastmods(db: Database, now: Date): Promise<{ slu
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
 }
 
-export async function listTagLastmods(db: Database, now: Date, limit = 50_000): Promise<{ slug: string; lastmod: Date | null }[]> {
-  const rows = await db.select({ slug: tags.slug, lastmod: lastChange })
+export async function listTagLastmods(
+  db: Database,
+  now: Date,
+  limit = 50_000,
+): Promise<{ slug: string; lastmod: Date | null }[]> {
+  const rows = await db
+    .select({ slug: tags.slug, lastmod: lastChange })
     .from(tags)
     .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
     .innerJoin(articles, and(eq(articles.id, articleTags.articleId), isPublished(now)))

@@ -22,17 +22,31 @@ export async function countUsers(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function insertUser(db: Database, u: { email: string; name: string; role: UserRole; authorId?: number | null; password: PasswordHash }): Promise<number> {
-  const [row] = await db.insert(users).values({
-    email: u.email.trim().toLowerCase(), name: u.name.trim(), role: u.role, authorId: u.authorId ?? null,
-    passwordHash: u.password.hash, passwordSalt: u.password.salt, passwordIterations: u.password.iterations,
-  }).returning({ id: users.id });
+export async function insertUser(
+  db: Database,
+  u: { email: string; name: string; role: UserRole; authorId?: number | null; password: PasswordHash },
+): Promise<number> {
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: u.email.trim().toLowerCase(),
+      name: u.name.trim(),
+      role: u.role,
+      authorId: u.authorId ?? null,
+      passwordHash: u.password.hash,
+      passwordSalt: u.password.salt,
+      passwordIterations: u.password.iterations,
+    })
+    .returning({ id: users.id });
   if (!row) throw new Error("user insert returned no id");
   return row.id;
 }
 
 export async function setUserPassword(db: Database, id: number, p: PasswordHash): Promise<void> {
-  await db.update(users).set({ passwordHash: p.hash, passwordSalt: p.salt, passwordIterations: p.iterations }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ passwordHash: p.hash, passwordSalt: p.salt, passwordIterations: p.iterations })
+    .where(eq(users.id, id));
 }
 
 export async function setUserRole(db: Database, id: number, role: UserRole, disabled: boolean): Promise<void> {
@@ -46,8 +60,12 @@ export async function insertSession(db: Database, s: Session): Promise<void> {
 }
 
 export async function getSessionWithUser(db: Database, id: string): Promise<{ session: Session; user: User } | null> {
-  const [row] = await db.select({ session: sessions, user: users }).from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).limit(1);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -60,7 +78,11 @@ export async function deleteSession(db: Database, id: string): Promise<void> {
 }
 
 export async function deleteUserSessions(db: Database, userId: number, exceptId?: string): Promise<void> {
-  await db.delete(sessions).where(exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} != ${exceptId}`) : eq(sessions.userId, userId));
+  await db
+    .delete(sessions)
+    .where(
+      exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} != ${exceptId}`) : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(db: Database, now: Date): Promise<void> {
@@ -70,20 +92,26 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<vo
 // Login throttling
 
 export async function recentFailures(db: Database, key: string, since: Date): Promise<number> {
-  const [row] = await db.select({ count: loginFailures.count }).from(loginFailures)
-    .where(and(eq(loginFailures.key, key), gt(loginFailures.windowStart, since))).limit(1);
+  const [row] = await db
+    .select({ count: loginFailures.count })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.key, key), gt(loginFailures.windowStart, since)))
+    .limit(1);
   return row?.count ?? 0;
 }
 
 /** Counts a failure in a window that restarts once it is older than `since`. */
 export async function recordFailure(db: Database, key: string, now: Date, since: Date): Promise<void> {
-  await db.insert(loginFailures).values({ key, count: 1, windowStart: now }).onConflictDoUpdate({
-    target: loginFailures.key,
-    set: {
-      count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
-      windowStart: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.windowStart} else ${now.getTime()} end`,
-    },
-  });
+  await db
+    .insert(loginFailures)
+    .values({ key, count: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: loginFailures.key,
+      set: {
+        count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
+        windowStart: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.windowStart} else ${now.getTime()} end`,
+      },
+    });
 }
 
 export async function clearFailures(db: Database, key: string): Promise<void> {

@@ -3,18 +3,32 @@ import type { Database } from "./client";
 import { weatherForecasts, weatherOverrides, weatherRuns } from "./schema";
 
 export async function latestForecast(db: Database, place: string) {
-  const [row] = await db.select().from(weatherForecasts).where(eq(weatherForecasts.place, place)).orderBy(desc(weatherForecasts.fetchedAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(weatherForecasts)
+    .where(eq(weatherForecasts.place, place))
+    .orderBy(desc(weatherForecasts.fetchedAt))
+    .limit(1);
   return row ?? null;
 }
 
 export async function activeOverride(db: Database, place: string, now: Date) {
-  const [row] = await db.select().from(weatherOverrides)
-    .where(and(eq(weatherOverrides.place, place), gt(weatherOverrides.expiresAt, now))).orderBy(desc(weatherOverrides.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(weatherOverrides)
+    .where(and(eq(weatherOverrides.place, place), gt(weatherOverrides.expiresAt, now)))
+    .orderBy(desc(weatherOverrides.createdAt))
+    .limit(1);
   return row ?? null;
 }
 
 export function recentRuns(db: Database, place: string, limit: number) {
-  return db.select().from(weatherRuns).where(eq(weatherRuns.place, place)).orderBy(desc(weatherRuns.at), desc(weatherRuns.id)).limit(limit);
+  return db
+    .select()
+    .from(weatherRuns)
+    .where(eq(weatherRuns.place, place))
+    .orderBy(desc(weatherRuns.at), desc(weatherRuns.id))
+    .limit(limit);
 }
 
 export function insertForecastQuery(db: Database, f: typeof weatherForecasts.$inferInsert) {
@@ -30,7 +44,10 @@ export function insertOverrideQuery(db: Database, o: typeof weatherOverrides.$in
 }
 
 export function endOverridesQuery(db: Database, place: string, now: Date) {
-  return db.update(weatherOverrides).set({ expiresAt: now }).where(and(eq(weatherOverrides.place, place), gt(weatherOverrides.expiresAt, now)));
+  return db
+    .update(weatherOverrides)
+    .set({ expiresAt: now })
+    .where(and(eq(weatherOverrides.place, place), gt(weatherOverrides.expiresAt, now)));
 }
 
 /** Drops history older than `before`. */

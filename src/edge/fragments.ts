@@ -39,7 +39,12 @@ export function fragmentNames(html: string): string[] {
  * or nothing (the placeholder stays empty) when there is none. `offline` skips
  * D1 altogether: the page itself already came from its last stored copy.
  */
-export async function loadFragment(c: Context<AppEnv>, name: string, def: FragmentDef, opts: { offline?: boolean } = {}): Promise<string> {
+export async function loadFragment(
+  c: Context<AppEnv>,
+  name: string,
+  def: FragmentDef,
+  opts: { offline?: boolean } = {},
+): Promise<string> {
   // Per-reader fragments (a form's timestamp) are never kept: render or leave out.
   const keepsLast = def.ttl > 0 && !def.volatile;
   const lastKey = new Request(`https://fragments.internal/${name}/last`);
@@ -58,10 +63,14 @@ export async function loadFragment(c: Context<AppEnv>, name: string, def: Fragme
     if (cached) return rememberRecent(key.url, await cached.text(), until);
     const html = rememberRecent(key.url, await def.render(c), until);
     const entry = (maxAge: number) => new Response(html, { headers: { "cache-control": `public, max-age=${maxAge}` } });
-    c.executionCtx.waitUntil(Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined));
+    c.executionCtx.waitUntil(
+      Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined),
+    );
     return html;
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: describeError(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: describeError(err) }),
+    );
     return keepsLast ? lastCopy(cache, lastKey) : "";
   }
 }
@@ -97,7 +106,12 @@ async function lastCopy(cache: Cache, lastKey: Request): Promise<string> {
 }
 
 /** Fills the page's placeholders as the body streams out. */
-export function stitchFragments(body: ReadableStream | null, contents: Map<string, string>, headers: Headers, status: number): Response {
+export function stitchFragments(
+  body: ReadableStream | null,
+  contents: Map<string, string>,
+  headers: Headers,
+  status: number,
+): Response {
   const response = new Response(body, { status, headers });
   if (!contents.size) return response;
   return new HTMLRewriter()

@@ -11,7 +11,17 @@ import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
 import { fragmentNames, loadFragment, stitchFragments, type FragmentDef, type FragmentResolver } from "./fragments";
 import { shortHash } from "./hash";
-import { canonicalCacheUrl, EDGE_FRESH_SECONDS, isCacheableRequest, NO_STORE, PAGE_CACHE_CONTROL, STALE_ERROR_CACHE_CONTROL, STALE_WHILE_REVALIDATE, versionTtl, wantsSaveData } from "./policy";
+import {
+  canonicalCacheUrl,
+  EDGE_FRESH_SECONDS,
+  isCacheableRequest,
+  NO_STORE,
+  PAGE_CACHE_CONTROL,
+  STALE_ERROR_CACHE_CONTROL,
+  STALE_WHILE_REVALIDATE,
+  versionTtl,
+  wantsSaveData,
+} from "./policy";
 import { cacheTags, type PageDeps } from "./scopes";
 import { readVersion } from "./versions";
 import { describeError } from "../http/request-log";
@@ -62,7 +72,14 @@ export function createPageCache(fragments: FragmentResolver) {
       // (D1 down); the reader gets the last page stored for this URL instead.
       const last = await cache.match(lastKey).catch(() => undefined);
       if (last) {
-        console.error(JSON.stringify({ level: "error", msg: "served the last stored page", path: url.pathname, error: failure ? describeError(failure.error) : String(fresh?.status) }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            msg: "served the last stored page",
+            path: url.pathname,
+            error: failure ? describeError(failure.error) : String(fresh?.status),
+          }),
+        );
         return finish(c, last, "STALE-ERROR", deps, fragments);
       }
       if (failure) throw failure.error;
@@ -80,7 +97,12 @@ function lastKnownKey(entry: string): Request {
   return new Request(`https://pages.internal/last/${entry}`);
 }
 
-async function renderAndStore(key: Request, lastKey: Request, render: PageRenderer, variant: PageVariant): Promise<void> {
+async function renderAndStore(
+  key: Request,
+  lastKey: Request,
+  render: PageRenderer,
+  variant: PageVariant,
+): Promise<void> {
   await store(key, lastKey, await prepare(await render(variant)));
 }
 
@@ -122,7 +144,13 @@ async function prepare(rendered: Response): Promise<Response> {
   return new Response(text, { status: 200, headers });
 }
 
-async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, deps: PageDeps, resolve: FragmentResolver): Promise<Response> {
+async function finish(
+  c: Context<AppEnv>,
+  page: Response,
+  status: CacheStatus,
+  deps: PageDeps,
+  resolve: FragmentResolver,
+): Promise<Response> {
   const headers = new Headers(page.headers);
   const defs = new Map<string, FragmentDef>();
   for (const name of (headers.get(FRAGMENTS) ?? "").split(",")) {
@@ -140,7 +168,9 @@ async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, d
   // With D1 down, fragments come from their own last entries without asking it again.
   const offline = status === "STALE-ERROR";
   const contents = new Map<string, string>();
-  await Promise.all([...defs].map(async ([name, def]) => contents.set(name, await loadFragment(c, name, def, { offline }))));
+  await Promise.all(
+    [...defs].map(async ([name, def]) => contents.set(name, await loadFragment(c, name, def, { offline }))),
+  );
   const pageTag = headers.get("etag") ?? "";
   const stable = [...defs].filter(([, def]) => !def.volatile).map(([name]) => contents.get(name)!);
   const etag = stable.length ? `"${await shortHash(pageTag, ...stable)}"` : pageTag;
@@ -156,7 +186,13 @@ async function finish(c: Context<AppEnv>, page: Response, status: CacheStatus, d
     headers.set("cache-control", PAGE_CACHE_CONTROL);
     headers.set("cache-tag", ["page", ...cacheTags(deps)].join(","));
   }
-  if (etag && c.req.header("if-none-match")?.split(",").some((t) => t.trim() === etag)) {
+  if (
+    etag &&
+    c.req
+      .header("if-none-match")
+      ?.split(",")
+      .some((t) => t.trim() === etag)
+  ) {
     return new Response(null, { status: 304, headers });
   }
   return stitchFragments(page.body, contents, headers, 200);

@@ -6,8 +6,7 @@ export const EDGE_FRESH_SECONDS = 600;
 export const STALE_WHILE_REVALIDATE = 86_400;
 export const STALE_IF_ERROR = 86_400;
 
-export const PAGE_CACHE_CONTROL =
-  `public, max-age=${BROWSER_MAX_AGE}, s-maxage=${EDGE_FRESH_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}, stale-if-error=${STALE_IF_ERROR}`;
+export const PAGE_CACHE_CONTROL = `public, max-age=${BROWSER_MAX_AGE}, s-maxage=${EDGE_FRESH_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}, stale-if-error=${STALE_IF_ERROR}`;
 export const NO_STORE = "private, no-store";
 /**
  * A page served from its last stored copy because D1 failed (X-Cache:
@@ -45,7 +44,9 @@ export function hasEditorSession(req: Request): boolean {
 /** The URL with only the parameters pages read, sorted. */
 export function canonicalCacheUrl(raw: string): URL {
   const url = new URL(raw);
-  const kept = [...url.searchParams].filter(([k]) => KEY_PARAMS.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const kept = [...url.searchParams]
+    .filter(([k]) => KEY_PARAMS.has(k))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = new URLSearchParams(kept).toString();
   url.hash = "";
   return url;

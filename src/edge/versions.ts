@@ -12,8 +12,13 @@ const nextStamp = (now: number) => sql`(select max(${now}, coalesce(max(stamp), 
 /** Statements that bump scopes by name; run them in the same batch as the write. */
 export function bumpScopes(scopes: string[], now = Date.now()): SQL[] {
   if (!scopes.length) return [];
-  const rows = sql.join([...new Set(scopes)].map((s) => sql`(${s}, ${nextStamp(now)})`), sql`, `);
-  return [sql`insert into cache_versions (scope, stamp) values ${rows} on conflict(scope) do update set stamp = excluded.stamp`];
+  const rows = sql.join(
+    [...new Set(scopes)].map((s) => sql`(${s}, ${nextStamp(now)})`),
+    sql`, `,
+  );
+  return [
+    sql`insert into cache_versions (scope, stamp) values ${rows} on conflict(scope) do update set stamp = excluded.stamp`,
+  ];
 }
 
 /**
@@ -52,7 +57,12 @@ function scopesOf(deps: PageDeps): SQL {
     case "author":
       return sql`select 'author:' || id from authors where slug = ${deps.slug}`;
     case "scopes":
-      return deps.scopes.length ? sql.join(deps.scopes.map((s) => sql`select ${s}`), sql` union all `) : sql`select null`;
+      return deps.scopes.length
+        ? sql.join(
+            deps.scopes.map((s) => sql`select ${s}`),
+            sql` union all `,
+          )
+        : sql`select null`;
   }
 }
 

@@ -17,7 +17,10 @@ interface Limit {
 }
 
 /** Every form: a comment, a vote, a login, an article (a long article is well under 200 KB). */
-export const FORM_LIMIT: Limit = { bytes: 1 * MB, message: "Nội dung gửi lên quá lớn (tối đa 1 MB). Hãy rút gọn rồi gửi lại." };
+export const FORM_LIMIT: Limit = {
+  bytes: 1 * MB,
+  message: "Nội dung gửi lên quá lớn (tối đa 1 MB). Hãy rút gọn rồi gửi lại.",
+};
 /** A photo upload: the file plus the form around it. */
 export const UPLOAD_LIMIT: Limit = {
   bytes: MAX_UPLOAD_BYTES + 64 * 1024,
@@ -75,11 +78,21 @@ async function refuseBadForm(c: Context<AppEnv>): Promise<Response | null> {
     // Parsed once here; routes reading the form later get the same parse.
     body = await c.req.parseBody({ all: true });
   } catch {
-    return plainErrorPage(c, 400, "Biểu mẫu không hợp lệ", "Biểu mẫu gửi lên bị hỏng hoặc không đầy đủ. Hãy tải lại trang rồi gửi lại.");
+    return plainErrorPage(
+      c,
+      400,
+      "Biểu mẫu không hợp lệ",
+      "Biểu mẫu gửi lên bị hỏng hoặc không đầy đủ. Hãy tải lại trang rồi gửi lại.",
+    );
   }
   for (const [name, value] of Object.entries(body)) {
     if (BAD_TEXT.test(name) || [value].flat().some((v) => typeof v === "string" && BAD_TEXT.test(v))) {
-      return plainErrorPage(c, 400, "Biểu mẫu không hợp lệ", "Nội dung gửi lên có ký tự lỗi (không phải văn bản Unicode hợp lệ). Hãy gõ hoặc dán lại rồi gửi.");
+      return plainErrorPage(
+        c,
+        400,
+        "Biểu mẫu không hợp lệ",
+        "Nội dung gửi lên có ký tự lỗi (không phải văn bản Unicode hợp lệ). Hãy gõ hoặc dán lại rồi gửi.",
+      );
     }
   }
   return null;
@@ -88,7 +101,12 @@ async function refuseBadForm(c: Context<AppEnv>): Promise<Response | null> {
 export const requestGuards: MiddlewareHandler<AppEnv> = async (c, next) => {
   const url = new URL(c.req.url);
   if (badAddress(url)) {
-    return plainErrorPage(c, 400, "Địa chỉ không hợp lệ", "Địa chỉ bạn mở có ký tự không hợp lệ. Hãy kiểm tra lại đường dẫn.");
+    return plainErrorPage(
+      c,
+      400,
+      "Địa chỉ không hợp lệ",
+      "Địa chỉ bạn mở có ký tự không hợp lệ. Hãy kiểm tra lại đường dẫn.",
+    );
   }
   if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
   const limit = limitFor(c.req.method, url.pathname);

@@ -19,7 +19,11 @@ export async function runScheduled(cron: string, env: Env, scheduledTime: number
   const now = new Date(scheduledTime);
   const jobs: Record<string, (() => Promise<unknown>)[]> = {
     [CRON_PUBLISH]: [() => publishScheduled(env, now)],
-    [CRON_WEATHER]: [() => refreshWeather(env, now), () => pruneWeatherHistory(env, now), () => pruneViewCounts(env, now)],
+    [CRON_WEATHER]: [
+      () => refreshWeather(env, now),
+      () => pruneWeatherHistory(env, now),
+      () => pruneViewCounts(env, now),
+    ],
   };
   for (const job of jobs[cron] ?? []) {
     try {

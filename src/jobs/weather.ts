@@ -26,9 +26,17 @@ export function forecastInput(r: ForecastResponse): ForecastInput {
   };
 }
 
-export interface WeatherRunResult { place: string; ok: boolean; reason: string }
+export interface WeatherRunResult {
+  place: string;
+  ok: boolean;
+  reason: string;
+}
 
-export async function refreshWeather(env: Env, now = new Date(), fetcher: typeof fetch = fetch): Promise<WeatherRunResult[]> {
+export async function refreshWeather(
+  env: Env,
+  now = new Date(),
+  fetcher: typeof fetch = fetch,
+): Promise<WeatherRunResult[]> {
   const db = openDatabase(env.DB);
   const results: WeatherRunResult[] = [];
   for (const place of weatherPlaces(env)) {
@@ -39,7 +47,9 @@ export async function refreshWeather(env: Env, now = new Date(), fetcher: typeof
       if (!text) throw new Error("dự báo không có dữ liệu để viết thành lời");
       await runBatch(db, [
         insertForecastQuery(db, {
-          place: place.slug, fetchedAt: now, text,
+          place: place.slug,
+          fetchedAt: now,
+          text,
           tempMin: input.tempMin === null ? null : Math.round(input.tempMin),
           tempMax: input.tempMax === null ? null : Math.round(input.tempMax),
           data: JSON.stringify(input),
@@ -54,7 +64,14 @@ export async function refreshWeather(env: Env, now = new Date(), fetcher: typeof
       try {
         await insertRunQuery(db, { place: place.slug, at: now, ok: false, reason });
       } catch (dbErr) {
-        console.error(JSON.stringify({ level: "error", job: "weather", msg: "could not record the failed run", error: String(dbErr) }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            job: "weather",
+            msg: "could not record the failed run",
+            error: String(dbErr),
+          }),
+        );
       }
       results.push({ place: place.slug, ok: false, reason });
     }

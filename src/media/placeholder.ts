@@ -19,10 +19,12 @@ const NOTES: Record<PhotoProblem, string> = {
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 function panel(note: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" role="img" aria-label="${note}">`
-    + `<rect width="100%" height="100%" fill="#e8ece9"/>`
-    + `<text x="50%" y="50%" fill="#5b6660" font-family="system-ui,sans-serif" font-size="14" text-anchor="middle" dominant-baseline="middle">${note}</text>`
-    + `</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" role="img" aria-label="${note}">` +
+    `<rect width="100%" height="100%" fill="#e8ece9"/>` +
+    `<text x="50%" y="50%" fill="#5b6660" font-family="system-ui,sans-serif" font-size="14" text-anchor="middle" dominant-baseline="middle">${note}</text>` +
+    `</svg>`
+  );
 }
 
 export function photoProblem(problem: PhotoProblem, accept: string | null | undefined): Response {

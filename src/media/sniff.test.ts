@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_BYTES, sniffImage, type SniffResult } from "./sniff";
-import {
-  AVIF,
-  GIF,
-  JPEG,
-  JPEG_PROGRESSIVE,
-  PNG,
-  WEBP_ALPHA,
-  WEBP_LOSSLESS,
-  WEBP_LOSSY,
-} from "./sniff.fixtures";
+import { AVIF, GIF, JPEG, JPEG_PROGRESSIVE, PNG, WEBP_ALPHA, WEBP_LOSSLESS, WEBP_LOSSY } from "./sniff.fixtures";
 
 const ACCEPTED = "JPEG, PNG, WebP hoặc AVIF";
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -120,10 +120,7 @@ type Dims = { width: number; height: number };
 function checkDims(mime: ImageMime, ext: ImageExt, { width, height }: Dims): SniffResult {
   if (width < 1 || height < 1) return fail("corrupt");
   if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
-    return fail(
-      "corrupt",
-      `Kích thước ảnh quá lớn (${width}×${height} điểm ảnh); mỗi chiều tối đa 20.000 điểm ảnh.`,
-    );
+    return fail("corrupt", `Kích thước ảnh quá lớn (${width}×${height} điểm ảnh); mỗi chiều tối đa 20.000 điểm ảnh.`);
   }
   return { ok: true, mime, ext, width, height };
 }

@@ -13,7 +13,12 @@ export function newMediaKey(ext: string, now = new Date()): string {
   return `uploads/${t.year}/${String(t.month).padStart(2, "0")}/${random}.${ext}`;
 }
 
-export async function storeUpload(db: Database, media: R2Bucket, file: File, meta: { alt: string; caption: string; credit: string; uploadedBy: number }): Promise<number> {
+export async function storeUpload(
+  db: Database,
+  media: R2Bucket,
+  file: File,
+  meta: { alt: string; caption: string; credit: string; uploadedBy: number },
+): Promise<number> {
   const alt = meta.alt.normalize("NFC").trim();
   if (!alt) throw new UploadRejected("Cần nhập mô tả ảnh cho người khiếm thị.");
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -23,8 +28,15 @@ export async function storeUpload(db: Database, media: R2Bucket, file: File, met
   await media.put(key, bytes, { httpMetadata: { contentType: sniffed.mime } });
   try {
     return await insertImage(db, {
-      r2Key: key, width: sniffed.width, height: sniffed.height, mime: sniffed.mime, bytes: bytes.byteLength,
-      alt: alt.slice(0, 300), caption: meta.caption.slice(0, 500), credit: meta.credit.slice(0, 100), uploadedBy: meta.uploadedBy,
+      r2Key: key,
+      width: sniffed.width,
+      height: sniffed.height,
+      mime: sniffed.mime,
+      bytes: bytes.byteLength,
+      alt: alt.slice(0, 300),
+      caption: meta.caption.slice(0, 500),
+      credit: meta.credit.slice(0, 100),
+      uploadedBy: meta.uploadedBy,
     });
   } catch (err) {
     // No orphan object in R2 if the row could not be written.

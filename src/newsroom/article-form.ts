@@ -10,20 +10,37 @@ import { parseId } from "./form";
 export type FormAction = "luu" | "gui-duyet" | "dang" | "hen-gio" | "go";
 const ACTIONS: FormAction[] = ["luu", "gui-duyet", "dang", "hen-gio", "go"];
 
-export const parseAction = (raw: string | undefined): FormAction => (ACTIONS.includes(raw as FormAction) ? (raw as FormAction) : "luu");
+export const parseAction = (raw: string | undefined): FormAction =>
+  ACTIONS.includes(raw as FormAction) ? (raw as FormAction) : "luu";
 
 export function emptyValues(user: User, sectionId?: number): ArticleFormValues {
   return {
-    kicker: "", headline: "", slug: "", sectionId: sectionId ? String(sectionId) : "", authorId: user.authorId ? String(user.authorId) : "",
-    tags: "", lead: "", body: "", heroImageId: "", publishAt: "", version: "0",
+    kicker: "",
+    headline: "",
+    slug: "",
+    sectionId: sectionId ? String(sectionId) : "",
+    authorId: user.authorId ? String(user.authorId) : "",
+    tags: "",
+    lead: "",
+    body: "",
+    heroImageId: "",
+    publishAt: "",
+    version: "0",
   };
 }
 
 export function valuesFromArticle(article: Article, tags: string[]): ArticleFormValues {
   return {
-    kicker: article.kicker ?? "", headline: article.headline, slug: article.slug, sectionId: String(article.sectionId),
-    authorId: String(article.authorId), tags: tags.join(", "), lead: article.lead, body: blocksToMarkup(readStoredBody(article.body)),
-    heroImageId: article.heroImageId ? String(article.heroImageId) : "", publishAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : "",
+    kicker: article.kicker ?? "",
+    headline: article.headline,
+    slug: article.slug,
+    sectionId: String(article.sectionId),
+    authorId: String(article.authorId),
+    tags: tags.join(", "),
+    lead: article.lead,
+    body: blocksToMarkup(readStoredBody(article.body)),
+    heroImageId: article.heroImageId ? String(article.heroImageId) : "",
+    publishAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : "",
     version: String(article.version),
   };
 }
@@ -31,13 +48,25 @@ export function valuesFromArticle(article: Article, tags: string[]): ArticleForm
 export function valuesFromForm(form: Record<string, string>): ArticleFormValues {
   const v = (k: keyof ArticleFormValues) => (form[k] ?? "").slice(0, k === "body" ? 200_000 : 5_000);
   return {
-    kicker: v("kicker"), headline: v("headline"), slug: v("slug").trim().toLowerCase(), sectionId: v("sectionId"), authorId: v("authorId"),
-    tags: v("tags"), lead: v("lead"), body: v("body"), heroImageId: v("heroImageId"), publishAt: v("publishAt"), version: v("version"),
+    kicker: v("kicker"),
+    headline: v("headline"),
+    slug: v("slug").trim().toLowerCase(),
+    sectionId: v("sectionId"),
+    authorId: v("authorId"),
+    tags: v("tags"),
+    lead: v("lead"),
+    body: v("body"),
+    heroImageId: v("heroImageId"),
+    publishAt: v("publishAt"),
+    version: v("version"),
   };
 }
 
 export class FormFieldError extends Error {
-  constructor(readonly field: keyof ArticleFormValues, message: string) {
+  constructor(
+    readonly field: keyof ArticleFormValues,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -46,7 +75,13 @@ export class FormFieldError extends Error {
  * The write input for a form submission. `current` is the stored article
  * (null for a new one); the action decides the status and publish time.
  */
-export function inputFromValues(values: ArticleFormValues, action: FormAction, user: User, current: Article | null, now: Date): ArticleInput {
+export function inputFromValues(
+  values: ArticleFormValues,
+  action: FormAction,
+  user: User,
+  current: Article | null,
+  now: Date,
+): ArticleInput {
   const sectionId = parseId(values.sectionId);
   if (!sectionId) throw new FormFieldError("sectionId", "Hãy chọn chuyên mục");
   // A reporter with a byline always writes under it.
@@ -58,7 +93,9 @@ export function inputFromValues(values: ArticleFormValues, action: FormAction, u
   let status: ArticleStatus = current?.status ?? "draft";
   let publishedAt = current?.publishedAt ?? null;
   switch (action) {
-    case "gui-duyet": status = "review"; break;
+    case "gui-duyet":
+      status = "review";
+      break;
     case "dang":
       status = "published";
       // Re-publishing keeps the first publication time.
@@ -72,12 +109,26 @@ export function inputFromValues(values: ArticleFormValues, action: FormAction, u
       publishedAt = at;
       break;
     }
-    case "go": status = "unpublished"; break;
-    case "luu": break;
+    case "go":
+      status = "unpublished";
+      break;
+    case "luu":
+      break;
   }
   return {
-    sectionId, authorId, kicker: values.kicker, headline: values.headline, slug: values.slug, lead: values.lead,
-    body: markupToBlocks(values.body), status, publishedAt, heroImageId,
-    tags: values.tags.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean),
+    sectionId,
+    authorId,
+    kicker: values.kicker,
+    headline: values.headline,
+    slug: values.slug,
+    lead: values.lead,
+    body: markupToBlocks(values.body),
+    status,
+    publishedAt,
+    heroImageId,
+    tags: values.tags
+      .split(/[,;\n]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
   };
 }

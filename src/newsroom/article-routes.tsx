@@ -1,9 +1,23 @@
 import { Hono, type Context } from "hono";
 import { InvalidBodyError, parseBody } from "../content/blocks";
 import { blocksToMarkup, htmlToMarkup, MARKUP_HELP } from "../content/markup";
-import { createArticle, deleteArticle, EditConflictError, InvalidArticleError, updateArticle, type ArticleSnapshot } from "../db/article-writes";
+import {
+  createArticle,
+  deleteArticle,
+  EditConflictError,
+  InvalidArticleError,
+  updateArticle,
+  type ArticleSnapshot,
+} from "../db/article-writes";
 import { toImageData } from "../db/articles";
-import { getArticleForEdit, getRevision, listAuthors, listNewsroomArticles, listRevisions, type NewsroomFilter } from "../db/newsroom-articles";
+import {
+  getArticleForEdit,
+  getRevision,
+  listAuthors,
+  listNewsroomArticles,
+  listRevisions,
+  type NewsroomFilter,
+} from "../db/newsroom-articles";
 import { listRecentImages, getImagesByIds } from "../db/images";
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from "../db/schema";
 import { listSections } from "../db/sections";
@@ -18,7 +32,14 @@ import { RevisionPage, RevisionsPage } from "../views/admin/RevisionsPage";
 import { ArticlePage } from "../views/ArticlePage";
 import { renderDocument } from "../views/render";
 import { articlePath } from "../views/urls";
-import { emptyValues, FormFieldError, inputFromValues, parseAction, valuesFromArticle, valuesFromForm } from "./article-form";
+import {
+  emptyValues,
+  FormFieldError,
+  inputFromValues,
+  parseAction,
+  valuesFromArticle,
+  valuesFromForm,
+} from "./article-form";
 import { formStrings, parseId } from "./form";
 import { can, canEditArticle } from "./permissions";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
@@ -39,49 +60,130 @@ articleRoutes.get("/", async (c) => {
   };
   const db = c.var.db;
   const [{ rows, total }, sections, authors] = await Promise.all([
-    listNewsroomArticles(db, filter, LIST_SIZE, (page - 1) * LIST_SIZE), listSections(db), listAuthors(db),
+    listNewsroomArticles(db, filter, LIST_SIZE, (page - 1) * LIST_SIZE),
+    listSections(db),
+    listAuthors(db),
   ]);
   const params = new URLSearchParams();
-  for (const [k, v] of [["q", filter.q], ["trang-thai", filter.status], ["chuyen-muc", filter.sectionId], ["tac-gia", filter.authorId]] as const) if (v) params.set(k, String(v));
+  for (const [k, v] of [
+    ["q", filter.q],
+    ["trang-thai", filter.status],
+    ["chuyen-muc", filter.sectionId],
+    ["tac-gia", filter.authorId],
+  ] as const)
+    if (v) params.set(k, String(v));
   const notice = c.req.query("da-xoa") !== undefined ? "Đã xóa bài viết." : null;
-  return adminPage(c, <ArticleListPage user={c.var.user!} csrf={c.var.session!.csrfToken} rows={rows} filter={filter} sections={sections}
-    authors={authors} page={page} pageCount={Math.max(1, Math.ceil(total / LIST_SIZE))} notice={notice}
-    basePath={`/admin/bai-viet${params.size ? `?${params}` : ""}`.replace(/\?(.+)$/, "?$1")} />);
+  return adminPage(
+    c,
+    <ArticleListPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      rows={rows}
+      filter={filter}
+      sections={sections}
+      authors={authors}
+      page={page}
+      pageCount={Math.max(1, Math.ceil(total / LIST_SIZE))}
+      notice={notice}
+      basePath={`/admin/bai-viet${params.size ? `?${params}` : ""}`.replace(/\?(.+)$/, "?$1")}
+    />,
+  );
 });
 
-async function renderForm(c: Context<AppEnv>, values: ArticleFormValues, opts: { article?: Article; errors?: Partial<Record<keyof ArticleFormValues, string>>; error?: string | null; notice?: string | null; status?: 200 | 400 | 409 | 503 } = {}) {
+async function renderForm(
+  c: Context<AppEnv>,
+  values: ArticleFormValues,
+  opts: {
+    article?: Article;
+    errors?: Partial<Record<keyof ArticleFormValues, string>>;
+    error?: string | null;
+    notice?: string | null;
+    status?: 200 | 400 | 409 | 503;
+  } = {},
+) {
   const db = c.var.db;
-  const [sections, authors, recentImages] = await Promise.all([listSections(db), listAuthors(db), listRecentImages(db, 12)]);
+  const [sections, authors, recentImages] = await Promise.all([
+    listSections(db),
+    listAuthors(db),
+    listRecentImages(db, 12),
+  ]);
   const article = opts.article;
-  const url = article?.status === "published" ? (() => {
-    const section = sections.find((s) => s.id === article.sectionId);
-    return section ? articlePath({ id: article.id, slug: article.slug, section }) : null;
-  })() : null;
-  return adminPage(c, (
-    <ArticleFormPage user={c.var.user!} csrf={c.var.session!.csrfToken} values={values} errors={opts.errors} error={opts.error} notice={opts.notice}
-      article={article ? { id: article.id, status: article.status, url } : undefined} sections={sections} authors={authors}
-      recentImages={recentImages.map((i) => ({ id: i.id, key: i.r2Key, alt: i.alt }))} markupHelp={MARKUP_HELP} adminScript={ASSET_URLS["admin.js"]} />
-  ), opts.status ?? 200);
+  const url =
+    article?.status === "published"
+      ? (() => {
+          const section = sections.find((s) => s.id === article.sectionId);
+          return section ? articlePath({ id: article.id, slug: article.slug, section }) : null;
+        })()
+      : null;
+  return adminPage(
+    c,
+    <ArticleFormPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      values={values}
+      errors={opts.errors}
+      error={opts.error}
+      notice={opts.notice}
+      article={article ? { id: article.id, status: article.status, url } : undefined}
+      sections={sections}
+      authors={authors}
+      recentImages={recentImages.map((i) => ({ id: i.id, key: i.r2Key, alt: i.alt }))}
+      markupHelp={MARKUP_HELP}
+      adminScript={ASSET_URLS["admin.js"]}
+    />,
+    opts.status ?? 200,
+  );
 }
 
 /** Turns a write failure into the form shown again, with the text the editor typed. */
 async function formFailure(c: Context<AppEnv>, err: unknown, values: ArticleFormValues, article?: Article) {
-  if (err instanceof FormFieldError) return renderForm(c, values, { article, errors: { [err.field]: err.message }, error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.", status: 400 });
-  if (err instanceof InvalidBodyError) return renderForm(c, values, { article, errors: { body: err.issues.join("; ") }, error: "Nội dung bài viết có lỗi, bài chưa được lưu.", status: 400 });
+  if (err instanceof FormFieldError)
+    return renderForm(c, values, {
+      article,
+      errors: { [err.field]: err.message },
+      error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.",
+      status: 400,
+    });
+  if (err instanceof InvalidBodyError)
+    return renderForm(c, values, {
+      article,
+      errors: { body: err.issues.join("; ") },
+      error: "Nội dung bài viết có lỗi, bài chưa được lưu.",
+      status: 400,
+    });
   if (err instanceof InvalidArticleError) {
     const field = (err.field ?? "headline") as keyof ArticleFormValues;
-    return renderForm(c, values, { article, errors: { [field]: err.message }, error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.", status: 400 });
+    return renderForm(c, values, {
+      article,
+      errors: { [field]: err.message },
+      error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.",
+      status: 400,
+    });
   }
   if (err instanceof EditConflictError) return renderForm(c, values, { article, error: err.message, status: 409 });
   // Anything else is the system's fault (D1 failed mid-save). The batch wrote
   // nothing, so say so and keep the text; if even the form cannot be drawn,
   // the error page takes over.
-  console.error(JSON.stringify({ level: "error", msg: "article save failed", article: article?.id ?? null, error: describeError(err) }));
-  return renderForm(c, values, { article, error: "Bài chưa được lưu vì hệ thống đang gặp sự cố. Nội dung bạn nhập vẫn còn bên dưới; hãy thử lưu lại sau ít phút.", status: 503 });
+  console.error(
+    JSON.stringify({
+      level: "error",
+      msg: "article save failed",
+      article: article?.id ?? null,
+      error: describeError(err),
+    }),
+  );
+  return renderForm(c, values, {
+    article,
+    error:
+      "Bài chưa được lưu vì hệ thống đang gặp sự cố. Nội dung bạn nhập vẫn còn bên dưới; hãy thử lưu lại sau ít phút.",
+    status: 503,
+  });
 }
 
 /** The article form as submitted, refused if it asks to publish without the right to. */
-async function readSubmission(c: Context<AppEnv>): Promise<{ values: ArticleFormValues; action: ReturnType<typeof parseAction> } | Response> {
+async function readSubmission(
+  c: Context<AppEnv>,
+): Promise<{ values: ArticleFormValues; action: ReturnType<typeof parseAction> } | Response> {
   const form = await formStrings(c);
   const action = parseAction(form["hanh-dong"]);
   if ((action === "dang" || action === "hen-gio" || action === "go") && !can(c.var.user!, "article.publish")) {
@@ -102,7 +204,9 @@ articleRoutes.post("/", async (c) => {
   if (submitted instanceof Response) return submitted;
   const { values, action } = submitted;
   try {
-    const id = await createArticle(c.var.db, inputFromValues(values, action, user, null, new Date()), { userId: user.id });
+    const id = await createArticle(c.var.db, inputFromValues(values, action, user, null, new Date()), {
+      userId: user.id,
+    });
     return c.redirect(`/admin/bai-viet/${id}?da-luu`, 303);
   } catch (err) {
     return formFailure(c, err, values);
@@ -121,16 +225,34 @@ articleRoutes.post("/xem-truoc", async (c) => {
     const authors = await listAuthors(c.var.db);
     const author = authors.find((a) => a.id === input.authorId);
     if (!section || !author) throw new FormFieldError("sectionId", "Chuyên mục hoặc tác giả không tồn tại");
-    const imageIds = [...body.flatMap((b) => (b.type === "figure" ? [b.imageId] : [])), ...(input.heroImageId ? [input.heroImageId] : [])];
+    const imageIds = [
+      ...body.flatMap((b) => (b.type === "figure" ? [b.imageId] : [])),
+      ...(input.heroImageId ? [input.heroImageId] : []),
+    ];
     const found = await getImagesByIds(c.var.db, imageIds);
     const byId = new Map(found.map((img) => [img.id, toImageData(img)]));
     const now = new Date();
-    const html = renderDocument(<ArticlePage site={site} related={[]} article={{
-      id: 0, slug: "xem-truoc", section, kicker: input.kicker ?? null, headline: input.headline || "(Chưa có tiêu đề)", lead: input.lead,
-      publishedAt: input.publishedAt ?? now, updatedAt: now, hero: input.heroImageId ? byId.get(input.heroImageId) ?? null : null,
-      author: { slug: "", name: author.name, byline: author.byline }, body, figures: byId,
-      tags: (input.tags ?? []).map((name) => ({ slug: "", name })),
-    }} />);
+    const html = renderDocument(
+      <ArticlePage
+        site={site}
+        related={[]}
+        article={{
+          id: 0,
+          slug: "xem-truoc",
+          section,
+          kicker: input.kicker ?? null,
+          headline: input.headline || "(Chưa có tiêu đề)",
+          lead: input.lead,
+          publishedAt: input.publishedAt ?? now,
+          updatedAt: now,
+          hero: input.heroImageId ? (byId.get(input.heroImageId) ?? null) : null,
+          author: { slug: "", name: author.name, byline: author.byline },
+          body,
+          figures: byId,
+          tags: (input.tags ?? []).map((name) => ({ slug: "", name })),
+        }}
+      />,
+    );
     c.header("cache-control", "private, no-store");
     c.header("x-robots-tag", "noindex");
     return c.html(html);
@@ -158,7 +280,12 @@ async function loadEditable(c: Context<AppEnv>): Promise<{ article: Article; tag
 articleRoutes.get("/:id{[0-9]+}", async (c) => {
   const found = await loadEditable(c);
   if (found instanceof Response) return found;
-  const notice = c.req.query("da-luu") !== undefined ? "Đã lưu bài viết." : c.req.query("da-khoi-phuc") !== undefined ? "Đã khôi phục phiên bản." : null;
+  const notice =
+    c.req.query("da-luu") !== undefined
+      ? "Đã lưu bài viết."
+      : c.req.query("da-khoi-phuc") !== undefined
+        ? "Đã khôi phục phiên bản."
+        : null;
   return renderForm(c, valuesFromArticle(found.article, found.tags), { article: found.article, notice });
 });
 
@@ -172,7 +299,10 @@ articleRoutes.post("/:id{[0-9]+}", async (c) => {
   try {
     const input = inputFromValues(values, action, user, found.article, new Date());
     const expectedVersion = Number(values.version);
-    await updateArticle(c.var.db, found.article.id, input, { userId: user.id, expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1 });
+    await updateArticle(c.var.db, found.article.id, input, {
+      userId: user.id,
+      expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1,
+    });
     return c.redirect(`/admin/bai-viet/${found.article.id}?da-luu`, 303);
   } catch (err) {
     return formFailure(c, err, values, found.article);
@@ -193,8 +323,16 @@ articleRoutes.get("/:id{[0-9]+}/phien-ban", async (c) => {
   if (found instanceof Response) return found;
   const [revisions, users] = await Promise.all([listRevisions(c.var.db, found.article.id), listUsers(c.var.db)]);
   const names = new Map(users.map((u) => [u.id, u.name]));
-  return adminPage(c, <RevisionsPage user={c.var.user!} csrf={c.var.session!.csrfToken} articleId={found.article.id} headline={found.article.headline}
-    revisions={revisions.map((r) => ({ ...r, savedByName: r.savedBy ? names.get(r.savedBy) ?? "?" : "Hệ thống" }))} />);
+  return adminPage(
+    c,
+    <RevisionsPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      articleId={found.article.id}
+      headline={found.article.headline}
+      revisions={revisions.map((r) => ({ ...r, savedByName: r.savedBy ? (names.get(r.savedBy) ?? "?") : "Hệ thống" }))}
+    />,
+  );
 });
 
 async function loadRevision(c: Context<AppEnv>, article: Article) {
@@ -209,9 +347,23 @@ articleRoutes.get("/:id{[0-9]+}/phien-ban/:rev{[0-9]+}", async (c) => {
   const loaded = await loadRevision(c, found.article);
   if (!loaded) return notFoundAdmin(c, "Không tìm thấy phiên bản này.");
   const { revision, snapshot } = loaded;
-  return adminPage(c, <RevisionPage user={c.var.user!} csrf={c.var.session!.csrfToken} articleId={found.article.id} revisionId={revision.id}
-    version={revision.version} savedAt={revision.savedAt} headline={snapshot.headline} kicker={snapshot.kicker} lead={snapshot.lead}
-    bodyMarkup={blocksToMarkup(snapshot.body)} tags={snapshot.tags} mayRestore />);
+  return adminPage(
+    c,
+    <RevisionPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      articleId={found.article.id}
+      revisionId={revision.id}
+      version={revision.version}
+      savedAt={revision.savedAt}
+      headline={snapshot.headline}
+      kicker={snapshot.kicker}
+      lead={snapshot.lead}
+      bodyMarkup={blocksToMarkup(snapshot.body)}
+      tags={snapshot.tags}
+      mayRestore
+    />,
+  );
 });
 
 articleRoutes.post("/:id{[0-9]+}/phien-ban/:rev{[0-9]+}/khoi-phuc", async (c) => {
@@ -221,10 +373,23 @@ articleRoutes.post("/:id{[0-9]+}/phien-ban/:rev{[0-9]+}/khoi-phuc", async (c) =>
   if (!loaded) return notFoundAdmin(c, "Không tìm thấy phiên bản này.");
   const s = loaded.snapshot;
   // The words come back; the article's status and publication time stay as they are now.
-  await updateArticle(c.var.db, found.article.id, {
-    sectionId: s.sectionId, authorId: s.authorId, kicker: s.kicker, headline: s.headline, slug: s.slug, lead: s.lead, body: s.body,
-    heroImageId: s.heroImageId, tags: s.tags, status: found.article.status, publishedAt: found.article.publishedAt,
-  }, { userId: c.var.user!.id, expectedVersion: found.article.version });
+  await updateArticle(
+    c.var.db,
+    found.article.id,
+    {
+      sectionId: s.sectionId,
+      authorId: s.authorId,
+      kicker: s.kicker,
+      headline: s.headline,
+      slug: s.slug,
+      lead: s.lead,
+      body: s.body,
+      heroImageId: s.heroImageId,
+      tags: s.tags,
+      status: found.article.status,
+      publishedAt: found.article.publishedAt,
+    },
+    { userId: c.var.user!.id, expectedVersion: found.article.version },
+  );
   return c.redirect(`/admin/bai-viet/${found.article.id}?da-khoi-phuc`, 303);
 });
-

@@ -13,7 +13,11 @@ import { accountKey, clientKey, isThrottled, noteFailure, noteSuccess, THROTTLED
 export const authRoutes = new Hono<AppEnv>();
 
 // Verified against when the email is unknown, so a wrong email costs the same time as a wrong password.
-const DUMMY = { hash: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", salt: "AAAAAAAAAAAAAAAAAAAAAA==", iterations: 100_000 };
+const DUMMY = {
+  hash: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+  salt: "AAAAAAAAAAAAAAAAAAAAAA==",
+  iterations: 100_000,
+};
 
 /**
  * Only newsroom paths are followed after login, never another site: a path
@@ -21,7 +25,11 @@ const DUMMY = { hash: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", salt: "AAA
  * or space, so nothing can end the Location header or leave the origin).
  */
 const safeNext = (next: string | undefined) =>
-  next && /^\/admin(\/[A-Za-z0-9\-._~%!$&'()*+,;=:@?][A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*)?$/.test(next) && !next.includes("//") ? next : "/admin/bai-viet";
+  next &&
+  /^\/admin(\/[A-Za-z0-9\-._~%!$&'()*+,;=:@?][A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*)?$/.test(next) &&
+  !next.includes("//")
+    ? next
+    : "/admin/bai-viet";
 
 authRoutes.get("/dang-nhap", (c) => {
   if (c.var.user) return c.redirect("/admin/bai-viet", 303);
@@ -43,7 +51,9 @@ authRoutes.post("/dang-nhap", async (c) => {
     return adminPage(c, <LoginPage email={email} next={next} error={THROTTLED_MESSAGE} />, 429);
   }
   const user = await getUserByEmail(db, email);
-  const stored = user ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations } : DUMMY;
+  const stored = user
+    ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations }
+    : DUMMY;
   const valid = (await verifyPassword(password, stored)) && !!user && !user.disabled;
   if (!valid || !user) {
     await noteFailure(db, keys);
@@ -75,14 +85,22 @@ authRoutes.post("/mat-khau", async (c) => {
   const user = c.var.user!;
   const csrf = c.var.session!.csrfToken;
   const form = await formStrings(c);
-  const ok = await verifyPassword(form.current ?? "", { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations });
+  const ok = await verifyPassword(form.current ?? "", {
+    hash: user.passwordHash,
+    salt: user.passwordSalt,
+    iterations: user.passwordIterations,
+  });
   if (!ok) return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Mật khẩu hiện tại không đúng." />, 400);
   const problem = passwordProblem(form.next ?? "");
   if (problem) return adminPage(c, <PasswordPage user={user} csrf={csrf} error={problem} />, 400);
-  if (form.next !== form.confirm) return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Hai lần nhập mật khẩu mới không khớp." />, 400);
+  if (form.next !== form.confirm)
+    return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Hai lần nhập mật khẩu mới không khớp." />, 400);
   await setUserPassword(c.var.db, user.id, await hashPassword(form.next!));
   // Other devices must log in again with the new password.
   await deleteUserSessions(c.var.db, user.id, c.var.session!.id);
   await audit(c.var.db, { userId: user.id, action: "password.change" });
-  return adminPage(c, <PasswordPage user={user} csrf={csrf} notice="Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất." />);
+  return adminPage(
+    c,
+    <PasswordPage user={user} csrf={csrf} notice="Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất." />,
+  );
 });

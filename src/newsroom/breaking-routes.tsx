@@ -17,17 +17,42 @@ export const breakingRoutes = new Hono<AppEnv>();
 
 breakingRoutes.use(requirePermission("breaking.manage", "Chỉ biên tập viên và quản trị viên được đăng tin nóng."));
 
-async function page(c: Context<AppEnv>, values: BreakingFormValues, opts: { errors?: Partial<Record<keyof BreakingFormValues, string>>; notice?: string | null; status?: 200 | 400 } = {}) {
+async function page(
+  c: Context<AppEnv>,
+  values: BreakingFormValues,
+  opts: { errors?: Partial<Record<keyof BreakingFormValues, string>>; notice?: string | null; status?: 200 | 400 } = {},
+) {
   const now = new Date();
   const [active, recent] = await Promise.all([activeBreakingNews(c.var.db, now), recentBreakingNews(c.var.db)]);
   const hasErrors = opts.errors && Object.keys(opts.errors).length > 0;
-  return adminPage(c, <BreakingNewsAdminPage user={c.var.user!} csrf={c.var.session!.csrfToken} active={active} recent={recent} now={now} values={values}
-    errors={opts.errors ?? {}} notice={opts.notice} error={hasErrors ? "Chưa đăng: hãy sửa các ô được đánh dấu." : null} />, opts.status ?? 200);
+  return adminPage(
+    c,
+    <BreakingNewsAdminPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      active={active}
+      recent={recent}
+      now={now}
+      values={values}
+      errors={opts.errors ?? {}}
+      notice={opts.notice}
+      error={hasErrors ? "Chưa đăng: hãy sửa các ô được đánh dấu." : null}
+    />,
+    opts.status ?? 200,
+  );
 }
 
-const defaults = (): BreakingFormValues => ({ text: "", url: "", expiresAt: toVietnamLocalInput(new Date(Date.now() + 2 * 3600_000)) });
+const defaults = (): BreakingFormValues => ({
+  text: "",
+  url: "",
+  expiresAt: toVietnamLocalInput(new Date(Date.now() + 2 * 3600_000)),
+});
 
-breakingRoutes.get("/", (c) => page(c, defaults(), { notice: c.req.query("da-luu") !== undefined ? "Đã lưu. Các trang hiện thay đổi trong vài giây." : null }));
+breakingRoutes.get("/", (c) =>
+  page(c, defaults(), {
+    notice: c.req.query("da-luu") !== undefined ? "Đã lưu. Các trang hiện thay đổi trong vài giây." : null,
+  }),
+);
 
 /** A link must stay on this site (a path) or be an https address: no javascript:, no protocol-relative tricks. */
 function checkBannerUrl(raw: string): string | null | undefined {
@@ -37,13 +62,19 @@ function checkBannerUrl(raw: string): string | null | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol === "https:" && url.length <= 500 && !/\s/.test(url)) return parsed.href;
-  } catch { /* not a URL */ }
+  } catch {
+    /* not a URL */
+  }
   return undefined;
 }
 
 breakingRoutes.post("/", async (c) => {
   const form = await formStrings(c);
-  const values: BreakingFormValues = { text: (form.text ?? "").slice(0, 1000), url: (form.url ?? "").slice(0, 1000), expiresAt: (form.expiresAt ?? "").slice(0, 40) };
+  const values: BreakingFormValues = {
+    text: (form.text ?? "").slice(0, 1000),
+    url: (form.url ?? "").slice(0, 1000),
+    expiresAt: (form.expiresAt ?? "").slice(0, 40),
+  };
   const errors: Partial<Record<keyof BreakingFormValues, string>> = {};
   const text = values.text.trim().replace(/\s+/g, " ");
   if (!text) errors.text = "Cần nhập nội dung tin nóng";

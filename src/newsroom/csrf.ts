@@ -19,9 +19,10 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   const session = c.var.session;
   if (session) {
     const type = c.req.header("content-type") ?? "";
-    const sent = type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
-      ? (await c.req.parseBody())[CSRF_FIELD]
-      : c.req.header("x-csrf-token");
+    const sent =
+      type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
+        ? (await c.req.parseBody())[CSRF_FIELD]
+        : c.req.header("x-csrf-token");
     if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) {
       return forbiddenPage(c, "Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.");
     }

@@ -21,11 +21,32 @@ mediaAdminRoutes.get("/", async (c) => {
   const q = (c.req.query("q") ?? "").normalize("NFC").trim().slice(0, 200);
   const { rows, total } = await searchImages(c.var.db, q || undefined, PAGE, (page - 1) * PAGE);
   const notice = c.req.query("da-xoa") !== undefined ? "Đã xóa ảnh." : null;
-  return adminPage(c, <MediaLibraryPage user={c.var.user!} csrf={c.var.session!.csrfToken} images={rows} q={q} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE))} notice={notice} />);
+  return adminPage(
+    c,
+    <MediaLibraryPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      images={rows}
+      q={q}
+      page={page}
+      pageCount={Math.max(1, Math.ceil(total / PAGE))}
+      notice={notice}
+    />,
+  );
 });
 
 function uploadForm(c: Context<AppEnv>, values: UploadValues, error?: string, status: 200 | 400 | 413 | 415 = 200) {
-  return adminPage(c, <UploadPage user={c.var.user!} csrf={c.var.session!.csrfToken} values={values} error={error} adminScript={ASSET_URLS["admin.js"]} />, status);
+  return adminPage(
+    c,
+    <UploadPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      values={values}
+      error={error}
+      adminScript={ASSET_URLS["admin.js"]}
+    />,
+    status,
+  );
 }
 
 mediaAdminRoutes.get("/tai-len", (c) => {
@@ -70,9 +91,24 @@ mediaAdminRoutes.get("/:id{[0-9]+}", async (c) => {
   if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
   const user = c.var.user!;
   const usedBy = await imageUses(c.var.db, image.id);
-  const notice = c.req.query("da-tai-len") !== undefined ? "Đã tải ảnh lên." : c.req.query("da-luu") !== undefined ? "Đã lưu." : null;
-  return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={image} usedBy={usedBy} notice={notice}
-    mayEdit={canEditImage(user, image)} mayDelete={can(user, "media.delete")} />);
+  const notice =
+    c.req.query("da-tai-len") !== undefined
+      ? "Đã tải ảnh lên."
+      : c.req.query("da-luu") !== undefined
+        ? "Đã lưu."
+        : null;
+  return adminPage(
+    c,
+    <ImageEditPage
+      user={user}
+      csrf={c.var.session!.csrfToken}
+      image={image}
+      usedBy={usedBy}
+      notice={notice}
+      mayEdit={canEditImage(user, image)}
+      mayDelete={can(user, "media.delete")}
+    />,
+  );
 });
 
 mediaAdminRoutes.post("/:id{[0-9]+}", async (c) => {
@@ -83,10 +119,25 @@ mediaAdminRoutes.post("/:id{[0-9]+}", async (c) => {
   const form = await formStrings(c);
   const alt = (form.alt ?? "").trim();
   if (!alt) {
-    return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={{ ...image, caption: form.caption ?? "", credit: form.credit ?? "" }}
-      usedBy={[]} error="Cần nhập mô tả ảnh cho người khiếm thị." mayEdit mayDelete={can(user, "media.delete")} />, 400);
+    return adminPage(
+      c,
+      <ImageEditPage
+        user={user}
+        csrf={c.var.session!.csrfToken}
+        image={{ ...image, caption: form.caption ?? "", credit: form.credit ?? "" }}
+        usedBy={[]}
+        error="Cần nhập mô tả ảnh cho người khiếm thị."
+        mayEdit
+        mayDelete={can(user, "media.delete")}
+      />,
+      400,
+    );
   }
-  await updateImageText(c.var.db, image.id, { alt: alt.slice(0, 300), caption: (form.caption ?? "").slice(0, 500), credit: (form.credit ?? "").slice(0, 100) });
+  await updateImageText(c.var.db, image.id, {
+    alt: alt.slice(0, 300),
+    caption: (form.caption ?? "").slice(0, 500),
+    credit: (form.credit ?? "").slice(0, 100),
+  });
   return c.redirect(`/admin/anh/${image.id}?da-luu`, 303);
 });
 
@@ -97,8 +148,19 @@ mediaAdminRoutes.post("/:id{[0-9]+}/xoa", async (c) => {
   if (!image) return notFoundAdmin(c, "Không tìm thấy ảnh.");
   const usedBy = await imageUses(c.var.db, image.id);
   if (usedBy.length) {
-    return adminPage(c, <ImageEditPage user={user} csrf={c.var.session!.csrfToken} image={image} usedBy={usedBy} mayEdit={canEditImage(user, image)} mayDelete
-      error={`Không thể xóa: ảnh đang được dùng ở ${usedBy.length} nơi (danh sách bên dưới). Hãy bỏ ảnh khỏi những nơi đó trước.`} />, 409);
+    return adminPage(
+      c,
+      <ImageEditPage
+        user={user}
+        csrf={c.var.session!.csrfToken}
+        image={image}
+        usedBy={usedBy}
+        mayEdit={canEditImage(user, image)}
+        mayDelete
+        error={`Không thể xóa: ảnh đang được dùng ở ${usedBy.length} nơi (danh sách bên dưới). Hãy bỏ ảnh khỏi những nơi đó trước.`}
+      />,
+      409,
+    );
   }
   await deleteImageRow(c.var.db, image.id);
   await c.env.MEDIA.delete(image.r2Key);

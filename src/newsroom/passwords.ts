@@ -15,14 +15,20 @@ const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(password.normalize("NFC")), "PBKDF2", false, ["deriveBits"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(password.normalize("NFC")), "PBKDF2", false, [
+    "deriveBits",
+  ]);
   const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, KEY_BITS);
   return new Uint8Array(bits);
 }
 
 export async function hashPassword(password: string): Promise<PasswordHash> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  return { hash: toBase64(await derive(password, salt, PBKDF2_ITERATIONS)), salt: toBase64(salt), iterations: PBKDF2_ITERATIONS };
+  return {
+    hash: toBase64(await derive(password, salt, PBKDF2_ITERATIONS)),
+    salt: toBase64(salt),
+    iterations: PBKDF2_ITERATIONS,
+  };
 }
 
 /** Compares in constant time, so timing does not reveal how much of a guess was right. */

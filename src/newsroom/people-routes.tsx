@@ -16,7 +16,18 @@ peopleRoutes.use(requirePermission("people.manage", "Chỉ quản trị viên đ
 
 async function usersPage(c: Context<AppEnv>, opts: { error?: string; notice?: string; status?: 200 | 400 | 409 } = {}) {
   const [users, authors] = await Promise.all([listUsers(c.var.db), listAuthors(c.var.db)]);
-  return adminPage(c, <UsersPage user={c.var.user!} csrf={c.var.session!.csrfToken} users={users} authors={authors} error={opts.error} notice={opts.notice} />, opts.status ?? 200);
+  return adminPage(
+    c,
+    <UsersPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      users={users}
+      authors={authors}
+      error={opts.error}
+      notice={opts.notice}
+    />,
+    opts.status ?? 200,
+  );
 }
 
 const isRole = (r: string | undefined): r is UserRole => USER_ROLES.includes(r as UserRole);
@@ -27,13 +38,20 @@ peopleRoutes.post("/", async (c) => {
   const form = await formStrings(c);
   const email = (form.email ?? "").trim().toLowerCase();
   const name = (form.name ?? "").trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200) return usersPage(c, { error: "Email không hợp lệ.", status: 400 });
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200)
+    return usersPage(c, { error: "Email không hợp lệ.", status: 400 });
   if (!name || name.length > 100) return usersPage(c, { error: "Cần nhập họ tên (tối đa 100 ký tự).", status: 400 });
   if (!isRole(form.role)) return usersPage(c, { error: "Vai trò không hợp lệ.", status: 400 });
   const problem = passwordProblem(form.password ?? "");
   if (problem) return usersPage(c, { error: problem, status: 400 });
   if (await getUserByEmail(c.var.db, email)) return usersPage(c, { error: "Email này đã có tài khoản.", status: 409 });
-  const id = await insertUser(c.var.db, { email, name, role: form.role, authorId: parseId(form.authorId), password: await hashPassword(form.password!) });
+  const id = await insertUser(c.var.db, {
+    email,
+    name,
+    role: form.role,
+    authorId: parseId(form.authorId),
+    password: await hashPassword(form.password!),
+  });
   await audit(c.var.db, { userId: c.var.user!.id, action: "user.create", target: `user:${id}`, detail: form.role });
   return c.redirect("/admin/nguoi-dung?da-luu", 303);
 });
@@ -49,7 +67,12 @@ peopleRoutes.post("/:id{[0-9]+}", async (c) => {
   }
   await setUserRole(c.var.db, target.id, form.role, disabled);
   if (disabled) await deleteUserSessions(c.var.db, target.id);
-  await audit(c.var.db, { userId: c.var.user!.id, action: "user.role", target: `user:${target.id}`, detail: `${target.role} -> ${form.role}${disabled ? ", khóa" : ""}` });
+  await audit(c.var.db, {
+    userId: c.var.user!.id,
+    action: "user.role",
+    target: `user:${target.id}`,
+    detail: `${target.role} -> ${form.role}${disabled ? ", khóa" : ""}`,
+  });
   return c.redirect("/admin/nguoi-dung?da-luu", 303);
 });
 
@@ -58,5 +81,13 @@ export const auditRoutes = new Hono<AppEnv>();
 auditRoutes.get("/", async (c) => {
   if (!can(c.var.user!, "audit.view")) return forbiddenPage(c, "Chỉ quản trị viên được xem nhật ký.");
   const [entries, users] = await Promise.all([listAudit(c.var.db, 200, 0), listUsers(c.var.db)]);
-  return adminPage(c, <AuditPage user={c.var.user!} csrf={c.var.session!.csrfToken} entries={entries} names={new Map(users.map((u) => [u.id, u.name]))} />);
+  return adminPage(
+    c,
+    <AuditPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      entries={entries}
+      names={new Map(users.map((u) => [u.id, u.name]))}
+    />,
+  );
 });

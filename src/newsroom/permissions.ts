@@ -2,15 +2,50 @@
 import type { ArticleStatus, User, UserRole } from "../db/schema";
 
 export type Action =
-  | "article.create" | "article.publish" | "article.delete"
-  | "media.upload" | "media.delete"
-  | "comments.moderate" | "polls.manage" | "weather.manage"
-  | "people.manage" | "sections.manage" | "settings.manage" | "audit.view"
-  | "pages.manage" | "breaking.manage";
+  | "article.create"
+  | "article.publish"
+  | "article.delete"
+  | "media.upload"
+  | "media.delete"
+  | "comments.moderate"
+  | "polls.manage"
+  | "weather.manage"
+  | "people.manage"
+  | "sections.manage"
+  | "settings.manage"
+  | "audit.view"
+  | "pages.manage"
+  | "breaking.manage";
 
 const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
-  admin: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage", "people.manage", "sections.manage", "settings.manage", "audit.view", "pages.manage", "breaking.manage"]),
-  editor: new Set<Action>(["article.create", "article.publish", "article.delete", "media.upload", "media.delete", "comments.moderate", "polls.manage", "weather.manage", "pages.manage", "breaking.manage"]),
+  admin: new Set<Action>([
+    "article.create",
+    "article.publish",
+    "article.delete",
+    "media.upload",
+    "media.delete",
+    "comments.moderate",
+    "polls.manage",
+    "weather.manage",
+    "people.manage",
+    "sections.manage",
+    "settings.manage",
+    "audit.view",
+    "pages.manage",
+    "breaking.manage",
+  ]),
+  editor: new Set<Action>([
+    "article.create",
+    "article.publish",
+    "article.delete",
+    "media.upload",
+    "media.delete",
+    "comments.moderate",
+    "polls.manage",
+    "weather.manage",
+    "pages.manage",
+    "breaking.manage",
+  ]),
   reporter: new Set<Action>(["article.create", "media.upload"]),
 };
 
@@ -19,7 +54,10 @@ export function can(user: Pick<User, "role">, action: Action): boolean {
 }
 
 /** Editors and admins edit anything; a reporter only their own drafts and pieces in review. */
-export function canEditArticle(user: Pick<User, "id" | "role">, article: { createdBy: number | null; status: ArticleStatus }): boolean {
+export function canEditArticle(
+  user: Pick<User, "id" | "role">,
+  article: { createdBy: number | null; status: ArticleStatus },
+): boolean {
   if (user.role !== "reporter") return true;
   return article.createdBy === user.id && (article.status === "draft" || article.status === "review");
 }
@@ -31,7 +69,13 @@ export function canEditImage(user: Pick<User, "id" | "role">, image: { uploadedB
 
 /** The statuses a user may move an article to. */
 export function allowedStatuses(user: Pick<User, "role">): ArticleStatus[] {
-  return can(user, "article.publish") ? ["draft", "review", "scheduled", "published", "unpublished"] : ["draft", "review"];
+  return can(user, "article.publish")
+    ? ["draft", "review", "scheduled", "published", "unpublished"]
+    : ["draft", "review"];
 }
 
-export const ROLE_NAMES: Record<UserRole, string> = { admin: "Quản trị", editor: "Biên tập viên", reporter: "Phóng viên" };
+export const ROLE_NAMES: Record<UserRole, string> = {
+  admin: "Quản trị",
+  editor: "Biên tập viên",
+  reporter: "Phóng viên",
+};

@@ -28,8 +28,12 @@ export async function startSession(c: Context<AppEnv>, user: User): Promise<void
   const token = randomToken();
   const now = new Date();
   await insertSession(c.var.db, {
-    id: await sha256Hex(token), userId: user.id, csrfToken: randomToken(),
-    createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_MS),
+    id: await sha256Hex(token),
+    userId: user.id,
+    csrfToken: randomToken(),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + ABSOLUTE_MS),
   });
   c.header("set-cookie", sessionCookie(token, Math.floor(ABSOLUTE_MS / 1000)), { append: true });
 }

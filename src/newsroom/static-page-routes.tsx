@@ -5,7 +5,15 @@ import { blocksToMarkup, markupToBlocks } from "../content/markup";
 import { figureImageIds, InvalidBodyError, parseBody, readStoredBody, type BodyBlock } from "../content/blocks";
 import { getImagesByIds } from "../db/images";
 import { STATIC_PAGE_STATUSES, type StaticPage, type StaticPageStatus } from "../db/schema";
-import { createStaticPage, deleteStaticPage, getStaticPage, listStaticPages, slugTaken, updateStaticPage, type StaticPageInput } from "../db/static-pages";
+import {
+  createStaticPage,
+  deleteStaticPage,
+  getStaticPage,
+  listStaticPages,
+  slugTaken,
+  updateStaticPage,
+  type StaticPageInput,
+} from "../db/static-pages";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
 import { isSlug } from "../reader/slugs";
@@ -27,9 +35,27 @@ async function submitted(c: Context<AppEnv>): Promise<StaticPageFormValues> {
   return { title: form.title ?? "", slug: form.slug ?? "", body: form.body ?? "", status: form.status ?? "draft" };
 }
 
-function formPage(c: Context<AppEnv>, id: number | null, values: StaticPageFormValues, errors: FieldErrors = {}, status: 200 | 400 = 200, notice?: string | null) {
-  return adminPage(c, <StaticPageFormPage user={c.var.user!} csrf={c.var.session!.csrfToken} id={id} values={values} errors={errors} notice={notice}
-    error={Object.keys(errors).length ? "Chưa lưu: hãy sửa các ô được đánh dấu." : null} />, status);
+function formPage(
+  c: Context<AppEnv>,
+  id: number | null,
+  values: StaticPageFormValues,
+  errors: FieldErrors = {},
+  status: 200 | 400 = 200,
+  notice?: string | null,
+) {
+  return adminPage(
+    c,
+    <StaticPageFormPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      id={id}
+      values={values}
+      errors={errors}
+      notice={notice}
+      error={Object.keys(errors).length ? "Chưa lưu: hãy sửa các ô được đánh dấu." : null}
+    />,
+    status,
+  );
 }
 
 /** The submitted form -> a checked page, or the errors to show next to the fields. */
@@ -44,7 +70,9 @@ async function check(c: Context<AppEnv>, values: StaticPageFormValues, id: numbe
   if (!isSlug(slug)) errors.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang";
   else if (RESERVED_PATHS.has(slug)) errors.slug = `“/${slug}” là đường dẫn của hệ thống, hãy chọn tên khác`;
   else if (await slugTaken(c.var.db, slug, id)) errors.slug = `Đã có chuyên mục hoặc trang tại “/${slug}”`;
-  const status = (STATIC_PAGE_STATUSES as readonly string[]).includes(values.status) ? values.status as StaticPageStatus : null;
+  const status = (STATIC_PAGE_STATUSES as readonly string[]).includes(values.status)
+    ? (values.status as StaticPageStatus)
+    : null;
   if (!status) errors.status = "Trạng thái không hợp lệ";
   let body: BodyBlock[] = [];
   try {
@@ -57,7 +85,9 @@ async function check(c: Context<AppEnv>, values: StaticPageFormValues, id: numbe
     if (!(err instanceof InvalidBodyError)) throw err;
     errors.body = err.issues.join("; ");
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, input: { slug, title, body, status: status! } };
+  return Object.keys(errors).length
+    ? { ok: false, errors }
+    : { ok: true, input: { slug, title, body, status: status! } };
 }
 
 /** The page named by the address's :id, if there is one. */
@@ -68,8 +98,17 @@ async function loadPage(c: Context<AppEnv>): Promise<StaticPage | null> {
 
 const emptyValues = (): StaticPageFormValues => ({ title: "", slug: "", body: "", status: "draft" });
 
-staticPageRoutes.get("/", async (c) => adminPage(c, <StaticPageListPage user={c.var.user!} csrf={c.var.session!.csrfToken} pages={await listStaticPages(c.var.db)}
-  notice={c.req.query("da-xoa") !== undefined ? "Đã xóa trang." : null} />));
+staticPageRoutes.get("/", async (c) =>
+  adminPage(
+    c,
+    <StaticPageListPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      pages={await listStaticPages(c.var.db)}
+      notice={c.req.query("da-xoa") !== undefined ? "Đã xóa trang." : null}
+    />,
+  ),
+);
 
 staticPageRoutes.get("/moi", (c) => formPage(c, null, emptyValues()));
 
@@ -85,8 +124,14 @@ staticPageRoutes.post("/", async (c) => {
 staticPageRoutes.get("/:id{[0-9]+}", async (c) => {
   const page = await loadPage(c);
   if (!page) return notFoundAdmin(c, "Không có trang này.");
-  return formPage(c, page.id, { title: page.title, slug: page.slug, body: blocksToMarkup(readStoredBody(page.body)), status: page.status }, {}, 200,
-    c.req.query("da-luu") !== undefined ? "Đã lưu." : null);
+  return formPage(
+    c,
+    page.id,
+    { title: page.title, slug: page.slug, body: blocksToMarkup(readStoredBody(page.body)), status: page.status },
+    {},
+    200,
+    c.req.query("da-luu") !== undefined ? "Đã lưu." : null,
+  );
 });
 
 staticPageRoutes.post("/:id{[0-9]+}", async (c) => {

@@ -16,13 +16,24 @@ export async function clientKey(req: Request, env: { IP_HASH_SECRET?: string }):
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 
-export async function isThrottled(db: Database, keys: { account: string; client: string }, now = new Date()): Promise<boolean> {
+export async function isThrottled(
+  db: Database,
+  keys: { account: string; client: string },
+  now = new Date(),
+): Promise<boolean> {
   const since = new Date(now.getTime() - WINDOW_MS);
-  const [account, client] = await Promise.all([recentFailures(db, keys.account, since), recentFailures(db, keys.client, since)]);
+  const [account, client] = await Promise.all([
+    recentFailures(db, keys.account, since),
+    recentFailures(db, keys.client, since),
+  ]);
   return account >= ACCOUNT_LIMIT || client >= IP_LIMIT;
 }
 
-export async function noteFailure(db: Database, keys: { account: string; client: string }, now = new Date()): Promise<void> {
+export async function noteFailure(
+  db: Database,
+  keys: { account: string; client: string },
+  now = new Date(),
+): Promise<void> {
   const since = new Date(now.getTime() - WINDOW_MS);
   await Promise.all([recordFailure(db, keys.account, now, since), recordFailure(db, keys.client, now, since)]);
 }

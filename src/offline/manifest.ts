@@ -5,8 +5,12 @@ import { ASSET_URLS } from "../views/asset-urls";
 import type { SiteInfo } from "../views/site";
 
 export function webManifest(site: Pick<SiteInfo, "name" | "shortName" | "tagline" | "brandColor">) {
-  const icon = (file: "icon-192.png" | "icon-512.png", size: number) =>
-    ({ src: ASSET_URLS[file], sizes: `${size}x${size}`, type: "image/png", purpose: "any" });
+  const icon = (file: "icon-192.png" | "icon-512.png", size: number) => ({
+    src: ASSET_URLS[file],
+    sizes: `${size}x${size}`,
+    type: "image/png",
+    purpose: "any",
+  });
   return {
     id: "/",
     name: site.name,
@@ -21,6 +25,13 @@ export function webManifest(site: Pick<SiteInfo, "name" | "shortName" | "tagline
     // The pages' theme-color: the paper's brand colour.
     theme_color: site.brandColor,
     icons: [icon("icon-192.png", 192), icon("icon-512.png", 512)],
-    shortcuts: [{ name: "Bài đã lưu để đọc khi không có mạng", short_name: "Bài đã lưu", url: "/da-luu", icons: [icon("icon-192.png", 192)] }],
+    shortcuts: [
+      {
+        name: "Bài đã lưu để đọc khi không có mạng",
+        short_name: "Bài đã lưu",
+        url: "/da-luu",
+        icons: [icon("icon-192.png", 192)],
+      },
+    ],
   };
 }

@@ -11,7 +11,11 @@ export const assetRoutes = new Hono<AppEnv>();
 
 assetRoutes.get("/*", async (c) => {
   const res = await c.env.ASSETS.fetch(c.req.raw);
-  if (res.status !== 200) return new Response("Không tìm thấy tệp.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (res.status !== 200)
+    return new Response("Không tìm thấy tệp.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const headers = new Headers(res.headers);
   headers.set("cache-control", "public, max-age=31536000, immutable");
   headers.set("x-content-type-options", "nosniff");

@@ -1,6 +1,15 @@
 import { Hono, type Context } from "hono";
 import { checkFormToken, issueFormToken } from "../community/form-token";
-import { DUPLICATE_WINDOW_MS, looksLikeSpam, normaliseComment, RATE_LIMIT, RATE_WINDOW_MS, validateComment, type CommentInput, type FieldErrors } from "../community/comment-rules";
+import {
+  DUPLICATE_WINDOW_MS,
+  looksLikeSpam,
+  normaliseComment,
+  RATE_LIMIT,
+  RATE_WINDOW_MS,
+  validateComment,
+  type CommentInput,
+  type FieldErrors,
+} from "../community/comment-rules";
 import { formSecret } from "../community/signing";
 import { turnstileOk } from "../community/turnstile";
 import { getPublishedArticle } from "../db/articles";
@@ -19,19 +28,37 @@ import { loadSiteInfo } from "./site-info";
 export const commentRoutes = new Hono<AppEnv>();
 
 /** The form again, with the reader's text and the reason it was refused. Never cached. */
-async function refusal(c: Context<AppEnv>, status: 400 | 403 | 409 | 429, message: string, form: { articleId: number; parentId?: number; values: CommentInput; errors?: FieldErrors; backTo: string }) {
+async function refusal(
+  c: Context<AppEnv>,
+  status: 400 | 403 | 409 | 429,
+  message: string,
+  form: { articleId: number; parentId?: number; values: CommentInput; errors?: FieldErrors; backTo: string },
+) {
   const site = await loadSiteInfo(c);
   const token = await issueFormToken(formSecret(c.env));
   c.header("cache-control", "private, no-store");
-  return c.html(renderDocument(
-    <Document site={site} title="Bình luận chưa được gửi" noindex>
-      <div class="article">
-        <h1>Bình luận chưa được gửi</h1>
-        <p><a href={form.backTo}>← Quay lại bài viết</a></p>
-        <CommentForm articleId={form.articleId} parentId={form.parentId} values={form.values} errors={form.errors} error={message} token={token} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
-      </div>
-    </Document>,
-  ), status);
+  return c.html(
+    renderDocument(
+      <Document site={site} title="Bình luận chưa được gửi" noindex>
+        <div class="article">
+          <h1>Bình luận chưa được gửi</h1>
+          <p>
+            <a href={form.backTo}>← Quay lại bài viết</a>
+          </p>
+          <CommentForm
+            articleId={form.articleId}
+            parentId={form.parentId}
+            values={form.values}
+            errors={form.errors}
+            error={message}
+            token={token}
+            turnstileSiteKey={c.env.TURNSTILE_SITE_KEY}
+          />
+        </div>
+      </Document>,
+    ),
+    status,
+  );
 }
 
 commentRoutes.post("/", async (c) => {
@@ -50,8 +77,15 @@ commentRoutes.post("/", async (c) => {
   if (field("website")) return refusal(c, 400, "Không gửi được bình luận. Vui lòng thử lại.", form);
   const token = await checkFormToken(formSecret(c.env), field("t"));
   if (token === "too-fast") return refusal(c, 400, "Bạn gửi nhanh quá. Vui lòng đợi vài giây rồi bấm gửi lại.", form);
-  if (token !== "ok") return refusal(c, 400, "Biểu mẫu đã hết hạn. Nội dung của bạn vẫn còn đây, hãy bấm gửi lại.", form);
-  if (!(await turnstileOk(c.env.TURNSTILE_SECRET, field("cf-turnstile-response"), c.req.header("cf-connecting-ip") ?? null))) {
+  if (token !== "ok")
+    return refusal(c, 400, "Biểu mẫu đã hết hạn. Nội dung của bạn vẫn còn đây, hãy bấm gửi lại.", form);
+  if (
+    !(await turnstileOk(
+      c.env.TURNSTILE_SECRET,
+      field("cf-turnstile-response"),
+      c.req.header("cf-connecting-ip") ?? null,
+    ))
+  ) {
     return refusal(c, 403, "Chưa xác minh được bạn không phải máy. Vui lòng thử lại.", form);
   }
   const errors = validateComment(values);
@@ -73,7 +107,13 @@ commentRoutes.post("/", async (c) => {
     return refusal(c, 409, "Bình luận này đã được gửi trước đó.", form);
   }
   await insertComment(c.var.db, {
-    articleId: article.id, parentId: parentId ?? null, name: values.name, email: values.email || null, body: values.body, bodyHash, ipHash,
+    articleId: article.id,
+    parentId: parentId ?? null,
+    name: values.name,
+    email: values.email || null,
+    body: values.body,
+    bodyHash,
+    ipHash,
     status: looksLikeSpam(values) ? "spam" : "pending",
   });
   return c.redirect(`${backTo}#binh-luan-da-gui`, 303);
@@ -81,18 +121,34 @@ commentRoutes.post("/", async (c) => {
 
 commentRoutes.get("/tra-loi/:id", async (c) => {
   const parent = await getComment(c.var.db, parseId(c.req.param("id")) ?? 0);
-  const article = parent && parent.status === "approved" && !parent.parentId ? await getPublishedArticle(c.var.db, parent.articleId, new Date()) : null;
+  const article =
+    parent && parent.status === "approved" && !parent.parentId
+      ? await getPublishedArticle(c.var.db, parent.articleId, new Date())
+      : null;
   if (!parent || !article) return notFoundPage(c);
   const site = await loadSiteInfo(c);
   c.header("cache-control", "private, no-store");
-  return c.html(renderDocument(
-    <Document site={site} title={`Trả lời ${parent.name}`} noindex>
-      <div class="article">
-        <h1>Trả lời bình luận</h1>
-        <p><a href={articlePath(article)}>← {article.headline}</a></p>
-        <blockquote><p>{parent.body}</p><footer>- {parent.name}</footer></blockquote>
-        <CommentForm articleId={article.id} parentId={parent.id} token={await issueFormToken(formSecret(c.env))} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} title="Viết trả lời" />
-      </div>
-    </Document>,
-  ));
+  return c.html(
+    renderDocument(
+      <Document site={site} title={`Trả lời ${parent.name}`} noindex>
+        <div class="article">
+          <h1>Trả lời bình luận</h1>
+          <p>
+            <a href={articlePath(article)}>← {article.headline}</a>
+          </p>
+          <blockquote>
+            <p>{parent.body}</p>
+            <footer>- {parent.name}</footer>
+          </blockquote>
+          <CommentForm
+            articleId={article.id}
+            parentId={parent.id}
+            token={await issueFormToken(formSecret(c.env))}
+            turnstileSiteKey={c.env.TURNSTILE_SITE_KEY}
+            title="Viết trả lời"
+          />
+        </div>
+      </Document>,
+    ),
+  );
 });

@@ -8,18 +8,36 @@ import { renderDocument } from "../views/render";
 import type { SiteInfo } from "../views/site";
 import { loadSiteInfo, staticSiteInfo } from "./site-info";
 
-export function errorResponse(c: Context<AppEnv>, site: SiteInfo, status: ContentfulStatusCode, title: string, message: string): Response {
+export function errorResponse(
+  c: Context<AppEnv>,
+  site: SiteInfo,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+): Response {
   return c.html(renderDocument(<ErrorPage site={site} title={title} message={message} />), status);
 }
 
 export async function notFoundPage(c: Context<AppEnv>): Promise<Response> {
   const site = await loadSiteInfo(c).catch(() => staticSiteInfo(c.env));
-  return errorResponse(c, site, 404, "Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được gỡ xuống. Mời bạn đọc các tin mới nhất trên trang chủ.");
+  return errorResponse(
+    c,
+    site,
+    404,
+    "Không tìm thấy trang",
+    "Trang bạn tìm không tồn tại hoặc đã được gỡ xuống. Mời bạn đọc các tin mới nhất trên trang chủ.",
+  );
 }
 
 export function serverErrorPage(c: Context<AppEnv>): Response {
   c.header("cache-control", NO_STORE);
-  return errorResponse(c, staticSiteInfo(c.env), 500, "Đã có lỗi xảy ra", "Hệ thống đang gặp sự cố. Xin bạn vui lòng thử lại sau ít phút.");
+  return errorResponse(
+    c,
+    staticSiteInfo(c.env),
+    500,
+    "Đã có lỗi xảy ra",
+    "Hệ thống đang gặp sự cố. Xin bạn vui lòng thử lại sau ít phút.",
+  );
 }
 
 /** Seconds a reader or crawler is asked to wait when the database is unreachable. */
@@ -29,11 +47,26 @@ export const RETRY_AFTER_SECONDS = 60;
  * A page refused or failed without touching the database: the newsroom's own
  * layout under /admin, the reader layout elsewhere. Never stored anywhere.
  */
-export function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, message: string, back = { href: "/", label: "Về trang chủ" }): Response {
+export function plainErrorPage(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+  back = { href: "/", label: "Về trang chủ" },
+): Response {
   c.header("cache-control", NO_STORE);
   if (isNewsroomPath(new URL(c.req.url).pathname)) {
     const adminBack = back.href === "/" ? { href: "/admin", label: "Về trang quản trị" } : back;
-    return c.html(renderDocument(<AdminLayout title={title} user={null} error={message}><p><a href={adminBack.href}>{adminBack.label}</a></p></AdminLayout>), status);
+    return c.html(
+      renderDocument(
+        <AdminLayout title={title} user={null} error={message}>
+          <p>
+            <a href={adminBack.href}>{adminBack.label}</a>
+          </p>
+        </AdminLayout>,
+      ),
+      status,
+    );
   }
   return errorResponse(c, staticSiteInfo(c.env), status, title, message);
 }
@@ -41,8 +74,12 @@ export function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode,
 /** D1 cannot be reached and there is no stored copy of the page: a temporary, Vietnamese 503. */
 export function unavailablePage(c: Context<AppEnv>): Response {
   c.header("retry-after", String(RETRY_AFTER_SECONDS));
-  return plainErrorPage(c, 503, "Hệ thống tạm thời gián đoạn",
-    "Chúng tôi đang khắc phục sự cố kết nối dữ liệu. Xin bạn vui lòng thử lại sau ít phút; các bài đã đăng vẫn được lưu đầy đủ.");
+  return plainErrorPage(
+    c,
+    503,
+    "Hệ thống tạm thời gián đoạn",
+    "Chúng tôi đang khắc phục sự cố kết nối dữ liệu. Xin bạn vui lòng thử lại sau ít phút; các bài đã đăng vẫn được lưu đầy đủ.",
+  );
 }
 
 export function badRequestPage(c: Context<AppEnv>, message: string): Response {

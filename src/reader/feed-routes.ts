@@ -19,14 +19,21 @@ function rssResponse(c: Context<AppEnv>, xml: string): Response {
 }
 
 // Every article write bumps "feeds", so one scope covers the site and section feeds.
-feedRoutes.get("/rss.xml", (c) => cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
-  const site = await loadSiteInfo(c);
-  const now = new Date();
-  const channel: FeedChannel = {
-    title: site.name, description: site.tagline || site.name, link: `${site.url}/`, self: `${site.url}/rss.xml`, email: site.contact.email || undefined, now,
-  };
-  return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE)));
-}));
+feedRoutes.get("/rss.xml", (c) =>
+  cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
+    const site = await loadSiteInfo(c);
+    const now = new Date();
+    const channel: FeedChannel = {
+      title: site.name,
+      description: site.tagline || site.name,
+      link: `${site.url}/`,
+      self: `${site.url}/rss.xml`,
+      email: site.contact.email || undefined,
+      now,
+    };
+    return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE)));
+  }),
+);
 
 feedRoutes.get("/:section/rss.xml", (c) => {
   const slug = c.req.param("section");
@@ -44,6 +51,9 @@ feedRoutes.get("/:section/rss.xml", (c) => {
       email: site.contact.email || undefined,
       now,
     };
-    return rssResponse(c, renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE, { sectionId: section.id })));
+    return rssResponse(
+      c,
+      renderRss(site.url, channel, await listFeedItems(c.var.db, now, FEED_SIZE, { sectionId: section.id })),
+    );
   });
 });

@@ -34,7 +34,7 @@ function commentList(articleId: number): FragmentDef {
     deps: { kind: "scopes", scopes: [scope.comments(articleId)] },
     ttl: 300,
     async render(c) {
-      return renderToString(<CommentList {...await listApprovedComments(c.var.db, articleId)} />);
+      return renderToString(<CommentList {...(await listApprovedComments(c.var.db, articleId))} />);
     },
   };
 }

@@ -6,7 +6,11 @@ import { withTimeout } from "../http/timeout";
 /** Answers within this or counts as down: a health check must not hang the checker. */
 const PROBE_TIMEOUT_MS = 2000;
 
-interface Probe { ok: boolean; ms: number; error?: string }
+interface Probe {
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
 
 async function probe(run: () => Promise<unknown>): Promise<Probe> {
   const started = Date.now();
@@ -31,5 +35,9 @@ healthRoutes.get("/", async (c) => {
     probe(() => c.env.MEDIA.head("healthz")),
   ]);
   const ok = d1.ok && r2.ok;
-  return c.json({ status: ok ? "ok" : "degraded", d1, r2, version: c.env.CF_VERSION_METADATA?.id ?? "local" }, ok ? 200 : 503, { "cache-control": NO_STORE });
+  return c.json(
+    { status: ok ? "ok" : "degraded", d1, r2, version: c.env.CF_VERSION_METADATA?.id ?? "local" },
+    ok ? 200 : 503,
+    { "cache-control": NO_STORE },
+  );
 });

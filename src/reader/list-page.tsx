@@ -30,8 +30,20 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
   ]);
   const pages = pageCount(total);
   if (page > pages) return notFoundPage(c);
-  return c.html(renderDocument(
-    <ListPage site={site} title={spec.title} intro={spec.intro} basePath={spec.basePath} page={page} pageCount={pages}
-      articles={articles} currentSection={spec.currentSection} feedPath={spec.feedPath} lite={variant.lite} />,
-  ));
+  return c.html(
+    renderDocument(
+      <ListPage
+        site={site}
+        title={spec.title}
+        intro={spec.intro}
+        basePath={spec.basePath}
+        page={page}
+        pageCount={pages}
+        articles={articles}
+        currentSection={spec.currentSection}
+        feedPath={spec.feedPath}
+        lite={variant.lite}
+      />,
+    ),
+  );
 }

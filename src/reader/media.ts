@@ -35,14 +35,24 @@ mediaRoutes.get("/:key{.+}", async (c) => {
     return variant(c, key, { width: CARD_SIZE.width, height: CARD_SIZE.height, fit: "cover" }, "image/jpeg");
   }
   const width = w !== undefined && /^[0-9]{1,4}$/.test(w) ? Number(w) : NaN;
-  if (h !== undefined || !isVariantWidth(width)) return textResponse(400, "Kích thước ảnh không được hỗ trợ. Chỉ có các cỡ 360, 720 và 1080.");
+  if (h !== undefined || !isVariantWidth(width))
+    return textResponse(400, "Kích thước ảnh không được hỗ trợ. Chỉ có các cỡ 360, 720 và 1080.");
   // f=jpg: for feed readers and crawlers, which are promised a JPEG.
   if (f !== undefined && f !== "jpg") return textResponse(400, "Định dạng ảnh không được hỗ trợ.");
-  return variant(c, key, { width, fit: "scale-down" }, f === "jpg" ? "image/jpeg" : negotiateFormat(c.req.header("accept")));
+  return variant(
+    c,
+    key,
+    { width, fit: "scale-down" },
+    f === "jpg" ? "image/jpeg" : negotiateFormat(c.req.header("accept")),
+  );
 });
 
 /** The R2 object, or the grey panel a missing or unreadable photo gets instead. */
-async function readPhoto<T extends R2Object>(c: Context<AppEnv>, key: string, read: () => Promise<T | null>): Promise<T | Response> {
+async function readPhoto<T extends R2Object>(
+  c: Context<AppEnv>,
+  key: string,
+  read: () => Promise<T | null>,
+): Promise<T | Response> {
   try {
     return (await read()) ?? photoProblem("missing", c.req.header("accept"));
   } catch (err) {
@@ -88,7 +98,11 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
       const output = await c.env.IMAGES.input(object.body).transform(size).output({ format, quality: VARIANT_QUALITY });
       const bytes = await output.response().arrayBuffer();
       res = new Response(bytes, {
-        headers: { "content-type": format, "cache-control": IMMUTABLE, etag: `"${object.etag}-${width}${height ? `x${height}` : ""}-${format.slice(6)}"` },
+        headers: {
+          "content-type": format,
+          "cache-control": IMMUTABLE,
+          etag: `"${object.etag}-${width}${height ? `x${height}` : ""}-${format.slice(6)}"`,
+        },
       });
       c.executionCtx.waitUntil(cache.put(cacheKey, res.clone()).catch(() => undefined));
     } catch (err) {
@@ -108,7 +122,9 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
 }
 
 function variantKey(key: string, size: VariantSize, format: VariantFormat): Request {
-  return new Request(`https://media.internal/${key}?w=${size.width}${size.height ? `&h=${size.height}` : ""}&f=${format}`);
+  return new Request(
+    `https://media.internal/${key}?w=${size.width}${size.height ? `&h=${size.height}` : ""}&f=${format}`,
+  );
 }
 
 /**
@@ -118,10 +134,13 @@ function variantKey(key: string, size: VariantSize, format: VariantFormat): Requ
  */
 async function storedStandIn(key: string, size: VariantSize, format: VariantFormat): Promise<Response | null> {
   if (size.height || size.fit !== "scale-down") return null;
-  const others = VARIANT_WIDTHS.filter((w) => w !== size.width)
-    .sort((a, b) => Math.abs(a - size.width) - Math.abs(b - size.width) || b - a);
+  const others = VARIANT_WIDTHS.filter((w) => w !== size.width).sort(
+    (a, b) => Math.abs(a - size.width) - Math.abs(b - size.width) || b - a,
+  );
   for (const width of others) {
-    const stored = await edgeCache().match(variantKey(key, { width, fit: "scale-down" }, format)).catch(() => undefined);
+    const stored = await edgeCache()
+      .match(variantKey(key, { width, fit: "scale-down" }, format))
+      .catch(() => undefined);
     if (stored) return asStandIn(stored, `w=${width}`);
   }
   return null;

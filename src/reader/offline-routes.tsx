@@ -17,11 +17,22 @@ export const offlineRoutes = new Hono<AppEnv>();
 // Only the paper's name and chrome show on these: the global scope.
 const chromeOnly: PageDeps = { kind: "scopes", scopes: [] };
 
-offlineRoutes.get("/manifest.webmanifest", (c) => cachedPage(c, chromeOnly, async () =>
-  c.body(JSON.stringify(webManifest(await loadSiteInfo(c))), 200, { "content-type": "application/manifest+json; charset=utf-8" })));
+offlineRoutes.get("/manifest.webmanifest", (c) =>
+  cachedPage(c, chromeOnly, async () =>
+    c.body(JSON.stringify(webManifest(await loadSiteInfo(c))), 200, {
+      "content-type": "application/manifest+json; charset=utf-8",
+    }),
+  ),
+);
 
-offlineRoutes.get("/da-luu", (c) => cachedPage(c, chromeOnly, async () =>
-  c.html(renderDocument(<OfflineListPage site={await loadSiteInfo(c)} kind="saved" />))));
+offlineRoutes.get("/da-luu", (c) =>
+  cachedPage(c, chromeOnly, async () =>
+    c.html(renderDocument(<OfflineListPage site={await loadSiteInfo(c)} kind="saved" />)),
+  ),
+);
 
-offlineRoutes.get("/ngoai-tuyen", (c) => cachedPage(c, chromeOnly, async () =>
-  c.html(renderDocument(<OfflineListPage site={await loadSiteInfo(c)} kind="offline" />))));
+offlineRoutes.get("/ngoai-tuyen", (c) =>
+  cachedPage(c, chromeOnly, async () =>
+    c.html(renderDocument(<OfflineListPage site={await loadSiteInfo(c)} kind="offline" />)),
+  ),
+);

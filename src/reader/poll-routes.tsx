@@ -20,23 +20,43 @@ export const pollRoutes = new Hono<AppEnv>();
 const cookieName = (id: number) => `bc-${id}`;
 
 async function hasVoteCookie(c: Context<AppEnv>, id: number): Promise<boolean> {
-  const value = (c.req.header("cookie") ?? "").split(";").map((p) => p.trim()).find((p) => p.startsWith(`${cookieName(id)}=`))?.split("=")[1];
+  const value = (c.req.header("cookie") ?? "")
+    .split(";")
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(`${cookieName(id)}=`))
+    ?.split("=")[1];
   return !!value && (await verify(formSecret(c.env), `vote:${id}`, value));
 }
 
-async function resultsPage(c: Context<AppEnv>, data: PollWithOptions, status: 200 | 400 | 409, message?: string): Promise<Response> {
+async function resultsPage(
+  c: Context<AppEnv>,
+  data: PollWithOptions,
+  status: 200 | 400 | 409,
+  message?: string,
+): Promise<Response> {
   const site = await loadSiteInfo(c);
-  return c.html(renderDocument(
-    <Document site={site} title={`Kết quả: ${data.poll.question}`} canonicalPath={`/binh-chon/${data.poll.id}`}>
-      <div class="article">
-        <h1>{data.poll.question}</h1>
-        <p id="da-binh-chon" class="notice" role="status">Cảm ơn bạn đã bình chọn!</p>
-        {message && <p class="form-error" role="alert">{message}</p>}
-        {status === 200 ? <FragmentSlot name={`poll-results-${data.poll.id}`} /> : <PollResults {...data} />}
-        <p><a href="/">← Về trang chủ</a></p>
-      </div>
-    </Document>,
-  ), status);
+  return c.html(
+    renderDocument(
+      <Document site={site} title={`Kết quả: ${data.poll.question}`} canonicalPath={`/binh-chon/${data.poll.id}`}>
+        <div class="article">
+          <h1>{data.poll.question}</h1>
+          <p id="da-binh-chon" class="notice" role="status">
+            Cảm ơn bạn đã bình chọn!
+          </p>
+          {message && (
+            <p class="form-error" role="alert">
+              {message}
+            </p>
+          )}
+          {status === 200 ? <FragmentSlot name={`poll-results-${data.poll.id}`} /> : <PollResults {...data} />}
+          <p>
+            <a href="/">← Về trang chủ</a>
+          </p>
+        </div>
+      </Document>,
+    ),
+    status,
+  );
 }
 
 /** The results page: its numbers are a fragment, so votes never purge it. */
@@ -60,12 +80,21 @@ pollRoutes.post("/:id", async (c) => {
   }
   const now = new Date();
   if (!isOpen(data.poll, now)) {
-    return resultsPage(c, data, 409, data.poll.opensAt > now ? "Cuộc bình chọn chưa bắt đầu." : "Cuộc bình chọn đã kết thúc. Đây là kết quả cuối cùng.");
+    return resultsPage(
+      c,
+      data,
+      409,
+      data.poll.opensAt > now
+        ? "Cuộc bình chọn chưa bắt đầu."
+        : "Cuộc bình chọn đã kết thúc. Đây là kết quả cuối cùng.",
+    );
   }
   const body = await c.req.parseBody();
   const optionId = parseId(body.option);
-  if (!optionId || !data.options.some((o) => o.id === optionId)) return resultsPage(c, data, 400, "Hãy chọn một phương án trước khi bấm Bình chọn.");
-  if (await hasVoteCookie(c, data.poll.id)) return resultsPage(c, data, 409, "Bạn đã bình chọn cho câu hỏi này rồi. Cảm ơn bạn!");
+  if (!optionId || !data.options.some((o) => o.id === optionId))
+    return resultsPage(c, data, 400, "Hãy chọn một phương án trước khi bấm Bình chọn.");
+  if (await hasVoteCookie(c, data.poll.id))
+    return resultsPage(c, data, 409, "Bạn đã bình chọn cho câu hỏi này rồi. Cảm ơn bạn!");
 
   const window = Math.floor(now.getTime() / VOTE_WINDOW_MS);
   const voter = `${await clientHash(c.req.raw, c.env)}:${window}`;
@@ -73,6 +102,9 @@ pollRoutes.post("/:id", async (c) => {
     return resultsPage(c, data, 409, "Lượt bình chọn từ thiết bị hoặc mạng của bạn đã được ghi nhận. Cảm ơn bạn!");
   }
   const signature = await sign(formSecret(c.env), `vote:${data.poll.id}`);
-  c.header("set-cookie", `${cookieName(data.poll.id)}=${signature}; Path=/binh-chon; Max-Age=31536000; HttpOnly; Secure; SameSite=Lax`);
+  c.header(
+    "set-cookie",
+    `${cookieName(data.poll.id)}=${signature}; Path=/binh-chon; Max-Age=31536000; HttpOnly; Secure; SameSite=Lax`,
+  );
   return c.redirect(`/binh-chon/${data.poll.id}#da-binh-chon`, 303);
 });

@@ -21,24 +21,31 @@ const RELATED = 5;
 
 export const readerRoutes = new Hono<AppEnv>();
 
-readerRoutes.get("/", (c) => cachedPage(c, { kind: "home" }, async ({ lite }) => {
-  const now = new Date();
-  const [site, latest, perSection] = await Promise.all([
-    loadSiteInfo(c),
-    listLatest(c.var.db, { now, limit: HOME_LATEST + 1 }),
-    listLatestPerSection(c.var.db, now, HOME_PER_SECTION),
-  ]);
-  const [top = null, ...rest] = latest;
-  return c.html(renderDocument(
-    <HomePage
-      site={site}
-      top={top}
-      latest={rest}
-      sections={site.sections.map((section) => ({ section, articles: (perSection.get(section.id) ?? []).filter((a) => a.id !== top?.id) }))}
-      lite={lite}
-    />,
-  ));
-}));
+readerRoutes.get("/", (c) =>
+  cachedPage(c, { kind: "home" }, async ({ lite }) => {
+    const now = new Date();
+    const [site, latest, perSection] = await Promise.all([
+      loadSiteInfo(c),
+      listLatest(c.var.db, { now, limit: HOME_LATEST + 1 }),
+      listLatestPerSection(c.var.db, now, HOME_PER_SECTION),
+    ]);
+    const [top = null, ...rest] = latest;
+    return c.html(
+      renderDocument(
+        <HomePage
+          site={site}
+          top={top}
+          latest={rest}
+          sections={site.sections.map((section) => ({
+            section,
+            articles: (perSection.get(section.id) ?? []).filter((a) => a.id !== top?.id),
+          }))}
+          lite={lite}
+        />,
+      ),
+    );
+  }),
+);
 
 readerRoutes.get("/tac-gia/:slug", (c) => {
   const slug = c.req.param("slug");
@@ -46,7 +53,11 @@ readerRoutes.get("/tac-gia/:slug", (c) => {
   return cachedPage(c, { kind: "author", slug }, async (variant) => {
     const author = await getAuthorBySlug(c.var.db, slug);
     if (!author) return notFoundPage(c);
-    return renderListPage(c, { title: author.name, intro: author.bio, basePath: authorPath(author.slug), filter: { authorId: author.id } }, variant);
+    return renderListPage(
+      c,
+      { title: author.name, intro: author.bio, basePath: authorPath(author.slug), filter: { authorId: author.id } },
+      variant,
+    );
   });
 });
 
@@ -67,14 +78,18 @@ readerRoutes.get("/:section", (c) => {
   return cachedPage(c, { kind: "section", slug }, async (variant) => {
     const section = await getSectionBySlug(c.var.db, slug);
     if (!section) return renderStaticPage(c, slug, variant);
-    return renderListPage(c, {
-      title: section.name,
-      intro: section.description,
-      basePath: sectionPath(section.slug),
-      filter: { sectionId: section.id },
-      currentSection: section.slug,
-      feedPath: `${sectionPath(section.slug)}/rss.xml`,
-    }, variant);
+    return renderListPage(
+      c,
+      {
+        title: section.name,
+        intro: section.description,
+        basePath: sectionPath(section.slug),
+        filter: { sectionId: section.id },
+        currentSection: section.slug,
+        feedPath: `${sectionPath(section.slug)}/rss.xml`,
+      },
+      variant,
+    );
   });
 });
 
@@ -95,6 +110,16 @@ readerRoutes.get("/:section/:file", (c) => {
     // Old or mistyped slugs keep working: the id decides, the URL is corrected.
     const requested = new URL(c.req.url).pathname.replace(/^\/lite(?=\/)/, "");
     if (requested !== canonical) return c.redirect(c.var.lite ? `/lite${canonical}` : canonical, 301);
-    return c.html(renderDocument(<ArticlePage site={site} article={article} related={related} lite={lite} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />));
+    return c.html(
+      renderDocument(
+        <ArticlePage
+          site={site}
+          article={article}
+          related={related}
+          lite={lite}
+          turnstileSiteKey={c.env.TURNSTILE_SITE_KEY}
+        />,
+      ),
+    );
   });
 });

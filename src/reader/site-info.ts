@@ -13,7 +13,11 @@ export function siteUrl(env: Pick<Env, "SITE_URL">): string {
 function siteInfo(env: Env, settings: SiteSettings, rows: IdentityRows | null): SiteInfo {
   const sections = rows?.sections ?? [];
   const pages = rows?.pages ?? [];
-  const sectionLink = (s: IdentityRows["sections"][number]): MenuLink => ({ href: sectionPath(s.slug), label: s.name, section: s.slug });
+  const sectionLink = (s: IdentityRows["sections"][number]): MenuLink => ({
+    href: sectionPath(s.slug),
+    label: s.name,
+    section: s.slug,
+  });
   const pageLink = (p: IdentityRows["pages"][number]): MenuLink => ({ href: `/${p.slug}`, label: p.title });
   const logo = rows?.logo && LOGO_TYPES.has(rows.logo.mime) ? rows.logo : null;
   return {
@@ -24,10 +28,21 @@ function siteInfo(env: Env, settings: SiteSettings, rows: IdentityRows | null): 
     sections: sections.map(({ id, slug, name }) => ({ id, slug, name })),
     brandColor: settings.brandColor,
     logo: logo ? { src: mediaPath(logo.key), width: logo.width, height: logo.height } : null,
-    headerMenu: [...sections.filter((s) => s.inHeader).map(sectionLink), ...pages.filter((p) => p.inHeader).map(pageLink)],
-    footerMenu: [...sections.filter((s) => s.inFooter).map(sectionLink), ...pages.filter((p) => p.inFooter).map(pageLink)],
+    headerMenu: [
+      ...sections.filter((s) => s.inHeader).map(sectionLink),
+      ...pages.filter((p) => p.inHeader).map(pageLink),
+    ],
+    footerMenu: [
+      ...sections.filter((s) => s.inFooter).map(sectionLink),
+      ...pages.filter((p) => p.inFooter).map(pageLink),
+    ],
     contact: { address: settings.address, phone: settings.phone, email: settings.email },
-    legal: { licenceNumber: settings.licenceNumber, licenceIssuer: settings.licenceIssuer, editorInChief: settings.editorInChief, agency: settings.agency },
+    legal: {
+      licenceNumber: settings.licenceNumber,
+      licenceIssuer: settings.licenceIssuer,
+      editorInChief: settings.editorInChief,
+      agency: settings.agency,
+    },
   };
 }
 

@@ -1,5 +1,12 @@
 import { Hono, type Context } from "hono";
-import { listArticleMonths, listArticlesBetween, listAuthorLastmods, listNewsSince, listSectionLastmods, listTagLastmods } from "../db/syndication";
+import {
+  listArticleMonths,
+  listArticlesBetween,
+  listAuthorLastmods,
+  listNewsSince,
+  listSectionLastmods,
+  listTagLastmods,
+} from "../db/syndication";
 import { listPublishedStaticPages } from "../db/static-pages";
 import { scope, type PageDeps } from "../edge/scopes";
 import type { AppEnv } from "../env";
@@ -25,51 +32,69 @@ function xmlResponse(c: Context<AppEnv>, xml: string): Response {
 
 const newest = (dates: (Date | null)[]) => dates.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
 
-sitemapRoutes.get("/robots.txt", (c) => cachedPage(c, { kind: "scopes", scopes: [] }, async () =>
-  c.body(robotsTxt(siteUrl(c.env)), 200, { "content-type": "text/plain; charset=utf-8" })));
+sitemapRoutes.get("/robots.txt", (c) =>
+  cachedPage(c, { kind: "scopes", scopes: [] }, async () =>
+    c.body(robotsTxt(siteUrl(c.env)), 200, { "content-type": "text/plain; charset=utf-8" }),
+  ),
+);
 
-sitemapRoutes.get("/sitemap.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const base = siteUrl(c.env);
-  const now = new Date();
-  const [months, sections, tags] = await Promise.all([
-    listArticleMonths(c.var.db, now),
-    listSectionLastmods(c.var.db, now),
-    listTagLastmods(c.var.db, now, 1),
-  ]);
-  const entries: SitemapUrl[] = [
-    { loc: `${base}/sitemaps/news.xml`, lastmod: months[0]?.lastmod ?? null },
-    { loc: `${base}/sitemaps/pages.xml`, lastmod: newest(sections.map((s) => s.lastmod)) },
-    ...(tags.length ? [{ loc: `${base}/sitemaps/tags.xml`, lastmod: tags[0]!.lastmod }] : []),
-    ...months.map((m) => ({ loc: `${base}/sitemaps/articles-${m.month}.xml`, lastmod: m.lastmod })),
-  ];
-  return xmlResponse(c, renderSitemapIndex(entries));
-}));
+sitemapRoutes.get("/sitemap.xml", (c) =>
+  cachedPage(c, sitemaps, async () => {
+    const base = siteUrl(c.env);
+    const now = new Date();
+    const [months, sections, tags] = await Promise.all([
+      listArticleMonths(c.var.db, now),
+      listSectionLastmods(c.var.db, now),
+      listTagLastmods(c.var.db, now, 1),
+    ]);
+    const entries: SitemapUrl[] = [
+      { loc: `${base}/sitemaps/news.xml`, lastmod: months[0]?.lastmod ?? null },
+      { loc: `${base}/sitemaps/pages.xml`, lastmod: newest(sections.map((s) => s.lastmod)) },
+      ...(tags.length ? [{ loc: `${base}/sitemaps/tags.xml`, lastmod: tags[0]!.lastmod }] : []),
+      ...months.map((m) => ({ loc: `${base}/sitemaps/articles-${m.month}.xml`, lastmod: m.lastmod })),
+    ];
+    return xmlResponse(c, renderSitemapIndex(entries));
+  }),
+);
 
-sitemapRoutes.get("/sitemaps/news.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const site = await loadSiteInfo(c);
-  const now = new Date();
-  const items = await listNewsSince(c.var.db, now, new Date(now.getTime() - NEWS_WINDOW_MS));
-  return xmlResponse(c, renderNewsSitemap(site.url, { name: site.name, language: "vi" }, items));
-}));
+sitemapRoutes.get("/sitemaps/news.xml", (c) =>
+  cachedPage(c, sitemaps, async () => {
+    const site = await loadSiteInfo(c);
+    const now = new Date();
+    const items = await listNewsSince(c.var.db, now, new Date(now.getTime() - NEWS_WINDOW_MS));
+    return xmlResponse(c, renderNewsSitemap(site.url, { name: site.name, language: "vi" }, items));
+  }),
+);
 
 /** Home, sections, authors and static pages. */
-sitemapRoutes.get("/sitemaps/pages.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const base = siteUrl(c.env);
-  const now = new Date();
-  const [sections, authors, pages] = await Promise.all([listSectionLastmods(c.var.db, now), listAuthorLastmods(c.var.db, now), listPublishedStaticPages(c.var.db)]);
-  return xmlResponse(c, renderUrlset([
-    { loc: `${base}/`, lastmod: newest(sections.map((s) => s.lastmod)) },
-    ...sections.map((s) => ({ loc: base + sectionPath(s.slug), lastmod: s.lastmod })),
-    ...authors.map((a) => ({ loc: base + authorPath(a.slug), lastmod: a.lastmod })),
-    ...pages.map((p) => ({ loc: `${base}/${p.slug}`, lastmod: p.updatedAt })),
-  ]));
-}));
+sitemapRoutes.get("/sitemaps/pages.xml", (c) =>
+  cachedPage(c, sitemaps, async () => {
+    const base = siteUrl(c.env);
+    const now = new Date();
+    const [sections, authors, pages] = await Promise.all([
+      listSectionLastmods(c.var.db, now),
+      listAuthorLastmods(c.var.db, now),
+      listPublishedStaticPages(c.var.db),
+    ]);
+    return xmlResponse(
+      c,
+      renderUrlset([
+        { loc: `${base}/`, lastmod: newest(sections.map((s) => s.lastmod)) },
+        ...sections.map((s) => ({ loc: base + sectionPath(s.slug), lastmod: s.lastmod })),
+        ...authors.map((a) => ({ loc: base + authorPath(a.slug), lastmod: a.lastmod })),
+        ...pages.map((p) => ({ loc: `${base}/${p.slug}`, lastmod: p.updatedAt })),
+      ]),
+    );
+  }),
+);
 
-sitemapRoutes.get("/sitemaps/tags.xml", (c) => cachedPage(c, sitemaps, async () => {
-  const base = siteUrl(c.env);
-  const tags = await listTagLastmods(c.var.db, new Date());
-  return xmlResponse(c, renderUrlset(tags.map((t) => ({ loc: base + tagPath(t.slug), lastmod: t.lastmod }))));
-}));
+sitemapRoutes.get("/sitemaps/tags.xml", (c) =>
+  cachedPage(c, sitemaps, async () => {
+    const base = siteUrl(c.env);
+    const tags = await listTagLastmods(c.var.db, new Date());
+    return xmlResponse(c, renderUrlset(tags.map((t) => ({ loc: base + tagPath(t.slug), lastmod: t.lastmod }))));
+  }),
+);
 
 sitemapRoutes.get("/sitemaps/:file", (c) => {
   const month = /^articles-(\d{4}-\d{2})\.xml$/.exec(c.req.param("file"))?.[1];

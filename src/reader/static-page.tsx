@@ -15,6 +15,19 @@ export async function renderStaticPage(c: Context<AppEnv>, slug: string, variant
   if (!page) return notFoundPage(c);
   const body = readStoredBody(page.body);
   const ids = figureImageIds(body);
-  const figures = new Map((ids.length ? await getImagesByIds(c.var.db, ids) : []).map((img) => [img.id, toImageData(img)]));
-  return c.html(renderDocument(<StaticPageView site={site} slug={page.slug} title={page.title} body={body} figures={figures} lite={variant.lite} />));
+  const figures = new Map(
+    (ids.length ? await getImagesByIds(c.var.db, ids) : []).map((img) => [img.id, toImageData(img)]),
+  );
+  return c.html(
+    renderDocument(
+      <StaticPageView
+        site={site}
+        slug={page.slug}
+        title={page.title}
+        body={body}
+        figures={figures}
+        lite={variant.lite}
+      />,
+    ),
+  );
 }

@@ -11,7 +11,9 @@ import { describeError } from "../http/request-log";
 export function countView(c: Context<AppEnv>, articleId: number): void {
   const rate = Math.max(1, Math.min(1000, Math.floor(Number(c.env.VIEW_SAMPLE_RATE ?? 10)) || 10));
   if (Math.random() * rate >= 1) return;
-  c.executionCtx.waitUntil(recordViews(c.var.db, articleId, new Date(), rate).catch((err) => {
-    console.error(JSON.stringify({ level: "error", msg: "view not counted", error: describeError(err) }));
-  }));
+  c.executionCtx.waitUntil(
+    recordViews(c.var.db, articleId, new Date(), rate).catch((err) => {
+      console.error(JSON.stringify({ level: "error", msg: "view not counted", error: describeError(err) }));
+    }),
+  );
 }

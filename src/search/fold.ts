@@ -34,14 +34,7 @@ function unifyTonePlacement(word: string): string {
 
 /** Same as foldVietnamese but keeping tone marks (and đ), with old/new tone placement unified (hoà->hòa, thuý->thúy, khoẻ->khỏe); lowercase NFC. */
 export function toneNormalise(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(NON_WORD, " ")
-    .trim()
-    .split(" ")
-    .map(unifyTonePlacement)
-    .join(" ");
+  return text.normalize("NFC").toLowerCase().replace(NON_WORD, " ").trim().split(" ").map(unifyTonePlacement).join(" ");
 }
 
 export interface Word {

@@ -14,7 +14,9 @@ export interface SearchDocument {
 }
 
 export function bodyText(blocks: BodyBlock[]): string {
-  return blocks.map((b) => ("text" in b ? b.text : b.type === "aside" ? [b.title ?? "", ...b.items].join(" ") : b.caption ?? "")).join("\n");
+  return blocks
+    .map((b) => ("text" in b ? b.text : b.type === "aside" ? [b.title ?? "", ...b.items].join(" ") : (b.caption ?? "")))
+    .join("\n");
 }
 
 export function removeFromSearch(articleId: number | SQL): SQL[] {

@@ -17,7 +17,9 @@ const QUOTES = /["“”„]/;
 
 function cap(raw: string): string {
   // Cut cheaply first, then by code point so a surrogate pair is never split.
-  return Array.from(raw.slice(0, MAX_QUERY_CHARS * 2)).slice(0, MAX_QUERY_CHARS).join("");
+  return Array.from(raw.slice(0, MAX_QUERY_CHARS * 2))
+    .slice(0, MAX_QUERY_CHARS)
+    .join("");
 }
 
 function ftsString(s: string): string {

@@ -26,7 +26,7 @@ export function renderRss(siteUrl: string, channel: FeedChannel, items: FeedItem
   const newest = items[0]?.publishedAt ?? channel.now;
   const entries = items.map((item) => {
     const link = siteUrl + articlePath(item);
-        return [
+    return [
       "<item>",
       element("title", fullHeadline(item)),
       element("link", link),
@@ -39,22 +39,32 @@ export function renderRss(siteUrl: string, channel: FeedChannel, items: FeedItem
       ...item.tags.map((t) => element("category", t.name)),
       // RSS wants a length; a variant's size is known only once it is made,
       // and RSS best practice says 0 when it cannot be determined.
-      item.hero ? `<enclosure url="${xmlAttr(enclosureUrl(siteUrl, item.hero.key))}" length="0" type="image/jpeg"/>` : "",
+      item.hero
+        ? `<enclosure url="${xmlAttr(enclosureUrl(siteUrl, item.hero.key))}" length="0" type="image/jpeg"/>`
+        : "",
       "</item>",
-    ].filter(Boolean).join("");
+    ]
+      .filter(Boolean)
+      .join("");
   });
-  return XML_DECLARATION + [
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
-    "<channel>",
-    element("title", channel.title),
-    element("link", channel.link),
-    element("description", channel.description),
-    "<language>vi</language>",
-    element("lastBuildDate", toRfc822Vietnam(newest)),
-    `<atom:link href="${xmlAttr(channel.self)}" rel="self" type="application/rss+xml"/>`,
-    "<ttl>10</ttl>",
-    ...entries,
-    "</channel>",
-    "</rss>",
-  ].filter(Boolean).join("\n") + "\n";
+  return (
+    XML_DECLARATION +
+    [
+      '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      "<channel>",
+      element("title", channel.title),
+      element("link", channel.link),
+      element("description", channel.description),
+      "<language>vi</language>",
+      element("lastBuildDate", toRfc822Vietnam(newest)),
+      `<atom:link href="${xmlAttr(channel.self)}" rel="self" type="application/rss+xml"/>`,
+      "<ttl>10</ttl>",
+      ...entries,
+      "</channel>",
+      "</rss>",
+    ]
+      .filter(Boolean)
+      .join("\n") +
+    "\n"
+  );
 }

@@ -32,15 +32,17 @@ export interface NewsPublication {
 }
 
 export function renderNewsSitemap(siteUrl: string, publication: NewsPublication, items: NewsLocation[]): string {
-  const entries = items.map((item) => [
-    "<url>",
-    `<loc>${xmlText(siteUrl + articlePath(item))}</loc>`,
-    "<news:news>",
-    `<news:publication><news:name>${xmlText(publication.name)}</news:name><news:language>${publication.language}</news:language></news:publication>`,
-    `<news:publication_date>${toVietnamIso(item.publishedAt)}</news:publication_date>`,
-    `<news:title>${xmlText(item.title)}</news:title>`,
-    "</news:news>",
-    "</url>",
-  ].join(""));
+  const entries = items.map((item) =>
+    [
+      "<url>",
+      `<loc>${xmlText(siteUrl + articlePath(item))}</loc>`,
+      "<news:news>",
+      `<news:publication><news:name>${xmlText(publication.name)}</news:name><news:language>${publication.language}</news:language></news:publication>`,
+      `<news:publication_date>${toVietnamIso(item.publishedAt)}</news:publication_date>`,
+      `<news:title>${xmlText(item.title)}</news:title>`,
+      "</news:news>",
+      "</url>",
+    ].join(""),
+  );
   return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${entries.join("\n")}\n</urlset>\n`;
 }

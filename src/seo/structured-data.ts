@@ -11,7 +11,9 @@ export type JsonLd = Record<string, unknown>;
 
 /** The 1200x630 card of a stored photo, or the paper's default card. */
 export function cardImageUrl(site: SiteInfo, key: string | null | undefined): string {
-  return key ? `${site.url}${mediaPath(key)}?w=${CARD_SIZE.width}&h=${CARD_SIZE.height}` : site.url + ASSET_URLS["og-default.png"];
+  return key
+    ? `${site.url}${mediaPath(key)}?w=${CARD_SIZE.width}&h=${CARD_SIZE.height}`
+    : site.url + ASSET_URLS["og-default.png"];
 }
 
 export function publisher(site: SiteInfo): JsonLd {
@@ -93,5 +95,8 @@ export function webSite(site: SiteInfo): JsonLd {
 
 /** JSON for a <script> element: "<" escaped so no text can close the element. */
 export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -40,7 +40,8 @@ export function defaultSettings(env: Env): SiteSettings {
     shortName: env.SITE_SHORT_NAME ?? env.SITE_NAME,
     tagline: env.SITE_TAGLINE ?? "",
     logoImageId: null,
-    brandColor: env.SITE_BRAND_COLOR && isHexColour(env.SITE_BRAND_COLOR) ? env.SITE_BRAND_COLOR.toLowerCase() : DEFAULT_BRAND,
+    brandColor:
+      env.SITE_BRAND_COLOR && isHexColour(env.SITE_BRAND_COLOR) ? env.SITE_BRAND_COLOR.toLowerCase() : DEFAULT_BRAND,
     address: env.SITE_ADDRESS ?? "",
     phone: env.SITE_PHONE ?? "",
     email: env.SITE_EMAIL ?? "",
@@ -52,8 +53,13 @@ export function defaultSettings(env: Env): SiteSettings {
 }
 
 const line = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} tối đa ${max} ký tự`).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} có ký tự không hợp lệ`);
-const required = (max: number, label: string) => line(max, label).pipe(z.string().min(1, `Cần nhập ${label.toLowerCase()}`));
+  z
+    .string()
+    .trim()
+    .max(max, `${label} tối đa ${max} ký tự`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} có ký tự không hợp lệ`);
+const required = (max: number, label: string) =>
+  line(max, label).pipe(z.string().min(1, `Cần nhập ${label.toLowerCase()}`));
 
 /** What an admin may save; every message is shown next to its field. */
 export const settingsInput = z.object({
@@ -61,19 +67,32 @@ export const settingsInput = z.object({
   shortName: required(40, "Tên ngắn"),
   tagline: line(160, "Khẩu hiệu"),
   logoImageId: z.number().int().positive().nullable(),
-  brandColor: z.string().trim().toLowerCase().superRefine((c, ctx) => {
-    if (!isHexColour(c)) {
-      ctx.addIssue({ code: "custom", message: "Màu nhận diện phải có dạng #rrggbb, ví dụ #0b5d3b" });
-      return;
-    }
-    const ratio = contrastRatio(c, "#ffffff");
-    if (ratio < AA_NORMAL_TEXT) {
-      ctx.addIssue({ code: "custom", message: `Màu ${c} quá nhạt trên nền trắng (tương phản ${ratio.toFixed(2)}:1, cần ít nhất ${AA_NORMAL_TEXT}:1 theo WCAG AA). Hãy chọn màu đậm hơn.` });
-    }
-  }),
+  brandColor: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .superRefine((c, ctx) => {
+      if (!isHexColour(c)) {
+        ctx.addIssue({ code: "custom", message: "Màu nhận diện phải có dạng #rrggbb, ví dụ #0b5d3b" });
+        return;
+      }
+      const ratio = contrastRatio(c, "#ffffff");
+      if (ratio < AA_NORMAL_TEXT) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Màu ${c} quá nhạt trên nền trắng (tương phản ${ratio.toFixed(2)}:1, cần ít nhất ${AA_NORMAL_TEXT}:1 theo WCAG AA). Hãy chọn màu đậm hơn.`,
+        });
+      }
+    }),
   address: line(300, "Địa chỉ"),
-  phone: line(60, "Điện thoại").refine((s) => s === "" || /^[0-9 +().-]{6,60}$/.test(s), "Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . -"),
-  email: line(200, "Email").refine((s) => s === "" || /^[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+$/.test(s), "Email không hợp lệ"),
+  phone: line(60, "Điện thoại").refine(
+    (s) => s === "" || /^[0-9 +().-]{6,60}$/.test(s),
+    "Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . -",
+  ),
+  email: line(200, "Email").refine(
+    (s) => s === "" || /^[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+$/.test(s),
+    "Email không hợp lệ",
+  ),
   licenceNumber: line(200, "Số giấy phép"),
   licenceIssuer: line(200, "Cơ quan cấp phép"),
   editorInChief: line(100, "Tổng biên tập"),

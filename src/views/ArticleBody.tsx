@@ -5,17 +5,30 @@ import { Lines } from "./Lines";
 
 type FlowBlock = Exclude<BodyBlock, { type: "aside" }>;
 
-
-export function BodyBlockView({ block, figures, lite }: { block: FlowBlock; figures: Map<number, ImageData>; lite?: boolean }) {
+export function BodyBlockView({
+  block,
+  figures,
+  lite,
+}: {
+  block: FlowBlock;
+  figures: Map<number, ImageData>;
+  lite?: boolean;
+}) {
   switch (block.type) {
     case "paragraph":
-      return <p><Lines text={block.text} /></p>;
+      return (
+        <p>
+          <Lines text={block.text} />
+        </p>
+      );
     case "subheading":
       return <h2>{block.text}</h2>;
     case "quote":
       return (
         <blockquote>
-          <p><Lines text={block.text} /></p>
+          <p>
+            <Lines text={block.text} />
+          </p>
           {block.cite && <footer>- {block.cite}</footer>}
         </blockquote>
       );
@@ -32,7 +45,11 @@ export function InfoBox({ block }: { block: Extract<BodyBlock, { type: "aside" }
   return (
     <aside class="box" aria-label={block.title ? undefined : "Thông tin thêm"}>
       {block.title && <h2>{block.title}</h2>}
-      {block.items.map((item) => <p><Lines text={item} /></p>)}
+      {block.items.map((item) => (
+        <p>
+          <Lines text={item} />
+        </p>
+      ))}
     </aside>
   );
 }
@@ -41,6 +58,6 @@ export function InfoBox({ block }: { block: Extract<BodyBlock, { type: "aside" }
 export function splitBody(blocks: BodyBlock[]): { flow: FlowBlock[]; asides: Extract<BodyBlock, { type: "aside" }>[] } {
   const flow: FlowBlock[] = [];
   const asides: Extract<BodyBlock, { type: "aside" }>[] = [];
-  for (const b of blocks) (b.type === "aside" ? asides.push(b) : flow.push(b));
+  for (const b of blocks) b.type === "aside" ? asides.push(b) : flow.push(b);
   return { flow, asides };
 }

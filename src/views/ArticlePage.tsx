@@ -43,29 +43,53 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       }}
     >
       <article class="article">
-        <p class="section-label"><a href={sectionPath(article.section.slug)}>{article.section.name}</a></p>
+        <p class="section-label">
+          <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
+        </p>
         <h1>
-          {article.kicker && <><span class="kicker">{article.kicker}</span>{" "}</>}
+          {article.kicker && (
+            <>
+              <span class="kicker">{article.kicker}</span>{" "}
+            </>
+          )}
           {article.headline}
         </h1>
         <p class="dateline">
           <time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time>
-          {lite
-            ? <a class="edition" href={articlePath(article)}>Bản đầy đủ</a>
-            : <a class="edition" href={`/lite${articlePath(article)}`}>Bản nhẹ</a>}
+          {lite ? (
+            <a class="edition" href={articlePath(article)}>
+              Bản đầy đủ
+            </a>
+          ) : (
+            <a class="edition" href={`/lite${articlePath(article)}`}>
+              Bản nhẹ
+            </a>
+          )}
           {article.id > 0 && <SaveButton />}
         </p>
         <p class="lead">{article.lead}</p>
         {article.hero && <Figure image={article.hero} priority lite={lite} />}
         <div class="body">
-          {flow.map((block) => <BodyBlockView block={block} figures={article.figures} lite={lite} />)}
+          {flow.map((block) => (
+            <BodyBlockView block={block} figures={article.figures} lite={lite} />
+          ))}
         </div>
-        <p class="byline"><a rel="author" href={authorPath(article.author.slug)}>{article.author.byline}</a></p>
-        {asides.map((block) => <InfoBox block={block} />)}
+        <p class="byline">
+          <a rel="author" href={authorPath(article.author.slug)}>
+            {article.author.byline}
+          </a>
+        </p>
+        {asides.map((block) => (
+          <InfoBox block={block} />
+        ))}
         {article.tags.length > 0 && (
           <nav aria-label="Chủ đề">
             <ul class="tags">
-              {article.tags.map((t) => <li key={t.slug}><a href={tagPath(t.slug)}>#{t.name}</a></li>)}
+              {article.tags.map((t) => (
+                <li key={t.slug}>
+                  <a href={tagPath(t.slug)}>#{t.name}</a>
+                </li>
+              ))}
             </ul>
           </nav>
         )}
@@ -78,7 +102,9 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       )}
       {related.length > 0 && (
         <section aria-labelledby="related-title" class="article">
-          <h2 id="related-title" class="block-title">Tin liên quan</h2>
+          <h2 id="related-title" class="block-title">
+            Tin liên quan
+          </h2>
           <TeaserList items={related} lite={lite} />
         </section>
       )}

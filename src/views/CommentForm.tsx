@@ -13,25 +13,71 @@ export interface CommentFormProps {
   title?: string;
 }
 
-export function CommentForm({ articleId, parentId, values, errors = {}, error, token, turnstileSiteKey, title = "Viết bình luận mới" }: CommentFormProps) {
+export function CommentForm({
+  articleId,
+  parentId,
+  values,
+  errors = {},
+  error,
+  token,
+  turnstileSiteKey,
+  title = "Viết bình luận mới",
+}: CommentFormProps) {
   return (
     <section id="viet-binh-luan" class="comment-form" aria-labelledby="viet-binh-luan-title">
-      <h2 id="viet-binh-luan-title" class="block-title">{title}</h2>
-      <p id="binh-luan-da-gui" class="notice" role="status">Bình luận của bạn đang chờ duyệt. Cảm ơn bạn đã góp ý!</p>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      <h2 id="viet-binh-luan-title" class="block-title">
+        {title}
+      </h2>
+      <p id="binh-luan-da-gui" class="notice" role="status">
+        Bình luận của bạn đang chờ duyệt. Cảm ơn bạn đã góp ý!
+      </p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <form method="post" action="/binh-luan">
         <input type="hidden" name="article" value={String(articleId)} />
         {parentId && <input type="hidden" name="parent" value={String(parentId)} />}
         {token ? <input type="hidden" name="t" value={token} /> : <FragmentSlot name="comment-token" />}
-        <p class="hp" aria-hidden="true"><label>Để trống ô này <input type="text" name="website" tabIndex={-1} autocomplete="off" /></label></p>
+        <p class="hp" aria-hidden="true">
+          <label>
+            Để trống ô này <input type="text" name="website" tabIndex={-1} autocomplete="off" />
+          </label>
+        </p>
         <label for="cm-name">Họ tên</label>
-        <input id="cm-name" name="name" type="text" required minLength={2} maxLength={80} autocomplete="name" value={values?.name ?? ""} aria-describedby={errors.name ? "cm-name-error" : undefined} />
-        {errors.name && <p class="field-error" id="cm-name-error">{errors.name}</p>}
-        <label for="cm-email">Email <span class="hint">(không bắt buộc, không hiển thị)</span></label>
-        <input id="cm-email" name="email" type="email" maxLength={200} autocomplete="email" value={values?.email ?? ""} />
+        <input
+          id="cm-name"
+          name="name"
+          type="text"
+          required
+          minLength={2}
+          maxLength={80}
+          autocomplete="name"
+          value={values?.name ?? ""}
+          aria-describedby={errors.name ? "cm-name-error" : undefined}
+        />
+        {errors.name && (
+          <p class="field-error" id="cm-name-error">
+            {errors.name}
+          </p>
+        )}
+        <label for="cm-email">
+          Email <span class="hint">(không bắt buộc, không hiển thị)</span>
+        </label>
+        <input
+          id="cm-email"
+          name="email"
+          type="email"
+          maxLength={200}
+          autocomplete="email"
+          value={values?.email ?? ""}
+        />
         {errors.email && <p class="field-error">{errors.email}</p>}
         <label for="cm-body">Nội dung</label>
-        <textarea id="cm-body" name="body" required minLength={2} maxLength={2000} rows={5}>{values?.body ?? ""}</textarea>
+        <textarea id="cm-body" name="body" required minLength={2} maxLength={2000} rows={5}>
+          {values?.body ?? ""}
+        </textarea>
         {errors.body && <p class="field-error">{errors.body}</p>}
         {turnstileSiteKey && <div class="cf-turnstile" data-sitekey={turnstileSiteKey}></div>}
         <button type="submit">Gửi bình luận</button>

@@ -22,7 +22,16 @@ export interface DocumentProps {
   children: ComponentChildren;
 }
 
-export function Document({ site, title, description, canonicalPath, currentSection, noindex, meta = {}, children }: DocumentProps) {
+export function Document({
+  site,
+  title,
+  description,
+  canonicalPath,
+  currentSection,
+  noindex,
+  meta = {},
+  children,
+}: DocumentProps) {
   const fullTitle = title === site.name ? title : `${title} - ${site.name}`;
   return (
     <html lang="vi">
@@ -39,14 +48,24 @@ export function Document({ site, title, description, canonicalPath, currentSecti
         <link rel="manifest" href="/manifest.webmanifest" />
         {/* Offline reading only (README, "Offline reading"); deferred, nothing waits for it. */}
         <script src={ASSET_URLS["offline.js"]} defer data-sw={SERVICE_WORKER_URL} />
-        <style dangerouslySetInnerHTML={{ __html: site.brandColor === DEFAULT_BRAND ? SITE_CSS : `${SITE_CSS}:root{--brand:${site.brandColor}}` }} />
+        <style
+          dangerouslySetInnerHTML={{
+            __html: site.brandColor === DEFAULT_BRAND ? SITE_CSS : `${SITE_CSS}:root{--brand:${site.brandColor}}`,
+          }}
+        />
       </head>
       <body>
-        <a class="skip" href="#main">Chuyển đến nội dung chính</a>
+        <a class="skip" href="#main">
+          Chuyển đến nội dung chính
+        </a>
         <SiteHeader site={site} currentSection={currentSection} />
         <FragmentSlot name="breaking" />
-        <main id="main" class="wrap">{children}</main>
-        <div class="wrap"><FragmentSlot name="weather" /></div>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <div class="wrap">
+          <FragmentSlot name="weather" />
+        </div>
         <SiteFooter site={site} />
       </body>
     </html>

@@ -7,7 +7,9 @@ export function ErrorPage({ site, title, message }: { site: SiteInfo; title: str
       <div class="error-page">
         <h1>{title}</h1>
         <p>{message}</p>
-        <p><a href="/">Về trang chủ</a></p>
+        <p>
+          <a href="/">Về trang chủ</a>
+        </p>
       </div>
     </Document>
   );

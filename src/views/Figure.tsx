@@ -20,8 +20,15 @@ export function Figure({ image, caption, credit, priority, lite, sizes = ARTICLE
   const text = caption ?? image.caption;
   const by = credit ?? image.credit;
   const widths = variantWidthsFor(image.width);
-  const src = widths.length ? `${mediaPath(image.key)}?w=${widths.includes(720) ? 720 : widths[widths.length - 1]}` : mediaPath(image.key);
-  const creditText = by && <> <span class="credit">Ảnh: {by}</span></>;
+  const src = widths.length
+    ? `${mediaPath(image.key)}?w=${widths.includes(720) ? 720 : widths[widths.length - 1]}`
+    : mediaPath(image.key);
+  const creditText = by && (
+    <>
+      {" "}
+      <span class="credit">Ảnh: {by}</span>
+    </>
+  );
   if (lite) {
     return (
       <p class="photo-link">

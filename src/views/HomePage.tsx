@@ -19,16 +19,35 @@ export interface HomePageProps {
 
 export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
   return (
-    <Document site={site} title={site.name} description={`${site.name} - ${site.tagline}`} canonicalPath="/" currentSection=""
-      meta={{ structuredData: [webSite(site)] }}>
+    <Document
+      site={site}
+      title={site.name}
+      description={`${site.name} - ${site.tagline}`}
+      canonicalPath="/"
+      currentSection=""
+      meta={{ structuredData: [webSite(site)] }}
+    >
       <h1 class="skip">{site.name}: tin tức mới nhất</h1>
       <div class="home-grid">
         <div>
           {top ? (
             <article class="top-story">
-              {top.hero && !lite && <a href={articlePath(top)} tabIndex={-1} aria-hidden="true"><Figure image={{ ...top.hero, caption: "", credit: "" }} priority sizes="(min-width: 900px) 680px, calc(100vw - 32px)" /></a>}
-              <h2><a href={articlePath(top)}>{fullHeadline(top)}</a></h2>
-              <p class="meta"><time datetime={toVietnamIso(top.publishedAt)}>{formatDateline(top.publishedAt)}</time> · {top.section.name}</p>
+              {top.hero && !lite && (
+                <a href={articlePath(top)} tabIndex={-1} aria-hidden="true">
+                  <Figure
+                    image={{ ...top.hero, caption: "", credit: "" }}
+                    priority
+                    sizes="(min-width: 900px) 680px, calc(100vw - 32px)"
+                  />
+                </a>
+              )}
+              <h2>
+                <a href={articlePath(top)}>{fullHeadline(top)}</a>
+              </h2>
+              <p class="meta">
+                <time datetime={toVietnamIso(top.publishedAt)}>{formatDateline(top.publishedAt)}</time> ·{" "}
+                {top.section.name}
+              </p>
               <p>{top.lead}</p>
             </article>
           ) : (
@@ -38,7 +57,9 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
         <div>
           {latest.length > 0 && (
             <section aria-labelledby="latest-title">
-              <h2 id="latest-title" class="block-title">Tin mới</h2>
+              <h2 id="latest-title" class="block-title">
+                Tin mới
+              </h2>
               <TeaserList items={latest} lite={lite} />
             </section>
           )}
@@ -47,12 +68,16 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
         </div>
       </div>
       <div class="sections-grid">
-        {sections.filter((s) => s.articles.length > 0).map(({ section, articles }) => (
-          <section aria-labelledby={`s-${section.slug}`} key={section.slug}>
-            <h2 id={`s-${section.slug}`} class="block-title"><a href={sectionPath(section.slug)}>{section.name}</a></h2>
-            <TeaserList items={articles} lite={lite} />
-          </section>
-        ))}
+        {sections
+          .filter((s) => s.articles.length > 0)
+          .map(({ section, articles }) => (
+            <section aria-labelledby={`s-${section.slug}`} key={section.slug}>
+              <h2 id={`s-${section.slug}`} class="block-title">
+                <a href={sectionPath(section.slug)}>{section.name}</a>
+              </h2>
+              <TeaserList items={articles} lite={lite} />
+            </section>
+          ))}
       </div>
     </Document>
   );

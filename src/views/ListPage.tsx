@@ -22,7 +22,18 @@ export interface ListPageProps {
   lite?: boolean;
 }
 
-export function ListPage({ site, title, intro, basePath, page, pageCount, articles, currentSection, feedPath, lite }: ListPageProps) {
+export function ListPage({
+  site,
+  title,
+  intro,
+  basePath,
+  page,
+  pageCount,
+  articles,
+  currentSection,
+  feedPath,
+  lite,
+}: ListPageProps) {
   const pageTitle = page > 1 ? `${title} - Trang ${page}` : title;
   return (
     <Document

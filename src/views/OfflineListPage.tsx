@@ -16,14 +16,16 @@ const TEXT = {
   saved: {
     path: "/da-luu",
     title: "Bài đã lưu",
-    intro: "Các bài bạn bấm “Lưu để đọc sau” được giữ ngay trên máy này để đọc cả khi không có mạng, không cần tài khoản.",
+    intro:
+      "Các bài bạn bấm “Lưu để đọc sau” được giữ ngay trên máy này để đọc cả khi không có mạng, không cần tài khoản.",
     listTitle: undefined,
     empty: "Bạn chưa lưu bài nào. Bấm “Lưu để đọc sau” ở đầu mỗi bài để lưu.",
   },
   offline: {
     path: "/ngoai-tuyen",
     title: "Không có kết nối mạng",
-    intro: "Máy bạn đang mất mạng hoặc mạng quá yếu, và trang bạn mở chưa được lưu trên máy. Khi có mạng trở lại, xin tải lại trang.",
+    intro:
+      "Máy bạn đang mất mạng hoặc mạng quá yếu, và trang bạn mở chưa được lưu trên máy. Khi có mạng trở lại, xin tải lại trang.",
     listTitle: "Bài đọc được khi không có mạng",
     empty: "Chưa có bài nào trên máy. Những bài bạn mở khi có mạng sẽ được giữ lại để đọc sau.",
   },
@@ -38,14 +40,25 @@ export function OfflineListPage({ site, kind }: OfflineListPageProps) {
         <p>{t.intro}</p>
         <p class="box" data-offline-need>
           Tính năng đọc khi không có mạng cần trình duyệt bật JavaScript và hỗ trợ lưu trang (Chrome, Cốc Cốc, Firefox,
-          Safari, Edge bản mới). Khi có mạng, bạn vẫn đọc báo bình thường; <a href="/lite">bản nhẹ</a> giúp tiết kiệm dữ liệu.
+          Safari, Edge bản mới). Khi có mạng, bạn vẫn đọc báo bình thường; <a href="/lite">bản nhẹ</a> giúp tiết kiệm dữ
+          liệu.
         </p>
         <div class="saved" data-offline-list={kind === "saved" ? "saved" : "all"} hidden>
-          {t.listTitle && <h2 id="saved-title" class="block-title">{t.listTitle}</h2>}
+          {t.listTitle && (
+            <h2 id="saved-title" class="block-title">
+              {t.listTitle}
+            </h2>
+          )}
           <ul hidden></ul>
-          <p data-offline-empty hidden>{t.empty}</p>
+          <p data-offline-empty hidden>
+            {t.empty}
+          </p>
         </div>
-        {kind === "offline" && <p><a href="/da-luu">Xem các bài đã lưu</a> · <a href="/">Về trang chủ</a></p>}
+        {kind === "offline" && (
+          <p>
+            <a href="/da-luu">Xem các bài đã lưu</a> · <a href="/">Về trang chủ</a>
+          </p>
+        )}
       </div>
     </Document>
   );

@@ -3,9 +3,23 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
   const href = (p: number) => (p > 1 ? `${basePath}?page=${p}` : basePath);
   return (
     <nav class="pager" aria-label="Phân trang">
-      {page > 1 ? <a href={href(page - 1)} rel="prev">← Trang trước</a> : <span />}
-      <span>Trang {page}/{pageCount}</span>
-      {page < pageCount ? <a href={href(page + 1)} rel="next">Trang sau →</a> : <span />}
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          ← Trang trước
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>
+        Trang {page}/{pageCount}
+      </span>
+      {page < pageCount ? (
+        <a href={href(page + 1)} rel="next">
+          Trang sau →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

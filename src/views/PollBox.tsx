@@ -11,8 +11,12 @@ export function PollResults({ poll, options }: PollWithOptions) {
           return (
             <li key={o.id}>
               <span class="poll-label">{o.label}</span>
-              <span class="poll-count">{o.votes.toLocaleString("vi-VN")} ({pct.toLocaleString("vi-VN")}%)</span>
-              <span class="poll-bar" aria-hidden="true"><span style={`width:${pct}%`}></span></span>
+              <span class="poll-count">
+                {o.votes.toLocaleString("vi-VN")} ({pct.toLocaleString("vi-VN")}%)
+              </span>
+              <span class="poll-bar" aria-hidden="true">
+                <span style={`width:${pct}%`}></span>
+              </span>
             </li>
           );
         })}
@@ -27,20 +31,26 @@ export function PollBox({ data, open }: { data: PollWithOptions; open: boolean }
   const { poll, options } = data;
   return (
     <section class="poll" aria-labelledby={`poll-${poll.id}-title`}>
-      <h2 id={`poll-${poll.id}-title`} class="block-title">Thăm dò ý kiến</h2>
+      <h2 id={`poll-${poll.id}-title`} class="block-title">
+        Thăm dò ý kiến
+      </h2>
       {open ? (
         <form method="post" action={`/binh-chon/${poll.id}`}>
           <fieldset>
             <legend>{poll.question}</legend>
             {options.map((o) => (
-              <label class="poll-option" key={o.id}><input type="radio" name="option" value={String(o.id)} required /> {o.label}</label>
+              <label class="poll-option" key={o.id}>
+                <input type="radio" name="option" value={String(o.id)} required /> {o.label}
+              </label>
             ))}
           </fieldset>
           <button type="submit">Bình chọn</button> <a href={`/binh-chon/${poll.id}`}>Xem kết quả</a>
         </form>
       ) : (
         <>
-          <p><strong>{poll.question}</strong> <span class="hint">(đã kết thúc)</span></p>
+          <p>
+            <strong>{poll.question}</strong> <span class="hint">(đã kết thúc)</span>
+          </p>
           <PollResults {...data} />
         </>
       )}

@@ -4,5 +4,9 @@
  * never sees a button that does nothing.
  */
 export function SaveButton() {
-  return <button type="button" class="save" data-save data-offline hidden>Lưu để đọc sau</button>;
+  return (
+    <button type="button" class="save" data-save data-offline hidden>
+      Lưu để đọc sau
+    </button>
+  );
 }

@@ -48,7 +48,9 @@ export function SeoHead({ site, title, description, canonicalPath, meta }: SeoHe
           <meta property="article:published_time" content={toVietnamIso(meta.article.publishedAt)} />
           <meta property="article:modified_time" content={toVietnamIso(meta.article.modifiedAt)} />
           <meta property="article:section" content={meta.article.section} />
-          {meta.article.tags.map((t) => <meta property="article:tag" content={t} />)}
+          {meta.article.tags.map((t) => (
+            <meta property="article:tag" content={t} />
+          ))}
         </>
       )}
       <meta name="twitter:card" content="summary_large_image" />
@@ -56,7 +58,9 @@ export function SeoHead({ site, title, description, canonicalPath, meta }: SeoHe
       {description && <meta name="twitter:description" content={description} />}
       <meta name="twitter:image" content={image} />
       <meta name="twitter:image:alt" content={imageAlt} />
-      {meta.structuredData?.map((data) => <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />)}
+      {meta.structuredData?.map((data) => (
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
+      ))}
     </>
   );
 }

@@ -8,7 +8,9 @@ export function SiteHeader({ site, currentSection }: { site: SiteInfo; currentSe
   const links = [{ href: "/", label: "Trang chủ", section: "" }, ...site.headerMenu];
   const items = links.map((l) => (
     <li key={l.href}>
-      <a href={l.href} aria-current={l.section !== undefined && currentSection === l.section ? "page" : undefined}>{l.label}</a>
+      <a href={l.href} aria-current={l.section !== undefined && currentSection === l.section ? "page" : undefined}>
+        {l.label}
+      </a>
     </li>
   ));
   return (
@@ -16,16 +18,31 @@ export function SiteHeader({ site, currentSection }: { site: SiteInfo; currentSe
       <div class="wrap">
         <div class="masthead">
           <a class="logo" href="/">
-            {site.logo ? <img src={site.logo.src} alt={site.name} width={Math.round((site.logo.width / site.logo.height) * 40)} height={40} /> : site.name}
+            {site.logo ? (
+              <img
+                src={site.logo.src}
+                alt={site.name}
+                width={Math.round((site.logo.width / site.logo.height) * 40)}
+                height={40}
+              />
+            ) : (
+              site.name
+            )}
           </a>
           {site.tagline && <span class="tagline">{site.tagline}</span>}
-          <a class="search-link" href="/tim-kiem">Tìm kiếm</a>
+          <a class="search-link" href="/tim-kiem">
+            Tìm kiếm
+          </a>
           <details class="menu">
             <summary>Chuyên mục</summary>
-            <nav aria-label="Chuyên mục"><ul>{items}</ul></nav>
+            <nav aria-label="Chuyên mục">
+              <ul>{items}</ul>
+            </nav>
           </details>
         </div>
-        <nav class="nav" aria-label="Chuyên mục chính"><ul>{items}</ul></nav>
+        <nav class="nav" aria-label="Chuyên mục chính">
+          <ul>{items}</ul>
+        </nav>
       </div>
     </header>
   );

@@ -19,14 +19,23 @@ export function StaticPageView({ site, slug, title, body, figures, lite }: Stati
   const { flow, asides } = splitBody(body);
   const first = body.find((b) => b.type === "paragraph");
   return (
-    <Document site={site} title={title} description={first?.type === "paragraph" ? first.text.slice(0, 160) : undefined} canonicalPath={`/${slug}`}
-      meta={{ structuredData: [breadcrumbs(site, [{ name: title, path: `/${slug}` }])] }}>
+    <Document
+      site={site}
+      title={title}
+      description={first?.type === "paragraph" ? first.text.slice(0, 160) : undefined}
+      canonicalPath={`/${slug}`}
+      meta={{ structuredData: [breadcrumbs(site, [{ name: title, path: `/${slug}` }])] }}
+    >
       <article class="article static-page">
         <h1>{title}</h1>
         <div class="body">
-          {flow.map((block) => <BodyBlockView block={block} figures={figures} lite={lite} />)}
+          {flow.map((block) => (
+            <BodyBlockView block={block} figures={figures} lite={lite} />
+          ))}
         </div>
-        {asides.map((block) => <InfoBox block={block} />)}
+        {asides.map((block) => (
+          <InfoBox block={block} />
+        ))}
       </article>
     </Document>
   );

@@ -10,13 +10,24 @@ export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; 
         <li class="teaser" key={a.id}>
           {a.hero && !lite && (
             <a href={articlePath(a)} tabIndex={-1} aria-hidden="true">
-              <img src={`${mediaPath(a.hero.key)}?w=360`} width={160} height={90} alt="" loading="lazy" decoding="async" />
+              <img
+                src={`${mediaPath(a.hero.key)}?w=360`}
+                width={160}
+                height={90}
+                alt=""
+                loading="lazy"
+                decoding="async"
+              />
             </a>
           )}
           <div>
-            <h3><a href={articlePath(a)}>{fullHeadline(a)}</a></h3>
+            <h3>
+              <a href={articlePath(a)}>{fullHeadline(a)}</a>
+            </h3>
             {showLead && <p>{a.lead}</p>}
-            <p><time datetime={toVietnamIso(a.publishedAt)}>{formatDate(a.publishedAt)}</time> · {a.section.name}</p>
+            <p>
+              <time datetime={toVietnamIso(a.publishedAt)}>{formatDate(a.publishedAt)}</time> · {a.section.name}
+            </p>
           </div>
         </li>
       ))}

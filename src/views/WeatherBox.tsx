@@ -19,12 +19,25 @@ export function WeatherBox({ items }: { items: WeatherBoxItem[] }) {
   if (!items.length) return null;
   return (
     <aside class="weather" aria-labelledby="weather-title">
-      <h2 id="weather-title" class="block-title">Thông tin cần biết</h2>
+      <h2 id="weather-title" class="block-title">
+        Thông tin cần biết
+      </h2>
       {items.map((w) => (
         <div class="weather-place">
-          <p><strong>Thời tiết {w.placeName}</strong>{w.tempMin !== null && w.tempMax !== null && <span class="weather-temp"> {w.tempMin}° - {w.tempMax}°C</span>}</p>
+          <p>
+            <strong>Thời tiết {w.placeName}</strong>
+            {w.tempMin !== null && w.tempMax !== null && (
+              <span class="weather-temp">
+                {" "}
+                {w.tempMin}° - {w.tempMax}°C
+              </span>
+            )}
+          </p>
           <p>{w.text}</p>
-          <p class="meta">Cập nhật lúc {hhmm(w.updatedAt)}{w.stale && " (chưa có bản tin mới hơn)"}</p>
+          <p class="meta">
+            Cập nhật lúc {hhmm(w.updatedAt)}
+            {w.stale && " (chưa có bản tin mới hơn)"}
+          </p>
         </div>
       ))}
     </aside>

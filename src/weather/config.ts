@@ -1,17 +1,27 @@
 // Where the weather box forecasts for, and which server speaks the Open-Meteo API.
 import { z } from "zod";
 
-export interface Place { slug: string; name: string; latitude: number; longitude: number }
+export interface Place {
+  slug: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
 
 export const DEFAULT_PLACES: Place[] = [{ slug: "bac-lieu", name: "Bạc Liêu", latitude: 9.29, longitude: 105.72 }];
 export const DEFAULT_API_URL = "https://api.open-meteo.com";
 
-const placesSchema = z.array(z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  name: z.string().min(1).max(80),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-})).min(1).max(10);
+const placesSchema = z
+  .array(
+    z.object({
+      slug: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      name: z.string().min(1).max(80),
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+    }),
+  )
+  .min(1)
+  .max(10);
 
 /** WEATHER_PLACES (JSON) or Bạc Liêu; a malformed value is reported and the default used. */
 export function weatherPlaces(env: { WEATHER_PLACES?: string }): Place[] {
@@ -19,9 +29,12 @@ export function weatherPlaces(env: { WEATHER_PLACES?: string }): Place[] {
   try {
     return placesSchema.parse(JSON.parse(env.WEATHER_PLACES));
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "WEATHER_PLACES is not valid; using the default", error: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "WEATHER_PLACES is not valid; using the default", error: String(err) }),
+    );
     return DEFAULT_PLACES;
   }
 }
 
-export const weatherApiUrl = (env: { WEATHER_API_URL?: string }) => (env.WEATHER_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
+export const weatherApiUrl = (env: { WEATHER_API_URL?: string }) =>
+  (env.WEATHER_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");

@@ -277,7 +277,16 @@ describe("forecastText", () => {
 
   it("words the fixture's second day", () => {
     expect(
-      forecastText({ ...FIXTURE, dayCode: 81, windSpeedMax: 4.4, windDirection: 210, gustMax: 11.3, tempMin: 25.1, tempMax: 31.2, humidity: null }),
+      forecastText({
+        ...FIXTURE,
+        dayCode: 81,
+        windSpeedMax: 4.4,
+        windDirection: 210,
+        gustMax: 11.3,
+        tempMin: 25.1,
+        tempMax: 31.2,
+        humidity: null,
+      }),
     ).toBe("Nhiều mây, có mưa rào, có nơi mưa vừa, mưa to. Gió tây nam cấp 3, giật cấp 6. Nhiệt độ từ 25 - 31 độ C.");
   });
 
@@ -335,7 +344,8 @@ describe("forecastText", () => {
   });
 
   it("words temperatures", () => {
-    const temp = (tempMin: number | null, tempMax: number | null): string => forecastText({ ...NONE, tempMin, tempMax });
+    const temp = (tempMin: number | null, tempMax: number | null): string =>
+      forecastText({ ...NONE, tempMin, tempMax });
     expect(temp(24.9, 31.8)).toBe("Nhiệt độ từ 25 - 32 độ C.");
     expect(temp(31.8, 24.9)).toBe("Nhiệt độ từ 25 - 32 độ C.");
     expect(temp(27.6, 28.4)).toBe("Nhiệt độ khoảng 28 độ C.");

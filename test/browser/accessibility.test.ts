@@ -12,8 +12,12 @@ const base = inject("baseUrl");
 const editor = inject("editor");
 let browser: Browser;
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const TIMEOUT = 240_000;
 const PHONE_JS = READER_VARIANTS.find((v) => v.device === "phone" && v.javaScriptEnabled)!;
@@ -61,91 +65,111 @@ const axeContext = (variant: ReaderVariant) => readerContext(browser, variant, {
 
 describe.concurrent("accessibility (axe-core)", () => {
   for (const variant of [PHONE_JS, DESKTOP_JS]) {
-    it(`finds no violations on any reader page (${variant.device})`, async ({ expect }) => {
-      const context = await axeContext(variant);
+    it(
+      `finds no violations on any reader page (${variant.device})`,
+      async ({ expect }) => {
+        const context = await axeContext(variant);
+        const page = await context.newPage();
+        const { found, check } = auditor(page, expect);
+
+        await check("home", "/");
+        const pollPath = (await page.locator(".poll form").getAttribute("action"))!;
+        await check("section", await href(page, ".nav li:nth-child(2) a"));
+        const articlePath = await href(page, ".teaser h3 a");
+        const comment = await startComment(
+          context,
+          articlePath,
+          "Bạn đọc",
+          `Cảm ơn tòa soạn, bài viết rất hữu ích (${variant.device}, ${RUN}).`,
+        );
+
+        await check("article", articlePath);
+        const tagPath = await href(page, ".tags a");
+        const authorPath = await href(page, ".byline a");
+        // A filled honeypot: the refusal page, with the reader's text kept.
+        await page.fill("#cm-name", "Máy gửi tự động");
+        await page.fill("#cm-body", "Bình luận của máy.");
+        await page.locator("input[name=website]").fill("http://spam.example", { force: true });
+        await Promise.all([page.waitForURL(/\/binh-luan$/), page.click("#viet-binh-luan button[type=submit]")]);
+        await expect(page.locator("[role=alert]").textContent()).resolves.toBe(
+          "Không gửi được bình luận. Vui lòng thử lại.",
+        );
+        await check("comment refused");
+        await check("lite article", `/lite${articlePath}`);
+        await check("tag", tagPath);
+        await check("author", authorPath);
+        await check("search form", "/tim-kiem");
+        await check("search results", "/tim-kiem?q=bac+lieu");
+        await check("empty search", "/tim-kiem?q=gi%E1%BA%A3i+pickleball");
+        await check("not found", "/trang-khong-co-that", 404);
+        await check("poll results", `${pollPath}#da-binh-chon`);
+
+        const sent = await comment.send();
+        for (const v of await axeViolations(sent)) found.push(`comment sent: ${v}`);
+
+        expect(found).toEqual([]);
+        await context.close();
+      },
+      TIMEOUT,
+    );
+  }
+
+  it(
+    "finds no violations on the newsroom's pages (phone)",
+    async ({ expect }) => {
+      const context = await axeContext(PHONE_JS);
       const page = await context.newPage();
       const { found, check } = auditor(page, expect);
 
-      await check("home", "/");
-      const pollPath = (await page.locator(".poll form").getAttribute("action"))!;
-      await check("section", await href(page, ".nav li:nth-child(2) a"));
+      // Something waiting in the moderation queue.
+      await page.goto(`${base}/kinh-te`);
       const articlePath = await href(page, ".teaser h3 a");
-      const comment = await startComment(context, articlePath, "Bạn đọc", `Cảm ơn tòa soạn, bài viết rất hữu ích (${variant.device}, ${RUN}).`);
+      const text = `Xin tòa soạn cho biết thêm về chương trình này (${RUN}).`;
+      const comment = await startComment(context, articlePath, "Bạn đọc hỏi", text);
 
-      await check("article", articlePath);
-      const tagPath = await href(page, ".tags a");
-      const authorPath = await href(page, ".byline a");
-      // A filled honeypot: the refusal page, with the reader's text kept.
-      await page.fill("#cm-name", "Máy gửi tự động");
-      await page.fill("#cm-body", "Bình luận của máy.");
-      await page.locator("input[name=website]").fill("http://spam.example", { force: true });
-      await Promise.all([page.waitForURL(/\/binh-luan$/), page.click("#viet-binh-luan button[type=submit]")]);
-      await expect(page.locator("[role=alert]").textContent()).resolves.toBe("Không gửi được bình luận. Vui lòng thử lại.");
-      await check("comment refused");
-      await check("lite article", `/lite${articlePath}`);
-      await check("tag", tagPath);
-      await check("author", authorPath);
-      await check("search form", "/tim-kiem");
-      await check("search results", "/tim-kiem?q=bac+lieu");
-      await check("empty search", "/tim-kiem?q=gi%E1%BA%A3i+pickleball");
-      await check("not found", "/trang-khong-co-that", 404);
-      await check("poll results", `${pollPath}#da-binh-chon`);
+      await check("login", "/admin/dang-nhap");
+      await page.fill("#email", "khong-co-ai@dongbang.local");
+      await page.fill("#password", "sai-mat-khau");
+      await page.click("main form button[type=submit]");
+      await expect(page.locator("[role=alert]").textContent()).resolves.toBe("Email hoặc mật khẩu không đúng.");
+      await check("login refused");
+      await page.fill("#email", editor.email);
+      await page.fill("#password", editor.password);
+      await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
+      await check("article list");
+      await check("article editor", await href(page, "main table a"));
+      await check("new article", "/admin/bai-viet/moi");
+      await check("media library", "/admin/anh");
+      await check("photo", await href(page, ".thumbs a"));
+      await check("photo upload", "/admin/anh/tai-len");
+      await check("poll list", "/admin/binh-chon");
+      await check("weather", "/admin/thoi-tiet");
 
-      const sent = await comment.send();
-      for (const v of await axeViolations(sent)) found.push(`comment sent: ${v}`);
+      await (await comment.send()).close();
+      await check("moderation", "/admin/binh-luan");
+      await page.locator("tr", { hasText: text }).getByRole("checkbox").check();
+      await Promise.all([page.waitForURL(/\/admin\/binh-luan/), page.click("button[value=approved]")]);
+      await check("moderation, approved");
+
+      // The approved comment on the article (an isolate may reuse the page's
+      // content version for CACHE_VERSION_TTL_MS, 1 s), and replying to it.
+      const approved = page.locator(".comment", { hasText: text });
+      await expect
+        .poll(
+          async () => {
+            await page.goto(base + articlePath);
+            return approved.count();
+          },
+          { timeout: 15_000, interval: 1_000 },
+        )
+        .toBe(1);
+      await check("article with comments");
+      await Promise.all([page.waitForURL(/\/binh-luan\/tra-loi\/\d+$/), approved.locator("a.reply").click()]);
+      await check("reply");
 
       expect(found).toEqual([]);
       await context.close();
-    }, TIMEOUT);
-  }
-
-  it("finds no violations on the newsroom's pages (phone)", async ({ expect }) => {
-    const context = await axeContext(PHONE_JS);
-    const page = await context.newPage();
-    const { found, check } = auditor(page, expect);
-
-    // Something waiting in the moderation queue.
-    await page.goto(`${base}/kinh-te`);
-    const articlePath = await href(page, ".teaser h3 a");
-    const text = `Xin tòa soạn cho biết thêm về chương trình này (${RUN}).`;
-    const comment = await startComment(context, articlePath, "Bạn đọc hỏi", text);
-
-    await check("login", "/admin/dang-nhap");
-    await page.fill("#email", "khong-co-ai@dongbang.local");
-    await page.fill("#password", "sai-mat-khau");
-    await page.click("main form button[type=submit]");
-    await expect(page.locator("[role=alert]").textContent()).resolves.toBe("Email hoặc mật khẩu không đúng.");
-    await check("login refused");
-    await page.fill("#email", editor.email);
-    await page.fill("#password", editor.password);
-    await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
-    await check("article list");
-    await check("article editor", await href(page, "main table a"));
-    await check("new article", "/admin/bai-viet/moi");
-    await check("media library", "/admin/anh");
-    await check("photo", await href(page, ".thumbs a"));
-    await check("photo upload", "/admin/anh/tai-len");
-    await check("poll list", "/admin/binh-chon");
-    await check("weather", "/admin/thoi-tiet");
-
-    await (await comment.send()).close();
-    await check("moderation", "/admin/binh-luan");
-    await page.locator("tr", { hasText: text }).getByRole("checkbox").check();
-    await Promise.all([page.waitForURL(/\/admin\/binh-luan/), page.click("button[value=approved]")]);
-    await check("moderation, approved");
-
-    // The approved comment on the article (an isolate may reuse the page's
-    // content version for CACHE_VERSION_TTL_MS, 1 s), and replying to it.
-    const approved = page.locator(".comment", { hasText: text });
-    await expect.poll(async () => {
-      await page.goto(base + articlePath);
-      return approved.count();
-    }, { timeout: 15_000, interval: 1_000 }).toBe(1);
-    await check("article with comments");
-    await Promise.all([page.waitForURL(/\/binh-luan\/tra-loi\/\d+$/), approved.locator("a.reply").click()]);
-    await check("reply");
-
-    expect(found).toEqual([]);
-    await context.close();
-  }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
 });

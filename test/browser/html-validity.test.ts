@@ -14,8 +14,12 @@ const editor = inject("editor");
 const vnuJar: string = String(createRequire(import.meta.url)("vnu-jar"));
 let dir: string;
 
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), "vnu-")); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "vnu-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function html(path: string, cookie?: string): Promise<{ status: number; body: string }> {
   const res = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
@@ -40,7 +44,14 @@ async function login(): Promise<string> {
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
 
-interface VnuMessage { type: string; subType?: string; message: string; url: string; lastLine?: number; extract?: string }
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  message: string;
+  url: string;
+  lastLine?: number;
+  extract?: string;
+}
 
 async function validate(pages: Map<string, string>): Promise<VnuMessage[]> {
   const files: string[] = [];
@@ -50,7 +61,11 @@ async function validate(pages: Map<string, string>): Promise<VnuMessage[]> {
     files.push(file);
   }
   // --exit-zero-always: the verdict is read from the JSON, not the exit code.
-  const { stdout, stderr } = await promisify(execFile)("java", ["-jar", vnuJar, "--format", "json", "--exit-zero-always", "--stdout", ...files], { maxBuffer: 32 * 1024 * 1024 });
+  const { stdout, stderr } = await promisify(execFile)(
+    "java",
+    ["-jar", vnuJar, "--format", "json", "--exit-zero-always", "--stdout", ...files],
+    { maxBuffer: 32 * 1024 * 1024 },
+  );
   return (JSON.parse(stdout || stderr) as { messages: VnuMessage[] }).messages;
 }
 
@@ -74,7 +89,17 @@ describe("HTML validity (Nu HTML Checker)", () => {
       ["login", (await html("/admin/dang-nhap")).body],
     ]);
     const cookie = await login();
-    for (const path of ["/admin/bai-viet", "/admin/bai-viet/moi", "/admin/anh", "/admin/anh/tai-len", "/admin/binh-luan", "/admin/binh-chon", "/admin/binh-chon/moi", "/admin/thoi-tiet", "/admin/mat-khau"]) {
+    for (const path of [
+      "/admin/bai-viet",
+      "/admin/bai-viet/moi",
+      "/admin/anh",
+      "/admin/anh/tai-len",
+      "/admin/binh-luan",
+      "/admin/binh-chon",
+      "/admin/binh-chon/moi",
+      "/admin/thoi-tiet",
+      "/admin/mat-khau",
+    ]) {
       const page = await html(path, cookie);
       expect(page.status, path).toBe(200);
       pages.set(`admin${path.replace(/\//g, "-")}`, page.body);
@@ -88,7 +113,10 @@ describe("HTML validity (Nu HTML Checker)", () => {
 
     const problems = (await validate(pages))
       .filter((m) => m.type === "error" || m.subType === "fatal")
-      .map((m) => `${m.url.replace(/^.*\//, "")}:${m.lastLine ?? "?"} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ""}`);
+      .map(
+        (m) =>
+          `${m.url.replace(/^.*\//, "")}:${m.lastLine ?? "?"} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ""}`,
+      );
     expect(problems).toEqual([]);
   });
 });

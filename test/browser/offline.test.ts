@@ -11,9 +11,15 @@ const editor = inject("editor");
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => { browser = await launch(); });
-afterEach(async () => { await Promise.all(contexts.splice(0).map((c) => c.close())); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const OFFLINE_TITLE = "Không có kết nối mạng";
 
@@ -27,7 +33,9 @@ async function reader(javaScriptEnabled = true): Promise<{ context: BrowserConte
 async function openWithWorker(page: Page): Promise<string[]> {
   await page.goto(`${base}/`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-  const hrefs = await page.locator("main a[href$='.html']").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const hrefs = await page
+    .locator("main a[href$='.html']")
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return [...new Set(hrefs)];
 }
 
@@ -35,7 +43,7 @@ async function openWithWorker(page: Page): Promise<string[]> {
 function isKept(page: Page, path: string): Promise<boolean> {
   return page.evaluate(async (p) => {
     for (const name of await caches.keys()) {
-      if (name.startsWith("offline-pages-") && await (await caches.open(name)).match(p)) return true;
+      if (name.startsWith("offline-pages-") && (await (await caches.open(name)).match(p))) return true;
     }
     return false;
   }, path);
@@ -71,19 +79,25 @@ async function reregister(page: Page, extra: Record<string, string>): Promise<vo
   await page.evaluate(async (href) => {
     const reg = await navigator.serviceWorker.register(href, { scope: "/" });
     const worker = reg.installing ?? reg.waiting;
-    if (worker) await new Promise<void>((resolve) => worker.addEventListener("statechange", () => { if (worker.state === "activated") resolve(); }));
+    if (worker)
+      await new Promise<void>((resolve) =>
+        worker.addEventListener("statechange", () => {
+          if (worker.state === "activated") resolve();
+        }),
+      );
   }, url.pathname + url.search);
 }
 
-const keptBytes = (page: Page) => page.evaluate(async () => {
-  let total = 0;
-  for (const name of await caches.keys()) {
-    if (!name.startsWith("offline-pages-")) continue;
-    const cache = await caches.open(name);
-    for (const req of await cache.keys()) total += Number((await cache.match(req))?.headers.get("x-offline-size"));
-  }
-  return total;
-});
+const keptBytes = (page: Page) =>
+  page.evaluate(async () => {
+    let total = 0;
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("offline-pages-")) continue;
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) total += Number((await cache.match(req))?.headers.get("x-offline-size"));
+    }
+    return total;
+  });
 
 describe("offline reading", () => {
   it("reloads an article the reader opened, with its photos at the smallest size", async () => {
@@ -94,7 +108,9 @@ describe("offline reading", () => {
     await goOffline(context, page);
     await page.reload();
     await expect(page.locator("article h1").textContent()).resolves.toBe(headline);
-    await expect(page.locator(".offline-note").textContent()).resolves.toBe("Bạn đang không có mạng: đây là bản đã lưu trên máy.");
+    await expect(page.locator(".offline-note").textContent()).resolves.toBe(
+      "Bạn đang không có mạng: đây là bản đã lưu trên máy.",
+    );
     // The page asks for a larger variant; the kept 360 px photo stands in (not the grey panel for a missing one).
     const hero = page.locator("article figure img").first();
     const shown = await hero.evaluate(async (img: HTMLImageElement) => {
@@ -193,7 +209,8 @@ describe("offline reading", () => {
     await page.waitForTimeout(1500);
     const kept = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+      for (const name of await caches.keys())
+        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
       return urls;
     });
     expect(kept).not.toContain(path);
@@ -204,8 +221,13 @@ describe("offline reading", () => {
     const { page } = await reader();
     // Hold the photos: the page cannot finish loading until they are let through.
     let release!: () => void;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route(/\/media\/.*w=(360|720|1080)/, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/media\/.*w=(360|720|1080)/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${base}/`, { waitUntil: "domcontentloaded" });
     await page.waitForTimeout(1_000);
     expect(await page.evaluate(() => document.readyState)).not.toBe("complete");
@@ -222,7 +244,9 @@ describe("offline reading", () => {
     await expect(page.locator("button[data-save]").isVisible()).resolves.toBe(false);
     await expect(page.locator("footer a[href='/da-luu']").isVisible()).resolves.toBe(false);
     await page.goto(`${base}/da-luu`);
-    await expect(page.locator("[data-offline-need]").textContent()).resolves.toMatch(/^Tính năng đọc khi không có mạng cần trình duyệt bật JavaScript/);
+    await expect(page.locator("[data-offline-need]").textContent()).resolves.toMatch(
+      /^Tính năng đọc khi không có mạng cần trình duyệt bật JavaScript/,
+    );
     await expect(page.locator("[data-offline-list]").isVisible()).resolves.toBe(false);
   });
 });

@@ -24,7 +24,11 @@ export const variantLabel = (v: ReaderVariant) => `${v.device}, JavaScript ${v.j
 export const RUN = Math.floor(Math.random() * 0xffff).toString(16);
 let readers = 0;
 
-export async function readerContext(browser: Browser, variant: Pick<ReaderVariant, "options" | "javaScriptEnabled">, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function readerContext(
+  browser: Browser,
+  variant: Pick<ReaderVariant, "options" | "javaScriptEnabled">,
+  extra: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   readers += 1;
   const context = await browser.newContext({
     ...variant.options,
@@ -38,6 +42,14 @@ export async function readerContext(browser: Browser, variant: Pick<ReaderVarian
 }
 
 /** screenshots/{kind}-{device}[-nojs].png, the whole page unless `fullPage` is false. */
-export function screenshot(page: Page, kind: string, variant: Pick<ReaderVariant, "device" | "javaScriptEnabled">, fullPage = true): Promise<Buffer> {
-  return page.screenshot({ path: `${SCREENSHOTS}/${kind}-${variant.device}${variant.javaScriptEnabled ? "" : "-nojs"}.png`, fullPage });
+export function screenshot(
+  page: Page,
+  kind: string,
+  variant: Pick<ReaderVariant, "device" | "javaScriptEnabled">,
+  fullPage = true,
+): Promise<Buffer> {
+  return page.screenshot({
+    path: `${SCREENSHOTS}/${kind}-${variant.device}${variant.javaScriptEnabled ? "" : "-nojs"}.png`,
+    fullPage,
+  });
 }

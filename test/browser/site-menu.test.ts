@@ -5,8 +5,12 @@ import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
 const base = inject("baseUrl");
 let browser: Browser;
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe("the site's chrome without JavaScript", () => {
   it("keeps the phone header on one line and opens the menu with a tap", async () => {
@@ -26,13 +30,19 @@ describe("the site's chrome without JavaScript", () => {
     await page.locator("details.menu summary").click();
     expect(await page.locator("details.menu nav").isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/menu-open-phone.png` });
-    await Promise.all([page.waitForURL(/\/kinh-te$/), page.locator("details.menu nav a", { hasText: "Kinh tế" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/kinh-te$/),
+      page.locator("details.menu nav a", { hasText: "Kinh tế" }).click(),
+    ]);
     expect(await page.locator("h1").textContent()).toBe("Kinh tế");
     // The legal lines and static pages are in the footer.
     const footer = await page.locator(".site-footer").textContent();
     expect(footer).toContain("Tổng biên tập");
     expect(footer).toContain("Giấy phép số");
-    await Promise.all([page.waitForURL(/\/gioi-thieu$/), page.locator(".footer-menu a", { hasText: "Giới thiệu" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/gioi-thieu$/),
+      page.locator(".footer-menu a", { hasText: "Giới thiệu" }).click(),
+    ]);
     expect(await page.locator("h1").textContent()).toBe("Giới thiệu");
     await context.close();
   });

@@ -23,7 +23,11 @@ let before: SiteContent;
 let backupDir: string;
 
 async function withSite<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
-  const dev = await startWranglerDev({ port: PORT, persistTo: state.dir, vars: { SITE_URL: `http://localhost:${PORT}` } });
+  const dev = await startWranglerDev({
+    port: PORT,
+    persistTo: state.dir,
+    vars: { SITE_URL: `http://localhost:${PORT}` },
+  });
   try {
     return await fn(dev.url);
   } finally {
@@ -111,12 +115,15 @@ describe("npm run backup / npm run restore on a local state", () => {
     ].join("\n");
     await writeFile(join(broken, "data.sql"), data);
     const manifest = JSON.parse(await readFile(join(backupDir, "manifest.json"), "utf8")) as Manifest;
-    await writeFile(join(broken, "manifest.json"), JSON.stringify({
-      ...manifest,
-      migrations: ["0000_init.sql"],
-      data: { file: "data.sql", bytes: Buffer.byteLength(data), sha256: sha256(data) },
-      tables: { sections: 2 },
-    }));
+    await writeFile(
+      join(broken, "manifest.json"),
+      JSON.stringify({
+        ...manifest,
+        migrations: ["0000_init.sql"],
+        data: { file: "data.sql", bytes: Buffer.byteLength(data), sha256: sha256(data) },
+        tables: { sections: 2 },
+      }),
+    );
 
     const run = await runScript("scripts/restore.ts", [broken, "--persist-to", state.dir]);
     expect(run.code).toBe(1);
@@ -131,7 +138,10 @@ describe("npm run backup / npm run restore on a local state", () => {
     const tampered = join(work, "tampered");
     await mkdir(tampered);
     await copyFile(join(backupDir, "manifest.json"), join(tampered, "manifest.json"));
-    await writeFile(join(tampered, "data.sql"), (await readFile(join(backupDir, "data.sql"), "utf8")).split("\n").slice(0, -5).join("\n"));
+    await writeFile(
+      join(tampered, "data.sql"),
+      (await readFile(join(backupDir, "data.sql"), "utf8")).split("\n").slice(0, -5).join("\n"),
+    );
     const run = await runScript("scripts/restore.ts", [tampered, "--persist-to", state.dir]);
     expect(run.code).toBe(1);
     expect(run.output).toContain("không khớp với manifest");

@@ -17,7 +17,11 @@ export function runScript(script: string, args: string[], options: { cwd?: strin
       cwd: options.cwd ?? ROOT,
       // stdin is not a terminal, as in CI: nothing may wait for an answer.
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", PATH: `${resolve(ROOT, "node_modules/.bin")}:${process.env.PATH}` },
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        PATH: `${resolve(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
+      },
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

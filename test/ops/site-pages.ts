@@ -37,7 +37,10 @@ async function page(url: string): Promise<{ status: number; main: HTMLElement }>
 
 /** Article links in reading order (a teaser's photo and headline link count once). */
 export function articleLinks(main: HTMLElement): string[] {
-  const links = main.querySelectorAll("a").map((a) => a.getAttribute("href") ?? "").filter((href) => ARTICLE_PATH.test(href));
+  const links = main
+    .querySelectorAll("a")
+    .map((a) => a.getAttribute("href") ?? "")
+    .filter((href) => ARTICLE_PATH.test(href));
   return links.filter((href, i) => href !== links[i - 1]);
 }
 
@@ -62,7 +65,10 @@ export async function choosePaths(baseUrl: string, query: string): Promise<PageP
   const [article] = (await listPage(baseUrl + "/")).links;
   if (!article) throw new Error("the home page lists no article");
   const { main } = await page(baseUrl + article);
-  const tag = main.querySelectorAll("a").map((a) => a.getAttribute("href") ?? "").find((href) => href.startsWith("/chu-de/"));
+  const tag = main
+    .querySelectorAll("a")
+    .map((a) => a.getAttribute("href") ?? "")
+    .find((href) => href.startsWith("/chu-de/"));
   if (!tag) throw new Error(`${article} has no tag link`);
   return { article, section: "/" + article.split("/")[1], tag, query };
 }

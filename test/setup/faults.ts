@@ -37,7 +37,11 @@ export function withFaults(base: { DB: D1Database; MEDIA: R2Bucket; IMAGES: Imag
   const faults: FaultSwitches = { db: "ok", failSql: null, media: "ok", images: "ok" };
   return {
     faults,
-    env: { DB: faultyD1(base.DB, faults), MEDIA: faultyR2(base.MEDIA, faults), IMAGES: faultyImages(base.IMAGES, faults) },
+    env: {
+      DB: faultyD1(base.DB, faults),
+      MEDIA: faultyR2(base.MEDIA, faults),
+      IMAGES: faultyImages(base.IMAGES, faults),
+    },
     reset() {
       Object.assign(faults, { db: "ok", failSql: null, media: "ok", images: "ok" } satisfies FaultSwitches);
     },
@@ -53,7 +57,7 @@ function passThrough<T extends object>(target: T, prop: string | symbol): unknow
 function faultyD1(real: D1Database, faults: FaultSwitches): D1Database {
   // The real statement and its SQL behind each wrapped one: batch() must be given real statements.
   const statements = new WeakMap<object, { real: D1PreparedStatement; sql: string }>();
-  const failing = (sql: string) => faults.db === "down" ? d1Down() : faults.failSql?.test(sql) ? d1Failed(sql) : null;
+  const failing = (sql: string) => (faults.db === "down" ? d1Down() : faults.failSql?.test(sql) ? d1Failed(sql) : null);
 
   const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const proxy = new Proxy(stmt, {
@@ -74,7 +78,11 @@ function faultyD1(real: D1Database, faults: FaultSwitches): D1Database {
   };
 
   // The database and its sessions (withSession, used for read replication) answer the same calls.
-  const wrapQueries = <T extends { prepare(sql: string): D1PreparedStatement; batch(s: D1PreparedStatement[]): Promise<D1Result[]> }>(real: T): T =>
+  const wrapQueries = <
+    T extends { prepare(sql: string): D1PreparedStatement; batch(s: D1PreparedStatement[]): Promise<D1Result[]> },
+  >(
+    real: T,
+  ): T =>
     new Proxy(real, {
       get(target, prop) {
         if (prop === "prepare") return (sql: string) => wrap(target.prepare(sql), sql);
@@ -91,10 +99,12 @@ function faultyD1(real: D1Database, faults: FaultSwitches): D1Database {
           };
         }
         if (prop === "exec") {
-          return (sql: string) => (failing(sql) ? Promise.reject(failing(sql)) : (target as unknown as D1Database).exec(sql));
+          return (sql: string) =>
+            failing(sql) ? Promise.reject(failing(sql)) : (target as unknown as D1Database).exec(sql);
         }
         if (prop === "withSession") {
-          return (...args: unknown[]) => wrapQueries((target as unknown as D1Database).withSession(...(args as [string])));
+          return (...args: unknown[]) =>
+            wrapQueries((target as unknown as D1Database).withSession(...(args as [string])));
         }
         return passThrough(target, prop);
       },

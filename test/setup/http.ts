@@ -8,7 +8,11 @@ import worker from "../../worker/index";
  * it would have by a reader's next click. (Calls the Worker's fetch handler
  * directly: SELF.fetch slows down with every request a test file makes.)
  */
-export async function get(path: string, init: RequestInit = {}, envOverrides: Partial<typeof env> = {}): Promise<Response> {
+export async function get(
+  path: string,
+  init: RequestInit = {},
+  envOverrides: Partial<typeof env> = {},
+): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await worker.fetch(new Request(`http://localhost${path}`, init), { ...env, ...envOverrides }, ctx);
   const body = res.status === 304 || res.status === 204 ? null : await res.arrayBuffer();

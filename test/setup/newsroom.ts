@@ -12,22 +12,44 @@ export const ORIGIN = "http://localhost";
 let counter = 0;
 
 /** A newsroom account with a known password. */
-export async function createUser(role: UserRole, opts: { authorId?: number; email?: string } = {}): Promise<{ id: number; email: string }> {
+export async function createUser(
+  role: UserRole,
+  opts: { authorId?: number; email?: string } = {},
+): Promise<{ id: number; email: string }> {
   counter += 1;
   const email = opts.email ?? `${role}${counter}-${Date.now()}@toasoan.vn`;
-  const id = await insertUser(openDatabase(env.DB), { email, name: `${role} ${counter}`, role, authorId: opts.authorId ?? null, password: await hashPassword(PASSWORD) });
+  const id = await insertUser(openDatabase(env.DB), {
+    email,
+    name: `${role} ${counter}`,
+    role,
+    authorId: opts.authorId ?? null,
+    password: await hashPassword(PASSWORD),
+  });
   return { id, email };
 }
 
-export function postForm(path: string, fields: Record<string, string>, init: { cookie?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+export function postForm(
+  path: string,
+  fields: Record<string, string>,
+  init: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return get(path, {
     method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers },
+    headers: {
+      origin: ORIGIN,
+      "content-type": "application/x-www-form-urlencoded",
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...init.headers,
+    },
     body: new URLSearchParams(fields).toString(),
   });
 }
 
-export async function login(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<Response> {
+export async function login(
+  email: string,
+  password = PASSWORD,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return postForm("/admin/dang-nhap", { email, password }, { headers });
 }
 
@@ -50,7 +72,9 @@ export async function loginAs(role: UserRole, opts: { authorId?: number } = {}):
   const form = parse(await (await get("/admin/mat-khau", { headers: { cookie } })).text());
   const csrf = form.querySelector('input[name="_csrf"]')!.getAttribute("value")!;
   const editor: Editor = {
-    ...user, cookie, csrf,
+    ...user,
+    cookie,
+    csrf,
     get: (path) => get(path, { headers: { cookie } }),
     post: (path, fields) => postForm(path, { _csrf: csrf, ...fields }, { cookie }),
     page: async (path) => parse(await (await get(path, { headers: { cookie } })).text()),
@@ -59,14 +83,29 @@ export async function loginAs(role: UserRole, opts: { authorId?: number } = {}):
 }
 
 export async function firstIds(): Promise<{ sectionId: number; authorId: number; sectionSlug: string }> {
-  const s = await env.DB.prepare("select id, slug from sections order by position limit 1").first<{ id: number; slug: string }>();
+  const s = await env.DB.prepare("select id, slug from sections order by position limit 1").first<{
+    id: number;
+    slug: string;
+  }>();
   const a = await env.DB.prepare("select id from authors order by id limit 1").first<{ id: number }>();
   return { sectionId: s!.id, authorId: a!.id, sectionSlug: s!.slug };
 }
 
 /** The fields of the article form, as a browser would send them. */
 export function articleFields(over: Record<string, string> = {}): Record<string, string> {
-  return { kicker: "", headline: "Bài thử", slug: "", tags: "Thử nghiệm", lead: "Sapo của bài thử.", body: "Đoạn văn đầu tiên.", heroImageId: "", publishAt: "", version: "0", "hanh-dong": "luu", ...over };
+  return {
+    kicker: "",
+    headline: "Bài thử",
+    slug: "",
+    tags: "Thử nghiệm",
+    lead: "Sapo của bài thử.",
+    body: "Đoạn văn đầu tiên.",
+    heroImageId: "",
+    publishAt: "",
+    version: "0",
+    "hanh-dong": "luu",
+    ...over,
+  };
 }
 
 export function idFromLocation(res: Response): number {

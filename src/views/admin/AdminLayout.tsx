@@ -41,14 +41,27 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
             {can(user, "people.manage") && <a href="/admin/nguoi-dung">Người dùng</a>}
             {can(user, "audit.view") && <a href="/admin/nhat-ky">Nhật ký</a>}
             <a href="/admin/mat-khau">Mật khẩu</a>
-            <span class="who">{user.name} ({ROLE_NAMES[user.role]})</span>
-            <form method="post" action="/admin/dang-xuat"><CsrfField token={csrf} /><button type="submit">Đăng xuất</button></form>
+            <span class="who">
+              {user.name} ({ROLE_NAMES[user.role]})
+            </span>
+            <form method="post" action="/admin/dang-xuat">
+              <CsrfField token={csrf} />
+              <button type="submit">Đăng xuất</button>
+            </form>
           </nav>
         )}
         <main>
           <h1>{title}</h1>
-          {notice && <p class="ok" role="status">{notice}</p>}
-          {error && <p class="error" role="alert">{error}</p>}
+          {notice && (
+            <p class="ok" role="status">
+              {notice}
+            </p>
+          )}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
           {children}
         </main>
       </body>

@@ -40,12 +40,24 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
   const action = article ? `/admin/bai-viet/${article.id}` : "/admin/bai-viet";
   const mayPublish = can(user, "article.publish");
   return (
-    <AdminLayout title={article ? "Sửa bài viết" : "Viết bài mới"} user={user} csrf={csrf} error={props.error} notice={props.notice}>
+    <AdminLayout
+      title={article ? "Sửa bài viết" : "Viết bài mới"}
+      user={user}
+      csrf={csrf}
+      error={props.error}
+      notice={props.notice}
+    >
       {article && (
         <p>
           Trạng thái: <span class="status">{STATUS_NAMES[article.status]}</span>
-          {article.url && <> · <a href={article.url}>Xem trên trang</a></>}
-          {" · "}<a href={`/admin/bai-viet/${article.id}/phien-ban`}>Các phiên bản</a>
+          {article.url && (
+            <>
+              {" "}
+              · <a href={article.url}>Xem trên trang</a>
+            </>
+          )}
+          {" · "}
+          <a href={`/admin/bai-viet/${article.id}/phien-ban`}>Các phiên bản</a>
         </p>
       )}
       <form method="post" action={action} class="card" id="article-form">
@@ -63,26 +75,48 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         <Field id="sectionId" label="Chuyên mục" error={errors.sectionId}>
           <select id="sectionId" name="sectionId" required>
             <option value="">Chọn chuyên mục</option>
-            {sections.map((s) => <option value={String(s.id)} selected={values.sectionId === String(s.id)}>{s.name}</option>)}
+            {sections.map((s) => (
+              <option value={String(s.id)} selected={values.sectionId === String(s.id)}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="authorId" label="Tác giả" error={errors.authorId}>
           <select id="authorId" name="authorId" required disabled={user.role === "reporter" && !!user.authorId}>
             <option value="">Chọn tác giả</option>
-            {authors.map((a) => <option value={String(a.id)} selected={values.authorId === String(a.id)}>{a.byline} ({a.name})</option>)}
+            {authors.map((a) => (
+              <option value={String(a.id)} selected={values.authorId === String(a.id)}>
+                {a.byline} ({a.name})
+              </option>
+            ))}
           </select>
         </Field>
-        <Field id="tags" label="Chủ đề" hint="(cách nhau bởi dấu phẩy; chủ đề mới được tạo tự động)" error={errors.tags}>
+        <Field
+          id="tags"
+          label="Chủ đề"
+          hint="(cách nhau bởi dấu phẩy; chủ đề mới được tạo tự động)"
+          error={errors.tags}
+        >
           <input id="tags" name="tags" type="text" value={values.tags} />
         </Field>
         <Field id="lead" label="Sapo" error={errors.lead}>
-          <textarea id="lead" name="lead" required maxLength={1000}>{values.lead}</textarea>
+          <textarea id="lead" name="lead" required maxLength={1000}>
+            {values.lead}
+          </textarea>
         </Field>
-        <Field id="heroImageId" label="Ảnh đầu bài (mã ảnh)" hint="(tùy chọn; xem mã trong thư viện ảnh)" error={errors.heroImageId}>
+        <Field
+          id="heroImageId"
+          label="Ảnh đầu bài (mã ảnh)"
+          hint="(tùy chọn; xem mã trong thư viện ảnh)"
+          error={errors.heroImageId}
+        >
           <input id="heroImageId" name="heroImageId" type="number" min={1} value={values.heroImageId} />
         </Field>
         <Field id="body" label="Nội dung" error={errors.body}>
-          <textarea id="body" name="body" class="body" required>{values.body}</textarea>
+          <textarea id="body" name="body" class="body" required>
+            {values.body}
+          </textarea>
         </Field>
         <details>
           <summary>Cách viết nội dung</summary>
@@ -94,27 +128,57 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           </Field>
         )}
         <div class="actions">
-          <button type="submit" name="hanh-dong" value="luu">Lưu</button>
-          <button type="submit" class="secondary" formaction="/admin/bai-viet/xem-truoc" formtarget="_blank">Xem trước</button>
-          {!mayPublish && <button type="submit" name="hanh-dong" value="gui-duyet" class="secondary">Gửi duyệt</button>}
-          {mayPublish && <button type="submit" name="hanh-dong" value="dang">Đăng ngay</button>}
-          {mayPublish && <button type="submit" name="hanh-dong" value="hen-gio" class="secondary">Hẹn giờ đăng</button>}
-          {mayPublish && article?.status === "published" && <button type="submit" name="hanh-dong" value="go" class="danger">Gỡ bài</button>}
+          <button type="submit" name="hanh-dong" value="luu">
+            Lưu
+          </button>
+          <button type="submit" class="secondary" formaction="/admin/bai-viet/xem-truoc" formtarget="_blank">
+            Xem trước
+          </button>
+          {!mayPublish && (
+            <button type="submit" name="hanh-dong" value="gui-duyet" class="secondary">
+              Gửi duyệt
+            </button>
+          )}
+          {mayPublish && (
+            <button type="submit" name="hanh-dong" value="dang">
+              Đăng ngay
+            </button>
+          )}
+          {mayPublish && (
+            <button type="submit" name="hanh-dong" value="hen-gio" class="secondary">
+              Hẹn giờ đăng
+            </button>
+          )}
+          {mayPublish && article?.status === "published" && (
+            <button type="submit" name="hanh-dong" value="go" class="danger">
+              Gỡ bài
+            </button>
+          )}
         </div>
       </form>
       {article && can(user, "article.delete") && (
         <form method="post" action={`/admin/bai-viet/${article.id}/xoa`} class="card">
           <CsrfField token={csrf} />
-          <button type="submit" class="danger">Xóa bài viết</button>
+          <button type="submit" class="danger">
+            Xóa bài viết
+          </button>
         </form>
       )}
       {recentImages.length > 0 && (
         <section class="card" aria-labelledby="recent-images">
           <h2 id="recent-images">Ảnh mới tải lên</h2>
-          <p class="hint">Chèn ảnh vào nội dung bằng <code>[[anh:MÃ | chú thích | tác giả]]</code>. <a href="/admin/anh">Thư viện ảnh</a> · <a href="/admin/anh/tai-len">Tải ảnh lên</a></p>
+          <p class="hint">
+            Chèn ảnh vào nội dung bằng <code>[[anh:MÃ | chú thích | tác giả]]</code>.{" "}
+            <a href="/admin/anh">Thư viện ảnh</a> · <a href="/admin/anh/tai-len">Tải ảnh lên</a>
+          </p>
           <div class="thumbs">
             {recentImages.map((img) => (
-              <figure><img src={`/media/${img.key}?w=360`} alt={img.alt} width={150} height={84} loading="lazy" /><figcaption>Mã <strong>{img.id}</strong></figcaption></figure>
+              <figure>
+                <img src={`/media/${img.key}?w=360`} alt={img.alt} width={150} height={84} loading="lazy" />
+                <figcaption>
+                  Mã <strong>{img.id}</strong>
+                </figcaption>
+              </figure>
             ))}
           </div>
         </section>

@@ -1,6 +1,16 @@
 import { AdminLayout } from "./AdminLayout";
 
-export function LoginPage({ error, notice, email, next }: { error?: string; notice?: string; email?: string; next?: string }) {
+export function LoginPage({
+  error,
+  notice,
+  email,
+  next,
+}: {
+  error?: string;
+  notice?: string;
+  email?: string;
+  next?: string;
+}) {
   return (
     <AdminLayout title="Đăng nhập tòa soạn" user={null} error={error} notice={notice}>
       <form method="post" action="/admin/dang-nhap" class="card">
@@ -9,7 +19,9 @@ export function LoginPage({ error, notice, email, next }: { error?: string; noti
         <input id="email" name="email" type="email" autocomplete="username" required value={email ?? ""} />
         <label for="password">Mật khẩu</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <div class="actions"><button type="submit">Đăng nhập</button></div>
+        <div class="actions">
+          <button type="submit">Đăng nhập</button>
+        </div>
       </form>
     </AdminLayout>
   );

@@ -14,13 +14,23 @@ export interface RevisionsPageProps {
 export function RevisionsPage({ user, csrf, articleId, headline, revisions }: RevisionsPageProps) {
   return (
     <AdminLayout title={`Các phiên bản: ${headline}`} user={user} csrf={csrf}>
-      <p><a href={`/admin/bai-viet/${articleId}`}>← Quay lại bài viết</a></p>
+      <p>
+        <a href={`/admin/bai-viet/${articleId}`}>← Quay lại bài viết</a>
+      </p>
       <table>
-        <thead><tr><th>Phiên bản</th><th>Lưu lúc</th><th>Người lưu</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Phiên bản</th>
+            <th>Lưu lúc</th>
+            <th>Người lưu</th>
+          </tr>
+        </thead>
         <tbody>
           {revisions.map((r) => (
             <tr key={r.id}>
-              <td><a href={`/admin/bai-viet/${articleId}/phien-ban/${r.id}`}>Phiên bản {r.version}</a></td>
+              <td>
+                <a href={`/admin/bai-viet/${articleId}/phien-ban/${r.id}`}>Phiên bản {r.version}</a>
+              </td>
               <td>{formatDateline(r.savedAt)}</td>
               <td>{r.savedByName}</td>
             </tr>
@@ -49,11 +59,19 @@ export interface RevisionPageProps {
 export function RevisionPage(p: RevisionPageProps) {
   return (
     <AdminLayout title={`Phiên bản ${p.version}`} user={p.user} csrf={p.csrf}>
-      <p><a href={`/admin/bai-viet/${p.articleId}/phien-ban`}>← Các phiên bản</a> · Lưu lúc {formatDateline(p.savedAt)}</p>
+      <p>
+        <a href={`/admin/bai-viet/${p.articleId}/phien-ban`}>← Các phiên bản</a> · Lưu lúc {formatDateline(p.savedAt)}
+      </p>
       <div class="card">
-        {p.kicker && <p><strong>{p.kicker}</strong></p>}
+        {p.kicker && (
+          <p>
+            <strong>{p.kicker}</strong>
+          </p>
+        )}
         <h2>{p.headline}</h2>
-        <p><strong>{p.lead}</strong></p>
+        <p>
+          <strong>{p.lead}</strong>
+        </p>
         <pre style="white-space:pre-wrap">{p.bodyMarkup}</pre>
         {p.tags.length > 0 && <p>Chủ đề: {p.tags.join(", ")}</p>}
       </div>

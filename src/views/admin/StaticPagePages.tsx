@@ -13,17 +13,40 @@ export interface StaticPageFormValues {
 
 const STATUS_NAMES: Record<string, string> = { draft: "Bản nháp", published: "Đã đăng" };
 
-export function StaticPageListPage({ user, csrf, pages, notice }: { user: User; csrf: string; pages: StaticPage[]; notice?: string | null }) {
+export function StaticPageListPage({
+  user,
+  csrf,
+  pages,
+  notice,
+}: {
+  user: User;
+  csrf: string;
+  pages: StaticPage[];
+  notice?: string | null;
+}) {
   return (
     <AdminLayout title="Trang tĩnh" user={user} csrf={csrf} notice={notice}>
-      <p><a href="/admin/trang/moi">Viết trang mới</a> · <a href="/admin/menu">Sắp xếp menu</a></p>
-      {pages.length === 0 ? <p>Chưa có trang nào. Các báo thường có: Giới thiệu, Liên hệ, Quảng cáo, Chính sách bảo mật.</p> : (
+      <p>
+        <a href="/admin/trang/moi">Viết trang mới</a> · <a href="/admin/menu">Sắp xếp menu</a>
+      </p>
+      {pages.length === 0 ? (
+        <p>Chưa có trang nào. Các báo thường có: Giới thiệu, Liên hệ, Quảng cáo, Chính sách bảo mật.</p>
+      ) : (
         <table>
-          <thead><tr><th scope="col">Tiêu đề</th><th scope="col">Đường dẫn</th><th scope="col">Trạng thái</th><th scope="col">Sửa lúc</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Tiêu đề</th>
+              <th scope="col">Đường dẫn</th>
+              <th scope="col">Trạng thái</th>
+              <th scope="col">Sửa lúc</th>
+            </tr>
+          </thead>
           <tbody>
             {pages.map((p) => (
               <tr>
-                <td><a href={`/admin/trang/${p.id}`}>{p.title}</a></td>
+                <td>
+                  <a href={`/admin/trang/${p.id}`}>{p.title}</a>
+                </td>
                 <td>{p.status === "published" ? <a href={`/${p.slug}`}>/{p.slug}</a> : `/${p.slug}`}</td>
                 <td>{STATUS_NAMES[p.status]}</td>
                 <td>{formatDateline(p.updatedAt)}</td>
@@ -38,35 +61,81 @@ export function StaticPageListPage({ user, csrf, pages, notice }: { user: User; 
 
 type Errors = Partial<Record<keyof StaticPageFormValues, string>>;
 
-export function StaticPageFormPage({ user, csrf, id, values, errors, notice, error }: {
-  user: User; csrf: string; id: number | null; values: StaticPageFormValues; errors: Errors; notice?: string | null; error?: string | null;
+export function StaticPageFormPage({
+  user,
+  csrf,
+  id,
+  values,
+  errors,
+  notice,
+  error,
+}: {
+  user: User;
+  csrf: string;
+  id: number | null;
+  values: StaticPageFormValues;
+  errors: Errors;
+  notice?: string | null;
+  error?: string | null;
 }) {
-  const invalid = (f: keyof StaticPageFormValues) => (errors[f] ? { "aria-invalid": "true" as const, "aria-describedby": `${f}-error` } : {});
+  const invalid = (f: keyof StaticPageFormValues) =>
+    errors[f] ? { "aria-invalid": "true" as const, "aria-describedby": `${f}-error` } : {};
   return (
     <AdminLayout title={id ? "Sửa trang" : "Trang mới"} user={user} csrf={csrf} notice={notice} error={error}>
       <form method="post" action={id ? `/admin/trang/${id}` : "/admin/trang"} class="card">
         <CsrfField token={csrf} />
         <Field id="title" label="Tiêu đề" error={errors.title}>
-          <input id="title" name="title" type="text" value={values.title} required maxLength={200} {...invalid("title")} />
+          <input
+            id="title"
+            name="title"
+            type="text"
+            value={values.title}
+            required
+            maxLength={200}
+            {...invalid("title")}
+          />
         </Field>
         <Field id="slug" label="Đường dẫn" hint="(để trống: tạo từ tiêu đề, ví dụ gioi-thieu)" error={errors.slug}>
-          <input id="slug" name="slug" type="text" value={values.slug} maxLength={120} pattern="[a-z0-9\-]*" {...invalid("slug")} />
+          <input
+            id="slug"
+            name="slug"
+            type="text"
+            value={values.slug}
+            maxLength={120}
+            pattern="[a-z0-9\-]*"
+            {...invalid("slug")}
+          />
         </Field>
-        <Field id="body" label="Nội dung" hint="(cùng cách soạn như bài báo: ## tiêu đề phụ, [[anh:123]] chèn ảnh)" error={errors.body}>
-          <textarea id="body" name="body" class="body" required {...invalid("body")}>{values.body}</textarea>
+        <Field
+          id="body"
+          label="Nội dung"
+          hint="(cùng cách soạn như bài báo: ## tiêu đề phụ, [[anh:123]] chèn ảnh)"
+          error={errors.body}
+        >
+          <textarea id="body" name="body" class="body" required {...invalid("body")}>
+            {values.body}
+          </textarea>
         </Field>
         <Field id="status" label="Trạng thái" error={errors.status}>
           <select id="status" name="status">
-            <option value="draft" selected={values.status !== "published"}>Bản nháp (chưa hiện)</option>
-            <option value="published" selected={values.status === "published"}>Đăng</option>
+            <option value="draft" selected={values.status !== "published"}>
+              Bản nháp (chưa hiện)
+            </option>
+            <option value="published" selected={values.status === "published"}>
+              Đăng
+            </option>
           </select>
         </Field>
-        <div class="actions"><button type="submit">Lưu</button></div>
+        <div class="actions">
+          <button type="submit">Lưu</button>
+        </div>
       </form>
       {id && (
         <form method="post" action={`/admin/trang/${id}/xoa`} class="card">
           <CsrfField token={csrf} />
-          <button type="submit" class="danger">Xóa trang này</button>
+          <button type="submit" class="danger">
+            Xóa trang này
+          </button>
         </form>
       )}
     </AdminLayout>

@@ -15,12 +15,17 @@
   // worker and its downloads while the page is still being laid out
   // (Lighthouse measured the difference in Total Blocking Time).
   function register() {
-    sw.getRegistration("/").then(function (reg) {
-      var current = reg && (reg.installing || reg.waiting || reg.active);
-      var url = current && new URL(current.scriptURL);
-      if (url && url.pathname === wanted.pathname && url.searchParams.get("v") === wanted.searchParams.get("v")) return;
-      return sw.register(wanted.href, { scope: "/" });
-    }).catch(function () { /* private mode or blocked: the site works without it */ });
+    sw.getRegistration("/")
+      .then(function (reg) {
+        var current = reg && (reg.installing || reg.waiting || reg.active);
+        var url = current && new URL(current.scriptURL);
+        if (url && url.pathname === wanted.pathname && url.searchParams.get("v") === wanted.searchParams.get("v"))
+          return;
+        return sw.register(wanted.href, { scope: "/" });
+      })
+      .catch(function () {
+        /* private mode or blocked: the site works without it */
+      });
   }
   if (document.readyState === "complete") register();
   else window.addEventListener("load", register);
@@ -30,19 +35,28 @@
     return sw.ready.then(function (reg) {
       return new Promise(function (resolve, reject) {
         var channel = new MessageChannel();
-        var timer = setTimeout(function () { reject(new Error("no answer")); }, 15000);
-        channel.port1.onmessage = function (event) { clearTimeout(timer); resolve(event.data || {}); };
+        var timer = setTimeout(function () {
+          reject(new Error("no answer"));
+        }, 15000);
+        channel.port1.onmessage = function (event) {
+          clearTimeout(timer);
+          resolve(event.data || {});
+        };
         reg.active.postMessage(message, [channel.port2]);
       });
     });
   }
 
   function show(selector) {
-    document.querySelectorAll(selector).forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll(selector).forEach(function (el) {
+      el.hidden = false;
+    });
   }
 
   show("[data-offline]");
-  document.querySelectorAll("[data-offline-need]").forEach(function (el) { el.hidden = true; });
+  document.querySelectorAll("[data-offline-need]").forEach(function (el) {
+    el.hidden = true;
+  });
 
   var save = document.querySelector("button[data-save]");
   if (save) {
@@ -51,7 +65,13 @@
       save.setAttribute("data-saved", saved ? "1" : "0");
       save.textContent = saved ? "Đã lưu (bỏ lưu)" : "Lưu để đọc sau";
     };
-    ask({ type: "status", path: path }).then(function (reply) { label(!!reply.saved); }).catch(function () { label(false); });
+    ask({ type: "status", path: path })
+      .then(function (reply) {
+        label(!!reply.saved);
+      })
+      .catch(function () {
+        label(false);
+      });
     save.addEventListener("click", function () {
       var saving = save.getAttribute("data-saved") !== "1";
       save.disabled = true;
@@ -61,8 +81,12 @@
           if (reply.ok) label(saving);
           else save.textContent = "Chưa lưu được, thử lại";
         })
-        .catch(function () { save.textContent = "Chưa lưu được, thử lại"; })
-        .then(function () { save.disabled = false; });
+        .catch(function () {
+          save.textContent = "Chưa lưu được, thử lại";
+        })
+        .then(function () {
+          save.disabled = false;
+        });
     });
     if (navigator.onLine === false) {
       var note = document.createElement("p");
@@ -88,7 +112,8 @@
       link.textContent = entry.title || entry.path;
       var meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = (entry.saved ? "Lưu lúc " : "Mở lúc ") + when.format(new Date(entry.at)) + (entry.lite ? " · Bản nhẹ" : "");
+      meta.textContent =
+        (entry.saved ? "Lưu lúc " : "Mở lúc ") + when.format(new Date(entry.at)) + (entry.lite ? " · Bản nhẹ" : "");
       li.append(link, " ", meta);
       if (onlySaved) {
         var remove = document.createElement("button");
@@ -97,7 +122,9 @@
         remove.setAttribute("aria-label", "Bỏ lưu: " + link.textContent);
         remove.addEventListener("click", function () {
           remove.disabled = true;
-          ask({ type: "unsave", path: entry.path }).then(render, function () { remove.disabled = false; });
+          ask({ type: "unsave", path: entry.path }).then(render, function () {
+            remove.disabled = false;
+          });
         });
         li.append(" ", remove);
       }
@@ -106,13 +133,17 @@
 
     var render = function () {
       return ask({ type: "list" }).then(function (reply) {
-        var items = (reply.items || []).filter(function (e) { return !onlySaved || e.saved; });
+        var items = (reply.items || []).filter(function (e) {
+          return !onlySaved || e.saved;
+        });
         list.replaceChildren.apply(list, items.map(item));
         list.hidden = items.length === 0;
         empty.hidden = items.length > 0;
         box.hidden = false;
       });
     };
-    render().catch(function () { show("[data-offline-need]"); });
+    render().catch(function () {
+      show("[data-offline-need]");
+    });
   }
 })();

@@ -37,41 +37,45 @@ function serial(task) {
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil((async () => {
-    const shell = await caches.open(SHELL);
-    const files = new Set();
-    for (const path of SHELL_PAGES) {
-      // Without cookies: the shell is the same for every reader, never personal.
-      const res = await fetch(path, { credentials: "omit", cache: "no-cache" });
-      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-      const html = await res.text();
-      for (const m of html.matchAll(/(?:src|href)="(\/_\/[^"]+)"/g)) files.add(m[1]);
-      await shell.put(path, new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } }));
-    }
-    // The shell pages' own script and icons, so they work offline too.
-    await shell.addAll([...files]);
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const shell = await caches.open(SHELL);
+      const files = new Set();
+      for (const path of SHELL_PAGES) {
+        // Without cookies: the shell is the same for every reader, never personal.
+        const res = await fetch(path, { credentials: "omit", cache: "no-cache" });
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        const html = await res.text();
+        for (const m of html.matchAll(/(?:src|href)="(\/_\/[^"]+)"/g)) files.add(m[1]);
+        await shell.put(path, new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } }));
+      }
+      // The shell pages' own script and icons, so they work offline too.
+      await shell.addAll([...files]);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    const pages = await caches.open(PAGES);
-    for (const name of await caches.keys()) {
-      if (!name.startsWith(PREFIX) || name === SHELL || name === PAGES) continue;
-      // The reader's articles outlive a deployment; the old shell does not.
-      if (name.startsWith(`${PREFIX}pages-`)) {
-        const old = await caches.open(name);
-        for (const req of await old.keys()) {
-          const res = await old.match(req);
-          if (res && !(await pages.match(req))) await pages.put(req, res);
+  event.waitUntil(
+    (async () => {
+      const pages = await caches.open(PAGES);
+      for (const name of await caches.keys()) {
+        if (!name.startsWith(PREFIX) || name === SHELL || name === PAGES) continue;
+        // The reader's articles outlive a deployment; the old shell does not.
+        if (name.startsWith(`${PREFIX}pages-`)) {
+          const old = await caches.open(name);
+          for (const req of await old.keys()) {
+            const res = await old.match(req);
+            if (res && !(await pages.match(req))) await pages.put(req, res);
+          }
         }
+        await caches.delete(name);
       }
-      await caches.delete(name);
-    }
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
-    await self.clients.claim();
-  })());
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
@@ -129,8 +133,12 @@ async function savedCopy(url) {
 
 async function offlinePage() {
   const shell = await caches.open(SHELL);
-  return (await shell.match(OFFLINE_PAGE)) ||
-    new Response("Không có kết nối mạng. Xin thử lại khi có mạng.", { headers: { "content-type": "text/plain; charset=utf-8" } });
+  return (
+    (await shell.match(OFFLINE_PAGE)) ||
+    new Response("Không có kết nối mạng. Xin thử lại khi có mạng.", {
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    })
+  );
 }
 
 /** What may be kept: a public page of ours. Never a personal or uncacheable answer. */
@@ -149,7 +157,10 @@ async function keep(res) {
   const url = new URL(res.url);
   if (SHELL_PAGES.includes(url.pathname)) {
     const html = await res.text();
-    await (await caches.open(SHELL)).put(url.pathname, new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } }));
+    await (await caches.open(SHELL)).put(
+      url.pathname,
+      new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } }),
+    );
   } else if (ARTICLE.test(url.pathname)) {
     await serial(() => storeArticle(url.pathname, res, undefined));
   }
@@ -158,7 +169,12 @@ async function keep(res) {
 function decode(text) {
   const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
   return text.replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi, (all, hex, dec, name) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : named[name.toLowerCase()] ?? all);
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : (named[name.toLowerCase()] ?? all),
+  );
 }
 
 function titleOf(html) {
@@ -171,7 +187,9 @@ function photosOf(html) {
   const start = html.indexOf("<article");
   if (start < 0) return [];
   const part = html.slice(start, html.indexOf("</article>", start));
-  return [...new Set([...part.matchAll(/<img[^>]*?\ssrc="(\/media\/[^"?]+)/g)].map((m) => new URL(m[1], origin).pathname))];
+  return [
+    ...new Set([...part.matchAll(/<img[^>]*?\ssrc="(\/media\/[^"?]+)/g)].map((m) => new URL(m[1], origin).pathname)),
+  ];
 }
 
 /** saved: true/false sets the mark, undefined keeps what the entry had. Call inside serial(). */
@@ -184,17 +202,20 @@ async function storeArticle(path, res, saved) {
   const photos = path.startsWith("/lite/") ? [] : photosOf(html);
   // Photos first: once the page is in the cache, everything it shows is.
   for (const p of photos) await storePhoto(cache, p);
-  await cache.put(origin + path, new Response(html, {
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "x-offline-kind": "page",
-      "x-offline-at": String(Date.now()),
-      "x-offline-size": String(new Blob([html]).size),
-      "x-offline-title": encodeURIComponent(titleOf(html)),
-      "x-offline-saved": isSaved ? "1" : "0",
-      "x-offline-photos": photos.join(" "),
-    },
-  }));
+  await cache.put(
+    origin + path,
+    new Response(html, {
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "x-offline-kind": "page",
+        "x-offline-at": String(Date.now()),
+        "x-offline-size": String(new Blob([html]).size),
+        "x-offline-title": encodeURIComponent(titleOf(html)),
+        "x-offline-saved": isSaved ? "1" : "0",
+        "x-offline-photos": photos.join(" "),
+      },
+    }),
+  );
   await enforceCap(cache);
 }
 
@@ -205,14 +226,17 @@ async function storePhoto(cache, path) {
   // A stand-in for a variant the Images binding could not make is not worth keeping.
   if (!res || res.status !== 200 || res.headers.has("x-image-fallback")) return;
   const body = await res.blob();
-  await cache.put(key, new Response(body, {
-    headers: {
-      "content-type": res.headers.get("content-type") || "application/octet-stream",
-      "x-offline-kind": "photo",
-      "x-offline-at": String(Date.now()),
-      "x-offline-size": String(body.size),
-    },
-  }));
+  await cache.put(
+    key,
+    new Response(body, {
+      headers: {
+        "content-type": res.headers.get("content-type") || "application/octet-stream",
+        "x-offline-kind": "photo",
+        "x-offline-at": String(Date.now()),
+        "x-offline-size": String(body.size),
+      },
+    }),
+  );
 }
 
 async function entries(cache) {
@@ -268,9 +292,12 @@ async function photo(event, url) {
     if (kept) return kept;
     if (event.request.mode === "navigate") return offlinePage();
     // A quiet grey panel in the box the <img> reserves, not a broken-image icon.
-    return new Response('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#e8ece9"/></svg>', {
-      headers: { "content-type": "image/svg+xml" },
-    });
+    return new Response(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#e8ece9"/></svg>',
+      {
+        headers: { "content-type": "image/svg+xml" },
+      },
+    );
   }
 }
 
@@ -283,13 +310,21 @@ async function shellFile(req) {
 self.addEventListener("message", (event) => {
   const port = event.ports[0];
   if (!port) return;
-  event.waitUntil(answer(event.data || {}).then((reply) => port.postMessage(reply), () => port.postMessage({ ok: false })));
+  event.waitUntil(
+    answer(event.data || {}).then(
+      (reply) => port.postMessage(reply),
+      () => port.postMessage({ ok: false }),
+    ),
+  );
 });
 
 async function answer(msg) {
   if (msg.type === "list") {
     const list = (await entries(await caches.open(PAGES))).filter((e) => e.kind === "page").sort((a, b) => b.at - a.at);
-    return { ok: true, items: list.map(({ path, title, at, saved }) => ({ path, title, at, saved, lite: path.startsWith("/lite/") })) };
+    return {
+      ok: true,
+      items: list.map(({ path, title, at, saved }) => ({ path, title, at, saved, lite: path.startsWith("/lite/") })),
+    };
   }
   const path = typeof msg.path === "string" ? msg.path : "";
   if (!ARTICLE.test(path)) return { ok: false };
