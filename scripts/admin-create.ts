@@ -3,7 +3,7 @@
 // taken from ADMIN_PASSWORD); no default password exists anywhere.
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { hashPassword, passwordProblem } from "../src/newsroom/passwords";
+import { hashPassword, passwordProblem } from "../src/platform/passwords";
 
 const { values } = parseArgs({
   options: {

@@ -9,8 +9,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { serveBaselinePage } from "./audit/baseline-page";
 import { withLighthouse } from "./audit/lighthouse-run";
-import { CATEGORIES, PASS_SCORE, summarise, table, type PageSummary } from "./audit/summary";
-import { startLocalSite, type LocalSite } from "./local-site";
+import { CATEGORIES, PASS_SCORE, type PageSummary, summarise, table } from "./audit/summary";
+import { type LocalSite, startLocalSite } from "./local-site";
 
 const REPORTS = "reports/lighthouse";
 const RUNS = Number(process.env.AUDIT_RUNS ?? 5);

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
+import { benchSearch } from "./bench-search";
 import { startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
-import { benchSearch } from "./bench-search";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const BASE = `http://localhost:${PORT}`;

@@ -7,7 +7,7 @@ import { extname, join } from "node:path";
 
 const SOURCE = "src/assets";
 const OUT = "public/_";
-const MANIFEST = "src/views/asset-urls.ts";
+const MANIFEST = "src/site/asset-urls.ts";
 
 async function build(): Promise<{ files: Map<string, Buffer>; manifest: string }> {
   const files = new Map<string, Buffer>();
@@ -30,7 +30,7 @@ if (process.argv.includes("--check")) {
   const present = new Set(await readdir(OUT).catch(() => []));
   const stale = current !== manifest || [...files.keys()].some((f) => !present.has(f)) || present.size !== files.size;
   if (stale) {
-    console.error("public/_ or src/views/asset-urls.ts is out of date: run `npm run assets` and commit the result.");
+    console.error("public/_ or src/site/asset-urls.ts is out of date: run `npm run assets` and commit the result.");
     process.exit(1);
   }
   console.log("assets: up to date");

@@ -8,12 +8,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { seedDemoContent } from "./demo/seed-content";
-import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
 import { openDatabase } from "../src/db/client";
 import { insertUser } from "../src/db/users";
 import type { Env } from "../src/env";
-import { hashPassword } from "../src/newsroom/passwords";
+import { hashPassword } from "../src/platform/passwords";
+import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
+import { seedDemoContent } from "./demo/seed-content";
 
 export const TEST_EDITOR = { email: "bien-tap@dongbang.local", password: "mat-khau-kiem-thu-123" };
 

@@ -1,5 +1,5 @@
 import type { Database } from "./db/client";
-import type { Session, User } from "./db/schema";
+import type { Session, User } from "./model/records";
 
 /** Bindings, vars and secrets of the Worker (see wrangler.toml and README). */
 export interface Env {

@@ -4,6 +4,7 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createApp } from "../src/app";
 import { issueFormToken } from "../src/community/form-token";
 import { formSecret } from "../src/community/signing";
@@ -13,14 +14,13 @@ import { get } from "./setup/http";
 import {
   articleFields,
   createUser,
+  type Editor,
   firstIds,
   loginAs,
   ORIGIN,
   PASSWORD,
   postForm,
-  type Editor,
 } from "./setup/newsroom";
-import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 
 beforeAll(loadDemo);
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
-import { ASSET_URLS } from "../src/views/asset-urls";
+import { ASSET_URLS } from "../src/site/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl as demoUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";

@@ -2,15 +2,21 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client";
+import { readVersion } from "../src/db/versions";
 import { createPageCache } from "../src/edge/page-cache";
 import { canonicalCacheUrl } from "../src/edge/policy";
 import type { AppEnv } from "../src/env";
-import { ASSET_URLS } from "../src/views/asset-urls";
+import type { PageDeps } from "../src/model/content-scopes";
+import { ASSET_URLS } from "../src/site/asset-urls";
 import { get } from "./setup/http";
 
 /** A one-route app on the real page cache, whose page sets a cookie when asked to. */
 function appWithCookiePage() {
-  const cachedPage = createPageCache(() => undefined);
+  const cachedPage = createPageCache<PageDeps>({
+    version: (c, deps) => readVersion(c.var.db, deps),
+    tags: () => [],
+    fragments: () => undefined,
+  });
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set("db", openDatabase(c.env.DB));

@@ -4,11 +4,11 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import worker from "../worker/index";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle, updateArticle } from "../src/db/article-writes";
-import { getArticleForEdit } from "../src/db/newsroom-articles";
 import { openDatabase } from "../src/db/client";
+import { getArticleForEdit } from "../src/db/newsroom-articles";
+import worker from "../worker/index";
 import forecastFixture from "./fixtures/open-meteo/bac-lieu-forecast.json";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";

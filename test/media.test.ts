@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testPhotoBytes } from "./fixtures/photo";
 import { loadDemo } from "./setup/demo";
 import { get } from "./setup/http";
-import { testPhotoBytes } from "./fixtures/photo";
 
 beforeAll(loadDemo);
 

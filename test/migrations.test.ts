@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client";
 import * as schema from "../src/db/schema";
 import { searchArticles } from "../src/db/search";
+import { reindexAllArticles } from "../src/db/search-reindex";
 import { parseSearchQuery } from "../src/search/query";
-import { reindexAllArticles } from "../src/search/reindex";
 
 const migrations = env.TEST_MIGRATIONS;
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../src/newsroom/tokens";
+import { sha256Hex } from "../src/platform/crypto";
 import { loadDemo } from "./setup/demo";
 import { get } from "./setup/http";
 import { articleFields, createUser, firstIds, login, loginAs, PASSWORD, postForm } from "./setup/newsroom";

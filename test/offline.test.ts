@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import assetRules from "../public/_headers?raw";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { SERVICE_WORKER_URL } from "../src/offline/version";
-import { ASSET_URLS } from "../src/views/asset-urls";
+import { ASSET_URLS } from "../src/site/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";

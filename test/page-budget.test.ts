@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
-import { ASSET_URLS } from "../src/views/asset-urls";
+import { ASSET_URLS } from "../src/site/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get } from "./setup/http";

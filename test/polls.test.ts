@@ -71,7 +71,9 @@ describe("polls", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/binh-chon/${id}#da-binh-chon`);
     const cookie = res.headers.get("set-cookie")!;
-    expect(cookie).toMatch(new RegExp(`^bc-${id}=[0-9a-f]{32}; Path=/binh-chon;.*HttpOnly; Secure; SameSite=Lax`));
+    expect(cookie).toMatch(
+      new RegExp(`^bc-${id}=[^;]+; Max-Age=31536000; Path=/binh-chon;.*HttpOnly; Secure; SameSite=Lax`),
+    );
 
     // The same browser from another network is refused politely and sees the results.
     const again = await vote(id, yes!, { "cf-connecting-ip": "203.0.113.51", cookie: cookie.split(";")[0]! });
@@ -80,6 +82,12 @@ describe("polls", () => {
     expect(text(doc.querySelector(".form-error"))).toContain("Bạn đã bình chọn cho câu hỏi này rồi");
     expect(text(doc.querySelector(".poll-results li"))).toContain("Có1 (100%)");
     expect(await totals(id)).toEqual({ sum: 1, voters: 1 });
+
+    // A cookie whose signature was tampered with proves nothing: the vote goes on to the per-network check.
+    const forged = cookie.split(";")[0]!.replace(/\.(.)/, (_, ch) => (ch === "A" ? ".B" : ".A"));
+    const fresh = await vote(id, yes!, { "cf-connecting-ip": "203.0.113.52", cookie: forged });
+    expect(fresh.status).toBe(303);
+    expect(await totals(id)).toEqual({ sum: 2, voters: 2 });
   });
 
   it("counts 1,000 votes from one client once", async () => {

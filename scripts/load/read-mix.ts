@@ -1,8 +1,8 @@
 // The readers: autocannon keeps `connections` requests in flight, each one
 // drawn at random from a mix that looks like a news site's traffic.
 import autocannon from "autocannon";
-import type { LoadTargets } from "./targets";
 import { ServerErrors } from "./server-errors";
+import type { LoadTargets } from "./targets";
 
 export type ReadKind = "article" | "home" | "section" | "search" | "image";
 

@@ -1,7 +1,7 @@
 // The URLs the load test reads and writes against, taken from the seeded
 // database so they are real pages and real photos.
 import type { Env } from "../../src/env";
-import { articlePath, mediaPath } from "../../src/views/urls";
+import { articlePath, mediaPath } from "../../src/site/urls";
 
 export interface LoadTargets {
   articles: { id: number; path: string }[];

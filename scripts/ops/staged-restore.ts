@@ -2,7 +2,7 @@
 // state is not touched here (see state-swap.ts).
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/client";
-import { reindexAllArticles } from "../../src/search/reindex";
+import { reindexAllArticles } from "../../src/db/search-reindex";
 import { withLocalPlatform } from "../local-platform";
 import { applyLocalMigrations } from "../migrate-local";
 import { writeExactMigrationsConfig } from "./exact-migrations";

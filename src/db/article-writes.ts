@@ -1,16 +1,17 @@
 // Writes of articles. Every write validates the body and lands as one D1
 // batch (a transaction): the article, its tags, a revision, the audit entry
 // and the cache version bumps of every page that shows it, all or nothing.
-import { eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { figureImageIds, parseBody, type BodyBlock } from "../content/blocks";
-import { bumpArticle, versionsChanged } from "../edge/versions";
+import { eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type BodyBlock, figureImageIds, parseBody } from "../content/blocks";
+import { type ArticleStatus } from "../model/statuses";
+import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
-import { auditEntry, type AuditAction } from "./audit";
+import { type AuditAction, auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
-import { articleRevisions, articles, articleTags, authors, images, tags, type ArticleStatus } from "./schema";
+import { articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
+import { writeContent } from "./versions";
 
 export interface ArticleInput {
   sectionId: number;
@@ -207,18 +208,20 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
   // AUTOINCREMENT ids only grow and a batch is one transaction, so max(id)
   // after the insert is the new article.
   const newId = sql`(select max(id) from ${articles})`;
-  const [inserted] = await runBatch(db, [
-    db
-      .insert(articles)
-      .values({ ...checked.row, createdBy: ctx.userId ?? null })
-      .returning({ id: articles.id }),
-    ...tagStatements(db, newId, checked.tags),
-    sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
-    ...statusAudit(db, ctx, null, checked.row.status!, newId),
-    ...indexForSearch(newId, checked.search),
-    ...bumpArticle(newId),
-  ]);
-  versionsChanged();
+  const [inserted] = await writeContent(
+    db,
+    [
+      db
+        .insert(articles)
+        .values({ ...checked.row, createdBy: ctx.userId ?? null })
+        .returning({ id: articles.id }),
+      ...tagStatements(db, newId, checked.tags),
+      sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
+      ...statusAudit(db, ctx, null, checked.row.status!, newId),
+      ...indexForSearch(newId, checked.search),
+    ],
+    [{ article: newId }],
+  );
   const id = (inserted?.results[0] as { id: number } | undefined)?.id;
   if (id === undefined) throw new Error("article insert returned no id");
   return id;
@@ -246,28 +249,29 @@ export async function updateArticle(
   const checked = await checkArticle(db, input, id);
   const next = expected + 1;
   try {
-    await runBatch(db, [
-      // The guard: version is NULL (a NOT NULL violation that rolls back the
-      // whole batch) unless the article is still at the version we read.
-      sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot)
+    await writeContent(
+      db,
+      [
+        // The guard: version is NULL (a NOT NULL violation that rolls back the
+        // whole batch) unless the article is still at the version we read.
+        sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot)
           values (${id}, (select case when version = ${expected} then ${next} end from ${articles} where id = ${id}), ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
-      ...bumpArticle(id),
-      db
-        .update(articles)
-        .set({ ...checked.row, version: next, updatedAt: new Date() })
-        .where(eq(articles.id, id)),
-      db.delete(articleTags).where(eq(articleTags.articleId, id)),
-      ...tagStatements(db, id, checked.tags),
-      ...statusAudit(db, ctx, current.status, checked.row.status!, id),
-      ...indexForSearch(id, checked.search),
-      ...bumpArticle(id),
-    ]);
+        db
+          .update(articles)
+          .set({ ...checked.row, version: next, updatedAt: new Date() })
+          .where(eq(articles.id, id)),
+        db.delete(articleTags).where(eq(articleTags.articleId, id)),
+        ...tagStatements(db, id, checked.tags),
+        ...statusAudit(db, ctx, current.status, checked.row.status!, id),
+        ...indexForSearch(id, checked.search),
+      ],
+      [{ article: id }],
+    );
   } catch (err) {
     const [now] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, id)).limit(1);
     if (now && now.version !== expected) throw new EditConflictError(now.version);
     throw err;
   }
-  versionsChanged();
   return next;
 }
 
@@ -278,27 +282,32 @@ export async function publishDueArticles(db: Database, now: Date): Promise<numbe
     .from(articles)
     .where(sql`${articles.status} = 'scheduled' and ${articles.publishedAt} <= ${now.getTime()}`);
   for (const { id } of due) {
-    await runBatch(db, [
-      db
-        .update(articles)
-        .set({ status: "published", updatedAt: now, version: sql`${articles.version} + 1` })
-        .where(sql`${articles.id} = ${id} and ${articles.status} = 'scheduled'`),
-      auditEntry(db, { userId: null, action: "article.publish", target: `article:${id}`, detail: "Đăng theo lịch" }),
-      ...bumpArticle(id, now.getTime()),
-    ]);
+    await writeContent(
+      db,
+      [
+        db
+          .update(articles)
+          .set({ status: "published", updatedAt: now, version: sql`${articles.version} + 1` })
+          .where(sql`${articles.id} = ${id} and ${articles.status} = 'scheduled'`),
+        auditEntry(db, { userId: null, action: "article.publish", target: `article:${id}`, detail: "Đăng theo lịch" }),
+      ],
+      [{ article: id }],
+      now.getTime(),
+    );
   }
-  if (due.length) versionsChanged();
   return due.map((d) => d.id);
 }
 
 export async function deleteArticle(db: Database, id: number, ctx: WriteContext = {}): Promise<void> {
-  await runBatch(db, [
-    ...bumpArticle(id),
-    db.delete(articleTags).where(eq(articleTags.articleId, id)),
-    db.delete(articleRevisions).where(eq(articleRevisions.articleId, id)),
-    db.delete(articles).where(eq(articles.id, id)),
-    ...removeFromSearch(id),
-    auditEntry(db, { userId: ctx.userId ?? null, action: "article.delete", target: `article:${id}` }),
-  ]);
-  versionsChanged();
+  await writeContent(
+    db,
+    [
+      db.delete(articleTags).where(eq(articleTags.articleId, id)),
+      db.delete(articleRevisions).where(eq(articleRevisions.articleId, id)),
+      db.delete(articles).where(eq(articles.id, id)),
+      ...removeFromSearch(id),
+      auditEntry(db, { userId: ctx.userId ?? null, action: "article.delete", target: `article:${id}` }),
+    ],
+    [{ article: id }],
+  );
 }

@@ -1,10 +1,11 @@
-import { and, desc, gt, isNull, eq } from "drizzle-orm";
-import { bumpScopes } from "../edge/versions";
-import { scope } from "../edge/scopes";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { scope } from "../model/content-scopes";
+import { type BreakingNews } from "../model/records";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { breakingNews, type BreakingNews } from "./schema";
+import { breakingNews } from "./schema";
+import { writeContent } from "./versions";
 
 /** The newest banner still running, if any. */
 export async function activeBreakingNews(db: Database, now: Date): Promise<BreakingNews | null> {
@@ -27,21 +28,27 @@ export async function startBreakingNews(
   userId: number,
 ): Promise<void> {
   // One banner at a time: a new one ends whatever is running.
-  await runBatch(db, [
-    db.update(breakingNews).set({ endedAt: new Date() }).where(isNull(breakingNews.endedAt)),
-    db.insert(breakingNews).values({ ...item, createdBy: userId }),
-    auditEntry(db, { userId, action: "breaking.start", detail: item.text }),
-    ...bumpScopes([scope.breaking]),
-  ]);
+  await writeContent(
+    db,
+    [
+      db.update(breakingNews).set({ endedAt: new Date() }).where(isNull(breakingNews.endedAt)),
+      db.insert(breakingNews).values({ ...item, createdBy: userId }),
+      auditEntry(db, { userId, action: "breaking.start", detail: item.text }),
+    ],
+    [scope.breaking],
+  );
 }
 
 export async function endBreakingNews(db: Database, id: number, now: Date, userId: number): Promise<void> {
-  await runBatch(db, [
-    db
-      .update(breakingNews)
-      .set({ endedAt: now })
-      .where(and(eq(breakingNews.id, id), isNull(breakingNews.endedAt))),
-    auditEntry(db, { userId, action: "breaking.end", target: String(id) }),
-    ...bumpScopes([scope.breaking]),
-  ]);
+  await writeContent(
+    db,
+    [
+      db
+        .update(breakingNews)
+        .set({ endedAt: now })
+        .where(and(eq(breakingNews.id, id), isNull(breakingNews.endedAt))),
+      auditEntry(db, { userId, action: "breaking.end", target: String(id) }),
+    ],
+    [scope.breaking],
+  );
 }

@@ -1,17 +1,12 @@
 import { and, asc, count, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
-import { bumpScopes, versionsChanged } from "../edge/versions";
-import { scope } from "../edge/scopes";
+import type { PublicComment } from "../model/community";
+import { scope } from "../model/content-scopes";
+import { type Comment } from "../model/records";
+import { type CommentStatus } from "../model/statuses";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { articles, comments, type Comment, type CommentStatus } from "./schema";
-
-export interface PublicComment {
-  id: number;
-  name: string;
-  body: string;
-  createdAt: Date;
-  replies: PublicComment[];
-}
+import { articles, comments } from "./schema";
+import { writeContent } from "./versions";
 
 export async function insertComment(
   db: Database,
@@ -120,10 +115,15 @@ export async function setCommentStatus(
     .selectDistinct({ articleId: comments.articleId })
     .from(comments)
     .where(inArray(comments.id, ids));
-  const [updated] = await runBatch(db, [
-    db.update(comments).set({ status, moderatedAt: new Date(), moderatedBy: userId }).where(inArray(comments.id, ids)),
-    ...bumpScopes(affected.map((a) => scope.comments(a.articleId))),
-  ]);
-  versionsChanged();
+  const [updated] = await writeContent(
+    db,
+    [
+      db
+        .update(comments)
+        .set({ status, moderatedAt: new Date(), moderatedBy: userId })
+        .where(inArray(comments.id, ids)),
+    ],
+    affected.map((a) => scope.comments(a.articleId)),
+  );
   return updated?.meta.changes ?? 0;
 }

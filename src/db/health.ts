@@ -1,6 +1,6 @@
 // Whether D1 answers at all. Asked only on the error path, to tell an outage
 // (503, "try again") from a bug (500).
-import { withTimeout } from "../http/timeout";
+import { withTimeout } from "../platform/timeout";
 
 /** True if D1 answers a trivial query within `timeoutMs`. */
 export async function databaseReachable(d1: D1Database, timeoutMs = 1000): Promise<boolean> {

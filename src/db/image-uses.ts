@@ -1,14 +1,10 @@
 // Where a library photo is shown: it may not be deleted while anything uses it.
+
 import { sql } from "drizzle-orm";
+import type { ImageUse } from "../model/media";
 import type { Database } from "./client";
 import { articlesUsingImage } from "./newsroom-articles";
 import { siteSettings, staticPages } from "./schema";
-
-export interface ImageUse {
-  /** The newsroom page to fix the use at. */
-  href: string;
-  label: string;
-}
 
 export async function imageUses(db: Database, imageId: number): Promise<ImageUse[]> {
   const [articles, pages, logo] = await Promise.all([

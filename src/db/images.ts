@@ -1,7 +1,8 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
+import { type Image } from "../model/records";
 import { nfc } from "../vi/normalize";
 import type { Database } from "./client";
-import { images, type Image } from "./schema";
+import { images } from "./schema";
 
 export interface ImageInput {
   r2Key: string;

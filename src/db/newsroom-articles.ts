@@ -1,23 +1,11 @@
 // The newsroom's view of articles: every status, with who made them.
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { Database } from "./client";
-import {
-  articleRevisions,
-  articles,
-  articleTags,
-  authors,
-  sections,
-  tags,
-  type Article,
-  type ArticleStatus,
-} from "./schema";
 
-export interface NewsroomFilter {
-  status?: ArticleStatus;
-  sectionId?: number;
-  authorId?: number;
-  q?: string;
-}
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { NewsroomFilter, NewsroomRow } from "../model/newsroom";
+import { type Article } from "../model/records";
+import { type ArticleStatus } from "../model/statuses";
+import type { Database } from "./client";
+import { articleRevisions, articles, articleTags, authors, sections, tags } from "./schema";
 
 function where(filter: NewsroomFilter): SQL | undefined {
   const conditions: SQL[] = [];
@@ -27,17 +15,6 @@ function where(filter: NewsroomFilter): SQL | undefined {
   // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes (a pasted headline is longer). Case as LIKE: ASCII only.
   if (filter.q) conditions.push(sql`instr(lower(${articles.headline}), lower(${filter.q})) > 0`);
   return conditions.length ? and(...conditions) : undefined;
-}
-
-export interface NewsroomRow {
-  id: number;
-  headline: string;
-  status: ArticleStatus;
-  sectionName: string;
-  authorName: string;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  createdBy: number | null;
 }
 
 export async function listNewsroomArticles(

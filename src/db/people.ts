@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
+import { type Author, type Tag } from "../model/records";
 import type { Database } from "./client";
-import { authors, sections, tags, type Author, type Tag } from "./schema";
+import { authors, sections, tags } from "./schema";
 
 export async function insertSection(
   db: Database,

@@ -1,17 +1,16 @@
 // Polls: counts live in poll_options.votes; every counted vote is one
 // poll_voters row and one +1 in the same transaction, so totals always equal
 // the sum of the options.
+
 import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
-import { bumpScopes, versionsChanged } from "../edge/versions";
-import { scope } from "../edge/scopes";
+import type { PollWithOptions } from "../model/community";
+import { scope } from "../model/content-scopes";
+import { type Poll, type PollOption } from "../model/records";
+import { type PollPlacement } from "../model/statuses";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { pollArticles, pollOptions, polls, pollVoters, type Poll, type PollOption, type PollPlacement } from "./schema";
-
-export interface PollWithOptions {
-  poll: Poll;
-  options: PollOption[];
-}
+import { pollArticles, pollOptions, polls, pollVoters } from "./schema";
+import { writeContent } from "./versions";
 
 export async function getPoll(db: Database, id: number): Promise<PollWithOptions | null> {
   const [[poll], options] = await Promise.all([
@@ -69,14 +68,16 @@ export async function createPoll(db: Database, input: PollInput): Promise<number
     .values({ question: input.question, placement: input.placement, opensAt: input.opensAt, closesAt: input.closesAt })
     .returning({ id: polls.id });
   const id = row!.id;
-  await runBatch(db, [
-    ...input.options.map((label, position) => db.insert(pollOptions).values({ pollId: id, label, position })),
-    ...input.articleIds.map((articleId) =>
-      db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
-    ),
-    ...bumpScopes([scope.polls, scope.poll(id)]),
-  ]);
-  versionsChanged();
+  await writeContent(
+    db,
+    [
+      ...input.options.map((label, position) => db.insert(pollOptions).values({ pollId: id, label, position })),
+      ...input.articleIds.map((articleId) =>
+        db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
+      ),
+    ],
+    [scope.polls, scope.poll(id)],
+  );
   return id;
 }
 
@@ -88,36 +89,38 @@ export async function updatePollBeforeVotes(db: Database, id: number, input: Pol
         where id = ${id} and not exists (select 1 from poll_voters where poll_id = ${id})`,
   ]);
   if (!results[0]?.meta.changes) return false;
-  await runBatch(db, [
-    sql`delete from poll_options where poll_id = ${id} and not exists (select 1 from poll_voters where poll_id = ${id})`,
-    ...input.options.map(
-      (label, position) =>
-        sql`insert into poll_options (poll_id, label, position) select ${id}, ${label}, ${position} where not exists (select 1 from poll_voters where poll_id = ${id})`,
-    ),
-    db.delete(pollArticles).where(eq(pollArticles.pollId, id)),
-    ...input.articleIds.map((articleId) =>
-      db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
-    ),
-    ...bumpScopes([scope.polls, scope.poll(id)]),
-  ]);
-  versionsChanged();
+  await writeContent(
+    db,
+    [
+      sql`delete from poll_options where poll_id = ${id} and not exists (select 1 from poll_voters where poll_id = ${id})`,
+      ...input.options.map(
+        (label, position) =>
+          sql`insert into poll_options (poll_id, label, position) select ${id}, ${label}, ${position} where not exists (select 1 from poll_voters where poll_id = ${id})`,
+      ),
+      db.delete(pollArticles).where(eq(pollArticles.pollId, id)),
+      ...input.articleIds.map((articleId) =>
+        db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
+      ),
+    ],
+    [scope.polls, scope.poll(id)],
+  );
   return true;
 }
 
 export async function closePoll(db: Database, id: number, now: Date): Promise<void> {
-  await runBatch(db, [
-    sql`update polls set closes_at = min(closes_at, ${now.getTime()}) where id = ${id}`,
-    ...bumpScopes([scope.polls, scope.poll(id)]),
-  ]);
-  versionsChanged();
+  await writeContent(
+    db,
+    [sql`update polls set closes_at = min(closes_at, ${now.getTime()}) where id = ${id}`],
+    [scope.polls, scope.poll(id)],
+  );
 }
 
 export async function archivePoll(db: Database, id: number): Promise<void> {
-  await runBatch(db, [
-    db.update(polls).set({ archived: true }).where(eq(polls.id, id)),
-    ...bumpScopes([scope.polls, scope.poll(id)]),
-  ]);
-  versionsChanged();
+  await writeContent(
+    db,
+    [db.update(polls).set({ archived: true }).where(eq(polls.id, id))],
+    [scope.polls, scope.poll(id)],
+  );
 }
 
 export async function voteCount(db: Database, id: number): Promise<number> {
@@ -145,14 +148,17 @@ export async function castVote(
     .limit(1);
   if (seen) return false;
   const token = crypto.randomUUID();
-  const [, counted] = await runBatch(db, [
-    sql`insert into poll_voters (poll_id, voter, token, created_at) values (${pollId}, ${voter}, ${token}, ${now.getTime()}) on conflict do nothing`,
-    sql`update poll_options set votes = votes + 1 where id = ${optionId} and poll_id = ${pollId}
+  const [, counted] = await writeContent(
+    db,
+    [
+      sql`insert into poll_voters (poll_id, voter, token, created_at) values (${pollId}, ${voter}, ${token}, ${now.getTime()}) on conflict do nothing`,
+      sql`update poll_options set votes = votes + 1 where id = ${optionId} and poll_id = ${pollId}
         and exists (select 1 from poll_voters where poll_id = ${pollId} and voter = ${voter} and token = ${token})`,
-    ...bumpScopes([scope.poll(pollId)], now.getTime()),
-  ]);
+    ],
+    [scope.poll(pollId)],
+    now.getTime(),
+  );
   // No version bump for the pages: only the results fragment's scope moves.
-  versionsChanged();
   return (counted?.meta.changes ?? 0) === 1;
 }
 

@@ -2,9 +2,14 @@
 // migrations/ from this file; wrangler applies it.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const ARTICLE_STATUSES = ["draft", "review", "scheduled", "published", "unpublished"] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+import type * as Records from "../model/records";
+import {
+  ARTICLE_STATUSES,
+  COMMENT_STATUSES,
+  POLL_PLACEMENTS,
+  STATIC_PAGE_STATUSES,
+  USER_ROLES,
+} from "../model/statuses";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -113,12 +118,6 @@ export const articleTags = sqliteTable(
   ],
 );
 
-export type Section = typeof sections.$inferSelect;
-export type Author = typeof authors.$inferSelect;
-export type Image = typeof images.$inferSelect;
-export type Article = typeof articles.$inferSelect;
-export type Tag = typeof tags.$inferSelect;
-
 /**
  * Content versions for edge cache keys (see docs/caching.md). A scope is what
  * a page shows ("home", "article:12", "section:3", "tag:5", "author:2",
@@ -129,9 +128,6 @@ export const cacheVersions = sqliteTable("cache_versions", {
   scope: text("scope").primaryKey(),
   stamp: integer("stamp").notNull(),
 });
-
-export const USER_ROLES = ["admin", "editor", "reporter"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -200,12 +196,6 @@ export const articleRevisions = sqliteTable(
   (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)],
 );
 
-export type User = typeof users.$inferSelect;
-export type Session = typeof sessions.$inferSelect;
-
-export const COMMENT_STATUSES = ["pending", "approved", "rejected", "spam"] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-
 export const comments = sqliteTable(
   "comments",
   {
@@ -235,9 +225,6 @@ export const comments = sqliteTable(
     index("comments_body_hash_idx").on(t.bodyHash),
   ],
 );
-
-export const POLL_PLACEMENTS = ["sidebar", "articles"] as const;
-export type PollPlacement = (typeof POLL_PLACEMENTS)[number];
 
 export const polls = sqliteTable("polls", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -290,10 +277,6 @@ export const pollVoters = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pollId, t.voter] })],
 );
-
-export type Comment = typeof comments.$inferSelect;
-export type Poll = typeof polls.$inferSelect;
-export type PollOption = typeof pollOptions.$inferSelect;
 
 /** Forecasts fetched by the weather job; history kept 30 days. */
 export const weatherForecasts = sqliteTable(
@@ -364,9 +347,6 @@ export const siteSettings = sqliteTable("site_settings", {
   updatedBy: integer("updated_by"),
 });
 
-export const STATIC_PAGE_STATUSES = ["draft", "published"] as const;
-export type StaticPageStatus = (typeof STATIC_PAGE_STATUSES)[number];
-
 /** "Giới thiệu", "Liên hệ"…: body blocks like an article's, at /{slug}. */
 export const staticPages = sqliteTable("static_pages", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -398,5 +378,21 @@ export const breakingNews = sqliteTable(
   (t) => [index("breaking_news_expires_idx").on(t.expiresAt)],
 );
 
-export type StaticPage = typeof staticPages.$inferSelect;
-export type BreakingNews = typeof breakingNews.$inferSelect;
+// Each table's row must be exactly its record in src/model/records.ts: a
+// column added here without the record (or the reverse) fails the typecheck.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type RecordsMatchTables = [
+  Check<Same<typeof sections.$inferSelect, Records.Section>>,
+  Check<Same<typeof authors.$inferSelect, Records.Author>>,
+  Check<Same<typeof images.$inferSelect, Records.Image>>,
+  Check<Same<typeof articles.$inferSelect, Records.Article>>,
+  Check<Same<typeof tags.$inferSelect, Records.Tag>>,
+  Check<Same<typeof users.$inferSelect, Records.User>>,
+  Check<Same<typeof sessions.$inferSelect, Records.Session>>,
+  Check<Same<typeof comments.$inferSelect, Records.Comment>>,
+  Check<Same<typeof polls.$inferSelect, Records.Poll>>,
+  Check<Same<typeof pollOptions.$inferSelect, Records.PollOption>>,
+  Check<Same<typeof staticPages.$inferSelect, Records.StaticPage>>,
+  Check<Same<typeof breakingNews.$inferSelect, Records.BreakingNews>>,
+];

@@ -1,6 +1,6 @@
 // Full-text search over published articles (see migrations/0005_search_index.sql).
 import { inArray, sql } from "drizzle-orm";
-import type { ArticleTeaser } from "./article-types";
+import type { ArticleTeaser } from "../model/article";
 import { isPublished, teaserQuery, toTeaser } from "./articles";
 import type { Database } from "./client";
 import { articles } from "./schema";

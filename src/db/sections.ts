@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
+import { type Section } from "../model/records";
 import type { Database } from "./client";
-import { sections, type Section } from "./schema";
+import { sections } from "./schema";
 
 export function listSections(db: Database): Promise<Section[]> {
   return db.select().from(sections).orderBy(asc(sections.position), asc(sections.id));

@@ -2,13 +2,13 @@
 // the sections and the published static pages for the menus. Any change to
 // these bumps the "global" scope: every cached page depends on it.
 import { asc, eq, sql } from "drizzle-orm";
-import { bumpScopes } from "../edge/versions";
-import { scope } from "../edge/scopes";
+import { scope } from "../model/content-scopes";
 import type { SiteSettings } from "../site/settings";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { sections, siteSettings, staticPages } from "./schema";
+import { writeContent } from "./versions";
 
 export interface LogoImage {
   key: string;
@@ -73,14 +73,17 @@ export async function storedSettingsJson(db: Database): Promise<string | null> {
 
 export async function saveSettings(db: Database, settings: SiteSettings, userId: number): Promise<void> {
   const data = JSON.stringify(settings);
-  await runBatch(db, [
-    db
-      .insert(siteSettings)
-      .values({ id: 1, data, updatedBy: userId })
-      .onConflictDoUpdate({ target: siteSettings.id, set: { data, updatedBy: userId, updatedAt: new Date() } }),
-    auditEntry(db, { userId, action: "settings.change" }),
-    ...bumpScopes([scope.global]),
-  ]);
+  await writeContent(
+    db,
+    [
+      db
+        .insert(siteSettings)
+        .values({ id: 1, data, updatedBy: userId })
+        .onConflictDoUpdate({ target: siteSettings.id, set: { data, updatedBy: userId, updatedAt: new Date() } }),
+      auditEntry(db, { userId, action: "settings.change" }),
+    ],
+    [scope.global],
+  );
 }
 
 export interface MenuPlacement {
@@ -96,10 +99,13 @@ export async function saveMenus(
   pagePlaces: Map<number, MenuPlacement>,
   userId: number,
 ): Promise<void> {
-  await runBatch(db, [
-    auditEntry(db, { userId, action: "menus.change" }),
-    ...[...sectionPlaces].map(([id, p]) => db.update(sections).set(p).where(eq(sections.id, id))),
-    ...[...pagePlaces].map(([id, p]) => db.update(staticPages).set(p).where(eq(staticPages.id, id))),
-    ...bumpScopes([scope.global]),
-  ]);
+  await writeContent(
+    db,
+    [
+      auditEntry(db, { userId, action: "menus.change" }),
+      ...[...sectionPlaces].map(([id, p]) => db.update(sections).set(p).where(eq(sections.id, id))),
+      ...[...pagePlaces].map(([id, p]) => db.update(staticPages).set(p).where(eq(staticPages.id, id))),
+    ],
+    [scope.global],
+  );
 }

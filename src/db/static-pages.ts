@@ -1,11 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
-import { bumpScopes } from "../edge/versions";
-import { scope } from "../edge/scopes";
 import type { BodyBlock } from "../content/blocks";
+import { scope } from "../model/content-scopes";
+import { type StaticPage } from "../model/records";
+import { type StaticPageStatus } from "../model/statuses";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { sections, staticPages, type StaticPage, type StaticPageStatus } from "./schema";
+import { sections, staticPages } from "./schema";
+import { writeContent } from "./versions";
 
 export function listStaticPages(db: Database): Promise<StaticPage[]> {
   return db.select().from(staticPages).orderBy(asc(staticPages.position), asc(staticPages.id));
@@ -52,14 +54,17 @@ export interface StaticPageInput {
 
 // Static pages are in the menus of every page, so a save bumps "global".
 export async function createStaticPage(db: Database, input: StaticPageInput, userId: number | null): Promise<number> {
-  const [row] = await runBatch(db, [
-    db
-      .insert(staticPages)
-      .values({ ...input, body: JSON.stringify(input.body), updatedBy: userId })
-      .returning({ id: staticPages.id }),
-    auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
-    ...bumpScopes([scope.global]),
-  ]);
+  const [row] = await writeContent(
+    db,
+    [
+      db
+        .insert(staticPages)
+        .values({ ...input, body: JSON.stringify(input.body), updatedBy: userId })
+        .returning({ id: staticPages.id }),
+      auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
+    ],
+    [scope.global],
+  );
   return (row!.results[0] as { id: number }).id;
 }
 
@@ -69,20 +74,26 @@ export async function updateStaticPage(
   input: StaticPageInput,
   userId: number,
 ): Promise<void> {
-  await runBatch(db, [
-    db
-      .update(staticPages)
-      .set({ ...input, body: JSON.stringify(input.body), updatedBy: userId, updatedAt: new Date() })
-      .where(eq(staticPages.id, id)),
-    auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
-    ...bumpScopes([scope.global]),
-  ]);
+  await writeContent(
+    db,
+    [
+      db
+        .update(staticPages)
+        .set({ ...input, body: JSON.stringify(input.body), updatedBy: userId, updatedAt: new Date() })
+        .where(eq(staticPages.id, id)),
+      auditEntry(db, { userId, action: "page.save", target: `/${input.slug}` }),
+    ],
+    [scope.global],
+  );
 }
 
 export async function deleteStaticPage(db: Database, page: StaticPage, userId: number): Promise<void> {
-  await runBatch(db, [
-    db.delete(staticPages).where(eq(staticPages.id, page.id)),
-    auditEntry(db, { userId, action: "page.delete", target: `/${page.slug}` }),
-    ...bumpScopes([scope.global]),
-  ]);
+  await writeContent(
+    db,
+    [
+      db.delete(staticPages).where(eq(staticPages.id, page.id)),
+      auditEntry(db, { userId, action: "page.delete", target: `/${page.slug}` }),
+    ],
+    [scope.global],
+  );
 }

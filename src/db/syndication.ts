@@ -1,17 +1,13 @@
 // Queries for feeds and sitemaps: what search engines, aggregators and feed
 // readers see. Same rule as every reader query: published and due, nothing else.
+
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { fullHeadline } from "../content/headline";
-import type { ArticleTeaser, AuthorRef, TagRef } from "./article-types";
-import { isPublished, teaserQuery, toTeaser, type ArticleFilter } from "./articles";
+import type { ArticleTeaser, AuthorRef, TagRef } from "../model/article";
+import type { ArticleLocation, FeedItem, NewsLocation } from "../model/syndication";
+import { type ArticleFilter, isPublished, teaserQuery, toTeaser } from "./articles";
 import type { Database } from "./client";
 import { articles, articleTags, authors, sections, tags } from "./schema";
-
-export interface FeedItem extends ArticleTeaser {
-  author: AuthorRef;
-  updatedAt: Date;
-  tags: TagRef[];
-}
 
 /** The moment an article last changed for readers: its edit or, if later, its publication. */
 const changedAt = sql<number>`max(${articles.updatedAt}, ${articles.publishedAt})`;
@@ -69,14 +65,6 @@ export async function listArticleMonths(db: Database, now: Date): Promise<{ mont
   return rows.map((r) => ({ month: r.month, lastmod: toDate(r.lastmod) }));
 }
 
-export interface ArticleLocation {
-  id: number;
-  slug: string;
-  section: { slug: string };
-  publishedAt: Date;
-  lastmod: Date;
-}
-
 /** What a sitemap needs of an article, and the newest first order both article sitemaps use. */
 const locationFields = {
   id: articles.id,
@@ -119,10 +107,6 @@ export async function listArticlesBetween(
     .orderBy(...newestFirst)
     .limit(limit);
   return rows.map(toLocation);
-}
-
-export interface NewsLocation extends ArticleLocation {
-  title: string;
 }
 
 /** Google News: articles published since `since` (at most 1,000, its limit), with their titles. */

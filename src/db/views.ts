@@ -1,5 +1,5 @@
 import { desc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { ArticleTeaser } from "./article-types";
+import type { ArticleTeaser } from "../model/article";
 import { isPublished, teaserQuery, toTeaser } from "./articles";
 import type { Database } from "./client";
 import { articles, articleViews } from "./schema";

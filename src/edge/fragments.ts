@@ -6,13 +6,12 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
-import { STALE_IF_ERROR, versionTtl } from "./policy";
-import type { PageDeps } from "./scopes";
-import { readVersion } from "./versions";
-import { describeError } from "../http/request-log";
+import { STALE_IF_ERROR } from "./policy";
+import { describeError, log } from "../platform/log";
 
-export interface FragmentDef {
-  deps: PageDeps;
+export interface FragmentDef<Deps> {
+  /** What the fragment shows; its version is read like a page's. */
+  deps: Deps;
   /** Seconds a rendered fragment may be reused even if nothing bumped its scopes; 0 = render every time. */
   ttl: number;
   /**
@@ -24,7 +23,7 @@ export interface FragmentDef {
 }
 
 /** Finds the definition for a placeholder's name ("latest-news", "comments-12"). */
-export type FragmentResolver = (name: string) => FragmentDef | undefined;
+export type FragmentResolver<Deps> = (name: string) => FragmentDef<Deps> | undefined;
 
 const PLACEHOLDER = /<div data-fragment="([a-z0-9-]+)"><\/div>/g;
 
@@ -39,10 +38,11 @@ export function fragmentNames(html: string): string[] {
  * or nothing (the placeholder stays empty) when there is none. `offline` skips
  * D1 altogether: the page itself already came from its last stored copy.
  */
-export async function loadFragment(
+export async function loadFragment<Deps>(
   c: Context<AppEnv>,
   name: string,
-  def: FragmentDef,
+  def: FragmentDef<Deps>,
+  version: (c: Context<AppEnv>, deps: Deps) => Promise<number>,
   opts: { offline?: boolean } = {},
 ): Promise<string> {
   // Per-reader fragments (a form's timestamp) are never kept: render or leave out.
@@ -52,10 +52,10 @@ export async function loadFragment(
   try {
     if (opts.offline && keepsLast) return await lastCopy(cache, lastKey);
     if (def.ttl <= 0) return await def.render(c);
-    const version = await readVersion(c.var.db, def.deps, versionTtl(c.env));
+    const stamp = await version(c, def.deps);
     // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
     const bucket = Math.floor(Date.now() / (def.ttl * 1000));
-    const key = new Request(`https://fragments.internal/${name}/${version}/${bucket}`);
+    const key = new Request(`https://fragments.internal/${name}/${stamp}/${bucket}`);
     const until = (bucket + 1) * def.ttl * 1000;
     const known = readRecent(key.url);
     if (known !== undefined) return known;
@@ -68,9 +68,7 @@ export async function loadFragment(
     );
     return html;
   } catch (err) {
-    console.error(
-      JSON.stringify({ level: "error", msg: "fragment failed", fragment: name, error: describeError(err) }),
-    );
+    log("error", "fragment failed", { fragment: name, error: describeError(err) });
     return keepsLast ? lastCopy(cache, lastKey) : "";
   }
 }

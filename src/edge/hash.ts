@@ -1,7 +1,6 @@
-const encoder = new TextEncoder();
+import { sha256Hex } from "../platform/crypto";
 
-/** A short hex SHA-256, for strong ETags. */
-export async function shortHash(...parts: string[]): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(parts.join("\u0000")));
-  return [...new Uint8Array(digest).slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/** A short hex SHA-256 (96 bits), for strong ETags. */
+export function shortHash(...parts: string[]): Promise<string> {
+  return sha256Hex(parts.join("\u0000"), 12);
 }

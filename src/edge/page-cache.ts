@@ -9,7 +9,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
-import { fragmentNames, loadFragment, stitchFragments, type FragmentDef, type FragmentResolver } from "./fragments";
+import { type FragmentDef, type FragmentResolver, fragmentNames, loadFragment, stitchFragments } from "./fragments";
 import { shortHash } from "./hash";
 import {
   canonicalCacheUrl,
@@ -19,12 +19,9 @@ import {
   PAGE_CACHE_CONTROL,
   STALE_ERROR_CACHE_CONTROL,
   STALE_WHILE_REVALIDATE,
-  versionTtl,
   wantsSaveData,
 } from "./policy";
-import { cacheTags, type PageDeps } from "./scopes";
-import { readVersion } from "./versions";
-import { describeError } from "../http/request-log";
+import { describeError, log } from "../platform/log";
 
 export interface PageVariant {
   /** Light page: no inline photos (Save-Data: on, or the /lite address). */
@@ -37,12 +34,26 @@ type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS" | "STALE-ERROR";
 const STORED_AT = "x-edge-stored-at";
 const FRAGMENTS = "x-edge-fragments";
 
-export function createPageCache(fragments: FragmentResolver) {
-  return async function cachedPage(c: Context<AppEnv>, deps: PageDeps, render: PageRenderer): Promise<Response> {
+/**
+ * What the cache needs to know about the content, handed in by the routes'
+ * side so that caching knows no page kinds and holds no SQL. `Deps` is
+ * whatever names what a page shows (src/model/content-scopes.ts).
+ */
+export interface PageCacheSetup<Deps> {
+  /** The content version of what `deps` names: a new version is a new key. */
+  version(c: Context<AppEnv>, deps: Deps): Promise<number>;
+  /** Cache-Tag values for zone purges in production. */
+  tags(deps: Deps): string[];
+  /** The fragments pages may ask for, by their placeholder's name. */
+  fragments: FragmentResolver<Deps>;
+}
+
+export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
+  return async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;
     const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
     if (!isCacheableRequest(req)) {
-      return finish(c, await prepare(await render(variant)), "BYPASS", deps, fragments);
+      return finish(c, await prepare(await render(variant)), "BYPASS", deps, setup);
     }
     const url = canonicalCacheUrl(req.url);
     const entry = `${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`;
@@ -51,16 +62,16 @@ export function createPageCache(fragments: FragmentResolver) {
     let fresh: Response | null = null;
     let failure: { error: unknown } | null = null;
     try {
-      const version = await readVersion(c.var.db, deps, versionTtl(c.env));
+      const version = await setup.version(c, deps);
       const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
       const key = new Request(`https://pages.internal/${deployment}/${version}/${entry}`);
       // A failing Cache API is a miss, not an error.
       const stored = await cache.match(key).catch(() => undefined);
       if (stored) {
         const age = (Date.now() - Number(stored.headers.get(STORED_AT))) / 1000;
-        if (age <= EDGE_FRESH_SECONDS) return finish(c, stored, "HIT", deps, fragments);
+        if (age <= EDGE_FRESH_SECONDS) return finish(c, stored, "HIT", deps, setup);
         c.executionCtx.waitUntil(renderAndStore(key, lastKey, render, variant).catch(() => undefined));
-        return finish(c, stored, "STALE", deps, fragments);
+        return finish(c, stored, "STALE", deps, setup);
       }
       fresh = await prepare(await render(variant));
       if (fresh.status < 500) c.executionCtx.waitUntil(store(key, lastKey, fresh).catch(() => undefined));
@@ -72,19 +83,15 @@ export function createPageCache(fragments: FragmentResolver) {
       // (D1 down); the reader gets the last page stored for this URL instead.
       const last = await cache.match(lastKey).catch(() => undefined);
       if (last) {
-        console.error(
-          JSON.stringify({
-            level: "error",
-            msg: "served the last stored page",
-            path: url.pathname,
-            error: failure ? describeError(failure.error) : String(fresh?.status),
-          }),
-        );
-        return finish(c, last, "STALE-ERROR", deps, fragments);
+        log("error", "served the last stored page", {
+          path: url.pathname,
+          error: failure ? describeError(failure.error) : String(fresh?.status),
+        });
+        return finish(c, last, "STALE-ERROR", deps, setup);
       }
       if (failure) throw failure.error;
     }
-    return finish(c, fresh!, "MISS", deps, fragments);
+    return finish(c, fresh!, "MISS", deps, setup);
   };
 }
 
@@ -144,17 +151,17 @@ async function prepare(rendered: Response): Promise<Response> {
   return new Response(text, { status: 200, headers });
 }
 
-async function finish(
+async function finish<Deps>(
   c: Context<AppEnv>,
   page: Response,
   status: CacheStatus,
-  deps: PageDeps,
-  resolve: FragmentResolver,
+  deps: Deps,
+  setup: PageCacheSetup<Deps>,
 ): Promise<Response> {
   const headers = new Headers(page.headers);
-  const defs = new Map<string, FragmentDef>();
+  const defs = new Map<string, FragmentDef<Deps>>();
   for (const name of (headers.get(FRAGMENTS) ?? "").split(",")) {
-    const def = name ? resolve(name) : undefined;
+    const def = name ? setup.fragments(name) : undefined;
     if (def) defs.set(name, def);
   }
   headers.delete(FRAGMENTS);
@@ -169,7 +176,9 @@ async function finish(
   const offline = status === "STALE-ERROR";
   const contents = new Map<string, string>();
   await Promise.all(
-    [...defs].map(async ([name, def]) => contents.set(name, await loadFragment(c, name, def, { offline }))),
+    [...defs].map(async ([name, def]) =>
+      contents.set(name, await loadFragment(c, name, def, setup.version, { offline })),
+    ),
   );
   const pageTag = headers.get("etag") ?? "";
   const stable = [...defs].filter(([, def]) => !def.volatile).map(([name]) => contents.get(name)!);
@@ -181,10 +190,10 @@ async function finish(
   } else if (offline) {
     // Browsers revalidate every time, so readers see the live page as soon as D1 is back.
     headers.set("cache-control", STALE_ERROR_CACHE_CONTROL);
-    headers.set("cache-tag", ["page", ...cacheTags(deps)].join(","));
+    headers.set("cache-tag", ["page", ...setup.tags(deps)].join(","));
   } else {
     headers.set("cache-control", PAGE_CACHE_CONTROL);
-    headers.set("cache-tag", ["page", ...cacheTags(deps)].join(","));
+    headers.set("cache-tag", ["page", ...setup.tags(deps)].join(","));
   }
   if (
     etag &&

@@ -62,3 +62,8 @@ export function versionTtl(env: { CACHE_VERSION_TTL_MS?: string }): number {
   const ms = Number(env.CACHE_VERSION_TTL_MS ?? 0);
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
 }
+
+/** Fingerprinted files and photos: a URL never changes content, so browsers and the edge keep it a year. */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
+/** Answers that stand in for a moment (a refusal, a missing photo, a stand-in variant): re-checked soon. */
+export const BRIEF_CACHE_CONTROL = "public, max-age=60";

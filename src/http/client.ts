@@ -1,4 +1,4 @@
-import { sha256Hex } from "../newsroom/tokens";
+import { sha256Hex } from "../platform/crypto";
 
 /**
  * A keyed hash of the client's IP (Cloudflare's CF-Connecting-IP; other

@@ -4,6 +4,7 @@
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../env";
+import { describeError } from "../platform/log";
 
 export interface RequestLogEntry {
   level: "info" | "warn" | "error";
@@ -43,15 +44,4 @@ export function requestLog(write: (line: string) => void = (line) => console.log
     if (c.error) entry.error = describeError(c.error);
     write(JSON.stringify(entry));
   };
-}
-
-/**
- * The underlying cause, not the query wrapper's message: drizzle's "Failed
- * query" repeats the SQL and its parameters, which can hold what a person
- * typed (an e-mail at login, a comment).
- */
-export function describeError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err).slice(0, 300);
-  const cause = err.cause instanceof Error ? err.cause : err;
-  return cause.message.replace(/\s*params:[\s\S]*$/, "").slice(0, 300);
 }

@@ -1,11 +1,12 @@
 // Cron triggers (wrangler.toml) -> jobs. A job that fails is logged and never
 // throws out of scheduled(); the next run tries again.
+
+import { openDatabase } from "../db/client";
+import { pruneViews } from "../db/views";
 import type { Env } from "../env";
 import { publishScheduled } from "./publish-scheduled";
 import { pruneWeatherHistory, refreshWeather } from "./weather";
-import { openDatabase } from "../db/client";
-import { pruneViews } from "../db/views";
-import { describeError } from "../http/request-log";
+import { describeError, log } from "../platform/log";
 
 /** "Đọc nhiều" looks back 7 days; older hourly counts go. */
 function pruneViewCounts(env: Env, now: Date): Promise<void> {
@@ -29,7 +30,7 @@ export async function runScheduled(cron: string, env: Env, scheduledTime: number
     try {
       await job();
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", cron, error: describeError(err) }));
+      log("error", "job failed", { cron, error: describeError(err) });
     }
   }
 }

@@ -1,15 +1,17 @@
 // The weather job: every 30 minutes, each configured place's forecast is
 // fetched, validated, written in Vietnamese and stored; a failure keeps the
 // last good forecast and records why. Never throws.
-import { openDatabase } from "../db/client";
+
 import { runBatch } from "../db/batch";
+import { openDatabase } from "../db/client";
+import { writeContent } from "../db/versions";
 import { insertForecastQuery, insertRunQuery, pruneWeather } from "../db/weather";
-import { scope } from "../edge/scopes";
-import { bumpScopes, versionsChanged } from "../edge/versions";
 import type { Env } from "../env";
+import { scope } from "../model/content-scopes";
 import { weatherApiUrl, weatherPlaces } from "../weather/config";
-import { fetchForecast, type ForecastResponse } from "../weather/open-meteo";
-import { forecastText, type ForecastInput } from "../weather/wording";
+import { type ForecastResponse, fetchForecast } from "../weather/open-meteo";
+import { type ForecastInput, forecastText } from "../weather/wording";
+import { describeError, log } from "../platform/log";
 
 export const HISTORY_DAYS = 30;
 
@@ -45,38 +47,34 @@ export async function refreshWeather(
       const input = forecastInput(response);
       const text = forecastText(input);
       if (!text) throw new Error("dự báo không có dữ liệu để viết thành lời");
-      await runBatch(db, [
-        insertForecastQuery(db, {
-          place: place.slug,
-          fetchedAt: now,
-          text,
-          tempMin: input.tempMin === null ? null : Math.round(input.tempMin),
-          tempMax: input.tempMax === null ? null : Math.round(input.tempMax),
-          data: JSON.stringify(input),
-        }),
-        insertRunQuery(db, { place: place.slug, at: now, ok: true }),
-        ...bumpScopes([scope.weather], now.getTime()),
-      ]);
+      await writeContent(
+        db,
+        [
+          insertForecastQuery(db, {
+            place: place.slug,
+            fetchedAt: now,
+            text,
+            tempMin: input.tempMin === null ? null : Math.round(input.tempMin),
+            tempMax: input.tempMax === null ? null : Math.round(input.tempMax),
+            data: JSON.stringify(input),
+          }),
+          insertRunQuery(db, { place: place.slug, at: now, ok: true }),
+        ],
+        [scope.weather],
+        now.getTime(),
+      );
       results.push({ place: place.slug, ok: true, reason: "" });
     } catch (err) {
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      console.error(JSON.stringify({ level: "error", job: "weather", place: place.slug, reason }));
+      log("error", "forecast not updated", { job: "weather", place: place.slug, reason });
       try {
         await insertRunQuery(db, { place: place.slug, at: now, ok: false, reason });
       } catch (dbErr) {
-        console.error(
-          JSON.stringify({
-            level: "error",
-            job: "weather",
-            msg: "could not record the failed run",
-            error: String(dbErr),
-          }),
-        );
+        log("error", "could not record the failed run", { job: "weather", error: describeError(dbErr) });
       }
       results.push({ place: place.slug, ok: false, reason });
     }
   }
-  versionsChanged();
   return results;
 }
 

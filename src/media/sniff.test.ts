@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_UPLOAD_BYTES, sniffImage, type SniffResult } from "./sniff";
+import { MAX_UPLOAD_BYTES, type SniffResult, sniffImage } from "./sniff";
 import { AVIF, GIF, JPEG, JPEG_PROGRESSIVE, PNG, WEBP_ALPHA, WEBP_LOSSLESS, WEBP_LOSSY } from "./sniff.fixtures";
 
 const ACCEPTED = "JPEG, PNG, WebP hoặc AVIF";

@@ -2,7 +2,8 @@
 import { readStoredBody } from "../content/blocks";
 import { blocksToMarkup, markupToBlocks } from "../content/markup";
 import type { ArticleInput } from "../db/article-writes";
-import type { Article, ArticleStatus, User } from "../db/schema";
+import type { Article, User } from "../model/records";
+import type { ArticleStatus } from "../model/statuses";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import type { ArticleFormValues } from "../views/admin/ArticleFormPage";
 import { parseId } from "./form";

@@ -1,37 +1,39 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { InvalidBodyError, parseBody } from "../content/blocks";
 import { blocksToMarkup, htmlToMarkup, MARKUP_HELP } from "../content/markup";
 import {
+  type ArticleSnapshot,
   createArticle,
   deleteArticle,
   EditConflictError,
   InvalidArticleError,
   updateArticle,
-  type ArticleSnapshot,
 } from "../db/article-writes";
 import { toImageData } from "../db/articles";
+import { getImagesByIds, listRecentImages } from "../db/images";
 import {
   getArticleForEdit,
   getRevision,
   listAuthors,
   listNewsroomArticles,
   listRevisions,
-  type NewsroomFilter,
 } from "../db/newsroom-articles";
-import { listRecentImages, getImagesByIds } from "../db/images";
-import { ARTICLE_STATUSES, type Article, type ArticleStatus } from "../db/schema";
 import { listSections } from "../db/sections";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
+import { type NewsroomFilter } from "../model/newsroom";
+import { can, canEditArticle } from "../model/permissions";
+import { type Article } from "../model/records";
+import { ARTICLE_STATUSES, type ArticleStatus } from "../model/statuses";
 import { pageCount, parsePage } from "../reader/paging";
 import { loadSiteInfo } from "../reader/site-info";
-import { ASSET_URLS } from "../views/asset-urls";
+import { ASSET_URLS } from "../site/asset-urls";
+import { articlePath } from "../site/urls";
+import { ArticlePage } from "../views/ArticlePage";
 import { ArticleFormPage, type ArticleFormValues } from "../views/admin/ArticleFormPage";
 import { ArticleListPage } from "../views/admin/ArticleListPage";
 import { RevisionPage, RevisionsPage } from "../views/admin/RevisionsPage";
-import { ArticlePage } from "../views/ArticlePage";
 import { renderDocument } from "../views/render";
-import { articlePath } from "../views/urls";
 import {
   emptyValues,
   FormFieldError,
@@ -41,9 +43,8 @@ import {
   valuesFromForm,
 } from "./article-form";
 import { formStrings, parseId } from "./form";
-import { can, canEditArticle } from "./permissions";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
-import { describeError } from "../http/request-log";
+import { describeError, log } from "../platform/log";
 
 const LIST_SIZE = 30;
 
@@ -164,14 +165,7 @@ async function formFailure(c: Context<AppEnv>, err: unknown, values: ArticleForm
   // Anything else is the system's fault (D1 failed mid-save). The batch wrote
   // nothing, so say so and keep the text; if even the form cannot be drawn,
   // the error page takes over.
-  console.error(
-    JSON.stringify({
-      level: "error",
-      msg: "article save failed",
-      article: article?.id ?? null,
-      error: describeError(err),
-    }),
-  );
+  log("error", "article save failed", { article: article?.id ?? null, error: describeError(err) });
   return renderForm(c, values, {
     article,
     error:

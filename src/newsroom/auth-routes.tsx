@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { audit } from "../db/audit";
-import { getUserByEmail, deleteUserSessions, setUserPassword } from "../db/users";
+import { deleteUserSessions, getUserByEmail, setUserPassword } from "../db/users";
 import type { AppEnv } from "../env";
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "../platform/passwords";
 import { LoginPage } from "../views/admin/LoginPage";
 import { PasswordPage } from "../views/admin/PasswordPage";
 import { formStrings } from "./form";
-import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords";
 import { adminPage } from "./responses";
 import { endSession, startSession } from "./session";
 import { accountKey, clientKey, isThrottled, noteFailure, noteSuccess, THROTTLED_MESSAGE } from "./throttle";

@@ -1,11 +1,11 @@
 // /admin/tin-nong: the "Tin nóng" banner. Shown on every page within seconds
 // (a fragment, see src/reader/fragments.tsx), gone at its expiry.
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { activeBreakingNews, endBreakingNews, recentBreakingNews, startBreakingNews } from "../db/breaking-news";
-import { versionsChanged } from "../edge/versions";
+import { writeContent } from "../db/versions";
 import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
-import { BreakingNewsAdminPage, type BreakingFormValues } from "../views/admin/BreakingNewsAdminPage";
+import { type BreakingFormValues, BreakingNewsAdminPage } from "../views/admin/BreakingNewsAdminPage";
 import { formStrings, parseId } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
@@ -88,7 +88,6 @@ breakingRoutes.post("/", async (c) => {
   else if (expiresAt.getTime() - now > MAX_DURATION_MS) errors.expiresAt = "Tin nóng chỉ hiện tối đa 7 ngày";
   if (Object.keys(errors).length) return page(c, values, { errors, status: 400 });
   await startBreakingNews(c.var.db, { text, url: url ?? null, expiresAt: expiresAt! }, c.var.user!.id);
-  versionsChanged();
   return c.redirect("/admin/tin-nong?da-luu", 303);
 });
 
@@ -96,6 +95,5 @@ breakingRoutes.post("/:id{[0-9]+}/go", async (c) => {
   const id = parseId(c.req.param("id"));
   if (!id) return notFoundAdmin(c);
   await endBreakingNews(c.var.db, id, new Date(), c.var.user!.id);
-  versionsChanged();
   return c.redirect("/admin/tin-nong?da-luu", 303);
 });

@@ -3,10 +3,9 @@
 // carry the session's CSRF token.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { safeEqual } from "../platform/crypto";
+import { CSRF_FIELD } from "../views/admin/CsrfField";
 import { forbiddenPage } from "./responses";
-import { safeEqual } from "./tokens";
-
-export const CSRF_FIELD = "_csrf";
 
 const SAFE = /^(GET|HEAD|OPTIONS)$/;
 

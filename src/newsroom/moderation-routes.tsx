@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { listModerationQueue, setCommentStatus } from "../db/comments";
-import { COMMENT_STATUSES, type CommentStatus } from "../db/schema";
 import type { AppEnv } from "../env";
+import { COMMENT_STATUSES, type CommentStatus } from "../model/statuses";
 import { parsePage } from "../reader/paging";
 import { ModerationPage } from "../views/admin/ModerationPage";
 import { parseId } from "./form";

@@ -1,13 +1,13 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { audit, listAudit } from "../db/audit";
 import { listAuthors } from "../db/newsroom-articles";
-import { USER_ROLES, type UserRole } from "../db/schema";
-import { getUserByEmail, getUserById, insertUser, listUsers, setUserRole, deleteUserSessions } from "../db/users";
+import { deleteUserSessions, getUserByEmail, getUserById, insertUser, listUsers, setUserRole } from "../db/users";
 import type { AppEnv } from "../env";
+import { can } from "../model/permissions";
+import { USER_ROLES, type UserRole } from "../model/statuses";
+import { hashPassword, passwordProblem } from "../platform/passwords";
 import { AuditPage, UsersPage } from "../views/admin/PeoplePages";
 import { formStrings, parseId } from "./form";
-import { hashPassword, passwordProblem } from "./passwords";
-import { can } from "./permissions";
 import { adminPage, forbiddenPage, notFoundAdmin, requirePermission } from "./responses";
 
 export const peopleRoutes = new Hono<AppEnv>();

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { VNode } from "preact";
 import type { AppEnv } from "../env";
-import { can, type Action } from "./permissions";
+import { type Action, can } from "../model/permissions";
 import { AdminLayout } from "../views/admin/AdminLayout";
 import { renderDocument } from "../views/render";
 

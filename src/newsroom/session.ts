@@ -1,24 +1,17 @@
 // Editors' sessions: an opaque random token in a __Host- cookie; D1 keeps only
 // its SHA-256. Sessions end after IDLE_MS without use or ABSOLUTE_MS after login.
 import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
 import { deleteSession, deleteUserSessions, getSessionWithUser, insertSession, touchSession } from "../db/users";
-import type { User } from "../db/schema";
 import { EDITOR_SESSION_COOKIE } from "../edge/policy";
 import type { AppEnv } from "../env";
-import { randomToken, sha256Hex } from "./tokens";
+import type { User } from "../model/records";
+import { randomToken, sha256Hex } from "../platform/crypto";
 
 export const IDLE_MS = 12 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
-
-function readCookie(req: Request, name: string): string | null {
-  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return v.join("=");
-  }
-  return null;
-}
 
 function sessionCookie(value: string, maxAgeSeconds: number): string {
   return `${EDITOR_SESSION_COOKIE}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Lax`;
@@ -51,7 +44,7 @@ export async function endSession(c: Context<AppEnv>, everywhere = false): Promis
 export const loadEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("user", null);
   c.set("session", null);
-  const token = readCookie(c.req.raw, EDITOR_SESSION_COOKIE);
+  const token = getCookie(c, EDITOR_SESSION_COOKIE);
   if (token && /^[0-9a-f]{64}$/.test(token)) {
     const id = await sha256Hex(token);
     const found = await getSessionWithUser(c.var.db, id);

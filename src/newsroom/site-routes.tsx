@@ -1,16 +1,16 @@
 // /admin/cai-dat (the paper's identity) and /admin/menu (what the header and
 // footer menus show). Admins only; every save bumps "global".
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { getImageById } from "../db/images";
 import { listSections } from "../db/sections";
-import { saveMenus, saveSettings, type MenuPlacement } from "../db/site-identity";
+import { type MenuPlacement, saveMenus, saveSettings } from "../db/site-identity";
 import { listStaticPages } from "../db/static-pages";
-import { versionsChanged } from "../edge/versions";
+import { writeContent } from "../db/versions";
 import type { AppEnv } from "../env";
 import { loadSettings } from "../reader/site-info";
-import { defaultSettings, LOGO_MAX_BYTES, LOGO_TYPES, settingsInput, type SiteSettings } from "../site/settings";
+import { defaultSettings, LOGO_MAX_BYTES, LOGO_TYPES, type SiteSettings, settingsInput } from "../site/settings";
 import { MenuPage } from "../views/admin/MenuPage";
-import { SettingsPage, type SettingsFormValues } from "../views/admin/SettingsPage";
+import { type SettingsFormValues, SettingsPage } from "../views/admin/SettingsPage";
 import { formStrings } from "./form";
 import { adminPage, requirePermission } from "./responses";
 
@@ -75,7 +75,6 @@ settingsRoutes.post("/", async (c) => {
   }
   if (!parsed.success || Object.keys(errors).length) return settingsPage(c, values, { errors, status: 400 });
   await saveSettings(c.var.db, parsed.data, c.var.user!.id);
-  versionsChanged();
   return c.redirect("/admin/cai-dat?da-luu", 303);
 });
 
@@ -130,6 +129,5 @@ menuRoutes.post("/", async (c) => {
     }
   }
   await saveMenus(c.var.db, sectionPlaces, pagePlaces, c.var.user!.id);
-  versionsChanged();
   return c.redirect("/admin/menu?da-luu", 303);
 });

@@ -1,25 +1,26 @@
 // /admin/trang: "Giới thiệu", "Liên hệ", "Quảng cáo", "Chính sách bảo mật"…
 // written with the article editor's markup, published at /{slug}.
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
+import { type BodyBlock, figureImageIds, InvalidBodyError, parseBody, readStoredBody } from "../content/blocks";
 import { blocksToMarkup, markupToBlocks } from "../content/markup";
-import { figureImageIds, InvalidBodyError, parseBody, readStoredBody, type BodyBlock } from "../content/blocks";
 import { getImagesByIds } from "../db/images";
-import { STATIC_PAGE_STATUSES, type StaticPage, type StaticPageStatus } from "../db/schema";
 import {
   createStaticPage,
   deleteStaticPage,
   getStaticPage,
   listStaticPages,
+  type StaticPageInput,
   slugTaken,
   updateStaticPage,
-  type StaticPageInput,
 } from "../db/static-pages";
-import { versionsChanged } from "../edge/versions";
+import { writeContent } from "../db/versions";
 import type { AppEnv } from "../env";
+import { type StaticPage } from "../model/records";
+import { STATIC_PAGE_STATUSES, type StaticPageStatus } from "../model/statuses";
 import { isSlug } from "../reader/slugs";
 import { RESERVED_PATHS } from "../site/reserved-paths";
 import { slugify } from "../vi/slug";
-import { StaticPageFormPage, StaticPageListPage, type StaticPageFormValues } from "../views/admin/StaticPagePages";
+import { StaticPageFormPage, type StaticPageFormValues, StaticPageListPage } from "../views/admin/StaticPagePages";
 import { formStrings, parseId } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
@@ -117,7 +118,6 @@ staticPageRoutes.post("/", async (c) => {
   const checked = await check(c, values, null);
   if (!checked.ok) return formPage(c, null, values, checked.errors, 400);
   const id = await createStaticPage(c.var.db, checked.input, c.var.user!.id);
-  versionsChanged();
   return c.redirect(`/admin/trang/${id}?da-luu`, 303);
 });
 
@@ -141,7 +141,6 @@ staticPageRoutes.post("/:id{[0-9]+}", async (c) => {
   const checked = await check(c, values, page.id);
   if (!checked.ok) return formPage(c, page.id, values, checked.errors, 400);
   await updateStaticPage(c.var.db, page.id, checked.input, c.var.user!.id);
-  versionsChanged();
   return c.redirect(`/admin/trang/${page.id}?da-luu`, 303);
 });
 
@@ -149,6 +148,5 @@ staticPageRoutes.post("/:id{[0-9]+}/xoa", async (c) => {
   const page = await loadPage(c);
   if (!page) return notFoundAdmin(c, "Không có trang này.");
   await deleteStaticPage(c.var.db, page, c.var.user!.id);
-  versionsChanged();
   return c.redirect("/admin/trang?da-xoa", 303);
 });

@@ -1,13 +1,13 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { runBatch } from "../db/batch";
+import { writeContent } from "../db/versions";
 import { activeOverride, endOverridesQuery, insertOverrideQuery, recentRuns } from "../db/weather";
-import { scope } from "../edge/scopes";
-import { bumpScopes, versionsChanged } from "../edge/versions";
+import { weatherBoxItems } from "../db/weather-box";
 import type { AppEnv } from "../env";
 import { refreshWeather } from "../jobs/weather";
+import { scope } from "../model/content-scopes";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import { WeatherAdminPage } from "../views/admin/WeatherAdminPage";
-import { weatherBoxItems } from "../weather/box-data";
 import { weatherPlaces } from "../weather/config";
 import { formStrings } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
@@ -70,18 +70,17 @@ weatherAdminRoutes.post("/:place/ghim", async (c) => {
   if (!text || text.length > 1000) return page(c, { error: "Cần nhập bản tin (tối đa 1.000 ký tự).", status: 400 });
   if (!expiresAt || expiresAt <= new Date())
     return page(c, { error: "Thời điểm hết hạn phải ở tương lai.", status: 400 });
-  await runBatch(c.var.db, [
-    insertOverrideQuery(c.var.db, { place: place.slug, text, expiresAt, createdBy: c.var.user!.id }),
-    ...bumpScopes([scope.weather]),
-  ]);
-  versionsChanged();
+  await writeContent(
+    c.var.db,
+    [insertOverrideQuery(c.var.db, { place: place.slug, text, expiresAt, createdBy: c.var.user!.id })],
+    [scope.weather],
+  );
   return c.redirect("/admin/thoi-tiet?da-luu", 303);
 });
 
 weatherAdminRoutes.post("/:place/bo-ghim", async (c) => {
   const place = weatherPlaces(c.env).find((p) => p.slug === c.req.param("place"));
   if (!place) return notFoundAdmin(c, "Không có địa điểm này.");
-  await runBatch(c.var.db, [endOverridesQuery(c.var.db, place.slug, new Date()), ...bumpScopes([scope.weather])]);
-  versionsChanged();
+  await writeContent(c.var.db, [endOverridesQuery(c.var.db, place.slug, new Date())], [scope.weather]);
   return c.redirect("/admin/thoi-tiet?da-luu", 303);
 });

@@ -1,8 +1,9 @@
 // The web app manifest: the paper on a phone's home screen, in Vietnamese.
 // Built from SiteInfo, so name, short name and colour are the paper's own
 // settings (wrangler.toml defaults, or what the newsroom saved).
-import { ASSET_URLS } from "../views/asset-urls";
-import type { SiteInfo } from "../views/site";
+
+import type { SiteInfo } from "../model/site-info";
+import { ASSET_URLS } from "../site/asset-urls";
 
 export function webManifest(site: Pick<SiteInfo, "name" | "shortName" | "tagline" | "brandColor">) {
   const icon = (file: "icon-192.png" | "icon-512.png", size: number) => ({

@@ -2,7 +2,7 @@
 // so a deployment that changes any of them (the worker, the page script, the
 // icons) gives the worker new cache names, and its activation deletes the old
 // ones. Computed once per isolate from the generated map, no build step.
-import { ASSET_URLS } from "../views/asset-urls";
+import { ASSET_URLS } from "../site/asset-urls";
 
 /** FNV-1a, 32 bits: short, stable, enough to tell two asset sets apart. */
 function fnv1a(text: string): string {

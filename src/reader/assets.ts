@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { IMMUTABLE_CACHE_CONTROL } from "../edge/policy";
 import type { AppEnv } from "../env";
 import { isServiceWorkerFile, SERVICE_WORKER_ALLOWED, SERVICE_WORKER_CSP } from "../offline/service-worker-headers";
 
@@ -17,7 +18,7 @@ assetRoutes.get("/*", async (c) => {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   const headers = new Headers(res.headers);
-  headers.set("cache-control", "public, max-age=31536000, immutable");
+  headers.set("cache-control", IMMUTABLE_CACHE_CONTROL);
   headers.set("x-content-type-options", "nosniff");
   if (isServiceWorkerFile(new URL(c.req.url).pathname)) {
     headers.set("service-worker-allowed", SERVICE_WORKER_ALLOWED);

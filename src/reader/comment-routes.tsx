@@ -1,15 +1,15 @@
-import { Hono, type Context } from "hono";
-import { checkFormToken, issueFormToken } from "../community/form-token";
+import { type Context, Hono } from "hono";
 import {
+  type CommentInput,
   DUPLICATE_WINDOW_MS,
+  type FieldErrors,
   looksLikeSpam,
   normaliseComment,
   RATE_LIMIT,
   RATE_WINDOW_MS,
   validateComment,
-  type CommentInput,
-  type FieldErrors,
 } from "../community/comment-rules";
+import { checkFormToken, issueFormToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
 import { turnstileOk } from "../community/turnstile";
 import { getPublishedArticle } from "../db/articles";
@@ -17,11 +17,11 @@ import { getComment, insertComment, isDuplicateComment, recentCommentsFrom } fro
 import type { AppEnv } from "../env";
 import { clientHash } from "../http/client";
 import { parseId } from "../http/ids";
-import { sha256Hex } from "../newsroom/tokens";
+import { sha256Hex } from "../platform/crypto";
+import { articlePath } from "../site/urls";
 import { CommentForm } from "../views/CommentForm";
 import { Document } from "../views/Document";
 import { renderDocument } from "../views/render";
-import { articlePath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { loadSiteInfo } from "./site-info";
 

@@ -2,10 +2,10 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isNewsroomPath, NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
+import type { SiteInfo } from "../model/site-info";
 import { AdminLayout } from "../views/admin/AdminLayout";
 import { ErrorPage } from "../views/ErrorPage";
 import { renderDocument } from "../views/render";
-import type { SiteInfo } from "../views/site";
 import { loadSiteInfo, staticSiteInfo } from "./site-info";
 
 export function errorResponse(

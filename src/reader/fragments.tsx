@@ -1,25 +1,29 @@
 import { renderToString } from "preact-render-to-string";
-import { listLatest } from "../db/articles";
-import { listApprovedComments } from "../db/comments";
 import { issueFormToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
-import { scope } from "../edge/scopes";
-import { CommentList } from "../views/CommentList";
+import { listLatest } from "../db/articles";
+import { activeBreakingNews } from "../db/breaking-news";
+import { listApprovedComments } from "../db/comments";
 import { findShownPoll, getPoll, isOpen } from "../db/polls";
+import { mostRead } from "../db/views";
+import { weatherBoxItems } from "../db/weather-box";
+import type { FragmentDef, FragmentResolver } from "../edge/fragments";
+import type { PageDeps } from "../model/content-scopes";
+import { scope } from "../model/content-scopes";
+import { type FragmentKind, type FragmentRef, parseFragmentName } from "../model/fragments";
+import { BreakingNews } from "../views/BreakingNews";
+import { CommentList } from "../views/CommentList";
+import { LatestNews } from "../views/LatestNews";
+import { MostRead } from "../views/MostRead";
 import { PollBox, PollResults } from "../views/PollBox";
 import { WeatherBox } from "../views/WeatherBox";
-import { MostRead } from "../views/MostRead";
-import { mostRead } from "../db/views";
-import { weatherBoxItems } from "../weather/box-data";
 import { weatherPlaces } from "../weather/config";
-import type { FragmentDef, FragmentResolver } from "../edge/fragments";
-import { LatestNews } from "../views/LatestNews";
-import { activeBreakingNews } from "../db/breaking-news";
-import { BreakingNews } from "../views/BreakingNews";
 
 export const LATEST_NEWS_COUNT = 5;
 
-const latestNews: FragmentDef = {
+type Fragment = FragmentDef<PageDeps>;
+
+const latestNews: Fragment = {
   deps: { kind: "home" },
   ttl: 300,
   async render(c) {
@@ -29,7 +33,7 @@ const latestNews: FragmentDef = {
 };
 
 /** Approved comments of one article; approving a comment bumps only this. */
-function commentList(articleId: number): FragmentDef {
+function commentList(articleId: number): Fragment {
   return {
     deps: { kind: "scopes", scopes: [scope.comments(articleId)] },
     ttl: 300,
@@ -40,7 +44,7 @@ function commentList(articleId: number): FragmentDef {
 }
 
 /** The comment form's signed timestamp: fresh for every reader, not part of the ETag. */
-const commentToken: FragmentDef = {
+const commentToken: Fragment = {
   deps: { kind: "scopes", scopes: [] },
   ttl: 0,
   volatile: true,
@@ -50,7 +54,7 @@ const commentToken: FragmentDef = {
 };
 
 /** The poll box: the article's own poll, else the sidebar poll. Votes do not change it. */
-function pollBox(articleId?: number): FragmentDef {
+function pollBox(articleId?: number): Fragment {
   return {
     deps: { kind: "scopes", scopes: [scope.polls] },
     // Polls open and close on their own clock.
@@ -64,7 +68,7 @@ function pollBox(articleId?: number): FragmentDef {
 }
 
 /** A poll's live results; each vote bumps only this. */
-function pollResults(pollId: number): FragmentDef {
+function pollResults(pollId: number): Fragment {
   return {
     deps: { kind: "scopes", scopes: [scope.poll(pollId)] },
     ttl: 30,
@@ -76,7 +80,7 @@ function pollResults(pollId: number): FragmentDef {
 }
 
 /** The weather box on every page; a new forecast bumps only this. */
-const weatherBox: FragmentDef = {
+const weatherBox: Fragment = {
   deps: { kind: "scopes", scopes: [scope.weather] },
   // Re-rendered at least every 5 minutes so "stale" and "hidden" follow the clock.
   ttl: 300,
@@ -86,7 +90,7 @@ const weatherBox: FragmentDef = {
 };
 
 /** "Đọc nhiều": recounted at most every 5 minutes; views never bump anything. */
-const mostReadBox: FragmentDef = {
+const mostReadBox: Fragment = {
   deps: { kind: "scopes", scopes: [] },
   ttl: 300,
   async render(c) {
@@ -104,7 +108,7 @@ const mostReadBox: FragmentDef = {
  * (shown at once, no page re-rendered); expiry needs no write: the 15-second
  * clock re-reads it.
  */
-const breakingNewsBanner: FragmentDef = {
+const breakingNewsBanner: Fragment = {
   deps: { kind: "scopes", scopes: [scope.breaking] },
   ttl: 15,
   async render(c) {
@@ -113,19 +117,22 @@ const breakingNewsBanner: FragmentDef = {
   },
 };
 
+/** Every fragment kind a view may place, and how to render it. */
+const registry: { [K in FragmentKind]: (ref: Extract<FragmentRef, { kind: K }>) => Fragment } = {
+  "latest-news": () => latestNews,
+  weather: () => weatherBox,
+  "most-read": () => mostReadBox,
+  "comment-token": () => commentToken,
+  breaking: () => breakingNewsBanner,
+  poll: () => pollBox(),
+  comments: (ref) => commentList(ref.id),
+  "article-poll": (ref) => pollBox(ref.id),
+  "poll-results": (ref) => pollResults(ref.id),
+};
+
 /** The reader pages' fragments, by the name their placeholders carry. */
-export const readerFragments: FragmentResolver = (name) => {
-  if (name === "latest-news") return latestNews;
-  if (name === "weather") return weatherBox;
-  if (name === "most-read") return mostReadBox;
-  if (name === "comment-token") return commentToken;
-  if (name === "breaking") return breakingNewsBanner;
-  const comments = /^comments-([1-9][0-9]{0,9})$/.exec(name);
-  if (comments) return commentList(Number(comments[1]));
-  if (name === "poll") return pollBox();
-  const articlePoll = /^poll-a([1-9][0-9]{0,9})$/.exec(name);
-  if (articlePoll) return pollBox(Number(articlePoll[1]));
-  const results = /^poll-results-([1-9][0-9]{0,9})$/.exec(name);
-  if (results) return pollResults(Number(results[1]));
-  return undefined;
+export const readerFragments: FragmentResolver<PageDeps> = (name) => {
+  const ref = parseFragmentName(name);
+  // One call site for every kind: TypeScript cannot narrow the registry's key and argument together.
+  return ref ? (registry[ref.kind] as (r: FragmentRef) => Fragment)(ref) : undefined;
 };

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
-import { withTimeout } from "../http/timeout";
+import { withTimeout } from "../platform/timeout";
 
 /** Answers within this or counts as down: a health check must not hang the checker. */
 const PROBE_TIMEOUT_MS = 2000;

@@ -1,15 +1,13 @@
-import { Hono, type Context } from "hono";
-import { edgeCache } from "../edge/cache";
+import { type Context, Hono } from "hono";
+import { BRIEF_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from "../edge/policy";
+import { storedVariant, storeVariant } from "../edge/variant-cache";
 import type { AppEnv } from "../env";
 import { isSafeMediaKey, MEDIA_TYPES } from "../media/keys";
-import { photoProblem, SVG_CSP } from "../media/placeholder";
 import { CARD_SIZE, isVariantWidth, negotiateFormat, VARIANT_WIDTHS, type VariantFormat } from "../media/variants";
+import { photoProblem, SVG_CSP } from "./photo-placeholder";
+import { describeError, log } from "../platform/log";
 
-const YEAR = 31_536_000;
-const IMMUTABLE = `public, max-age=${YEAR}, immutable`;
 const VARIANT_QUALITY = 70;
-/** A stand-in for a variant the Images binding could not make: kept briefly, never as the real thing. */
-const FALLBACK_CACHE_CONTROL = "public, max-age=60";
 
 interface VariantSize {
   width: number;
@@ -22,7 +20,7 @@ export const mediaRoutes = new Hono<AppEnv>();
 function textResponse(status: 400 | 404, message: string): Response {
   return new Response(message, {
     status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=60" },
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": BRIEF_CACHE_CONTROL },
   });
 }
 
@@ -56,7 +54,7 @@ async function readPhoto<T extends R2Object>(
   try {
     return (await read()) ?? photoProblem("missing", c.req.header("accept"));
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "R2 read failed", key, error: String(err) }));
+    log("error", "R2 read failed", { key, error: describeError(err) });
     return photoProblem("unavailable", c.req.header("accept"));
   }
 }
@@ -70,7 +68,7 @@ async function original(c: Context<AppEnv>, key: string): Promise<Response> {
   const ext = key.slice(key.lastIndexOf(".") + 1);
   if (!headers.has("content-type")) headers.set("content-type", MEDIA_TYPES[ext] ?? "application/octet-stream");
   headers.set("etag", object.httpEtag);
-  headers.set("cache-control", IMMUTABLE);
+  headers.set("cache-control", IMMUTABLE_CACHE_CONTROL);
   headers.set("x-content-type-options", "nosniff");
   // SVG can carry script; keep it inert when opened directly.
   if (headers.get("content-type") === "image/svg+xml") headers.set("content-security-policy", SVG_CSP);
@@ -88,9 +86,8 @@ async function original(c: Context<AppEnv>, key: string): Promise<Response> {
  */
 async function variant(c: Context<AppEnv>, key: string, size: VariantSize, format: VariantFormat): Promise<Response> {
   const { width, height } = size;
-  const cacheKey = variantKey(key, size, format);
-  const cache = edgeCache();
-  let res = await cache.match(cacheKey).catch(() => undefined);
+  const entry = variantName(key, size, format);
+  let res = await storedVariant(entry);
   if (!res) {
     const object = await readPhoto(c, key, () => c.env.MEDIA.get(key));
     if (object instanceof Response) return object;
@@ -100,13 +97,13 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
       res = new Response(bytes, {
         headers: {
           "content-type": format,
-          "cache-control": IMMUTABLE,
+          "cache-control": IMMUTABLE_CACHE_CONTROL,
           etag: `"${object.etag}-${width}${height ? `x${height}` : ""}-${format.slice(6)}"`,
         },
       });
-      c.executionCtx.waitUntil(cache.put(cacheKey, res.clone()).catch(() => undefined));
+      storeVariant(c, entry, res);
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "image variant failed", key, width, error: String(err) }));
+      log("error", "image variant failed", { key, width, error: describeError(err) });
       const standIn = await storedStandIn(key, size, format);
       if (standIn) return standIn;
       const whole = await original(c, key);
@@ -121,10 +118,8 @@ async function variant(c: Context<AppEnv>, key: string, size: VariantSize, forma
   return new Response(res.body, { headers });
 }
 
-function variantKey(key: string, size: VariantSize, format: VariantFormat): Request {
-  return new Request(
-    `https://media.internal/${key}?w=${size.width}${size.height ? `&h=${size.height}` : ""}&f=${format}`,
-  );
+function variantName(key: string, size: VariantSize, format: VariantFormat): string {
+  return `${key}?w=${size.width}${size.height ? `&h=${size.height}` : ""}&f=${format}`;
 }
 
 /**
@@ -138,9 +133,7 @@ async function storedStandIn(key: string, size: VariantSize, format: VariantForm
     (a, b) => Math.abs(a - size.width) - Math.abs(b - size.width) || b - a,
   );
   for (const width of others) {
-    const stored = await edgeCache()
-      .match(variantKey(key, { width, fit: "scale-down" }, format))
-      .catch(() => undefined);
+    const stored = await storedVariant(variantName(key, { width, fit: "scale-down" }, format));
     if (stored) return asStandIn(stored, `w=${width}`);
   }
   return null;
@@ -149,7 +142,8 @@ async function storedStandIn(key: string, size: VariantSize, format: VariantForm
 /** Served under the variant's address for now only: a short lifetime and no ETag, so the real variant replaces it. */
 function asStandIn(res: Response, what: string): Response {
   const headers = new Headers(res.headers);
-  headers.set("cache-control", FALLBACK_CACHE_CONTROL);
+  // A stand-in for a variant the Images binding could not make: kept briefly, never as the real thing.
+  headers.set("cache-control", BRIEF_CACHE_CONTROL);
   headers.delete("etag");
   headers.set("vary", "Accept");
   headers.set("x-content-type-options", "nosniff");

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import type { PageDeps } from "../edge/scopes";
 import type { AppEnv } from "../env";
+import type { PageDeps } from "../model/content-scopes";
 import { webManifest } from "../offline/manifest";
 import { OfflineListPage } from "../views/OfflineListPage";
 import { renderDocument } from "../views/render";

@@ -1,9 +1,11 @@
-import { Hono, type Context } from "hono";
-import { formSecret, sign, verify } from "../community/signing";
-import { castVote, getPoll, isOpen, type PollWithOptions } from "../db/polls";
+import { type Context, Hono } from "hono";
+import { getSignedCookie, setSignedCookie } from "hono/cookie";
+import { formSecret } from "../community/signing";
+import { castVote, getPoll, isOpen } from "../db/polls";
 import type { AppEnv } from "../env";
 import { clientHash } from "../http/client";
 import { parseId } from "../http/ids";
+import { type PollWithOptions } from "../model/community";
 import { Document } from "../views/Document";
 import { FragmentSlot } from "../views/FragmentSlot";
 import { PollResults } from "../views/PollBox";
@@ -19,13 +21,11 @@ export const pollRoutes = new Hono<AppEnv>();
 
 const cookieName = (id: number) => `bc-${id}`;
 
+/** The signed value names its poll, so one poll's cookie cannot stand for another's. */
+const voteMark = (id: number) => `vote:${id}`;
+
 async function hasVoteCookie(c: Context<AppEnv>, id: number): Promise<boolean> {
-  const value = (c.req.header("cookie") ?? "")
-    .split(";")
-    .map((p) => p.trim())
-    .find((p) => p.startsWith(`${cookieName(id)}=`))
-    ?.split("=")[1];
-  return !!value && (await verify(formSecret(c.env), `vote:${id}`, value));
+  return (await getSignedCookie(c, formSecret(c.env), cookieName(id))) === voteMark(id);
 }
 
 async function resultsPage(
@@ -48,7 +48,11 @@ async function resultsPage(
               {message}
             </p>
           )}
-          {status === 200 ? <FragmentSlot name={`poll-results-${data.poll.id}`} /> : <PollResults {...data} />}
+          {status === 200 ? (
+            <FragmentSlot fragment={{ kind: "poll-results", id: data.poll.id }} />
+          ) : (
+            <PollResults {...data} />
+          )}
           <p>
             <a href="/">← Về trang chủ</a>
           </p>
@@ -101,10 +105,12 @@ pollRoutes.post("/:id", async (c) => {
   if (!(await castVote(c.var.db, data.poll.id, optionId, voter, now))) {
     return resultsPage(c, data, 409, "Lượt bình chọn từ thiết bị hoặc mạng của bạn đã được ghi nhận. Cảm ơn bạn!");
   }
-  const signature = await sign(formSecret(c.env), `vote:${data.poll.id}`);
-  c.header(
-    "set-cookie",
-    `${cookieName(data.poll.id)}=${signature}; Path=/binh-chon; Max-Age=31536000; HttpOnly; Secure; SameSite=Lax`,
-  );
+  await setSignedCookie(c, cookieName(data.poll.id), voteMark(data.poll.id), formSecret(c.env), {
+    path: "/binh-chon",
+    maxAge: 31_536_000,
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+  });
   return c.redirect(`/binh-chon/${data.poll.id}#da-binh-chon`, 303);
 });

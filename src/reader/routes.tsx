@@ -3,16 +3,16 @@ import { getPublishedArticle, listLatest, listLatestPerSection, listRelated } fr
 import { getAuthorBySlug, getTagBySlug } from "../db/people";
 import { getSectionBySlug } from "../db/sections";
 import type { AppEnv } from "../env";
+import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { ArticlePage } from "../views/ArticlePage";
 import { HomePage } from "../views/HomePage";
 import { renderDocument } from "../views/render";
-import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
-import { renderStaticPage } from "./static-page";
 import { cachedPage } from "./page-cache";
 import { loadSiteInfo } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
+import { renderStaticPage } from "./static-page";
 import { countView } from "./view-counter";
 
 const HOME_LATEST = 8;

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
-import { loadIdentityRows, storedSettingsJson, type IdentityRows } from "../db/site-identity";
+import { type IdentityRows, loadIdentityRows, storedSettingsJson } from "../db/site-identity";
 import type { AppEnv, Env } from "../env";
+import type { MenuLink, SiteInfo } from "../model/site-info";
 import { defaultSettings, LOGO_TYPES, mergeStored, type SiteSettings } from "../site/settings";
-import type { MenuLink, SiteInfo } from "../views/site";
-import { mediaPath, sectionPath } from "../views/urls";
+import { mediaPath, sectionPath } from "../site/urls";
 
 /** The site's address without a trailing slash, from wrangler.toml: no database needed. */
 export function siteUrl(env: Pick<Env, "SITE_URL">): string {

@@ -1,4 +1,5 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
+import { listPublishedStaticPages } from "../db/static-pages";
 import {
   listArticleMonths,
   listArticlesBetween,
@@ -7,13 +8,12 @@ import {
   listSectionLastmods,
   listTagLastmods,
 } from "../db/syndication";
-import { listPublishedStaticPages } from "../db/static-pages";
-import { scope, type PageDeps } from "../edge/scopes";
 import type { AppEnv } from "../env";
+import { type PageDeps, scope } from "../model/content-scopes";
 import { robotsTxt } from "../seo/robots";
 import { renderNewsSitemap, renderSitemapIndex, renderUrlset, type SitemapUrl } from "../seo/sitemaps";
+import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { vietnamMonthRange } from "../vi/dates";
-import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { cachedPage } from "./page-cache";
 import { loadSiteInfo, siteUrl } from "./site-info";

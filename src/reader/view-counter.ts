@@ -6,14 +6,14 @@
 import type { Context } from "hono";
 import { recordViews } from "../db/views";
 import type { AppEnv } from "../env";
-import { describeError } from "../http/request-log";
+import { describeError, log } from "../platform/log";
 
 export function countView(c: Context<AppEnv>, articleId: number): void {
   const rate = Math.max(1, Math.min(1000, Math.floor(Number(c.env.VIEW_SAMPLE_RATE ?? 10)) || 10));
   if (Math.random() * rate >= 1) return;
   c.executionCtx.waitUntil(
     recordViews(c.var.db, articleId, new Date(), rate).catch((err) => {
-      console.error(JSON.stringify({ level: "error", msg: "view not counted", error: describeError(err) }));
+      log("error", "view not counted", { error: describeError(err) });
     }),
   );
 }

@@ -1,9 +1,10 @@
 // RSS 2.0 for the whole paper and for each section.
-import type { FeedItem } from "../db/syndication";
-import { toRfc822Vietnam } from "../vi/dates";
-import { articlePath, mediaPath } from "../views/urls";
-import { element, XML_DECLARATION, xmlAttr, xmlText } from "./xml";
+
 import { fullHeadline } from "../content/headline";
+import type { FeedItem } from "../model/syndication";
+import { articlePath, mediaPath } from "../site/urls";
+import { toRfc822Vietnam } from "../vi/dates";
+import { element, XML_DECLARATION, xmlAttr, xmlText } from "./xml";
 
 export interface FeedChannel {
   title: string;

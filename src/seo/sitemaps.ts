@@ -1,7 +1,8 @@
 // Sitemaps (sitemaps.org 0.9) and the Google News sitemap.
-import type { NewsLocation } from "../db/syndication";
+
+import type { NewsLocation } from "../model/syndication";
+import { articlePath } from "../site/urls";
 import { toVietnamIso } from "../vi/dates";
-import { articlePath } from "../views/urls";
 import { XML_DECLARATION, xmlText } from "./xml";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";

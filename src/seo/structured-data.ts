@@ -1,11 +1,12 @@
 // schema.org JSON-LD for search engines: plain objects, serialised by the
 // view. Dates carry the +07:00 offset, URLs are absolute.
-import type { ArticleFull } from "../db/article-types";
+
 import { CARD_SIZE } from "../media/variants";
+import type { ArticleFull } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
+import { ASSET_URLS } from "../site/asset-urls";
+import { articlePath, authorPath, mediaPath, sectionPath } from "../site/urls";
 import { toVietnamIso } from "../vi/dates";
-import { ASSET_URLS } from "../views/asset-urls";
-import type { SiteInfo } from "../views/site";
-import { articlePath, authorPath, mediaPath, sectionPath } from "../views/urls";
 
 export type JsonLd = Record<string, unknown>;
 

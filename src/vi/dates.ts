@@ -31,6 +31,12 @@ export function toVietnamTime(date: Date): VietnamTime {
 }
 
 /** "17/01/2024" */
+/** "07:05": the time of day in Vietnam, 24-hour clock. */
+export function formatTime(date: Date): string {
+  const t = toVietnamTime(date);
+  return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+}
+
 export function formatDate(date: Date): string {
   const t = toVietnamTime(date);
   return `${pad(t.day)}/${pad(t.month)}/${t.year}`;

@@ -1,5 +1,5 @@
 import type { BodyBlock } from "../content/blocks";
-import type { ImageData } from "../db/article-types";
+import type { ImageData } from "../model/article";
 import { Figure } from "./Figure";
 import { Lines } from "./Lines";
 

@@ -1,16 +1,16 @@
-import type { ArticleFull, ArticleTeaser } from "../db/article-types";
+import { fullHeadline } from "../content/headline";
+import type { ArticleFull, ArticleTeaser } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
 import { articleCrumbs, newsArticle } from "../seo/structured-data";
+import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
-import { Document } from "./Document";
 import { CommentForm } from "./CommentForm";
+import { Document } from "./Document";
 import { Figure } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { SaveButton } from "./SaveButton";
 import { TeaserList } from "./TeaserList";
-import type { SiteInfo } from "./site";
-import { articlePath, authorPath, sectionPath, tagPath } from "./urls";
-import { fullHeadline } from "../content/headline";
 
 export interface ArticlePageProps {
   site: SiteInfo;
@@ -96,7 +96,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       </article>
       {article.id > 0 && (
         <div class="article">
-          <FragmentSlot name={`comments-${article.id}`} />
+          <FragmentSlot fragment={{ kind: "comments", id: article.id }} />
           <CommentForm articleId={article.id} turnstileSiteKey={turnstileSiteKey} />
         </div>
       )}
@@ -109,9 +109,9 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
         </section>
       )}
       <div class="article">
-        <FragmentSlot name="latest-news" />
-        <FragmentSlot name="most-read" />
-        {article.id > 0 && <FragmentSlot name={`poll-a${article.id}`} />}
+        <FragmentSlot fragment={{ kind: "latest-news" }} />
+        <FragmentSlot fragment={{ kind: "most-read" }} />
+        {article.id > 0 && <FragmentSlot fragment={{ kind: "article-poll", id: article.id }} />}
       </div>
     </Document>
   );

@@ -39,7 +39,7 @@ export function CommentForm({
       <form method="post" action="/binh-luan">
         <input type="hidden" name="article" value={String(articleId)} />
         {parentId && <input type="hidden" name="parent" value={String(parentId)} />}
-        {token ? <input type="hidden" name="t" value={token} /> : <FragmentSlot name="comment-token" />}
+        {token ? <input type="hidden" name="t" value={token} /> : <FragmentSlot fragment={{ kind: "comment-token" }} />}
         <p class="hp" aria-hidden="true">
           <label>
             Để trống ô này <input type="text" name="website" tabIndex={-1} autocomplete="off" />

@@ -1,10 +1,9 @@
-import type { PublicComment } from "../db/comments";
-import { formatDate, toVietnamIso, toVietnamTime } from "../vi/dates";
+import type { PublicComment } from "../model/community";
+import { formatDate, formatTime, toVietnamIso } from "../vi/dates";
 import { Lines } from "./Lines";
 
 function when(date: Date): string {
-  const t = toVietnamTime(date);
-  return `${formatDate(date)} ${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+  return `${formatDate(date)} ${formatTime(date)}`;
 }
 
 function CommentItem({ comment, reply }: { comment: PublicComment; reply?: boolean }) {

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from "preact";
+import type { SiteInfo } from "../model/site-info";
 import { SERVICE_WORKER_URL } from "../offline/version";
+import { ASSET_URLS } from "../site/asset-urls";
 import { DEFAULT_BRAND } from "../site/settings";
-import { ASSET_URLS } from "./asset-urls";
 import { FragmentSlot } from "./FragmentSlot";
 import { SeoHead, type SeoMeta } from "./SeoHead";
-import { SITE_CSS } from "./styles";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
-import type { SiteInfo } from "./site";
+import { SITE_CSS } from "./styles";
 
 export interface DocumentProps {
   site: SiteInfo;
@@ -59,12 +59,12 @@ export function Document({
           Chuyển đến nội dung chính
         </a>
         <SiteHeader site={site} currentSection={currentSection} />
-        <FragmentSlot name="breaking" />
+        <FragmentSlot fragment={{ kind: "breaking" }} />
         <main id="main" class="wrap">
           {children}
         </main>
         <div class="wrap">
-          <FragmentSlot name="weather" />
+          <FragmentSlot fragment={{ kind: "weather" }} />
         </div>
         <SiteFooter site={site} />
       </body>

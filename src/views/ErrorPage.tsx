@@ -1,5 +1,5 @@
+import type { SiteInfo } from "../model/site-info";
 import { Document } from "./Document";
-import type { SiteInfo } from "./site";
 
 export function ErrorPage({ site, title, message }: { site: SiteInfo; title: string; message: string }) {
   return (

@@ -1,6 +1,6 @@
-import type { ImageData } from "../db/article-types";
 import { variantWidthsFor } from "../media/variants";
-import { mediaPath } from "./urls";
+import type { ImageData } from "../model/article";
+import { mediaPath } from "../site/urls";
 
 export interface FigureProps {
   image: ImageData;

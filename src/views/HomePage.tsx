@@ -1,13 +1,13 @@
-import type { ArticleTeaser, SectionRef } from "../db/article-types";
+import { fullHeadline } from "../content/headline";
+import type { ArticleTeaser, SectionRef } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
 import { webSite } from "../seo/structured-data";
+import { articlePath, sectionPath } from "../site/urls";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { Document } from "./Document";
 import { Figure } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { TeaserList } from "./TeaserList";
-import type { SiteInfo } from "./site";
-import { articlePath, sectionPath } from "./urls";
-import { fullHeadline } from "../content/headline";
 
 export interface HomePageProps {
   site: SiteInfo;
@@ -63,8 +63,8 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
               <TeaserList items={latest} lite={lite} />
             </section>
           )}
-          <FragmentSlot name="most-read" />
-          <FragmentSlot name="poll" />
+          <FragmentSlot fragment={{ kind: "most-read" }} />
+          <FragmentSlot fragment={{ kind: "poll" }} />
         </div>
       </div>
       <div class="sections-grid">

@@ -1,6 +1,6 @@
-import type { ArticleTeaser } from "../db/article-types";
+import type { ArticleTeaser } from "../model/article";
+import { articlePath } from "../site/urls";
 import { formatDate } from "../vi/dates";
-import { articlePath } from "./urls";
 
 export function LatestNews({ items }: { items: ArticleTeaser[] }) {
   if (!items.length) return null;

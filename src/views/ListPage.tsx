@@ -1,10 +1,10 @@
-import type { ArticleTeaser } from "../db/article-types";
+import type { ArticleTeaser } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
 import { breadcrumbs } from "../seo/structured-data";
 import { Document } from "./Document";
 import { FragmentSlot } from "./FragmentSlot";
 import { Pagination } from "./Pagination";
 import { TeaserList } from "./TeaserList";
-import type { SiteInfo } from "./site";
 
 /** A paginated list of articles: section, tag and author pages. */
 export interface ListPageProps {
@@ -53,7 +53,7 @@ export function ListPage({
       <h2 class="skip">Danh sách bài viết</h2>
       {articles.length ? <TeaserList items={articles} showLead lite={lite} /> : <p>Chưa có bài viết nào.</p>}
       <Pagination basePath={basePath} page={page} pageCount={pageCount} />
-      <FragmentSlot name="poll" />
+      <FragmentSlot fragment={{ kind: "poll" }} />
     </Document>
   );
 }

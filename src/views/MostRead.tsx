@@ -1,5 +1,5 @@
-import type { ArticleTeaser } from "../db/article-types";
-import { articlePath } from "./urls";
+import type { ArticleTeaser } from "../model/article";
+import { articlePath } from "../site/urls";
 
 function List({ items }: { items: ArticleTeaser[] }) {
   return (

@@ -1,5 +1,5 @@
+import type { SiteInfo } from "../model/site-info";
 import { Document } from "./Document";
-import type { SiteInfo } from "./site";
 
 /**
  * The shells of "Bài đã lưu" (/da-luu) and the offline page (/ngoai-tuyen).

@@ -1,4 +1,4 @@
-import type { PollWithOptions } from "../db/polls";
+import type { PollWithOptions } from "../model/community";
 
 export function PollResults({ poll, options }: PollWithOptions) {
   const total = options.reduce((n, o) => n + o.votes, 0);

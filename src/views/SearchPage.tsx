@@ -1,11 +1,11 @@
-import type { ArticleTeaser } from "../db/article-types";
+import { fullHeadline } from "../content/headline";
+import type { ArticleTeaser } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
+import { articlePath } from "../site/urls";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { Document } from "./Document";
 import { Pagination } from "./Pagination";
 import { TeaserList } from "./TeaserList";
-import type { SiteInfo } from "./site";
-import { articlePath } from "./urls";
-import { fullHeadline } from "../content/headline";
 
 export interface SearchResult {
   article: ArticleTeaser;

@@ -1,8 +1,8 @@
-import type { ImageData } from "../db/article-types";
-import { cardImageUrl, serializeJsonLd, type JsonLd } from "../seo/structured-data";
 import { CARD_SIZE } from "../media/variants";
+import type { ImageData } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
+import { cardImageUrl, type JsonLd, serializeJsonLd } from "../seo/structured-data";
 import { toVietnamIso } from "../vi/dates";
-import type { SiteInfo } from "./site";
 
 /** What search engines and share previews (Facebook, Zalo, X) read of a page. */
 export interface SeoMeta {

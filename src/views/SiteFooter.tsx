@@ -1,4 +1,4 @@
-import type { SiteInfo } from "./site";
+import type { SiteInfo } from "../model/site-info";
 
 export function SiteFooter({ site }: { site: SiteInfo }) {
   return (

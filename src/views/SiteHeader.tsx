@@ -1,4 +1,4 @@
-import type { SiteInfo } from "./site";
+import type { SiteInfo } from "../model/site-info";
 
 /**
  * One line on a phone: masthead, search, and a menu that opens without

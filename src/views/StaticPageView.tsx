@@ -1,9 +1,9 @@
 import type { BodyBlock } from "../content/blocks";
-import type { ImageData } from "../db/article-types";
+import type { ImageData } from "../model/article";
+import type { SiteInfo } from "../model/site-info";
 import { breadcrumbs } from "../seo/structured-data";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
 import { Document } from "./Document";
-import type { SiteInfo } from "./site";
 
 export interface StaticPageViewProps {
   site: SiteInfo;

@@ -1,7 +1,7 @@
-import type { ArticleTeaser } from "../db/article-types";
-import { formatDate, toVietnamIso } from "../vi/dates";
-import { articlePath, mediaPath } from "./urls";
 import { fullHeadline } from "../content/headline";
+import type { ArticleTeaser } from "../model/article";
+import { articlePath, mediaPath } from "../site/urls";
+import { formatDate, toVietnamIso } from "../vi/dates";
 
 export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; showLead?: boolean; lite?: boolean }) {
   return (

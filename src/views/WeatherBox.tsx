@@ -1,18 +1,5 @@
-import { toVietnamTime } from "../vi/dates";
-
-export interface WeatherBoxItem {
-  placeName: string;
-  text: string;
-  tempMin: number | null;
-  tempMax: number | null;
-  updatedAt: Date;
-  stale: boolean;
-}
-
-const hhmm = (d: Date) => {
-  const t = toVietnamTime(d);
-  return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
-};
+import type { WeatherBoxItem } from "../model/weather";
+import { formatTime } from "../vi/dates";
 
 /** "THÔNG TIN CẦN BIẾT": the weather, kept current by the weather job (a fragment). */
 export function WeatherBox({ items }: { items: WeatherBoxItem[] }) {
@@ -35,7 +22,7 @@ export function WeatherBox({ items }: { items: WeatherBoxItem[] }) {
           </p>
           <p>{w.text}</p>
           <p class="meta">
-            Cập nhật lúc {hhmm(w.updatedAt)}
+            Cập nhật lúc {formatTime(w.updatedAt)}
             {w.stale && " (chưa có bản tin mới hơn)"}
           </p>
         </div>

@@ -1,5 +1,6 @@
 // Where the weather box forecasts for, and which server speaks the Open-Meteo API.
 import { z } from "zod";
+import { describeError, log } from "../platform/log";
 
 export interface Place {
   slug: string;
@@ -29,9 +30,7 @@ export function weatherPlaces(env: { WEATHER_PLACES?: string }): Place[] {
   try {
     return placesSchema.parse(JSON.parse(env.WEATHER_PLACES));
   } catch (err) {
-    console.error(
-      JSON.stringify({ level: "error", msg: "WEATHER_PLACES is not valid; using the default", error: String(err) }),
-    );
+    log("error", "WEATHER_PLACES is not valid; using the default", { error: describeError(err) });
     return DEFAULT_PLACES;
   }
 }

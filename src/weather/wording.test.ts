@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   BEAUFORT_UPPER_BOUNDS_MS,
-  WMO_CODES,
   beaufort,
   describeWeatherCode,
-  forecastText,
-  windDirection16,
-  windDirection8,
   type ForecastInput,
+  forecastText,
+  WMO_CODES,
+  windDirection8,
+  windDirection16,
 } from "./wording";
 
 const NAMES_16 = [

@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWranglerDev } from "../../scripts/dev-server";
-import { sha256, type Manifest } from "../../scripts/ops/manifest";
+import { type Manifest, sha256 } from "../../scripts/ops/manifest";
 import { repositoryMigrations } from "../../scripts/ops/migration-files";
 import { countArticles, createDemoState, type DemoState } from "./demo-state";
 import { runScript } from "./run-script";
-import { choosePaths, readSite, type PagePaths, type SiteContent } from "./site-pages";
+import { choosePaths, type PagePaths, readSite, type SiteContent } from "./site-pages";
 
 // The one port the operations suite may use (the browser suite has its own).
 const PORT = 8792;

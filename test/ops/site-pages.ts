@@ -2,7 +2,7 @@
 // and after a restore: the <article> of an article page and the lists of
 // article links on list pages. Whole pages legitimately differ (the comment
 // form's signed token, weather, most-read), so they are not compared.
-import { parse, type HTMLElement } from "node-html-parser";
+import { type HTMLElement, parse } from "node-html-parser";
 
 const ARTICLE_PATH = /^\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html$/;
 

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { openDatabase } from "../../src/db/client";
-import type { UserRole } from "../../src/db/schema";
 import { insertUser } from "../../src/db/users";
-import { hashPassword } from "../../src/newsroom/passwords";
+import type { UserRole } from "../../src/model/statuses";
+import { hashPassword } from "../../src/platform/passwords";
 import { get } from "./http";
 
 export const PASSWORD = "mat-khau-that-dai-123";

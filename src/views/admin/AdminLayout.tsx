@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import type { User } from "../../db/schema";
-import { ROLE_NAMES, can } from "../../newsroom/permissions";
-import { ASSET_URLS } from "../asset-urls";
+import { can, ROLE_NAMES } from "../../model/permissions";
+import type { User } from "../../model/records";
+import { ASSET_URLS } from "../../site/asset-urls";
 import { ADMIN_CSS } from "./admin-styles";
 import { CsrfField } from "./CsrfField";
 

@@ -1,9 +1,10 @@
-import type { ArticleStatus, User } from "../../db/schema";
-import { can } from "../../newsroom/permissions";
+import { can } from "../../model/permissions";
+import type { User } from "../../model/records";
+import type { ArticleStatus } from "../../model/statuses";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
-import { STATUS_NAMES } from "./status-names";
 import { Field } from "./Field";
+import { STATUS_NAMES } from "./status-names";
 
 export interface ArticleFormValues {
   kicker: string;

@@ -1,5 +1,6 @@
-import type { NewsroomFilter, NewsroomRow } from "../../db/newsroom-articles";
-import { ARTICLE_STATUSES, type User } from "../../db/schema";
+import type { NewsroomFilter, NewsroomRow } from "../../model/newsroom";
+import { type User } from "../../model/records";
+import { ARTICLE_STATUSES } from "../../model/statuses";
 import { formatDateline } from "../../vi/dates";
 import { Pagination } from "../Pagination";
 import { AdminLayout } from "./AdminLayout";

@@ -1,4 +1,4 @@
-import type { BreakingNews, User } from "../../db/schema";
+import type { BreakingNews, User } from "../../model/records";
 import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";

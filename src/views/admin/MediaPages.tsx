@@ -1,5 +1,5 @@
-import type { ImageUse } from "../../db/image-uses";
-import type { Image, User } from "../../db/schema";
+import type { ImageUse } from "../../model/media";
+import type { Image, User } from "../../model/records";
 import { Pagination } from "../Pagination";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";

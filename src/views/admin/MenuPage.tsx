@@ -1,4 +1,4 @@
-import type { Section, StaticPage, User } from "../../db/schema";
+import type { Section, StaticPage, User } from "../../model/records";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 

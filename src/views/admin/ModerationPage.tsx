@@ -1,4 +1,5 @@
-import { COMMENT_STATUSES, type Comment, type CommentStatus, type User } from "../../db/schema";
+import { type Comment, type User } from "../../model/records";
+import { COMMENT_STATUSES, type CommentStatus } from "../../model/statuses";
 import { formatDateline } from "../../vi/dates";
 import { Lines } from "../Lines";
 import { Pagination } from "../Pagination";

@@ -1,4 +1,4 @@
-import type { User } from "../../db/schema";
+import type { User } from "../../model/records";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 

@@ -1,6 +1,7 @@
-import type { User, UserRole } from "../../db/schema";
-import { USER_ROLES } from "../../db/schema";
-import { ROLE_NAMES } from "../../newsroom/permissions";
+import { ROLE_NAMES } from "../../model/permissions";
+import type { User } from "../../model/records";
+import type { UserRole } from "../../model/statuses";
+import { USER_ROLES } from "../../model/statuses";
 import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";

@@ -1,4 +1,4 @@
-import type { User } from "../../db/schema";
+import type { User } from "../../model/records";
 import { LOGO_MAX_BYTES, type SiteSettings } from "../../site/settings";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from "../../db/schema";
+import type { ArticleStatus } from "../../model/statuses";
 
 export const STATUS_NAMES: Record<ArticleStatus, string> = {
   draft: "Bản nháp",

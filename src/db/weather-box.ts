@@ -1,9 +1,10 @@
 // What the weather box shows for each place: an editor's pinned text while it
 // lasts, else the latest automatic forecast; stale after 6 hours, hidden after 24.
-import type { Database } from "../db/client";
-import { activeOverride, latestForecast } from "../db/weather";
-import type { WeatherBoxItem } from "../views/WeatherBox";
-import type { Place } from "./config";
+
+import type { WeatherBoxItem } from "../model/weather";
+import type { Place } from "../weather/config";
+import type { Database } from "./client";
+import { activeOverride, latestForecast } from "./weather";
 
 export const STALE_AFTER_MS = 6 * 3600_000;
 export const HIDE_AFTER_MS = 24 * 3600_000;

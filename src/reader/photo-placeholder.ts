@@ -6,7 +6,7 @@
 // panel with a short Vietnamese note, sized by the tag's own width and height
 // (the SVG has no size of its own), while the status stays honest: 404 or 503.
 // A person who opens the address directly gets the note as text.
-import { NO_STORE } from "../edge/policy";
+import { BRIEF_CACHE_CONTROL, NO_STORE } from "../edge/policy";
 
 export type PhotoProblem = "missing" | "unavailable";
 
@@ -31,7 +31,7 @@ export function photoProblem(problem: PhotoProblem, accept: string | null | unde
   const status = problem === "missing" ? 404 : 503;
   const headers = new Headers({ vary: "Accept", "x-content-type-options": "nosniff" });
   // Missing: re-checked soon in case it is uploaded again. Unavailable: never kept.
-  headers.set("cache-control", problem === "missing" ? "public, max-age=60" : NO_STORE);
+  headers.set("cache-control", problem === "missing" ? BRIEF_CACHE_CONTROL : NO_STORE);
   if (problem === "unavailable") headers.set("retry-after", "60");
   if (accept?.includes("text/html")) {
     headers.set("content-type", "text/plain; charset=utf-8");

@@ -1,6 +1,8 @@
 // PBKDF2-SHA256 through WebCrypto. The parameters are stored with each hash
 // so they can be raised later (a login with old parameters is re-hashed).
 // 100,000 iterations is also the most Cloudflare's WebCrypto accepts.
+import { bytesEqual } from "./crypto";
+
 export const PBKDF2_ITERATIONS = 100_000;
 const KEY_BITS = 256;
 const encoder = new TextEncoder();
@@ -35,10 +37,7 @@ export async function hashPassword(password: string): Promise<PasswordHash> {
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
   const expected = fromBase64(stored.hash);
   const actual = await derive(password, fromBase64(stored.salt), stored.iterations);
-  if (actual.length !== expected.length) return false;
-  let diff = 0;
-  for (let i = 0; i < actual.length; i++) diff |= actual[i]! ^ expected[i]!;
-  return diff === 0;
+  return bytesEqual(actual, expected);
 }
 
 export const needsRehash = (stored: PasswordHash) => stored.iterations < PBKDF2_ITERATIONS;

@@ -6,9 +6,9 @@
 // simply reads the primary, so this is safe to ship before turning it on.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { openDatabase } from "../db/client";
 import { isNewsroomPath } from "../edge/policy";
 import type { AppEnv } from "../env";
-import { openDatabase } from "./client";
 
 export const BOOKMARK_COOKIE = "__Host-d1-bookmark";
 /** Long enough for any replica to catch up; after that the primary's news has spread anyway. */

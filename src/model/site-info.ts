@@ -1,6 +1,6 @@
 // What every page's chrome needs to know about the paper: plain data built by
 // src/reader/site-info.ts from the settings, sections and static pages.
-import type { SectionRef } from "../db/article-types";
+import type { SectionRef } from "./article";
 
 export interface MenuLink {
   href: string;

@@ -2,10 +2,10 @@
 // articles before the index existed). Idempotent.
 import { asc, eq } from "drizzle-orm";
 import { readStoredBody } from "../content/blocks";
-import { runBatch } from "../db/batch";
-import type { Database } from "../db/client";
-import { articles, articleTags, authors, tags } from "../db/schema";
-import { indexForSearch } from "./index-writes";
+import { indexForSearch } from "../search/index-writes";
+import { runBatch } from "./batch";
+import type { Database } from "./client";
+import { articles, articleTags, authors, tags } from "./schema";
 
 export async function reindexAllArticles(db: Database): Promise<number> {
   const rows = await db

@@ -2,15 +2,16 @@
 // reaches only one, so a write never deletes: it gives the scopes it touches
 // a stamp newer than every other, and the next request anywhere computes a new
 // key and misses. A page's version is the newest stamp among its scopes.
-import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../db/client";
-import { scope, type PageDeps } from "./scopes";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type PageDeps, scope } from "../model/content-scopes";
+import { runBatch } from "./batch";
+import type { Database } from "./client";
 
 /** A stamp newer than all existing ones: time in ms, or one more than the newest. */
 const nextStamp = (now: number) => sql`(select max(${now}, coalesce(max(stamp), 0) + 1) from cache_versions)`;
 
-/** Statements that bump scopes by name; run them in the same batch as the write. */
-export function bumpScopes(scopes: string[], now = Date.now()): SQL[] {
+/** Statements that bump scopes by name; run in the same batch as the write. */
+function bumpScopes(scopes: string[], now = Date.now()): SQL[] {
   if (!scopes.length) return [];
   const rows = sql.join(
     [...new Set(scopes)].map((s) => sql`(${s}, ${nextStamp(now)})`),
@@ -27,7 +28,7 @@ export function bumpScopes(scopes: string[], now = Date.now()): SQL[] {
  * this before and after the change, so old and new section/tags both miss.
  * `articleId` may be SQL (e.g. the id of the row just inserted in the batch).
  */
-export function bumpArticle(articleId: number | SQL, now = Date.now()): SQL[] {
+function bumpArticle(articleId: number | SQL, now = Date.now()): SQL[] {
   return [
     ...bumpScopes([scope.home, scope.feeds, scope.sitemaps], now),
     sql`insert into cache_versions (scope, stamp)
@@ -68,15 +69,41 @@ function scopesOf(deps: PageDeps): SQL {
 
 /**
  * Versions read in this isolate in the last `ttlMs`, so a cache HIT does not
- * wait for D1. A write through this isolate clears it (versionsChanged), so
+ * wait for D1. A write through this isolate clears it (writeContent), so
  * locally and for the editor who made a change it shows at once; other
  * isolates see it within ttlMs (CACHE_VERSION_TTL_MS, 0 = always ask D1).
  */
 const memo = new Map<string, { version: number; at: number }>();
 const MEMO_MAX_ENTRIES = 2000;
 
-export function versionsChanged(): void {
+/**
+ * What a write changed, in the content's own terms: a scope by name
+ * (src/model/content-scopes.ts), or an article, which stands for everything
+ * that shows it (its page, section, author, tags, home, feeds, sitemaps).
+ */
+export type Touched = string | { article: number | SQL };
+
+/**
+ * The one way content is written: the statements and the version bumps of
+ * what they touched run in one D1 batch (one transaction, all or nothing),
+ * then this isolate forgets the versions it had read. An existing article
+ * (a numeric id) is bumped before and after the statements, so its old and
+ * new section and tags both miss; an id given as SQL names a row the batch
+ * itself creates, bumped after. Returns the statements' own results, in order.
+ */
+export async function writeContent(
+  db: Database,
+  statements: SQLWrapper[],
+  touched: Touched[],
+  now = Date.now(),
+): Promise<D1Result[]> {
+  const articles = touched.flatMap((t) => (typeof t === "string" ? [] : [t.article]));
+  const scopes = touched.filter((t): t is string => typeof t === "string");
+  const before = articles.flatMap((id) => (typeof id === "number" ? bumpArticle(id, now) : []));
+  const after = [...bumpScopes(scopes, now), ...articles.flatMap((id) => bumpArticle(id, now))];
+  const results = await runBatch(db, [...before, ...statements, ...after]);
   memo.clear();
+  return results.slice(before.length, before.length + statements.length);
 }
 
 /** The content version of a page: the newest stamp of its scopes, one indexed query. */

@@ -1,5 +1,6 @@
 // Who may do what in the newsroom. Every route asks here; nothing is only hidden in the UI.
-import type { ArticleStatus, User, UserRole } from "../db/schema";
+import type { User } from "./records";
+import type { ArticleStatus, UserRole } from "./statuses";
 
 export type Action =
   | "article.create"

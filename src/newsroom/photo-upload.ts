@@ -1,16 +1,16 @@
 // Storing an uploaded photo: bytes checked, a generated R2 key, then the row.
 import type { Database } from "../db/client";
 import { insertImage } from "../db/images";
+import { type SniffResult, sniffImage } from "../media/sniff";
+import { randomHex } from "../platform/crypto";
 import { toVietnamTime } from "../vi/dates";
-import { sniffImage, type SniffResult } from "./sniff";
 
 export class UploadRejected extends Error {}
 
 /** R2 keys are generated, never taken from the file's name. */
 export function newMediaKey(ext: string, now = new Date()): string {
   const t = toVietnamTime(now);
-  const random = [...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `uploads/${t.year}/${String(t.month).padStart(2, "0")}/${random}.${ext}`;
+  return `uploads/${t.year}/${String(t.month).padStart(2, "0")}/${randomHex(10)}.${ext}`;
 }
 
 export async function storeUpload(

@@ -25,21 +25,3 @@ export type PageDeps =
   | { kind: "author"; slug: string }
   /** Anything else: named scopes, e.g. ["feeds"]. */
   | { kind: "scopes"; scopes: string[] };
-
-/** Cache-Tag values for zone purges in production: the same names as the scopes. */
-export function cacheTags(deps: PageDeps): string[] {
-  switch (deps.kind) {
-    case "home":
-      return ["home"];
-    case "article":
-      return [`article-${deps.id}`];
-    case "section":
-      return [`section-${deps.slug}`];
-    case "tag":
-      return [`tag-${deps.slug}`];
-    case "author":
-      return [`author-${deps.slug}`];
-    case "scopes":
-      return deps.scopes.map((s) => s.replace(":", "-"));
-  }
-}

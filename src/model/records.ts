@@ -1,0 +1,142 @@
+// Stored records as every layer sees them: plain data, no drizzle types.
+// src/db/schema.ts checks at compile time that each table's row is exactly
+// the record here, so the two cannot drift apart.
+import type { ArticleStatus, CommentStatus, PollPlacement, StaticPageStatus, UserRole } from "./statuses";
+
+export interface Section {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+  inHeader: boolean;
+  inFooter: boolean;
+}
+
+export interface Author {
+  id: number;
+  slug: string;
+  name: string;
+  /** The name as printed under an article (a pen name may differ from the real name). */
+  byline: string;
+  bio: string;
+}
+
+export interface Image {
+  id: number;
+  r2Key: string;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  createdAt: Date;
+  uploadedBy: number | null;
+}
+
+export interface Article {
+  id: number;
+  sectionId: number;
+  authorId: number;
+  kicker: string | null;
+  headline: string;
+  slug: string;
+  lead: string;
+  /** JSON array of typed body blocks, validated by src/content/blocks.ts on every write. */
+  body: string;
+  status: ArticleStatus;
+  heroImageId: number | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Grows on every save; a save must name the version it edited. */
+  version: number;
+  createdBy: number | null;
+}
+
+export interface Tag {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  authorId: number | null;
+  passwordHash: string;
+  passwordSalt: string;
+  passwordIterations: number;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+export interface Session {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export interface Comment {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  name: string;
+  email: string | null;
+  body: string;
+  bodyHash: string;
+  status: CommentStatus;
+  ipHash: string;
+  createdAt: Date;
+  moderatedAt: Date | null;
+  moderatedBy: number | null;
+}
+
+export interface Poll {
+  id: number;
+  question: string;
+  placement: PollPlacement;
+  opensAt: Date;
+  closesAt: Date;
+  archived: boolean;
+  createdAt: Date;
+}
+
+export interface PollOption {
+  id: number;
+  pollId: number;
+  label: string;
+  position: number;
+  votes: number;
+}
+
+export interface StaticPage {
+  id: number;
+  slug: string;
+  title: string;
+  body: string;
+  status: StaticPageStatus;
+  position: number;
+  inHeader: boolean;
+  inFooter: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedBy: number | null;
+}
+
+export interface BreakingNews {
+  id: number;
+  text: string;
+  url: string | null;
+  expiresAt: Date;
+  endedAt: Date | null;
+  createdAt: Date;
+  createdBy: number | null;
+}
