@@ -4,7 +4,7 @@
 // Writes backups/<time>/ with data.sql (the D1 tables' rows, no schema, no
 // search index) and manifest.json (when, from where, the migrations the data
 // belongs to, rows per table, and the R2 objects' keys, sizes and ETags).
-// The directory appears only when the backup is complete. See README, "Backups".
+// The directory appears only when the backup is complete. See docs/operations.md, "Backups".
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 // `npm run bench`: sizes and speed of the local Worker (wrangler dev, local
-// D1/R2/Cache). Prints a table; copy the numbers into README "Performance".
+// D1/R2/Cache). Prints a table; copy the numbers into docs/performance.md, "Benchmark".
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";

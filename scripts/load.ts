@@ -3,7 +3,7 @@
 // against a snapshot of the site served locally on its own port (8790) with
 // its own temporary state and the demo paper. Then checks in D1 that no
 // accepted write was lost or doubled. Exits non-zero on any 5xx or lost
-// write. See README, "Load test".
+// write. See docs/performance.md, "Load test".
 import { mkdtemp } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 import type { Database } from "./db/client";
 import type { Session, User } from "./model/records";
 
-/** Bindings, vars and secrets of the Worker (see wrangler.toml and README). */
+/** Bindings, vars and secrets of the Worker (see wrangler.toml and docs/operations.md, "Configuration"). */
 export interface Env {
   DB: D1Database;
   MEDIA: R2Bucket;

@@ -98,7 +98,7 @@ export function report(
   if (writes.missingForms) reasons.push(`${writes.missingForms} article pages without their forms`);
   if (!check.commentsChecked || !check.votesChecked) reasons.push("no accepted comment or vote to check");
   console.log(reasons.length ? `\nFAIL: ${reasons.join("; ")}` : "\nPASS");
-  // The columns of README "Load test".
+  // The columns of the table in docs/performance.md, "Load test".
   const notOk = sum(only(reads.byStatus, isError)) + sum(only(writes.byStatus, (s) => s !== "error" && isError(s)));
   console.log(
     `\nREADME row: | ${options.durationS} s, ${options.connections} connections, ${options.writers} writers | ${fmt(reads.rps)} | ${fmt(reads.p50)} | ${fmt(reads.p99)} | ${fmt(notOk)} | ${fmt(reads5xx + writes5xx)} | ` +

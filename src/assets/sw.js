@@ -1,4 +1,4 @@
-// Offline reading (README, "Offline reading"). Optional: every page works
+// Offline reading (docs/reader.md, "Offline reading"). Optional: every page works
 // without this worker. It keeps the offline shell and the articles a reader
 // opened or saved, and answers with them when the network fails.
 //

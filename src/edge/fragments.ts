@@ -77,8 +77,8 @@ export async function loadFragment<Deps>(
  * Fragments this isolate has read, by their versioned, time-bucketed key. A
  * key always names the same HTML (a change makes a new version, the clock a
  * new bucket), so a busy isolate can skip the Cache API round trip the page
- * would otherwise make for every fragment on every view (README,
- * "Performance").
+ * would otherwise make for every fragment on every view (docs/performance.md,
+ * "Benchmark"; docs/caching.md, "Fragments").
  */
 const recent = new Map<string, { html: string; until: number }>();
 const RECENT_MAX_ENTRIES = 500;

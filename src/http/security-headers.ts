@@ -60,7 +60,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   // arriving from any page without the same policy (a search result, a social
   // app, a new tab) forces a browsing-context-group switch, a fresh renderer
   // process that starts cold: 300-400 ms more Total Blocking Time on the home
-  // page in Lighthouse (README, "Audits"; docs/security.md). Reader pages are
+  // page in Lighthouse (docs/performance.md, "Audits"; docs/security.md). Reader pages are
   // public, the same for everyone and open no windows; the newsroom has
   // sessions and drafts, and keeps the isolation.
   if (isNewsroomPath(pathname)) headers.set("cross-origin-opener-policy", "same-origin");

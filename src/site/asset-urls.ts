@@ -4,7 +4,7 @@ export const ASSET_URLS = {
   "favicon.svg": "/_/favicon.986f6e0799.svg",
   "icon-192.png": "/_/icon-192.fd784c271f.png",
   "icon-512.png": "/_/icon-512.19b8fb111b.png",
-  "offline.js": "/_/offline.d7c7f400cc.js",
+  "offline.js": "/_/offline.1e9b514119.js",
   "og-default.png": "/_/og-default.837a04ac32.png",
-  "sw.js": "/_/sw.df9fa531fe.js",
+  "sw.js": "/_/sw.86dfe562ee.js",
 } as const;

@@ -46,7 +46,7 @@ export function Document({
         <link rel="icon" href={ASSET_URLS["favicon.svg"]} type="image/svg+xml" />
         <link rel="apple-touch-icon" href={ASSET_URLS["icon-192.png"]} />
         <link rel="manifest" href="/manifest.webmanifest" />
-        {/* Offline reading only (README, "Offline reading"); deferred, nothing waits for it. */}
+        {/* Offline reading only (docs/reader.md, "Offline reading"); deferred, nothing waits for it. */}
         <script src={ASSET_URLS["offline.js"]} defer data-sw={SERVICE_WORKER_URL} />
         <style
           dangerouslySetInnerHTML={{

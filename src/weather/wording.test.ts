@@ -178,7 +178,7 @@ describe("windDirection8", () => {
 });
 
 describe("beaufort", () => {
-  // README's upper bounds for levels 1..16 (m/s); level 0 is < 0.3, level 17 above 56.0.
+  // The upper bounds of levels 1..16 in wording.ts (m/s); level 0 is < 0.3, level 17 above 56.0.
   const UPPER: ReadonlyArray<readonly [level: number, bound: number]> = [
     [1, 1.5],
     [2, 3.3],

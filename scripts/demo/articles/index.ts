@@ -1,4 +1,4 @@
-// The twelve demo articles, written for this project (see README, "Demo content").
+// The twelve demo articles, written for this project (see docs/newsroom.md, "Demo content").
 import gd1 from "./giao-duc-the-thao-1.json";
 import gd2 from "./giao-duc-the-thao-2.json";
 import gd3 from "./giao-duc-the-thao-3.json";

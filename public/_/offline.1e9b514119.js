@@ -1,4 +1,4 @@
-// Offline reading, the page's side (README, "Offline reading"): registers the
+// Offline reading, the page's side (docs/reader.md, "Offline reading"): registers the
 // service worker (src/assets/sw.js), shows "Lưu để đọc sau" on articles and
 // fills the lists of /da-luu and /ngoai-tuyen. Optional: without it every page
 // reads the same, and the controls it would show stay hidden.
