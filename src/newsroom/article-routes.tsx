@@ -23,6 +23,7 @@ import { ARTICLE_STATUSES, type Article, type ArticleStatus } from "../db/schema
 import { listSections } from "../db/sections";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
+import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";
 import { pageCount, parsePage } from "../reader/paging";
 import { loadSiteInfo } from "../reader/site-info";
 import { ASSET_URLS } from "../views/asset-urls";
@@ -261,8 +262,11 @@ articleRoutes.post("/xem-truoc", async (c) => {
   }
 });
 
+/** HTML pasted from a word processor is verbose; the editor's script falls back to plain text if refused. */
+const PASTE_LIMIT: BodyLimit = { bytes: 2 * 1024 * 1024, message: "Đoạn văn bản dán vào quá lớn (tối đa 2 MB)." };
+
 /** Converts HTML pasted from a word processor into body markup (used by the editor's small script). */
-articleRoutes.post("/chuyen-doi-html", async (c) => {
+articleRoutes.post("/chuyen-doi-html", acceptsBodyUpTo(PASTE_LIMIT), async (c) => {
   const form = await formStrings(c);
   return c.text(htmlToMarkup((form.html ?? "").slice(0, 500_000)));
 });
