@@ -1,6 +1,20 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { unstable_readConfig } from "wrangler";
+import { experimental_readRawConfig, unstable_readConfig } from "wrangler";
+
+/** Each environment of wrangler.toml ("" = top level) -> the crons it deploys, as wrangler resolves them. */
+function cronsByEnvironment(): Record<string, string[]> {
+  const environments = [
+    "",
+    ...Object.keys(experimental_readRawConfig({ config: "wrangler.toml" }).rawConfig.env ?? {}),
+  ];
+  return Object.fromEntries(
+    environments.map((env) => [
+      env,
+      unstable_readConfig({ config: "wrangler.toml", env: env || undefined }).triggers.crons ?? [],
+    ]),
+  );
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -10,10 +24,12 @@ export default defineConfig(async () => {
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           // SECOND_PAPER: the vars of wrangler.toml's [env.dat-mui], so a test can render the
-          // second paper exactly as that deployment would be configured.
+          // second paper exactly as that deployment would be configured. WRANGLER_CRONS: what
+          // test/registries.test.ts checks against the job table.
           bindings: {
             TEST_MIGRATIONS: migrations,
             SECOND_PAPER: JSON.stringify(unstable_readConfig({ config: "wrangler.toml", env: "dat-mui" }).vars),
+            WRANGLER_CRONS: JSON.stringify(cronsByEnvironment()),
           },
           // Empty databases for test/migrations.test.ts, which applies the migrations itself.
           d1Databases: { MIGRATIONS_EMPTY_DB: "migrations-empty", MIGRATIONS_DATA_DB: "migrations-data" },

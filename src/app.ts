@@ -1,15 +1,16 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { databaseReachable } from "./db/health";
-import { NO_STORE } from "./edge/policy";
+import { isNewsroomPath, NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { d1Session } from "./http/d1-session";
-import { requestGuards } from "./http/request-guards";
+import { type RefusalPage, requestGuards } from "./http/request-guards";
 import { requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
+import { plainAdminPage } from "./newsroom/responses";
 import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
-import { notFoundPage, serverErrorPage, unavailablePage } from "./reader/errors";
+import { notFoundPage, plainErrorPage, RETRY_AFTER_SECONDS, serverErrorPage, UNAVAILABLE } from "./reader/errors";
 import { feedRoutes } from "./reader/feed-routes";
 import { healthRoutes } from "./reader/health-route";
 import { mediaRoutes } from "./reader/media";
@@ -18,17 +19,30 @@ import { pollRoutes } from "./reader/poll-routes";
 import { readerRoutes } from "./reader/routes";
 import { searchRoutes } from "./reader/search-route";
 import { sitemapRoutes } from "./reader/sitemap-routes";
+import { reservedPathsOf } from "./site/reserved-paths";
+
+/**
+ * A page refused or failed without touching the database: the newsroom's own
+ * layout under /admin, the reader's elsewhere. Never stored anywhere.
+ */
+const refusalPage: RefusalPage = (c, status, title, message, back) =>
+  isNewsroomPath(c.req.path)
+    ? plainAdminPage(c, status, title, message, back)
+    : plainErrorPage(c, status, title, message);
 
 export function createApp() {
   const app = new Hono<AppEnv>();
+  // Read from the routes once they are all mounted (below), before any request.
+  let reservedPaths: ReadonlySet<string> = new Set();
 
   app.use(requestLog());
   app.use(securityHeaders);
-  app.use(requestGuards);
+  app.use(requestGuards(refusalPage));
   app.use(async (c, next) => {
     c.set("lite", false);
     c.set("user", null);
     c.set("session", null);
+    c.set("reservedPaths", reservedPaths);
     await next();
   });
   app.use(d1Session());
@@ -59,11 +73,14 @@ export function createApp() {
   app.route("/lite", readerRoutes);
   app.route("/", readerRoutes);
 
+  reservedPaths = reservedPathsOf(app.routes);
   app.notFound(notFoundPage);
   app.onError(async (_err, c) => {
     // requestLog() writes the error's message with the request's line.
     // An outage (D1 unreachable) is temporary: 503 with Retry-After, so crawlers come back; anything else is a 500.
-    return (await databaseReachable(c.env.DB)) ? serverErrorPage(c) : unavailablePage(c);
+    if (await databaseReachable(c.env.DB)) return serverErrorPage(c);
+    c.header("retry-after", String(RETRY_AFTER_SECONDS));
+    return refusalPage(c, 503, UNAVAILABLE.title, UNAVAILABLE.message);
   });
   return app;
 }

@@ -48,5 +48,7 @@ export interface AppEnv {
     /** The logged-in newsroom user (admin routes only). */
     user: User | null;
     session: Session | null;
+    /** First path segments the app's own routes use (src/site/reserved-paths.ts): not free for a static page. */
+    reservedPaths: ReadonlySet<string>;
   };
 }

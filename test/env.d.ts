@@ -9,6 +9,8 @@ declare global {
       MIGRATIONS_DATA_DB: D1Database;
       /** JSON of the vars of wrangler.toml [env.dat-mui] (vitest.config.ts). */
       SECOND_PAPER: string;
+      /** JSON: each wrangler.toml environment ("" = top level) -> its crons (vitest.config.ts). */
+      WRANGLER_CRONS: string;
     }
   }
 }

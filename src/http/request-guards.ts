@@ -1,38 +1,66 @@
 // Checks every request passes before any route reads it: addresses must be
-// valid UTF-8, bodies have a size limit, and forms must parse and hold real
-// text. A refusal is a Vietnamese page (4xx) and nothing is read further, so
-// nothing is stored.
+// valid UTF-8, bodies have a size limit (FORM_LIMIT, or what the route
+// declares with acceptsBodyUpTo), and forms must parse and hold real text. A
+// refusal is a Vietnamese page (4xx) and nothing is read further, so nothing
+// is stored.
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { matchedRoutes } from "hono/route";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
-import { MAX_UPLOAD_BYTES } from "../media/sniff";
-import { plainErrorPage } from "../reader/errors";
 
 const MB = 1024 * 1024;
 
-interface Limit {
+/**
+ * How a refusal is shown: a page that needs no database (the app picks the
+ * newsroom's layout under /admin, the reader's elsewhere).
+ */
+export type RefusalPage = (
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+  back?: { href: string; label: string },
+) => Response;
+
+/** How big a request body may be, and what the sender of a bigger one is told. */
+export interface BodyLimit {
   bytes: number;
   message: string;
   back?: { href: string; label: string };
 }
 
-/** Every form: a comment, a vote, a login, an article (a long article is well under 200 KB). */
-export const FORM_LIMIT: Limit = {
+/** Every form without a limit of its own: a comment, a vote, a login, an article (a long one is well under 200 KB). */
+export const FORM_LIMIT: BodyLimit = {
   bytes: 1 * MB,
   message: "Nội dung gửi lên quá lớn (tối đa 1 MB). Hãy rút gọn rồi gửi lại.",
 };
-/** A photo upload: the file plus the form around it. */
-export const UPLOAD_LIMIT: Limit = {
-  bytes: MAX_UPLOAD_BYTES + 64 * 1024,
-  message: "Ảnh vượt quá dung lượng cho phép (15 MB).",
-  back: { href: "/admin/anh/tai-len", label: "Chọn ảnh khác" },
-};
-/** HTML pasted from a word processor is verbose; the editor's script falls back to plain text if refused. */
-export const PASTE_LIMIT: Limit = { bytes: 2 * MB, message: "Đoạn văn bản dán vào quá lớn (tối đa 2 MB)." };
 
-function limitFor(method: string, path: string): Limit {
-  if (method === "POST" && path === "/admin/anh") return UPLOAD_LIMIT;
-  if (method === "POST" && path === "/admin/bai-viet/chuyen-doi-html") return PASTE_LIMIT;
+const declaredLimits = new WeakMap<object, BodyLimit>();
+
+/**
+ * Declares, on the route itself, that it takes bodies up to `limit` instead
+ * of FORM_LIMIT: `routes.post("/", acceptsBodyUpTo(LIMIT), handler)`. Only a
+ * marker: requestGuards finds it among the routes the request matched and
+ * applies it before any middleware (session, CSRF) reads the body.
+ */
+export function acceptsBodyUpTo(limit: BodyLimit): MiddlewareHandler {
+  const declaration: MiddlewareHandler = (_c, next) => next();
+  declaredLimits.set(declaration, limit);
+  return declaration;
+}
+
+/** The limit a route handler declares, if it is such a declaration. */
+export function declaredBodyLimit(handler: object): BodyLimit | undefined {
+  return declaredLimits.get(handler);
+}
+
+/** The first declaration among the routes this request matched, in the order they run; else FORM_LIMIT. */
+function limitFor(c: Context<AppEnv>): BodyLimit {
+  for (const route of matchedRoutes(c)) {
+    const declared = declaredLimits.get(route.handler);
+    if (declared) return declared;
+  }
   return FORM_LIMIT;
 }
 
@@ -70,7 +98,7 @@ function badAddress(url: URL): boolean {
 /** What a broken encoding becomes after parsing (U+FFFD), and NUL, which no form field needs. */
 const BAD_TEXT = /[\uFFFD\u0000]/;
 
-async function refuseBadForm(c: Context<AppEnv>): Promise<Response | null> {
+async function refuseBadForm(c: Context<AppEnv>, refuse: RefusalPage): Promise<Response | null> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "multipart/form-data" && type !== "application/x-www-form-urlencoded") return null;
   let body: Record<string, string | File | (string | File)[]>;
@@ -78,7 +106,7 @@ async function refuseBadForm(c: Context<AppEnv>): Promise<Response | null> {
     // Parsed once here; routes reading the form later get the same parse.
     body = await c.req.parseBody({ all: true });
   } catch {
-    return plainErrorPage(
+    return refuse(
       c,
       400,
       "Biểu mẫu không hợp lệ",
@@ -87,7 +115,7 @@ async function refuseBadForm(c: Context<AppEnv>): Promise<Response | null> {
   }
   for (const [name, value] of Object.entries(body)) {
     if (BAD_TEXT.test(name) || [value].flat().some((v) => typeof v === "string" && BAD_TEXT.test(v))) {
-      return plainErrorPage(
+      return refuse(
         c,
         400,
         "Biểu mẫu không hợp lệ",
@@ -98,27 +126,30 @@ async function refuseBadForm(c: Context<AppEnv>): Promise<Response | null> {
   return null;
 }
 
-export const requestGuards: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const url = new URL(c.req.url);
-  if (badAddress(url)) {
-    return plainErrorPage(
-      c,
-      400,
-      "Địa chỉ không hợp lệ",
-      "Địa chỉ bạn mở có ký tự không hợp lệ. Hãy kiểm tra lại đường dẫn.",
-    );
-  }
-  if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
-  const limit = limitFor(c.req.method, url.pathname);
-  const limited = bodyLimit({
-    maxSize: limit.bytes,
-    onError: (c) => plainErrorPage(c, 413, "Dữ liệu gửi lên quá lớn", limit.message, limit.back),
-  });
-  // bodyLimit calls its next only for a body within the limit (counting the bytes if no length was sent).
-  let withinLimit = false;
-  const tooLarge = await limited(c, async () => {
-    withinLimit = true;
-  });
-  if (!withinLimit) return tooLarge ?? plainErrorPage(c, 413, "Dữ liệu gửi lên quá lớn", limit.message, limit.back);
-  return (await refuseBadForm(c)) ?? next();
-};
+/** The guards, refusing with `refuse`. */
+export const requestGuards =
+  (refuse: RefusalPage): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const url = new URL(c.req.url);
+    if (badAddress(url)) {
+      return refuse(
+        c,
+        400,
+        "Địa chỉ không hợp lệ",
+        "Địa chỉ bạn mở có ký tự không hợp lệ. Hãy kiểm tra lại đường dẫn.",
+      );
+    }
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+    const limit = limitFor(c);
+    const limited = bodyLimit({
+      maxSize: limit.bytes,
+      onError: (c) => refuse(c, 413, "Dữ liệu gửi lên quá lớn", limit.message, limit.back),
+    });
+    // bodyLimit calls its next only for a body within the limit (counting the bytes if no length was sent).
+    let withinLimit = false;
+    const tooLarge = await limited(c, async () => {
+      withinLimit = true;
+    });
+    if (!withinLimit) return tooLarge ?? refuse(c, 413, "Dữ liệu gửi lên quá lớn", limit.message, limit.back);
+    return (await refuseBadForm(c, refuse)) ?? next();
+  };

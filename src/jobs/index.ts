@@ -1,6 +1,7 @@
-// Cron triggers (wrangler.toml) -> jobs. A job that fails is logged and never
-// throws out of scheduled(); the next run tries again.
-
+// Cron triggers -> jobs. JOBS_BY_CRON is the one list of what runs when;
+// wrangler.toml's `crons` must name exactly its keys (test/registries.test.ts
+// reads every environment's). A job that fails is logged and never throws out
+// of scheduled(); the next run tries again.
 import { openDatabase } from "../db/client";
 import { pruneViews } from "../db/views";
 import type { Env } from "../env";
@@ -8,29 +9,39 @@ import { publishScheduled } from "./publish-scheduled";
 import { pruneWeatherHistory, refreshWeather } from "./weather";
 import { describeError, log } from "../platform/log";
 
+/** Something a cron runs; the name is what its error lines are searched by. */
+export interface Job {
+  name: string;
+  run: (env: Env, now: Date) => Promise<unknown>;
+}
+
 /** "Đọc nhiều" looks back 7 days; older hourly counts go. */
 function pruneViewCounts(env: Env, now: Date): Promise<void> {
   return pruneViews(openDatabase(env.DB), new Date(now.getTime() - 8 * 24 * 3600_000));
 }
 
-export const CRON_PUBLISH = "* * * * *";
-export const CRON_WEATHER = "*/30 * * * *";
+/** Cron expression -> the jobs it runs, one after another. */
+export const JOBS_BY_CRON: Readonly<Record<string, readonly Job[]>> = {
+  // Scheduled articles go out within a minute of their time.
+  "* * * * *": [{ name: "publish-scheduled", run: publishScheduled }],
+  // The weather box every half hour; pruning rides along rather than needing a trigger of its own.
+  "*/30 * * * *": [
+    { name: "refresh-weather", run: refreshWeather },
+    { name: "prune-weather-history", run: pruneWeatherHistory },
+    { name: "prune-view-counts", run: pruneViewCounts },
+  ],
+};
 
 export async function runScheduled(cron: string, env: Env, scheduledTime: number): Promise<void> {
+  const jobs = JOBS_BY_CRON[cron];
+  // A trigger with no jobs is a deployment whose crons and code disagree: say so rather than idle.
+  if (!jobs) log("error", "no jobs for this cron", { cron });
   const now = new Date(scheduledTime);
-  const jobs: Record<string, (() => Promise<unknown>)[]> = {
-    [CRON_PUBLISH]: [() => publishScheduled(env, now)],
-    [CRON_WEATHER]: [
-      () => refreshWeather(env, now),
-      () => pruneWeatherHistory(env, now),
-      () => pruneViewCounts(env, now),
-    ],
-  };
-  for (const job of jobs[cron] ?? []) {
+  for (const job of jobs ?? []) {
     try {
-      await job();
+      await job.run(env, now);
     } catch (err) {
-      log("error", "job failed", { cron, error: describeError(err) });
+      log("error", "job failed", { cron, job: job.name, error: describeError(err) });
     }
   }
 }

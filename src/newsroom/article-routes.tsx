@@ -25,6 +25,7 @@ import { type NewsroomFilter } from "../model/newsroom";
 import { can, canEditArticle } from "../model/permissions";
 import { type Article } from "../model/records";
 import { ARTICLE_STATUSES, type ArticleStatus } from "../model/statuses";
+import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";
 import { pageCount, parsePage } from "../reader/paging";
 import { loadSiteInfo } from "../reader/site-info";
 import { ASSET_URLS } from "../site/asset-urls";
@@ -255,8 +256,11 @@ articleRoutes.post("/xem-truoc", async (c) => {
   }
 });
 
+/** HTML pasted from a word processor is verbose; the editor's script falls back to plain text if refused. */
+const PASTE_LIMIT: BodyLimit = { bytes: 2 * 1024 * 1024, message: "Đoạn văn bản dán vào quá lớn (tối đa 2 MB)." };
+
 /** Converts HTML pasted from a word processor into body markup (used by the editor's small script). */
-articleRoutes.post("/chuyen-doi-html", async (c) => {
+articleRoutes.post("/chuyen-doi-html", acceptsBodyUpTo(PASTE_LIMIT), async (c) => {
   const form = await formStrings(c);
   return c.text(htmlToMarkup((form.html ?? "").slice(0, 500_000)));
 });

@@ -3,6 +3,7 @@ import { audit } from "../db/audit";
 import { imageUses } from "../db/image-uses";
 import { deleteImageRow, getImageById, searchImages, updateImageText } from "../db/images";
 import type { AppEnv } from "../env";
+import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";
 import { MAX_UPLOAD_BYTES } from "../media/sniff";
 import { can, canEditImage } from "../model/permissions";
 import { parsePage } from "../reader/paging";
@@ -54,12 +55,19 @@ mediaAdminRoutes.get("/tai-len", (c) => {
   return uploadForm(c, { alt: "", caption: "", credit: "" });
 });
 
-mediaAdminRoutes.post("/", async (c) => {
+/** A photo upload: the file plus the form around it. */
+const UPLOAD_LIMIT: BodyLimit = {
+  bytes: MAX_UPLOAD_BYTES + 64 * 1024,
+  message: "Ảnh vượt quá dung lượng cho phép (15 MB).",
+  back: { href: "/admin/anh/tai-len", label: "Chọn ảnh khác" },
+};
+
+mediaAdminRoutes.post("/", acceptsBodyUpTo(UPLOAD_LIMIT), async (c) => {
   const user = c.var.user!;
   if (!can(user, "media.upload")) return forbiddenPage(c, "Bạn không có quyền tải ảnh lên.");
   const declared = Number(c.req.header("content-length") ?? 0);
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return uploadForm(c, { alt: "", caption: "", credit: "" }, "Ảnh vượt quá dung lượng cho phép (15 MB).", 413);
+  if (declared > UPLOAD_LIMIT.bytes) {
+    return uploadForm(c, { alt: "", caption: "", credit: "" }, UPLOAD_LIMIT.message, 413);
   }
   const body = await c.req.parseBody();
   const values: UploadValues = {

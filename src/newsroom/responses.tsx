@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { VNode } from "preact";
 import type { AppEnv } from "../env";
 import { type Action, can } from "../model/permissions";
@@ -44,5 +45,26 @@ export function notFoundAdmin(c: Context<AppEnv>, message = "Không tìm thấy 
       </p>
     </AdminLayout>,
     404,
+  );
+}
+
+/** A newsroom request refused or failed without touching the database: the newsroom's layout, no account shown. */
+export function plainAdminPage(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+  back = { href: "/admin", label: "Về trang quản trị" },
+): Response {
+  c.header("cache-control", "private, no-store");
+  return c.html(
+    renderDocument(
+      <AdminLayout title={title} user={null} error={message}>
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+      </AdminLayout>,
+    ),
+    status,
   );
 }

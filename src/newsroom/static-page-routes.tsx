@@ -18,7 +18,6 @@ import type { AppEnv } from "../env";
 import { type StaticPage } from "../model/records";
 import { STATIC_PAGE_STATUSES, type StaticPageStatus } from "../model/statuses";
 import { isSlug } from "../reader/slugs";
-import { RESERVED_PATHS } from "../site/reserved-paths";
 import { slugify } from "../vi/slug";
 import { StaticPageFormPage, type StaticPageFormValues, StaticPageListPage } from "../views/admin/StaticPagePages";
 import { formStrings, parseId } from "./form";
@@ -69,7 +68,7 @@ async function check(c: Context<AppEnv>, values: StaticPageFormValues, id: numbe
   else if (title.length > 200) errors.title = "Tiêu đề tối đa 200 ký tự";
   const slug = values.slug.trim() || slugify(title);
   if (!isSlug(slug)) errors.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang";
-  else if (RESERVED_PATHS.has(slug)) errors.slug = `“/${slug}” là đường dẫn của hệ thống, hãy chọn tên khác`;
+  else if (c.var.reservedPaths.has(slug)) errors.slug = `“/${slug}” là đường dẫn của hệ thống, hãy chọn tên khác`;
   else if (await slugTaken(c.var.db, slug, id)) errors.slug = `Đã có chuyên mục hoặc trang tại “/${slug}”`;
   const status = (STATIC_PAGE_STATUSES as readonly string[]).includes(values.status)
     ? (values.status as StaticPageStatus)

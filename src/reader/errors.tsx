@@ -1,9 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isNewsroomPath, NO_STORE } from "../edge/policy";
+import { NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
 import type { SiteInfo } from "../model/site-info";
-import { AdminLayout } from "../views/admin/AdminLayout";
 import { ErrorPage } from "../views/ErrorPage";
 import { renderDocument } from "../views/render";
 import { loadSiteInfo, staticSiteInfo } from "./site-info";
@@ -43,44 +42,23 @@ export function serverErrorPage(c: Context<AppEnv>): Response {
 /** Seconds a reader or crawler is asked to wait when the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 60;
 
-/**
- * A page refused or failed without touching the database: the newsroom's own
- * layout under /admin, the reader layout elsewhere. Never stored anywhere.
- */
+/** A reader's page refused or failed without touching the database. Never stored anywhere. */
 export function plainErrorPage(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
   title: string,
   message: string,
-  back = { href: "/", label: "Về trang chủ" },
 ): Response {
   c.header("cache-control", NO_STORE);
-  if (isNewsroomPath(new URL(c.req.url).pathname)) {
-    const adminBack = back.href === "/" ? { href: "/admin", label: "Về trang quản trị" } : back;
-    return c.html(
-      renderDocument(
-        <AdminLayout title={title} user={null} error={message}>
-          <p>
-            <a href={adminBack.href}>{adminBack.label}</a>
-          </p>
-        </AdminLayout>,
-      ),
-      status,
-    );
-  }
   return errorResponse(c, staticSiteInfo(c.env), status, title, message);
 }
 
-/** D1 cannot be reached and there is no stored copy of the page: a temporary, Vietnamese 503. */
-export function unavailablePage(c: Context<AppEnv>): Response {
-  c.header("retry-after", String(RETRY_AFTER_SECONDS));
-  return plainErrorPage(
-    c,
-    503,
-    "Hệ thống tạm thời gián đoạn",
+/** What a reader or an editor is told when D1 cannot be reached and there is no stored copy of the page. */
+export const UNAVAILABLE = {
+  title: "Hệ thống tạm thời gián đoạn",
+  message:
     "Chúng tôi đang khắc phục sự cố kết nối dữ liệu. Xin bạn vui lòng thử lại sau ít phút; các bài đã đăng vẫn được lưu đầy đủ.",
-  );
-}
+} as const;
 
 export function badRequestPage(c: Context<AppEnv>, message: string): Response {
   return errorResponse(c, staticSiteInfo(c.env), 400, "Yêu cầu không hợp lệ", message);
