@@ -181,7 +181,6 @@ function tagStatements(db: Database, articleId: number | SQL, list: { slug: stri
 }
 
 function statusAudit(
-  db: Database,
   ctx: WriteContext,
   before: ArticleStatus | null,
   after: ArticleStatus,
@@ -214,7 +213,7 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
       .returning({ id: articles.id }),
     ...tagStatements(db, newId, checked.tags),
     sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
-    ...statusAudit(db, ctx, null, checked.row.status!, newId),
+    ...statusAudit(ctx, null, checked.row.status!, newId),
     ...indexForSearch(newId, checked.search),
     ...bumpArticle(newId),
   ]);
@@ -258,7 +257,7 @@ export async function updateArticle(
         .where(eq(articles.id, id)),
       db.delete(articleTags).where(eq(articleTags.articleId, id)),
       ...tagStatements(db, id, checked.tags),
-      ...statusAudit(db, ctx, current.status, checked.row.status!, id),
+      ...statusAudit(ctx, current.status, checked.row.status!, id),
       ...indexForSearch(id, checked.search),
       ...bumpArticle(id),
     ]);

@@ -23,7 +23,7 @@ import { ARTICLE_STATUSES, type Article, type ArticleStatus } from "../db/schema
 import { listSections } from "../db/sections";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
-import { pageCount, parsePage } from "../reader/paging";
+import { parsePage } from "../reader/paging";
 import { loadSiteInfo } from "../reader/site-info";
 import { ASSET_URLS } from "../views/asset-urls";
 import { ArticleFormPage, type ArticleFormValues } from "../views/admin/ArticleFormPage";
