@@ -10,10 +10,10 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { BackupSource } from "./ops/backup-source";
-import { countDumpRows, SCHEMA_QUERY, tablesToBackUp, type SchemaRow } from "./ops/backup-tables";
+import { countDumpRows, SCHEMA_QUERY, type SchemaRow, tablesToBackUp } from "./ops/backup-tables";
 import { DEFAULT_STATE } from "./ops/default-state";
 import { withLocalSource } from "./ops/local-source";
-import { DATA_FILE, MANIFEST_FILE, newManifest, sha256, type Manifest } from "./ops/manifest";
+import { DATA_FILE, MANIFEST_FILE, type Manifest, newManifest, sha256 } from "./ops/manifest";
 import { withRemoteSource } from "./ops/remote-source";
 
 const { values } = parseArgs({
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const manifest = values.remote
       ? await withRemoteSource(values.env, run)
       : await withLocalSource(values["persist-to"] ?? DEFAULT_STATE, run);
-    await writeFile(join(partialDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
+    await writeFile(join(partialDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(partialDir, finalDir);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
     console.log(

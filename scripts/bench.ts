@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
+import { benchSearch } from "./bench-search";
 import { startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
-import { benchSearch } from "./bench-search";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const BASE = `http://localhost:${PORT}`;
@@ -59,10 +59,10 @@ applyLocalMigrations();
 await seedIfEmpty();
 const dev = await startWranglerDev({ port: PORT });
 try {
-  const home = await (await fetch(BASE + "/")).text();
+  const home = await (await fetch(`${BASE}/`)).text();
   const article = home.match(/href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/)?.[1];
   if (!article) throw new Error("no article link on the home page");
-  const section = "/" + article.split("/")[1];
+  const section = `/${article.split("/")[1]}`;
 
   console.log("\nPage sizes (HTML with inline CSS)");
   console.log("| page | raw | gzip | brotli |\n|---|---|---|---|");

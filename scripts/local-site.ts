@@ -8,12 +8,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { seedDemoContent } from "./demo/seed-content";
-import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
 import { openDatabase } from "../src/db/client";
 import { insertUser } from "../src/db/users";
 import type { Env } from "../src/env";
 import { hashPassword } from "../src/newsroom/passwords";
+import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
+import { seedDemoContent } from "./demo/seed-content";
 
 export const TEST_EDITOR = { email: "bien-tap@dongbang.local", password: "mat-khau-kiem-thu-123" };
 
@@ -61,7 +61,7 @@ async function answers(url: string): Promise<boolean> {
 export async function startLocalSite(port: number): Promise<LocalSite> {
   const baseUrl = `http://localhost:${port}`;
   // Whatever already answers there would be tested instead.
-  if (await answers(baseUrl + "/")) throw new Error(`port ${port} is already in use`);
+  if (await answers(`${baseUrl}/`)) throw new Error(`port ${port} is already in use`);
   const state = await mkdtemp(join(tmpdir(), "edge-news-site-"));
   try {
     await seed(state);
@@ -129,7 +129,7 @@ export async function startLocalSite(port: number): Promise<LocalSite> {
     }
     await rm(state, { recursive: true, force: true });
   };
-  for (let i = 0; !(await answers(baseUrl + "/")); i++) {
+  for (let i = 0; !(await answers(`${baseUrl}/`)); i++) {
     if (!running || i > 240) {
       await stop();
       throw new Error(`wrangler dev did not start on port ${port}`);

@@ -1,12 +1,12 @@
 // `npm run seed`: loads the demo paper into the local database if it is empty.
 // Photos are drawn by scripts/demo/photos.ts, no third-party images.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { isDatabaseEmpty } from "./demo/seed-content";
-import { seedDemoPaper } from "./demo/seed-node";
 import { openDatabase } from "../src/db/client";
 import { countUsers, insertUser } from "../src/db/users";
 import { hashPassword } from "../src/newsroom/passwords";
 import { reindexAllArticles } from "../src/search/reindex";
+import { isDatabaseEmpty } from "./demo/seed-content";
+import { seedDemoPaper } from "./demo/seed-node";
 import { withLocalPlatform } from "./local-platform";
 import { applyLocalMigrations } from "./migrate-local";
 

@@ -1,23 +1,23 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { d1Session } from "./db/sessions";
 import { databaseReachable } from "./db/health";
+import { d1Session } from "./db/sessions";
 import { NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { requestGuards } from "./http/request-guards";
 import { requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
-import { notFoundPage, serverErrorPage, unavailablePage } from "./reader/errors";
 import { newsroomRoutes } from "./newsroom/routes";
 import { assetRoutes } from "./reader/assets";
 import { commentRoutes } from "./reader/comment-routes";
-import { healthRoutes } from "./reader/health-route";
+import { notFoundPage, serverErrorPage, unavailablePage } from "./reader/errors";
 import { feedRoutes } from "./reader/feed-routes";
-import { offlineRoutes } from "./reader/offline-routes";
-import { sitemapRoutes } from "./reader/sitemap-routes";
-import { pollRoutes } from "./reader/poll-routes";
-import { searchRoutes } from "./reader/search-route";
+import { healthRoutes } from "./reader/health-route";
 import { mediaRoutes } from "./reader/media";
+import { offlineRoutes } from "./reader/offline-routes";
+import { pollRoutes } from "./reader/poll-routes";
 import { readerRoutes } from "./reader/routes";
+import { searchRoutes } from "./reader/search-route";
+import { sitemapRoutes } from "./reader/sitemap-routes";
 
 export function createApp() {
   const app = new Hono<AppEnv>();

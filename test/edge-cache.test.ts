@@ -1,13 +1,13 @@
 import { env } from "cloudflare:test";
+import { parse } from "node-html-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle, updateArticle } from "../src/db/article-writes";
-import { openDatabase } from "../src/db/client";
 import { getPublishedArticle } from "../src/db/articles";
+import { openDatabase } from "../src/db/client";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
-import { parse } from "node-html-parser";
 
 beforeAll(loadDemo);
 afterEach(() => {

@@ -4,11 +4,11 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import worker from "../worker/index";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle, updateArticle } from "../src/db/article-writes";
-import { getArticleForEdit } from "../src/db/newsroom-articles";
 import { openDatabase } from "../src/db/client";
+import { getArticleForEdit } from "../src/db/newsroom-articles";
+import worker from "../worker/index";
 import forecastFixture from "./fixtures/open-meteo/bac-lieu-forecast.json";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
@@ -229,7 +229,7 @@ describe("photos when R2 fails", () => {
   it("keeps the article with its caption; a missing photo's address answers a quiet image, not a broken one", async () => {
     faulty.faults.media = "missing";
     const { img, sources, caption } = await heroOf(8);
-    expect(caption).toBe(DEMO_ARTICLES[8]!.hero.caption + " Ảnh: " + DEMO_ARTICLES[8]!.hero.credit);
+    expect(caption).toBe(`${DEMO_ARTICLES[8]!.hero.caption} Ảnh: ${DEMO_ARTICLES[8]!.hero.credit}`);
     expect(img.getAttribute("alt")).toBe(DEMO_ARTICLES[8]!.hero.alt);
     const original = sources[0]!.replace(/\?.*$/, "");
     for (const src of [...sources, original]) {

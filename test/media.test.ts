@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testPhotoBytes } from "./fixtures/photo";
 import { loadDemo } from "./setup/demo";
 import { get } from "./setup/http";
-import { testPhotoBytes } from "./fixtures/photo";
 
 beforeAll(loadDemo);
 
@@ -34,7 +34,7 @@ describe("/media serves photos from R2", () => {
       "/media/demo/khong-co.jpg",
       "/media/../secret",
       "/media/demo/%2e%2e/x.jpg",
-      "/media/" + "a".repeat(300),
+      `/media/${"a".repeat(300)}`,
     ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);

@@ -1,11 +1,11 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import worker from "../worker/index";
 import { toVietnamLocalInput } from "../src/vi/dates";
+import worker from "../worker/index";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
-import { articleFields, firstIds, idFromLocation, loginAs, type Editor } from "./setup/newsroom";
+import { articleFields, type Editor, firstIds, idFromLocation, loginAs } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 

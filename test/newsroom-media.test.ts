@@ -1,11 +1,11 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GIF } from "../src/media/sniff.fixtures";
+import { TEST_PHOTO, testPhotoBytes } from "./fixtures/photo";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
-import { articleFields, firstIds, loginAs, ORIGIN, type Editor } from "./setup/newsroom";
-import { TEST_PHOTO, testPhotoBytes } from "./fixtures/photo";
-import { GIF } from "../src/media/sniff.fixtures";
+import { articleFields, type Editor, firstIds, loginAs, ORIGIN } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 

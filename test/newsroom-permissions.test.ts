@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "../src/db/schema";
-import { loadDemo } from "./setup/demo";
-import { articleFields, firstIds, idFromLocation, loginAs, type Editor } from "./setup/newsroom";
 import { TEST_PHOTO, testPhotoBytes } from "./fixtures/photo";
+import { loadDemo } from "./setup/demo";
+import { articleFields, type Editor, firstIds, idFromLocation, loginAs } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 

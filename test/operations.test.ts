@@ -1,12 +1,12 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { BOOKMARK_COOKIE } from "../src/db/sessions";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { withFaults } from "./setup/faults";
 import { get } from "./setup/http";
 import { articleFields, firstIds, loginAs, ORIGIN } from "./setup/newsroom";
-import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 
 beforeAll(loadDemo);
 afterEach(() => vi.restoreAllMocks());

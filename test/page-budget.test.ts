@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { ASSET_URLS } from "../src/views/asset-urls";
 import { loadDemo } from "./setup/demo";

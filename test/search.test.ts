@@ -2,10 +2,10 @@ import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { readStoredBody } from "../src/content/blocks";
 import { createArticle, updateArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
 import { getArticleForEdit } from "../src/db/newsroom-articles";
-import { readStoredBody } from "../src/content/blocks";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
 

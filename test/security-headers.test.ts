@@ -4,10 +4,10 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { ASSET_URLS } from "../src/views/asset-urls";
 import assetRules from "../public/_headers?raw";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { createApp } from "../src/app";
+import { ASSET_URLS } from "../src/views/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { withFaults } from "./setup/faults";

@@ -7,7 +7,7 @@ import { JPEG, PNG } from "../src/media/sniff.fixtures";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";
-import { loginAs, ORIGIN, type Editor } from "./setup/newsroom";
+import { type Editor, loginAs, ORIGIN } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 afterEach(() => vi.useRealTimers());

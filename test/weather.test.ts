@@ -1,11 +1,11 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { toVietnamLocalInput } from "../src/vi/dates";
 import worker from "../worker/index";
 import forecastFixture from "./fixtures/open-meteo/bac-lieu-forecast.json";
 import errorFixture from "./fixtures/open-meteo/error-400.json";
-import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
-import { toVietnamLocalInput } from "../src/vi/dates";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";

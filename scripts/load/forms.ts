@@ -1,6 +1,6 @@
 // Reads the reader forms out of an article page the way a browser would
 // submit them: every named field with its value, nothing invented.
-import { parse, type HTMLElement } from "node-html-parser";
+import { type HTMLElement, parse } from "node-html-parser";
 
 export interface ReaderForm {
   action: string;

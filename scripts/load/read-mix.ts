@@ -1,8 +1,8 @@
 // The readers: autocannon keeps `connections` requests in flight, each one
 // drawn at random from a mix that looks like a news site's traffic.
 import autocannon from "autocannon";
-import type { LoadTargets } from "./targets";
 import { ServerErrors } from "./server-errors";
+import type { LoadTargets } from "./targets";
 
 export type ReadKind = "article" | "home" | "section" | "search" | "image";
 
@@ -29,7 +29,11 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 function drawRequest(t: LoadTargets): ReadRequest {
   let roll = Math.random() * 100;
-  const kind = WEIGHTS.find(([, w]) => (roll -= w) < 0)?.[0] ?? "article";
+  const kind =
+    WEIGHTS.find(([, w]) => {
+      roll -= w;
+      return roll < 0;
+    })?.[0] ?? "article";
   switch (kind) {
     case "article":
       return { kind, path: pick(t.articles).path };

@@ -6,7 +6,7 @@
 // the one the client sent, so no switch in the site is needed. Every answer
 // is written down so the database can be checked afterwards.
 import { MIN_FILL_MS } from "../../src/community/form-token";
-import { readerForms, type PollForm, type ReaderForm } from "./forms";
+import { type PollForm, type ReaderForm, readerForms } from "./forms";
 import { ServerErrors } from "./server-errors";
 import type { LoadTargets } from "./targets";
 

@@ -14,7 +14,7 @@ import { getPlatformProxy } from "wrangler";
 import type { BackupSource } from "./backup-source";
 import type { MediaObject } from "./manifest";
 import { listAllMedia } from "./media-list";
-import { projectBindings, type ProjectBindings } from "./project-config";
+import { type ProjectBindings, projectBindings } from "./project-config";
 import { runWrangler, wranglerQuery } from "./wrangler-cli";
 
 // `wrangler d1 create` prints a UUID; wrangler.toml holds placeholders

@@ -143,7 +143,7 @@ async function offlinePage() {
 
 /** What may be kept: a public page of ours. Never a personal or uncacheable answer. */
 function storable(res) {
-  if (!res || res.status !== 200 || res.type !== "basic") return false;
+  if (res?.status !== 200 || res.type !== "basic") return false;
   if (/\b(private|no-store)\b/i.test(res.headers.get("cache-control") || "")) return false;
   // Browsers hide Set-Cookie from scripts, so the no-store check above is what
   // keeps an editor's pages out (the Worker sends them `private, no-store`).
@@ -224,7 +224,7 @@ async function storePhoto(cache, path) {
   if (await cache.match(key)) return;
   const res = await fetch(key, { credentials: "omit", headers: { accept: PHOTO_ACCEPT } }).catch(() => null);
   // A stand-in for a variant the Images binding could not make is not worth keeping.
-  if (!res || res.status !== 200 || res.headers.has("x-image-fallback")) return;
+  if (res?.status !== 200 || res.headers.has("x-image-fallback")) return;
   const body = await res.blob();
   await cache.put(
     key,
@@ -287,7 +287,7 @@ async function enforceCap(cache) {
 async function photo(event, url) {
   try {
     return await network(event);
-  } catch (error) {
+  } catch {
     const kept = await (await caches.open(PAGES)).match(photoKey(url.pathname));
     if (kept) return kept;
     if (event.request.mode === "navigate") return offlinePage();

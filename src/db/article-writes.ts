@@ -1,16 +1,16 @@
 // Writes of articles. Every write validates the body and lands as one D1
 // batch (a transaction): the article, its tags, a revision, the audit entry
 // and the cache version bumps of every page that shows it, all or nothing.
-import { eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { figureImageIds, parseBody, type BodyBlock } from "../content/blocks";
+import { eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type BodyBlock, figureImageIds, parseBody } from "../content/blocks";
 import { bumpArticle, versionsChanged } from "../edge/versions";
+import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
-import { auditEntry, type AuditAction } from "./audit";
+import { type AuditAction, auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
-import { articleRevisions, articles, articleTags, authors, images, tags, type ArticleStatus } from "./schema";
+import { type ArticleStatus, articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
 
 export interface ArticleInput {
   sectionId: number;

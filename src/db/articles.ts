@@ -1,10 +1,10 @@
 // Reader-side article queries. Only published articles whose time has come
 // are ever returned; drafts and scheduled pieces do not exist for readers.
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { readStoredBody } from "../content/blocks";
 import type { ArticleFull, ArticleTeaser, ImageData } from "./article-types";
 import type { Database } from "./client";
-import { articles, articleTags, authors, images, sections, tags, type Image } from "./schema";
+import { articles, articleTags, authors, type Image, images, sections, tags } from "./schema";
 
 export function isPublished(now: Date): SQL {
   return and(eq(articles.status, "published"), lte(articles.publishedAt, now))!;

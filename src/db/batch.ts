@@ -1,8 +1,9 @@
 // One D1 batch is one transaction. drizzle's own batch() cannot take raw SQL
 // with parameters (and maps joined rows by column name), so multi-statement
 // writes are built as drizzle queries and sent through D1's batch directly.
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+
 import type { SQLWrapper } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 
 const dialect = new SQLiteAsyncDialect();

@@ -1,10 +1,10 @@
-import { and, desc, gt, isNull, eq } from "drizzle-orm";
-import { bumpScopes } from "../edge/versions";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { scope } from "../edge/scopes";
+import { bumpScopes } from "../edge/versions";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { breakingNews, type BreakingNews } from "./schema";
+import { type BreakingNews, breakingNews } from "./schema";
 
 /** The newest banner still running, if any. */
 export async function activeBreakingNews(db: Database, now: Date): Promise<BreakingNews | null> {

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
-import { bumpScopes, versionsChanged } from "../edge/versions";
 import { scope } from "../edge/scopes";
+import { bumpScopes, versionsChanged } from "../edge/versions";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { articles, comments, type Comment, type CommentStatus } from "./schema";
+import { articles, type Comment, type CommentStatus, comments } from "./schema";
 
 export interface PublicComment {
   id: number;

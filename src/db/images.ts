@@ -1,7 +1,7 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { nfc } from "../vi/normalize";
 import type { Database } from "./client";
-import { images, type Image } from "./schema";
+import { type Image, images } from "./schema";
 
 export interface ImageInput {
   r2Key: string;

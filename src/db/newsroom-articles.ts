@@ -1,15 +1,15 @@
 // The newsroom's view of articles: every status, with who made them.
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import {
+  type Article,
+  type ArticleStatus,
   articleRevisions,
   articles,
   articleTags,
   authors,
   sections,
   tags,
-  type Article,
-  type ArticleStatus,
 } from "./schema";
 
 export interface NewsroomFilter {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "./client";
-import { authors, sections, tags, type Author, type Tag } from "./schema";
+import { type Author, authors, sections, type Tag, tags } from "./schema";
 
 export async function insertSection(
   db: Database,

@@ -2,11 +2,11 @@
 // poll_voters row and one +1 in the same transaction, so totals always equal
 // the sum of the options.
 import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
-import { bumpScopes, versionsChanged } from "../edge/versions";
 import { scope } from "../edge/scopes";
+import { bumpScopes, versionsChanged } from "../edge/versions";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { pollArticles, pollOptions, polls, pollVoters, type Poll, type PollOption, type PollPlacement } from "./schema";
+import { type Poll, type PollOption, type PollPlacement, pollArticles, pollOptions, polls, pollVoters } from "./schema";
 
 export interface PollWithOptions {
   poll: Poll;

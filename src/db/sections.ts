@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "./client";
-import { sections, type Section } from "./schema";
+import { type Section, sections } from "./schema";
 
 export function listSections(db: Database): Promise<Section[]> {
   return db.select().from(sections).orderBy(asc(sections.position), asc(sections.id));

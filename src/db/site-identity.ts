@@ -2,8 +2,8 @@
 // the sections and the published static pages for the menus. Any change to
 // these bumps the "global" scope: every cached page depends on it.
 import { asc, eq, sql } from "drizzle-orm";
-import { bumpScopes } from "../edge/versions";
 import { scope } from "../edge/scopes";
+import { bumpScopes } from "../edge/versions";
 import type { SiteSettings } from "../site/settings";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";

@@ -1,11 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
-import { bumpScopes } from "../edge/versions";
-import { scope } from "../edge/scopes";
 import type { BodyBlock } from "../content/blocks";
+import { scope } from "../edge/scopes";
+import { bumpScopes } from "../edge/versions";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
-import { sections, staticPages, type StaticPage, type StaticPageStatus } from "./schema";
+import { type StaticPage, type StaticPageStatus, sections, staticPages } from "./schema";
 
 export function listStaticPages(db: Database): Promise<StaticPage[]> {
   return db.select().from(staticPages).orderBy(asc(staticPages.position), asc(staticPages.id));

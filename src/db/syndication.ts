@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { fullHeadline } from "../content/headline";
 import type { ArticleTeaser, AuthorRef, TagRef } from "./article-types";
-import { isPublished, teaserQuery, toTeaser, type ArticleFilter } from "./articles";
+import { type ArticleFilter, isPublished, teaserQuery, toTeaser } from "./articles";
 import type { Database } from "./client";
 import { articles, articleTags, authors, sections, tags } from "./schema";
 

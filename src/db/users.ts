@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import type { Database } from "./client";
-import { loginFailures, sessions, users, type Session, type User, type UserRole } from "./schema";
 import type { PasswordHash } from "../newsroom/passwords";
+import type { Database } from "./client";
+import { loginFailures, type Session, sessions, type User, type UserRole, users } from "./schema";
 
 export async function getUserByEmail(db: Database, email: string): Promise<User | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);

@@ -5,11 +5,11 @@
 // throws away the cached pages that show it.
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { describeError } from "../http/request-log";
 import { edgeCache } from "./cache";
 import { STALE_IF_ERROR, versionTtl } from "./policy";
 import type { PageDeps } from "./scopes";
 import { readVersion } from "./versions";
-import { describeError } from "../http/request-log";
 
 export interface FragmentDef {
   deps: PageDeps;

@@ -8,8 +8,9 @@
 //                  version, with fragments from their own last entries
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { describeError } from "../http/request-log";
 import { edgeCache } from "./cache";
-import { fragmentNames, loadFragment, stitchFragments, type FragmentDef, type FragmentResolver } from "./fragments";
+import { type FragmentDef, type FragmentResolver, fragmentNames, loadFragment, stitchFragments } from "./fragments";
 import { shortHash } from "./hash";
 import {
   canonicalCacheUrl,
@@ -24,7 +25,6 @@ import {
 } from "./policy";
 import { cacheTags, type PageDeps } from "./scopes";
 import { readVersion } from "./versions";
-import { describeError } from "../http/request-log";
 
 export interface PageVariant {
   /** Light page: no inline photos (Save-Data: on, or the /lite address). */

@@ -2,9 +2,9 @@
 // reaches only one, so a write never deletes: it gives the scopes it touches
 // a stamp newer than every other, and the next request anywhere computes a new
 // key and misses. A page's version is the newest stamp among its scopes.
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { scope, type PageDeps } from "./scopes";
+import { type PageDeps, scope } from "./scopes";
 
 /** A stamp newer than all existing ones: time in ms, or one more than the newest. */
 const nextStamp = (now: number) => sql`(select max(${now}, coalesce(max(stamp), 0) + 1) from cache_versions)`;

@@ -1,11 +1,12 @@
 // Cron triggers (wrangler.toml) -> jobs. A job that fails is logged and never
 // throws out of scheduled(); the next run tries again.
-import type { Env } from "../env";
-import { publishScheduled } from "./publish-scheduled";
-import { pruneWeatherHistory, refreshWeather } from "./weather";
+
 import { openDatabase } from "../db/client";
 import { pruneViews } from "../db/views";
+import type { Env } from "../env";
 import { describeError } from "../http/request-log";
+import { publishScheduled } from "./publish-scheduled";
+import { pruneWeatherHistory, refreshWeather } from "./weather";
 
 /** "Đọc nhiều" looks back 7 days; older hourly counts go. */
 function pruneViewCounts(env: Env, now: Date): Promise<void> {

@@ -1,5 +1,5 @@
-import { openDatabase } from "../db/client";
 import { publishDueArticles } from "../db/article-writes";
+import { openDatabase } from "../db/client";
 import type { Env } from "../env";
 
 /** Publishes every scheduled article whose time has come (runs every minute). */

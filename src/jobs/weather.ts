@@ -1,15 +1,16 @@
 // The weather job: every 30 minutes, each configured place's forecast is
 // fetched, validated, written in Vietnamese and stored; a failure keeps the
 // last good forecast and records why. Never throws.
-import { openDatabase } from "../db/client";
+
 import { runBatch } from "../db/batch";
+import { openDatabase } from "../db/client";
 import { insertForecastQuery, insertRunQuery, pruneWeather } from "../db/weather";
 import { scope } from "../edge/scopes";
 import { bumpScopes, versionsChanged } from "../edge/versions";
 import type { Env } from "../env";
 import { weatherApiUrl, weatherPlaces } from "../weather/config";
-import { fetchForecast, type ForecastResponse } from "../weather/open-meteo";
-import { forecastText, type ForecastInput } from "../weather/wording";
+import { type ForecastResponse, fetchForecast } from "../weather/open-meteo";
+import { type ForecastInput, forecastText } from "../weather/wording";
 
 export const HISTORY_DAYS = 30;
 

@@ -2,7 +2,7 @@
 import type { Database } from "../db/client";
 import { insertImage } from "../db/images";
 import { toVietnamTime } from "../vi/dates";
-import { sniffImage, type SniffResult } from "./sniff";
+import { type SniffResult, sniffImage } from "./sniff";
 
 export class UploadRejected extends Error {}
 

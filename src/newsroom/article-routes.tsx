@@ -1,15 +1,16 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { InvalidBodyError, parseBody } from "../content/blocks";
 import { blocksToMarkup, htmlToMarkup, MARKUP_HELP } from "../content/markup";
 import {
+  type ArticleSnapshot,
   createArticle,
   deleteArticle,
   EditConflictError,
   InvalidArticleError,
   updateArticle,
-  type ArticleSnapshot,
 } from "../db/article-writes";
 import { toImageData } from "../db/articles";
+import { getImagesByIds, listRecentImages } from "../db/images";
 import {
   getArticleForEdit,
   getRevision,
@@ -18,18 +19,18 @@ import {
   listRevisions,
   type NewsroomFilter,
 } from "../db/newsroom-articles";
-import { listRecentImages, getImagesByIds } from "../db/images";
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from "../db/schema";
 import { listSections } from "../db/sections";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
+import { describeError } from "../http/request-log";
 import { parsePage } from "../reader/paging";
 import { loadSiteInfo } from "../reader/site-info";
-import { ASSET_URLS } from "../views/asset-urls";
+import { ArticlePage } from "../views/ArticlePage";
 import { ArticleFormPage, type ArticleFormValues } from "../views/admin/ArticleFormPage";
 import { ArticleListPage } from "../views/admin/ArticleListPage";
 import { RevisionPage, RevisionsPage } from "../views/admin/RevisionsPage";
-import { ArticlePage } from "../views/ArticlePage";
+import { ASSET_URLS } from "../views/asset-urls";
 import { renderDocument } from "../views/render";
 import { articlePath } from "../views/urls";
 import {
@@ -43,7 +44,6 @@ import {
 import { formStrings, parseId } from "./form";
 import { can, canEditArticle } from "./permissions";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
-import { describeError } from "../http/request-log";
 
 const LIST_SIZE = 30;
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { audit } from "../db/audit";
-import { getUserByEmail, deleteUserSessions, setUserPassword } from "../db/users";
+import { deleteUserSessions, getUserByEmail, setUserPassword } from "../db/users";
 import type { AppEnv } from "../env";
 import { LoginPage } from "../views/admin/LoginPage";
 import { PasswordPage } from "../views/admin/PasswordPage";

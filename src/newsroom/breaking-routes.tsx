@@ -1,11 +1,11 @@
 // /admin/tin-nong: the "Tin nóng" banner. Shown on every page within seconds
 // (a fragment, see src/reader/fragments.tsx), gone at its expiry.
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { activeBreakingNews, endBreakingNews, recentBreakingNews, startBreakingNews } from "../db/breaking-news";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
-import { BreakingNewsAdminPage, type BreakingFormValues } from "../views/admin/BreakingNewsAdminPage";
+import { type BreakingFormValues, BreakingNewsAdminPage } from "../views/admin/BreakingNewsAdminPage";
 import { formStrings, parseId } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 

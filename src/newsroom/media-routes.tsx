@@ -1,13 +1,13 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { audit } from "../db/audit";
-import { deleteImageRow, getImageById, searchImages, updateImageText } from "../db/images";
 import { imageUses } from "../db/image-uses";
+import { deleteImageRow, getImageById, searchImages, updateImageText } from "../db/images";
 import type { AppEnv } from "../env";
 import { MAX_UPLOAD_BYTES } from "../media/sniff";
 import { storeUpload, UploadRejected } from "../media/upload";
 import { parsePage } from "../reader/paging";
-import { ASSET_URLS } from "../views/asset-urls";
 import { ImageEditPage, MediaLibraryPage, UploadPage, type UploadValues } from "../views/admin/MediaPages";
+import { ASSET_URLS } from "../views/asset-urls";
 import { formStrings, parseId } from "./form";
 import { can, canEditImage } from "./permissions";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";

@@ -1,8 +1,8 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { audit, listAudit } from "../db/audit";
 import { listAuthors } from "../db/newsroom-articles";
 import { USER_ROLES, type UserRole } from "../db/schema";
-import { getUserByEmail, getUserById, insertUser, listUsers, setUserRole, deleteUserSessions } from "../db/users";
+import { deleteUserSessions, getUserByEmail, getUserById, insertUser, listUsers, setUserRole } from "../db/users";
 import type { AppEnv } from "../env";
 import { AuditPage, UsersPage } from "../views/admin/PeoplePages";
 import { formStrings, parseId } from "./form";

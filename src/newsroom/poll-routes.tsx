@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import {
   archivePoll,
   closePoll,
@@ -6,14 +6,14 @@ import {
   getPoll,
   isOpen,
   listPolls,
+  type PollInput,
   pollArticleIds,
   updatePollBeforeVotes,
   voteCount,
-  type PollInput,
 } from "../db/polls";
 import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
-import { PollFormPage, PollListPage, type PollFormValues } from "../views/admin/PollPages";
+import { PollFormPage, type PollFormValues, PollListPage } from "../views/admin/PollPages";
 import { formStrings, parseId } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 

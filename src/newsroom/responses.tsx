@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { VNode } from "preact";
 import type { AppEnv } from "../env";
-import { can, type Action } from "./permissions";
 import { AdminLayout } from "../views/admin/AdminLayout";
 import { renderDocument } from "../views/render";
+import { type Action, can } from "./permissions";
 
 /** An admin page, never cached. */
 export function adminPage(

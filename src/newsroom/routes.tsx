@@ -2,17 +2,17 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { articleRoutes } from "./article-routes";
 import { authRoutes } from "./auth-routes";
+import { breakingRoutes } from "./breaking-routes";
 import { csrfProtection } from "./csrf";
 import { mediaAdminRoutes } from "./media-routes";
 import { moderationRoutes } from "./moderation-routes";
-import { pollAdminRoutes } from "./poll-routes";
-import { weatherAdminRoutes } from "./weather-routes";
-import { breakingRoutes } from "./breaking-routes";
-import { menuRoutes, settingsRoutes } from "./site-routes";
-import { staticPageRoutes } from "./static-page-routes";
 import { auditRoutes, peopleRoutes } from "./people-routes";
+import { pollAdminRoutes } from "./poll-routes";
 import { notFoundAdmin } from "./responses";
 import { loadEditor, requireEditor } from "./session";
+import { menuRoutes, settingsRoutes } from "./site-routes";
+import { staticPageRoutes } from "./static-page-routes";
+import { weatherAdminRoutes } from "./weather-routes";
 
 /** Everything under /admin: session, CSRF, then the room's routes. Never cached (see app.ts). */
 export const newsroomRoutes = new Hono<AppEnv>();

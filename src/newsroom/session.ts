@@ -1,8 +1,8 @@
 // Editors' sessions: an opaque random token in a __Host- cookie; D1 keeps only
 // its SHA-256. Sessions end after IDLE_MS without use or ABSOLUTE_MS after login.
 import type { Context, MiddlewareHandler } from "hono";
-import { deleteSession, deleteUserSessions, getSessionWithUser, insertSession, touchSession } from "../db/users";
 import type { User } from "../db/schema";
+import { deleteSession, deleteUserSessions, getSessionWithUser, insertSession, touchSession } from "../db/users";
 import { EDITOR_SESSION_COOKIE } from "../edge/policy";
 import type { AppEnv } from "../env";
 import { randomToken, sha256Hex } from "./tokens";

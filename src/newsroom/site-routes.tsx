@@ -1,16 +1,16 @@
 // /admin/cai-dat (the paper's identity) and /admin/menu (what the header and
 // footer menus show). Admins only; every save bumps "global".
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { getImageById } from "../db/images";
 import { listSections } from "../db/sections";
-import { saveMenus, saveSettings, type MenuPlacement } from "../db/site-identity";
+import { type MenuPlacement, saveMenus, saveSettings } from "../db/site-identity";
 import { listStaticPages } from "../db/static-pages";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
 import { loadSettings } from "../reader/site-info";
-import { defaultSettings, LOGO_MAX_BYTES, LOGO_TYPES, settingsInput, type SiteSettings } from "../site/settings";
+import { defaultSettings, LOGO_MAX_BYTES, LOGO_TYPES, type SiteSettings, settingsInput } from "../site/settings";
 import { MenuPage } from "../views/admin/MenuPage";
-import { SettingsPage, type SettingsFormValues } from "../views/admin/SettingsPage";
+import { type SettingsFormValues, SettingsPage } from "../views/admin/SettingsPage";
 import { formStrings } from "./form";
 import { adminPage, requirePermission } from "./responses";
 

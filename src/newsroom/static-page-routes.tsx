@@ -1,8 +1,8 @@
 // /admin/trang: "Giới thiệu", "Liên hệ", "Quảng cáo", "Chính sách bảo mật"…
 // written with the article editor's markup, published at /{slug}.
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
+import { type BodyBlock, figureImageIds, InvalidBodyError, parseBody, readStoredBody } from "../content/blocks";
 import { blocksToMarkup, markupToBlocks } from "../content/markup";
-import { figureImageIds, InvalidBodyError, parseBody, readStoredBody, type BodyBlock } from "../content/blocks";
 import { getImagesByIds } from "../db/images";
 import { STATIC_PAGE_STATUSES, type StaticPage, type StaticPageStatus } from "../db/schema";
 import {
@@ -10,16 +10,16 @@ import {
   deleteStaticPage,
   getStaticPage,
   listStaticPages,
+  type StaticPageInput,
   slugTaken,
   updateStaticPage,
-  type StaticPageInput,
 } from "../db/static-pages";
 import { versionsChanged } from "../edge/versions";
 import type { AppEnv } from "../env";
 import { isSlug } from "../reader/slugs";
 import { RESERVED_PATHS } from "../site/reserved-paths";
 import { slugify } from "../vi/slug";
-import { StaticPageFormPage, StaticPageListPage, type StaticPageFormValues } from "../views/admin/StaticPagePages";
+import { StaticPageFormPage, type StaticPageFormValues, StaticPageListPage } from "../views/admin/StaticPagePages";
 import { formStrings, parseId } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 

@@ -1,7 +1,8 @@
 // Login throttling per account and per client: a few wrong passwords, then a
 // pause. Keys never hold a raw IP address.
-import { clearFailures, recentFailures, recordFailure } from "../db/users";
+
 import type { Database } from "../db/client";
+import { clearFailures, recentFailures, recordFailure } from "../db/users";
 import { clientHash } from "../http/client";
 
 export const WINDOW_MS = 15 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { runBatch } from "../db/batch";
 import { activeOverride, endOverridesQuery, insertOverrideQuery, recentRuns } from "../db/weather";
 import { scope } from "../edge/scopes";

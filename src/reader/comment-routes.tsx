@@ -1,15 +1,15 @@
-import { Hono, type Context } from "hono";
-import { checkFormToken, issueFormToken } from "../community/form-token";
+import { type Context, Hono } from "hono";
 import {
+  type CommentInput,
   DUPLICATE_WINDOW_MS,
+  type FieldErrors,
   looksLikeSpam,
   normaliseComment,
   RATE_LIMIT,
   RATE_WINDOW_MS,
   validateComment,
-  type CommentInput,
-  type FieldErrors,
 } from "../community/comment-rules";
+import { checkFormToken, issueFormToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
 import { turnstileOk } from "../community/turnstile";
 import { getPublishedArticle } from "../db/articles";

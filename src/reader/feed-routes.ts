@@ -1,9 +1,9 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { getSectionBySlug } from "../db/sections";
 import { listFeedItems } from "../db/syndication";
 import { scope } from "../edge/scopes";
 import type { AppEnv } from "../env";
-import { renderRss, type FeedChannel } from "../seo/rss";
+import { type FeedChannel, renderRss } from "../seo/rss";
 import { notFoundPage } from "./errors";
 import { cachedPage } from "./page-cache";
 import { loadSiteInfo } from "./site-info";

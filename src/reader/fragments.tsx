@@ -1,21 +1,21 @@
 import { renderToString } from "preact-render-to-string";
-import { listLatest } from "../db/articles";
-import { listApprovedComments } from "../db/comments";
 import { issueFormToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
-import { scope } from "../edge/scopes";
-import { CommentList } from "../views/CommentList";
+import { listLatest } from "../db/articles";
+import { activeBreakingNews } from "../db/breaking-news";
+import { listApprovedComments } from "../db/comments";
 import { findShownPoll, getPoll, isOpen } from "../db/polls";
+import { mostRead } from "../db/views";
+import type { FragmentDef, FragmentResolver } from "../edge/fragments";
+import { scope } from "../edge/scopes";
+import { BreakingNews } from "../views/BreakingNews";
+import { CommentList } from "../views/CommentList";
+import { LatestNews } from "../views/LatestNews";
+import { MostRead } from "../views/MostRead";
 import { PollBox, PollResults } from "../views/PollBox";
 import { WeatherBox } from "../views/WeatherBox";
-import { MostRead } from "../views/MostRead";
-import { mostRead } from "../db/views";
 import { weatherBoxItems } from "../weather/box-data";
 import { weatherPlaces } from "../weather/config";
-import type { FragmentDef, FragmentResolver } from "../edge/fragments";
-import { LatestNews } from "../views/LatestNews";
-import { activeBreakingNews } from "../db/breaking-news";
-import { BreakingNews } from "../views/BreakingNews";
 
 export const LATEST_NEWS_COUNT = 5;
 

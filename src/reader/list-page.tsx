@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { countPublished, listLatest, type ArticleFilter } from "../db/articles";
+import { type ArticleFilter, countPublished, listLatest } from "../db/articles";
 import type { PageVariant } from "../edge/page-cache";
 import type { AppEnv } from "../env";
 import { ListPage } from "../views/ListPage";

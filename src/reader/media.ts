@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { edgeCache } from "../edge/cache";
 import type { AppEnv } from "../env";
 import { isSafeMediaKey, MEDIA_TYPES } from "../media/keys";

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { formSecret, sign, verify } from "../community/signing";
 import { castVote, getPoll, isOpen, type PollWithOptions } from "../db/polls";
 import type { AppEnv } from "../env";

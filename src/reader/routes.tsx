@@ -9,10 +9,10 @@ import { renderDocument } from "../views/render";
 import { articlePath, authorPath, sectionPath, tagPath } from "../views/urls";
 import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
-import { renderStaticPage } from "./static-page";
 import { cachedPage } from "./page-cache";
 import { loadSiteInfo } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
+import { renderStaticPage } from "./static-page";
 import { countView } from "./view-counter";
 
 const HOME_LATEST = 8;

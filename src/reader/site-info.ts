@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { loadIdentityRows, storedSettingsJson, type IdentityRows } from "../db/site-identity";
+import { type IdentityRows, loadIdentityRows, storedSettingsJson } from "../db/site-identity";
 import type { AppEnv, Env } from "../env";
 import { defaultSettings, LOGO_TYPES, mergeStored, type SiteSettings } from "../site/settings";
 import type { MenuLink, SiteInfo } from "../views/site";

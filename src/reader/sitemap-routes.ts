@@ -1,4 +1,5 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
+import { listPublishedStaticPages } from "../db/static-pages";
 import {
   listArticleMonths,
   listArticlesBetween,
@@ -7,8 +8,7 @@ import {
   listSectionLastmods,
   listTagLastmods,
 } from "../db/syndication";
-import { listPublishedStaticPages } from "../db/static-pages";
-import { scope, type PageDeps } from "../edge/scopes";
+import { type PageDeps, scope } from "../edge/scopes";
 import type { AppEnv } from "../env";
 import { robotsTxt } from "../seo/robots";
 import { renderNewsSitemap, renderSitemapIndex, renderUrlset, type SitemapUrl } from "../seo/sitemaps";

@@ -1,6 +1,6 @@
 // Keeping the search index in step with articles: these statements go into
 // the same D1 batch as the article write, so the index is never behind.
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { BodyBlock } from "../content/blocks";
 import { foldVietnamese, toneNormalise } from "./fold";
 

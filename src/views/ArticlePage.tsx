@@ -1,16 +1,16 @@
+import { fullHeadline } from "../content/headline";
 import type { ArticleFull, ArticleTeaser } from "../db/article-types";
 import { articleCrumbs, newsArticle } from "../seo/structured-data";
 import { formatDateline, toVietnamIso } from "../vi/dates";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
-import { Document } from "./Document";
 import { CommentForm } from "./CommentForm";
+import { Document } from "./Document";
 import { Figure } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { SaveButton } from "./SaveButton";
-import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
+import { TeaserList } from "./TeaserList";
 import { articlePath, authorPath, sectionPath, tagPath } from "./urls";
-import { fullHeadline } from "../content/headline";
 
 export interface ArticlePageProps {
   site: SiteInfo;
@@ -34,6 +34,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
         image: article.hero,
         article: {
           publishedAt: article.publishedAt,
+          // biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers
           modifiedAt: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
           section: article.section.name,
           tags: article.tags.map((t) => t.name),

@@ -4,10 +4,10 @@ import { DEFAULT_BRAND } from "../site/settings";
 import { ASSET_URLS } from "./asset-urls";
 import { FragmentSlot } from "./FragmentSlot";
 import { SeoHead, type SeoMeta } from "./SeoHead";
-import { SITE_CSS } from "./styles";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
 import type { SiteInfo } from "./site";
+import { SITE_CSS } from "./styles";
 
 export interface DocumentProps {
   site: SiteInfo;

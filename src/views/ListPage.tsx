@@ -3,8 +3,8 @@ import { breadcrumbs } from "../seo/structured-data";
 import { Document } from "./Document";
 import { FragmentSlot } from "./FragmentSlot";
 import { Pagination } from "./Pagination";
-import { TeaserList } from "./TeaserList";
 import type { SiteInfo } from "./site";
+import { TeaserList } from "./TeaserList";
 
 /** A paginated list of articles: section, tag and author pages. */
 export interface ListPageProps {

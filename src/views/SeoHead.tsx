@@ -1,6 +1,6 @@
 import type { ImageData } from "../db/article-types";
-import { cardImageUrl, serializeJsonLd, type JsonLd } from "../seo/structured-data";
 import { CARD_SIZE } from "../media/variants";
+import { cardImageUrl, type JsonLd, serializeJsonLd } from "../seo/structured-data";
 import { toVietnamIso } from "../vi/dates";
 import type { SiteInfo } from "./site";
 

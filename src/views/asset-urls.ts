@@ -6,5 +6,5 @@ export const ASSET_URLS = {
   "icon-512.png": "/_/icon-512.19b8fb111b.png",
   "offline.js": "/_/offline.d7c7f400cc.js",
   "og-default.png": "/_/og-default.837a04ac32.png",
-  "sw.js": "/_/sw.df9fa531fe.js",
+  "sw.js": "/_/sw.dd55bdc698.js",
 } as const;

@@ -2,11 +2,12 @@
 // including the states a form leads to (sent, refused, logged in, approved).
 // Zero violations, colour contrast included. Reader pages on a phone and a
 // desktop; the newsroom, built for phones first, on a phone.
-import { afterAll, beforeAll, describe, inject, it, type ExpectStatic } from "vitest";
+
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, type ExpectStatic, inject, it } from "vitest";
 import { axeViolations } from "./axe";
 import { launch } from "./chromium";
-import { READER_VARIANTS, readerContext, RUN, type ReaderVariant } from "./readers";
+import { READER_VARIANTS, type ReaderVariant, RUN, readerContext } from "./readers";
 
 const base = inject("baseUrl");
 const editor = inject("editor");

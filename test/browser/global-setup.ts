@@ -1,7 +1,7 @@
 // Starts the site for browser tests: a fresh local state with the demo paper
 // and a known newsroom editor, served by `wrangler dev` (scripts/local-site.ts).
 import type { TestProject } from "vitest/node";
-import { startLocalSite, TEST_EDITOR, type LocalSite } from "../../scripts/local-site";
+import { type LocalSite, startLocalSite, TEST_EDITOR } from "../../scripts/local-site";
 
 // BROWSER_PORT lets a second checkout or a running `npm start` coexist.
 export const BROWSER_PORT = Number(process.env.BROWSER_PORT ?? 8788);

@@ -1,8 +1,9 @@
 // Reading with no signal: a reader on a phone opens and saves articles, then
 // the network goes away (playwright's setOffline, which also cuts the service
 // worker's own fetches). See README, "Offline reading".
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, PHONE } from "./chromium";
 import { readerContext, screenshot } from "./readers";
 

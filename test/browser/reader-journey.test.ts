@@ -1,9 +1,10 @@
 // A reader's visit, in a real Chromium on a phone and a desktop, with
 // JavaScript off and on: every step works as plain links and forms.
-import { afterAll, beforeAll, describe, inject, it } from "vitest";
+
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { launch } from "./chromium";
-import { READER_VARIANTS, readerContext, RUN, screenshot, variantLabel } from "./readers";
+import { READER_VARIANTS, RUN, readerContext, screenshot, variantLabel } from "./readers";
 
 const base = inject("baseUrl");
 let browser: Browser;

@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWranglerDev } from "../../scripts/dev-server";
-import { sha256, type Manifest } from "../../scripts/ops/manifest";
+import { type Manifest, sha256 } from "../../scripts/ops/manifest";
 import { repositoryMigrations } from "../../scripts/ops/migration-files";
 import { countArticles, createDemoState, type DemoState } from "./demo-state";
 import { runScript } from "./run-script";
-import { choosePaths, readSite, type PagePaths, type SiteContent } from "./site-pages";
+import { choosePaths, type PagePaths, readSite, type SiteContent } from "./site-pages";
 
 // The one port the operations suite may use (the browser suite has its own).
 const PORT = 8792;
@@ -80,7 +80,10 @@ describe("npm run backup / npm run restore on a local state", () => {
     // Every photo the articles use is listed, with what identifies its bytes.
     expect(manifest.media.count).toBe(24);
     expect(manifest.media.objects.map((o) => o.key)).toContain("demo/01-river.jpg");
-    for (const o of manifest.media.objects) expect(o.size).toBeGreaterThan(0), expect(o.etag).toMatch(/^[0-9a-f]{32}$/);
+    for (const o of manifest.media.objects) {
+      expect(o.size).toBeGreaterThan(0);
+      expect(o.etag).toMatch(/^[0-9a-f]{32}$/);
+    }
   });
 
   it("after the database is wiped the site has no articles", async () => {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { User } from "../../db/schema";
-import { ROLE_NAMES, can } from "../../newsroom/permissions";
+import { can, ROLE_NAMES } from "../../newsroom/permissions";
 import { ASSET_URLS } from "../asset-urls";
 import { ADMIN_CSS } from "./admin-styles";
 import { CsrfField } from "./CsrfField";

@@ -2,8 +2,8 @@ import type { ArticleStatus, User } from "../../db/schema";
 import { can } from "../../newsroom/permissions";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
-import { STATUS_NAMES } from "./status-names";
 import { Field } from "./Field";
+import { STATUS_NAMES } from "./status-names";
 
 export interface ArticleFormValues {
   kicker: string;

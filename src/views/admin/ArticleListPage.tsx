@@ -32,6 +32,7 @@ export function ArticleListPage({
 }: ArticleListPageProps) {
   return (
     <AdminLayout title="Bài viết" user={user} csrf={csrf} notice={notice}>
+      {/* biome-ignore lint/a11y/useSemanticElements: older phone browsers know no <search> element; role="search" is the landmark they support */}
       <form method="get" action="/admin/bai-viet" class="card filters" role="search">
         <div>
           <label for="q">Tìm theo tiêu đề</label>
