@@ -16,7 +16,7 @@ const REPORTS = "reports/lighthouse";
 const RUNS = Number(process.env.AUDIT_RUNS ?? 5);
 
 async function pagesToAudit(base: string): Promise<[string, string][]> {
-  const home = await (await fetch(base + "/")).text();
+  const home = await (await fetch(`${base}/`)).text();
   const article = /href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/.exec(home)?.[1];
   if (!article) throw new Error(`no article link on ${base}/`);
   return [
@@ -44,9 +44,11 @@ async function warmPhotos(base: string, html: string): Promise<void> {
 }
 
 let site: LocalSite | undefined;
-const base =
-  process.env.AUDIT_URL?.replace(/\/$/, "") ??
-  (site = await startLocalSite(Number(process.env.AUDIT_PORT ?? 8791))).baseUrl;
+let base = process.env.AUDIT_URL?.replace(/\/$/, "");
+if (base === undefined) {
+  site = await startLocalSite(Number(process.env.AUDIT_PORT ?? 8791));
+  base = site.baseUrl;
+}
 try {
   await mkdir(REPORTS, { recursive: true });
   const pages = await pagesToAudit(base);

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const manifest = values.remote
       ? await withRemoteSource(values.env, run)
       : await withLocalSource(values["persist-to"] ?? DEFAULT_STATE, run);
-    await writeFile(join(partialDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
+    await writeFile(join(partialDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(partialDir, finalDir);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
     console.log(

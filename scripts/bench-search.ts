@@ -33,7 +33,10 @@ function generator() {
     "Hồng Dân",
   ];
   let seed = 42;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   return (i: number) => {
     const place = pick(places);

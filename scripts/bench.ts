@@ -59,10 +59,10 @@ applyLocalMigrations();
 await seedIfEmpty();
 const dev = await startWranglerDev({ port: PORT });
 try {
-  const home = await (await fetch(BASE + "/")).text();
+  const home = await (await fetch(`${BASE}/`)).text();
   const article = home.match(/href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/)?.[1];
   if (!article) throw new Error("no article link on the home page");
-  const section = "/" + article.split("/")[1];
+  const section = `/${article.split("/")[1]}`;
 
   console.log("\nPage sizes (HTML with inline CSS)");
   console.log("| page | raw | gzip | brotli |\n|---|---|---|---|");

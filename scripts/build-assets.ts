@@ -13,6 +13,8 @@ async function build(): Promise<{ files: Map<string, Buffer>; manifest: string }
   const files = new Map<string, Buffer>();
   const entries: string[] = [];
   for (const name of (await readdir(SOURCE)).sort()) {
+    // The scripts' type-checking configs (tsconfig.json, tsconfig.sw.json) are not served.
+    if (/^tsconfig(\.\w+)?\.json$/.test(name)) continue;
     const data = await readFile(join(SOURCE, name));
     const hash = createHash("sha256").update(data).digest("hex").slice(0, 10);
     const ext = extname(name);

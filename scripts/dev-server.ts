@@ -57,7 +57,7 @@ async function launch(url: string, args: string[]): Promise<DevServer | null> {
 
   for (let i = 0; i < 240; i++) {
     if (!running) return null;
-    if (await answers(url + "/")) return { url, stop };
+    if (await answers(`${url}/`)) return { url, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();
@@ -67,7 +67,7 @@ async function launch(url: string, args: string[]): Promise<DevServer | null> {
 export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
   const url = `http://localhost:${options.port}`;
   // Something already on the port would answer the readiness check and be measured instead.
-  if (await answers(url + "/")) throw new Error(`port ${options.port} is already in use`);
+  if (await answers(`${url}/`)) throw new Error(`port ${options.port} is already in use`);
   const args = ["dev", "--port", String(options.port), "--ip", "localhost", "--log-level", "warn"];
   if (options.persistTo) args.push("--persist-to", options.persistTo);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);

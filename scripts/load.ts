@@ -11,13 +11,13 @@ import { seedDemoPaper } from "./demo/seed-node";
 import type { DevServer } from "./dev-server";
 import { freezeSite } from "./frozen-site";
 import { LOAD_PORT, parseLoadOptions } from "./load/options";
-import { runReaders } from "./load/read-mix";
+import { type ReadResult, runReaders } from "./load/read-mix";
 import { report } from "./load/report";
 import { serveFrozenSite } from "./load/site-server";
 import { readTargets } from "./load/targets";
 import { checkWrites } from "./load/verify";
 import { warmUp } from "./load/warm-up";
-import { runWriters } from "./load/writers";
+import { runWriters, type WriteLog } from "./load/writers";
 import { withLocalPlatform } from "./local-platform";
 import { applyLocalMigrations } from "./migrate-local";
 import { removeTempState } from "./temp-state";
@@ -52,7 +52,7 @@ try {
     `• ${baseUrl}: ${options.durationS} s, ${options.connections} reading connections, ${options.writers} writers…`,
   );
   const loadBefore = loadavg()[0]!;
-  let results;
+  let results: [ReadResult, WriteLog];
   try {
     results = await Promise.all([
       runReaders(baseUrl, targets, options.connections, options.durationS),

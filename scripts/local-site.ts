@@ -61,7 +61,7 @@ async function answers(url: string): Promise<boolean> {
 export async function startLocalSite(port: number): Promise<LocalSite> {
   const baseUrl = `http://localhost:${port}`;
   // Whatever already answers there would be tested instead.
-  if (await answers(baseUrl + "/")) throw new Error(`port ${port} is already in use`);
+  if (await answers(`${baseUrl}/`)) throw new Error(`port ${port} is already in use`);
   const state = await mkdtemp(join(tmpdir(), "edge-news-site-"));
   try {
     await seed(state);
@@ -129,7 +129,7 @@ export async function startLocalSite(port: number): Promise<LocalSite> {
     }
     await rm(state, { recursive: true, force: true });
   };
-  for (let i = 0; !(await answers(baseUrl + "/")); i++) {
+  for (let i = 0; !(await answers(`${baseUrl}/`)); i++) {
     if (!running || i > 240) {
       await stop();
       throw new Error(`wrangler dev did not start on port ${port}`);

@@ -5,7 +5,6 @@
 // the search index, built aside and swapped in only when every step
 // succeeded, so a failed restore leaves the target as it was. Then checks the
 // photos the backup lists are in the target's R2. See docs/operations.md, "Backups".
-import { resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { DEFAULT_STATE } from "./ops/default-state";

@@ -390,9 +390,10 @@ describe("/media addresses", () => {
       get(target, prop) {
         const value = Reflect.get(target, prop, target);
         if (prop === "get" || prop === "head")
-          return (k: string, ...rest: unknown[]) => (
-            asked.push(k), (value as (...a: unknown[]) => unknown).call(target, k, ...rest)
-          );
+          return (k: string, ...rest: unknown[]) => {
+            asked.push(k);
+            return (value as (...a: unknown[]) => unknown).call(target, k, ...rest);
+          };
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
@@ -433,7 +434,9 @@ describe("the newsroom without a session", () => {
     for (const r of createApp().routes) {
       if (r.method === "ALL" || !(r.path === "/admin" || r.path.startsWith("/admin/"))) continue;
       const id = `${r.method} ${r.path}`;
-      if (!seen.has(id)) seen.add(id), out.push({ method: r.method, path: r.path });
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ method: r.method, path: r.path });
     }
     return out;
   }

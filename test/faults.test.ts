@@ -229,7 +229,7 @@ describe("photos when R2 fails", () => {
   it("keeps the article with its caption; a missing photo's address answers a quiet image, not a broken one", async () => {
     faulty.faults.media = "missing";
     const { img, sources, caption } = await heroOf(8);
-    expect(caption).toBe(DEMO_ARTICLES[8]!.hero.caption + " Ảnh: " + DEMO_ARTICLES[8]!.hero.credit);
+    expect(caption).toBe(`${DEMO_ARTICLES[8]!.hero.caption} Ảnh: ${DEMO_ARTICLES[8]!.hero.credit}`);
     expect(img.getAttribute("alt")).toBe(DEMO_ARTICLES[8]!.hero.alt);
     const original = sources[0]!.replace(/\?.*$/, "");
     for (const src of [...sources, original]) {

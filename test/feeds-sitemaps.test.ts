@@ -23,8 +23,12 @@ const parser = new XMLParser({
   parseTagValue: false,
 });
 
+/** fast-xml-parser's output ("@name" attributes, "#text"): its shape is what these tests assert. */
+// biome-ignore lint/suspicious/noExplicitAny: parsed XML has no static type, the assertions check its shape
+type Parsed = any;
+
 /** Fetches XML, checks it is well-formed, and parses it. */
-async function xml(path: string): Promise<{ res: Response; doc: any; body: string }> {
+async function xml(path: string): Promise<{ res: Response; doc: Parsed; body: string }> {
   const res = await get(path);
   const body = await res.text();
   expect(res.status, path).toBe(200);
@@ -63,7 +67,7 @@ describe("RSS", () => {
     expect(channel["atom:link"]["@href"]).toBe(`${SITE}/rss.xml`);
     expect(channel.lastBuildDate).toMatch(RFC822_VN);
 
-    const items: any[] = channel.item;
+    const items: Parsed[] = channel.item;
     expect(items.length).toBeGreaterThanOrEqual(DEMO_ARTICLES.length);
     expect(items.length).toBeLessThanOrEqual(50);
     const dates = items.map((i) => Date.parse(i.pubDate));
@@ -93,7 +97,7 @@ describe("RSS", () => {
 
   it("has a feed per section with only that section's articles, and 404 for unknown sections", async () => {
     const { doc } = await xml("/kinh-te/rss.xml");
-    const items: any[] = doc.rss.channel.item;
+    const items: Parsed[] = doc.rss.channel.item;
     expect(items.length).toBe(DEMO_ARTICLES.filter((a) => a.section === "kinh-te").length);
     for (const item of items) expect(item.link).toContain(`${SITE}/kinh-te/`);
     expect(doc.rss.channel["atom:link"]["@href"]).toBe(`${SITE}/kinh-te/rss.xml`);
@@ -104,7 +108,7 @@ describe("RSS", () => {
     for (const path of ["/", "/kinh-te", "/tim-kiem?q=lua"]) {
       const html = await (await get(path)).text();
       expect(html, path).toContain(
-        '<link rel="alternate" type="application/rss+xml" title="' + env.SITE_NAME + '" href="/rss.xml"/>',
+        `<link rel="alternate" type="application/rss+xml" title="${env.SITE_NAME}" href="/rss.xml"/>`,
       );
     }
     expect(await (await get("/kinh-te")).text()).toContain('href="/kinh-te/rss.xml"');
@@ -113,13 +117,13 @@ describe("RSS", () => {
   it("round-trips a headline with &, <, quotes and emoji exactly", async () => {
     const id = await publishNow(hostile);
     const { doc, body } = await xml("/rss.xml");
-    const item = doc.rss.channel.item.find((i: any) => i.link.endsWith(`-${id}.html`));
+    const item = doc.rss.channel.item.find((i: Parsed) => i.link.endsWith(`-${id}.html`));
     expect(item.title).toBe(hostile);
     expect(item.description).toBe(`Sapo: ${hostile}`);
-    expect(item.category.map((c: any) => (typeof c === "string" ? c : c["#text"]))).toContain("Thủy sản & đời sống");
+    expect(item.category.map((c: Parsed) => (typeof c === "string" ? c : c["#text"]))).toContain("Thủy sản & đời sống");
     expect(body).not.toContain("<giá>");
     const news = await xml("/sitemaps/news.xml");
-    const entry = news.doc.urlset.url.find((u: any) => u.loc.endsWith(`-${id}.html`));
+    const entry = news.doc.urlset.url.find((u: Parsed) => u.loc.endsWith(`-${id}.html`));
     expect(entry["news:news"]["news:title"]).toBe(hostile);
   });
 
@@ -136,7 +140,7 @@ describe("sitemaps", () => {
   it("index the news, pages, tags and per-month article sitemaps, each valid", async () => {
     const { res, doc } = await xml("/sitemap.xml");
     expect(res.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    const locs: string[] = doc.sitemapindex.sitemap.map((s: any) => s.loc);
+    const locs: string[] = doc.sitemapindex.sitemap.map((s: Parsed) => s.loc);
     expect(locs).toContain(`${SITE}/sitemaps/news.xml`);
     expect(locs).toContain(`${SITE}/sitemaps/pages.xml`);
     expect(locs).toContain(`${SITE}/sitemaps/tags.xml`);
@@ -159,12 +163,12 @@ describe("sitemaps", () => {
   });
 
   it("list the home page, sections, authors, static pages and tags", async () => {
-    const pages = (await xml("/sitemaps/pages.xml")).doc.urlset.url.map((u: any) => u.loc);
+    const pages = (await xml("/sitemaps/pages.xml")).doc.urlset.url.map((u: Parsed) => u.loc);
     expect(pages).toContain(`${SITE}/`);
     expect(pages).toContain(`${SITE}/kinh-te`);
     expect(pages.some((p: string) => p.startsWith(`${SITE}/tac-gia/`))).toBe(true);
     expect(pages).toContain(`${SITE}/gioi-thieu`);
-    const tags = (await xml("/sitemaps/tags.xml")).doc.urlset.url.map((u: any) => u.loc);
+    const tags = (await xml("/sitemaps/tags.xml")).doc.urlset.url.map((u: Parsed) => u.loc);
     expect(tags.length).toBeGreaterThan(0);
     for (const t of tags) expect(t).toMatch(new RegExp(`^${SITE}/chu-de/[a-z0-9-]+$`));
   });
@@ -173,7 +177,7 @@ describe("sitemaps", () => {
     const fresh = await publishNow("Tin nóng trong ngày về lúa mùa");
     const old = await publishNow("Tin cũ ba ngày trước", { publishedAt: new Date(Date.now() - 72 * 3600_000) });
     const { doc } = await xml("/sitemaps/news.xml");
-    const urls: any[] = doc.urlset.url;
+    const urls: Parsed[] = doc.urlset.url;
     const entry = urls.find((u) => u.loc.endsWith(`-${fresh}.html`));
     expect(entry).toBeDefined();
     expect(urls.find((u) => u.loc.endsWith(`-${old}.html`))).toBeUndefined();

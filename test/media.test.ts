@@ -34,7 +34,7 @@ describe("/media serves photos from R2", () => {
       "/media/demo/khong-co.jpg",
       "/media/../secret",
       "/media/demo/%2e%2e/x.jpg",
-      "/media/" + "a".repeat(300),
+      `/media/${"a".repeat(300)}`,
     ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);

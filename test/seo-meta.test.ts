@@ -84,7 +84,7 @@ describe("article pages for search engines and share previews", () => {
     expect(article.mainEntityOfPage["@id"]).toBe(SITE + path);
 
     const crumbs = ofType(doc, "BreadcrumbList");
-    expect(crumbs.itemListElement.map((c: any) => [c.position, c.item])).toEqual([
+    expect(crumbs.itemListElement.map((c: { position: number; item: string }) => [c.position, c.item])).toEqual([
       [1, `${SITE}/`],
       [2, `${SITE}/kinh-te`],
       [3, SITE + path],

@@ -133,7 +133,7 @@ const scenes: Record<PhotoMotif, (r: Rand) => string> = {
     const hz = range(r, 300, 380);
     const rows = times(14)
       .map((i) => {
-        const y = hz + 10 + Math.pow(i / 14, 1.6) * (H - hz);
+        const y = hz + 10 + (i / 14) ** 1.6 * (H - hz);
         return `<rect y="${y}" width="${W}" height="${6 + i * 2}" fill="${i % 2 ? "#7cb342" : "#9ccc65"}"/>`;
       })
       .join("");
@@ -199,7 +199,7 @@ const scenes: Record<PhotoMotif, (r: Rand) => string> = {
     const people = times(7)
       .map(() => person(range(r, 50, 1550), range(r, 780, 880), range(r, 1.6, 2.2), pick(r, SHIRTS)))
       .join("");
-    return sky(r, hz) + `<rect y="${hz}" width="${W}" height="${H - hz}" fill="#bfa58a"/>` + stalls + people;
+    return `${sky(r, hz)}<rect y="${hz}" width="${W}" height="${H - hz}" fill="#bfa58a"/>${stalls}${people}`;
   },
   sea: (r) => {
     const hz = range(r, 380, 450);

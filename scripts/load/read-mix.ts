@@ -29,7 +29,11 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 function drawRequest(t: LoadTargets): ReadRequest {
   let roll = Math.random() * 100;
-  const kind = WEIGHTS.find(([, w]) => (roll -= w) < 0)?.[0] ?? "article";
+  const kind =
+    WEIGHTS.find(([, w]) => {
+      roll -= w;
+      return roll < 0;
+    })?.[0] ?? "article";
   switch (kind) {
     case "article":
       return { kind, path: pick(t.articles).path };

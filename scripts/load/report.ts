@@ -16,8 +16,11 @@ const statuses = (counts: Record<string, number>) =>
 const isError = (status: string) => !/^[23]\d\d$/.test(status);
 const only = (counts: Record<string, number>, keep: (status: string) => boolean) =>
   Object.fromEntries(Object.entries(counts).filter(([s]) => keep(s)));
-const countBy = (keys: string[]) =>
-  keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
+const countBy = (keys: string[]) => {
+  const counts: Record<string, number> = {};
+  for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+};
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 function percentile(values: number[], p: number): number {

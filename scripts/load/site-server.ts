@@ -30,7 +30,7 @@ export async function serveFrozenSite(site: FrozenSite, port: number, persistTo:
   // `ready` can come before the port answers; the run must not start against nothing.
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(url + "/", { signal: AbortSignal.timeout(5000) })).ok) break;
+      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(5000) })).ok) break;
     } catch {
       /* not listening yet */
     }

@@ -8,7 +8,11 @@
 // its worker installs with new cache names and deletes the old ones.
 "use strict";
 
-const params = new URL(self.location.href).searchParams;
+// Type-checked with src/assets/tsconfig.sw.json. Its "WebWorker" library types
+// `self` as any worker's scope; this is a service worker's.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+const params = new URL(worker.location.href).searchParams;
 const VERSION = params.get("v") || "0";
 const PREFIX = "offline-";
 const SHELL = `${PREFIX}shell-${VERSION}`;
@@ -23,20 +27,28 @@ const ARTICLE = /^(\/lite)?\/[a-z0-9-]+\/[a-z0-9-]*-?[1-9][0-9]*\.html$/;
 /** Photos are kept at the smallest variant only (src/media/variants.ts). */
 const PHOTO_WIDTH = 360;
 const PHOTO_ACCEPT = "image/webp,image/*;q=0.8";
-const origin = self.location.origin;
+const ORIGIN = worker.location.origin;
 
+/** @param {string} path */
 const isPrivate = (path) => path === "/admin" || path.startsWith("/admin/");
-const photoKey = (path) => `${origin}${new URL(path, origin).pathname}?w=${PHOTO_WIDTH}`;
+/** @param {string} path */
+const photoKey = (path) => `${ORIGIN}${new URL(path, ORIGIN).pathname}?w=${PHOTO_WIDTH}`;
 
 // Cache writes one at a time: the cap is checked against a consistent picture.
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
+/**
+ * @template T
+ * @param {() => Promise<T>} task
+ * @returns {Promise<T>}
+ */
 function serial(task) {
   const run = queue.then(task, task);
   queue = run.catch(() => undefined);
   return run;
 }
 
-self.addEventListener("install", (event) => {
+worker.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL);
@@ -51,12 +63,12 @@ self.addEventListener("install", (event) => {
       }
       // The shell pages' own script and icons, so they work offline too.
       await shell.addAll([...files]);
-      await self.skipWaiting();
+      await worker.skipWaiting();
     })(),
   );
 });
 
-self.addEventListener("activate", (event) => {
+worker.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const pages = await caches.open(PAGES);
@@ -72,31 +84,34 @@ self.addEventListener("activate", (event) => {
         }
         await caches.delete(name);
       }
-      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
-      await self.clients.claim();
+      if (worker.registration.navigationPreload) await worker.registration.navigationPreload.enable();
+      await worker.clients.claim();
     })(),
   );
 });
 
-self.addEventListener("fetch", (event) => {
+worker.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET") return;
   const url = new URL(req.url);
-  if (url.origin !== origin || isPrivate(url.pathname)) return;
+  if (url.origin !== ORIGIN || isPrivate(url.pathname)) return;
   if (url.pathname.startsWith("/media/")) event.respondWith(photo(event, url));
   else if (req.mode === "navigate") event.respondWith(page(event, url));
   else if (url.pathname.startsWith("/_/")) event.respondWith(shellFile(req));
 });
 
+/** @param {FetchEvent} event @returns {Promise<Response>} */
 function network(event) {
   return event.request.mode === "navigate"
     ? Promise.resolve(event.preloadResponse).then((preloaded) => preloaded || fetch(event.request))
     : fetch(event.request);
 }
 
+/** @param {number} ms @returns {Promise<null>} */
 const timeout = (ms) => new Promise((resolve) => setTimeout(() => resolve(null), ms));
 
 /** Network first; the saved copy when the network fails, hangs or errs; else the offline page. */
+/** @param {FetchEvent} event @param {URL} url */
 async function page(event, url) {
   const live = network(event);
   let res;
@@ -121,6 +136,7 @@ async function page(event, url) {
   return res;
 }
 
+/** @param {URL} url @returns {Promise<Response | undefined>} */
 async function savedCopy(url) {
   const path = url.pathname;
   if (SHELL_PAGES.includes(path)) return (await caches.open(SHELL)).match(path);
@@ -128,7 +144,7 @@ async function savedCopy(url) {
   const pages = await caches.open(PAGES);
   // The other edition of the same article is better than nothing.
   const other = path.startsWith("/lite/") ? path.slice("/lite".length) : `/lite${path}`;
-  return (await pages.match(origin + path)) || (await pages.match(origin + other));
+  return (await pages.match(ORIGIN + path)) || (await pages.match(ORIGIN + other));
 }
 
 async function offlinePage() {
@@ -141,9 +157,13 @@ async function offlinePage() {
   );
 }
 
-/** What may be kept: a public page of ours. Never a personal or uncacheable answer. */
+/**
+ * What may be kept: a public page of ours. Never a personal or uncacheable answer.
+ * @param {Response | null} res
+ * @returns {res is Response}
+ */
 function storable(res) {
-  if (!res || res.status !== 200 || res.type !== "basic") return false;
+  if (res?.status !== 200 || res.type !== "basic") return false;
   if (/\b(private|no-store)\b/i.test(res.headers.get("cache-control") || "")) return false;
   // Browsers hide Set-Cookie from scripts, so the no-store check above is what
   // keeps an editor's pages out (the Worker sends them `private, no-store`).
@@ -151,7 +171,7 @@ function storable(res) {
   return (res.headers.get("content-type") || "").startsWith("text/html");
 }
 
-/** Keeps an article the reader opened, or refreshes a shell page. */
+/** Keeps an article the reader opened, or refreshes a shell page. @param {Response} res */
 async function keep(res) {
   if (!storable(res)) return;
   const url = new URL(res.url);
@@ -166,7 +186,9 @@ async function keep(res) {
   }
 }
 
+/** @param {string} text */
 function decode(text) {
+  /** @type {Record<string, string>} */
   const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
   return text.replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi, (all, hex, dec, name) =>
     hex
@@ -177,33 +199,39 @@ function decode(text) {
   );
 }
 
+/** @param {string} html */
 function titleOf(html) {
   const m = /<meta property="og:title" content="([^"]*)"/.exec(html) || /<title>([^<]*)<\/title>/.exec(html);
   return m ? decode(m[1]) : "";
 }
 
-/** The article's own photos (not the related list's thumbnails). */
+/** The article's own photos (not the related list's thumbnails). @param {string} html @returns {string[]} */
 function photosOf(html) {
   const start = html.indexOf("<article");
   if (start < 0) return [];
   const part = html.slice(start, html.indexOf("</article>", start));
   return [
-    ...new Set([...part.matchAll(/<img[^>]*?\ssrc="(\/media\/[^"?]+)/g)].map((m) => new URL(m[1], origin).pathname)),
+    ...new Set([...part.matchAll(/<img[^>]*?\ssrc="(\/media\/[^"?]+)/g)].map((m) => new URL(m[1], ORIGIN).pathname)),
   ];
 }
 
-/** saved: true/false sets the mark, undefined keeps what the entry had. Call inside serial(). */
+/**
+ * saved: true/false sets the mark, undefined keeps what the entry had. Call inside serial().
+ * @param {string} path
+ * @param {Response} res
+ * @param {boolean | undefined} saved
+ */
 async function storeArticle(path, res, saved) {
   const html = await res.text();
   const cache = await caches.open(PAGES);
-  const before = await cache.match(origin + path);
+  const before = await cache.match(ORIGIN + path);
   const isSaved = saved ?? before?.headers.get("x-offline-saved") === "1";
   // The light edition is the reader's choice of no photos.
   const photos = path.startsWith("/lite/") ? [] : photosOf(html);
   // Photos first: once the page is in the cache, everything it shows is.
   for (const p of photos) await storePhoto(cache, p);
   await cache.put(
-    origin + path,
+    ORIGIN + path,
     new Response(html, {
       headers: {
         "content-type": "text/html; charset=utf-8",
@@ -219,12 +247,13 @@ async function storeArticle(path, res, saved) {
   await enforceCap(cache);
 }
 
+/** @param {Cache} cache @param {string} path */
 async function storePhoto(cache, path) {
   const key = photoKey(path);
   if (await cache.match(key)) return;
   const res = await fetch(key, { credentials: "omit", headers: { accept: PHOTO_ACCEPT } }).catch(() => null);
   // A stand-in for a variant the Images binding could not make is not worth keeping.
-  if (!res || res.status !== 200 || res.headers.has("x-image-fallback")) return;
+  if (res?.status !== 200 || res.headers.has("x-image-fallback")) return;
   const body = await res.blob();
   await cache.put(
     key,
@@ -239,7 +268,23 @@ async function storePhoto(cache, path) {
   );
 }
 
+/**
+ * What the cache holds, read back from the headers storeArticle and storePhoto wrote.
+ * @typedef {object} Entry
+ * @property {Request} req
+ * @property {string} path
+ * @property {string | null} kind "page" or "photo"
+ * @property {number} at
+ * @property {number} size
+ * @property {boolean} saved
+ * @property {string} title
+ * @property {string[]} photos
+ * @property {boolean} [gone] set by enforceCap once deleted
+ */
+
+/** @param {Cache} cache */
 async function entries(cache) {
+  /** @type {Entry[]} */
   const list = [];
   for (const req of await cache.keys()) {
     const res = await cache.match(req);
@@ -263,13 +308,15 @@ async function entries(cache) {
  * Keeps the cache under CAP: the article opened longest ago goes first, with
  * the photos no remaining article shows. Saved articles stay until the reader
  * removes them (they count toward the total, leaving less room for others).
+ * @param {Cache} cache
  */
 async function enforceCap(cache) {
   const all = await entries(cache);
   let total = all.reduce((n, e) => n + e.size, 0);
   const victims = all.filter((e) => e.kind === "page" && !e.saved).sort((a, b) => a.at - b.at);
-  while (total > CAP && victims.length) {
+  while (total > CAP) {
     const victim = victims.shift();
+    if (!victim) break;
     victim.gone = true;
     await cache.delete(victim.req);
     total -= victim.size;
@@ -283,11 +330,15 @@ async function enforceCap(cache) {
   }
 }
 
-/** Photos: from the network; offline, the kept smallest variant stands in for any width. */
+/**
+ * Photos: from the network; offline, the kept smallest variant stands in for any width.
+ * @param {FetchEvent} event
+ * @param {URL} url
+ */
 async function photo(event, url) {
   try {
     return await network(event);
-  } catch (error) {
+  } catch {
     const kept = await (await caches.open(PAGES)).match(photoKey(url.pathname));
     if (kept) return kept;
     if (event.request.mode === "navigate") return offlinePage();
@@ -301,13 +352,13 @@ async function photo(event, url) {
   }
 }
 
-/** Fingerprinted files never change: the shell's copy if there is one. */
+/** Fingerprinted files never change: the shell's copy if there is one. @param {Request} req */
 async function shellFile(req) {
   return (await (await caches.open(SHELL)).match(req)) || fetch(req);
 }
 
 // Messages from the page script (src/assets/offline.js), answered on the port it sends.
-self.addEventListener("message", (event) => {
+worker.addEventListener("message", (event) => {
   const port = event.ports[0];
   if (!port) return;
   event.waitUntil(
@@ -318,6 +369,7 @@ self.addEventListener("message", (event) => {
   );
 });
 
+/** @param {{ type?: unknown, path?: unknown }} msg */
 async function answer(msg) {
   if (msg.type === "list") {
     const list = (await entries(await caches.open(PAGES))).filter((e) => e.kind === "page").sort((a, b) => b.at - a.at);
@@ -329,22 +381,26 @@ async function answer(msg) {
   const path = typeof msg.path === "string" ? msg.path : "";
   if (!ARTICLE.test(path)) return { ok: false };
   if (msg.type === "status") {
-    const hit = await (await caches.open(PAGES)).match(origin + path);
+    const hit = await (await caches.open(PAGES)).match(ORIGIN + path);
     return { ok: true, saved: hit?.headers.get("x-offline-saved") === "1" };
   }
   if (msg.type === "save" || msg.type === "unsave") return { ok: await serial(() => mark(path, msg.type === "save")) };
   return { ok: false };
 }
 
-/** Saves an article on purpose (fetching it if it is not kept yet), or takes the mark off. */
+/**
+ * Saves an article on purpose (fetching it if it is not kept yet), or takes the mark off.
+ * @param {string} path
+ * @param {boolean} saved
+ */
 async function mark(path, saved) {
   const cache = await caches.open(PAGES);
-  const hit = await cache.match(origin + path);
+  const hit = await cache.match(ORIGIN + path);
   if (hit) {
     const headers = new Headers(hit.headers);
     headers.set("x-offline-saved", saved ? "1" : "0");
     headers.set("x-offline-at", String(Date.now()));
-    await cache.put(origin + path, new Response(await hit.blob(), { headers }));
+    await cache.put(ORIGIN + path, new Response(await hit.blob(), { headers }));
     if (!saved) await enforceCap(cache);
     return true;
   }

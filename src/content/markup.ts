@@ -60,11 +60,11 @@ import type { BodyBlock } from "./blocks";
 
 type RawBlock = Record<string, unknown> & { type: string };
 
-const HEADING = /^#{2,6}[ \t]+(\S[^]*)$/;
-const FIGURE = /^\[\[\s*(?:anh|ảnh)\s*:\s*(\d+)\s*(?:\|([^]*))?\]\]$/iu;
+const HEADING = /^#{2,6}[ \t]+(\S[\s\S]*)$/;
+const FIGURE = /^\[\[\s*(?:anh|ảnh)\s*:\s*(\d+)\s*(?:\|([\s\S]*))?\]\]$/iu;
 const QUOTE = /^>(?:[ \t]|$)/;
-const CITE = /^(?:[—–][ \t]*|--?[ \t]+)(\S[^]*)$/;
-const BOX_OPEN = /^\[khung(?:\s*:([^]*))?\]$/iu;
+const CITE = /^(?:[—–][ \t]*|--?[ \t]+)(\S[\s\S]*)$/;
+const BOX_OPEN = /^\[khung(?:\s*:([\s\S]*))?\]$/iu;
 const BOX_CLOSE = /^\[\/khung\]$/iu;
 /** The explicit empty value of a one-line field. */
 const EMPTY = '""';
@@ -82,10 +82,12 @@ function readLine(line: string): Line {
   if (line.startsWith("\\")) return { kind: "text", text: line.slice(1) };
   const t = line.trim();
   if (t === "") return { kind: "blank" };
-  let m: RegExpExecArray | null;
-  if ((m = HEADING.exec(t))) return { kind: "heading", raw: m[1] ?? "" };
-  if ((m = FIGURE.exec(t))) return { kind: "figure", id: m[1] ?? "", rest: m[2] };
-  if ((m = BOX_OPEN.exec(t))) return { kind: "open", title: m[1] };
+  const heading = HEADING.exec(t);
+  if (heading) return { kind: "heading", raw: heading[1] ?? "" };
+  const figureLine = FIGURE.exec(t);
+  if (figureLine) return { kind: "figure", id: figureLine[1] ?? "", rest: figureLine[2] };
+  const boxOpen = BOX_OPEN.exec(t);
+  if (boxOpen) return { kind: "open", title: boxOpen[1] };
   if (BOX_CLOSE.test(t)) return { kind: "close" };
   const s = line.trimStart();
   if (QUOTE.test(s)) return { kind: "quote", raw: s.slice(s[1] === " " || s[1] === "\t" ? 2 : 1) };
@@ -202,12 +204,14 @@ export function markupToBlocks(markup: string): unknown[] {
       }
       case "quote":
         if (open?.kind !== "quote") flush();
-        (open ??= { kind: "quote", lines: [] }).lines.push(line.raw);
+        open ??= { kind: "quote", lines: [] };
+        open.lines.push(line.raw);
         break;
       case "close": // a stray "[/khung]" is text the editor should see
       case "text":
         if (open?.kind !== "paragraph") flush();
-        (open ??= { kind: "paragraph", lines: [] }).lines.push(line.kind === "text" ? line.text : lines[i]!);
+        open ??= { kind: "paragraph", lines: [] };
+        open.lines.push(line.kind === "text" ? line.text : lines[i]!);
         break;
     }
   }
@@ -261,8 +265,8 @@ function writeBlock(b: BodyBlock): string {
       const lines = b.text.split("\n");
       const out = lines.map((l, i) => {
         if (l === "") return ">";
-        const escape = l.startsWith("\\") || (i === lines.length - 1 && CITE.test(l));
-        return `> ${escape ? "\\" : ""}${l}`;
+        const escaped = l.startsWith("\\") || (i === lines.length - 1 && CITE.test(l));
+        return `> ${escaped ? "\\" : ""}${l}`;
       });
       if (b.cite !== undefined) out.push(`> — ${writeField(b.cite)}`);
       return out.join("\n");
@@ -387,35 +391,35 @@ const NAMED: Record<string, string> = {
 /** Entities that old pages write without the semicolon. */
 const LEGACY = new Set(["nbsp", "amp", "lt", "gt", "quot", "copy", "reg"]);
 /** HTML maps numeric references 128–159 through Windows-1252, as Word's old output expects. */
-const CP1252: Record<number, number> = {
-  0x80: 0x20ac,
-  0x82: 0x201a,
-  0x83: 0x0192,
-  0x84: 0x201e,
-  0x85: 0x2026,
-  0x86: 0x2020,
-  0x87: 0x2021,
-  0x88: 0x02c6,
-  0x89: 0x2030,
-  0x8a: 0x0160,
-  0x8b: 0x2039,
-  0x8c: 0x0152,
-  0x8e: 0x017d,
-  0x91: 0x2018,
-  0x92: 0x2019,
-  0x93: 0x201c,
-  0x94: 0x201d,
-  0x95: 0x2022,
-  0x96: 0x2013,
-  0x97: 0x2014,
-  0x98: 0x02dc,
-  0x99: 0x2122,
-  0x9a: 0x0161,
-  0x9b: 0x203a,
-  0x9c: 0x0153,
-  0x9e: 0x017e,
-  0x9f: 0x0178,
-};
+const CP1252 = new Map<number, number>([
+  [0x80, 0x20ac],
+  [0x82, 0x201a],
+  [0x83, 0x0192],
+  [0x84, 0x201e],
+  [0x85, 0x2026],
+  [0x86, 0x2020],
+  [0x87, 0x2021],
+  [0x88, 0x02c6],
+  [0x89, 0x2030],
+  [0x8a, 0x0160],
+  [0x8b, 0x2039],
+  [0x8c, 0x0152],
+  [0x8e, 0x017d],
+  [0x91, 0x2018],
+  [0x92, 0x2019],
+  [0x93, 0x201c],
+  [0x94, 0x201d],
+  [0x95, 0x2022],
+  [0x96, 0x2013],
+  [0x97, 0x2014],
+  [0x98, 0x02dc],
+  [0x99, 0x2122],
+  [0x9a, 0x0161],
+  [0x9b, 0x203a],
+  [0x9c, 0x0153],
+  [0x9e, 0x017e],
+  [0x9f, 0x0178],
+]);
 
 function decodeEntities(s: string): string {
   return s.replace(
@@ -426,18 +430,20 @@ function decodeEntities(s: string): string {
         return v !== undefined && (semi || LEGACY.has(name)) ? v : all;
       }
       let cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
-      cp = CP1252[cp] ?? cp;
+      cp = CP1252.get(cp) ?? cp;
       if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return "\ufffd";
       return String.fromCodePoint(cp);
     },
   );
 }
 
+/** Control characters other than tab and line breaks, soft hyphen, zero-width characters, BOM: all render as nothing. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /** Text as it renders: entities decoded, invisible characters dropped, whitespace runs as one space. */
 function cleanText(s: string): string {
-  return decodeEntities(s)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
-    .replace(/\s+/g, " ");
+  return decodeEntities(s).replace(INVISIBLE, "").replace(/\s+/g, " ");
 }
 
 /** Elements whose content is not HTML but raw text, skipped up to their end tag. */

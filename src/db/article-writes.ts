@@ -3,12 +3,11 @@
 // and the cache version bumps of every page that shows it, all or nothing.
 import { eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { type BodyBlock, figureImageIds, parseBody } from "../content/blocks";
-import { type ArticleStatus } from "../model/statuses";
+import type { ArticleStatus } from "../model/statuses";
 import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
 import { nfc } from "../vi/normalize";
 import { slugify } from "../vi/slug";
 import { type AuditAction, auditEntry } from "./audit";
-import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
 import { writeContent } from "./versions";
@@ -182,7 +181,6 @@ function tagStatements(db: Database, articleId: number | SQL, list: { slug: stri
 }
 
 function statusAudit(
-  db: Database,
   ctx: WriteContext,
   before: ArticleStatus | null,
   after: ArticleStatus,
@@ -217,7 +215,7 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
         .returning({ id: articles.id }),
       ...tagStatements(db, newId, checked.tags),
       sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
-      ...statusAudit(db, ctx, null, checked.row.status!, newId),
+      ...statusAudit(ctx, null, checked.row.status!, newId),
       ...indexForSearch(newId, checked.search),
     ],
     [{ article: newId }],
@@ -262,7 +260,7 @@ export async function updateArticle(
           .where(eq(articles.id, id)),
         db.delete(articleTags).where(eq(articleTags.articleId, id)),
         ...tagStatements(db, id, checked.tags),
-        ...statusAudit(db, ctx, current.status, checked.row.status!, id),
+        ...statusAudit(ctx, current.status, checked.row.status!, id),
         ...indexForSearch(id, checked.search),
       ],
       [{ article: id }],

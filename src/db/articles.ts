@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { readStoredBody } from "../content/blocks";
 import type { ArticleFull, ArticleTeaser, ImageData } from "../model/article";
-import { type Image } from "../model/records";
+import type { Image } from "../model/records";
 import type { Database } from "./client";
 import { articles, articleTags, authors, images, sections, tags } from "./schema";
 

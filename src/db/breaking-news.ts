@@ -1,8 +1,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { scope } from "../model/content-scopes";
-import { type BreakingNews } from "../model/records";
+import type { BreakingNews } from "../model/records";
 import { auditEntry } from "./audit";
-import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { breakingNews } from "./schema";
 import { writeContent } from "./versions";

@@ -1,9 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
 import type { PublicComment } from "../model/community";
 import { scope } from "../model/content-scopes";
-import { type Comment } from "../model/records";
-import { type CommentStatus } from "../model/statuses";
-import { runBatch } from "./batch";
+import type { Comment } from "../model/records";
+import type { CommentStatus } from "../model/statuses";
 import type { Database } from "./client";
 import { articles, comments } from "./schema";
 import { writeContent } from "./versions";

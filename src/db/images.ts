@@ -1,5 +1,5 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
-import { type Image } from "../model/records";
+import type { Image } from "../model/records";
 import { nfc } from "../vi/normalize";
 import type { Database } from "./client";
 import { images } from "./schema";

@@ -2,8 +2,7 @@
 
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { NewsroomFilter, NewsroomRow } from "../model/newsroom";
-import { type Article } from "../model/records";
-import { type ArticleStatus } from "../model/statuses";
+import type { Article } from "../model/records";
 import type { Database } from "./client";
 import { articleRevisions, articles, articleTags, authors, sections, tags } from "./schema";
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { type Author, type Tag } from "../model/records";
+import type { Author, Tag } from "../model/records";
 import type { Database } from "./client";
 import { authors, sections, tags } from "./schema";
 

@@ -5,8 +5,8 @@
 import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import type { PollWithOptions } from "../model/community";
 import { scope } from "../model/content-scopes";
-import { type Poll, type PollOption } from "../model/records";
-import { type PollPlacement } from "../model/statuses";
+import type { Poll } from "../model/records";
+import type { PollPlacement } from "../model/statuses";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { pollArticles, pollOptions, polls, pollVoters } from "./schema";

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { type Section } from "../model/records";
+import type { Section } from "../model/records";
 import type { Database } from "./client";
 import { sections } from "./schema";
 

@@ -5,7 +5,6 @@ import { asc, eq, sql } from "drizzle-orm";
 import { scope } from "../model/content-scopes";
 import type { SiteSettings } from "../site/settings";
 import { auditEntry } from "./audit";
-import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { sections, siteSettings, staticPages } from "./schema";
 import { writeContent } from "./versions";

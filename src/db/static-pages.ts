@@ -1,10 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { BodyBlock } from "../content/blocks";
 import { scope } from "../model/content-scopes";
-import { type StaticPage } from "../model/records";
-import { type StaticPageStatus } from "../model/statuses";
+import type { StaticPage } from "../model/records";
+import type { StaticPageStatus } from "../model/statuses";
 import { auditEntry } from "./audit";
-import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { sections, staticPages } from "./schema";
 import { writeContent } from "./versions";

@@ -3,7 +3,6 @@
 
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { fullHeadline } from "../content/headline";
-import type { ArticleTeaser, AuthorRef, TagRef } from "../model/article";
 import type { ArticleLocation, FeedItem, NewsLocation } from "../model/syndication";
 import { type ArticleFilter, isPublished, teaserQuery, toTeaser } from "./articles";
 import type { Database } from "./client";

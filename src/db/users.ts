@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import { type Session, type User } from "../model/records";
-import { type UserRole } from "../model/statuses";
+import type { Session, User } from "../model/records";
+import type { UserRole } from "../model/statuses";
 import type { PasswordHash } from "../platform/passwords";
 import type { Database } from "./client";
 import { loginFailures, sessions, users } from "./schema";

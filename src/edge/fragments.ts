@@ -5,9 +5,9 @@
 // throws away the cached pages that show it.
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { describeError, log } from "../platform/log";
 import { edgeCache } from "./cache";
 import { STALE_IF_ERROR } from "./policy";
-import { describeError, log } from "../platform/log";
 
 export interface FragmentDef<Deps> {
   /** What the fragment shows; its version is read like a page's. */

@@ -8,6 +8,7 @@
 //                  version, with fragments from their own last entries
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { describeError, log } from "../platform/log";
 import { edgeCache } from "./cache";
 import { type FragmentDef, type FragmentResolver, fragmentNames, loadFragment, stitchFragments } from "./fragments";
 import { shortHash } from "./hash";
@@ -21,7 +22,6 @@ import {
   STALE_WHILE_REVALIDATE,
   wantsSaveData,
 } from "./policy";
-import { describeError, log } from "../platform/log";
 
 export interface PageVariant {
   /** Light page: no inline photos (Save-Data: on, or the /lite address). */

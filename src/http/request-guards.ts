@@ -96,6 +96,7 @@ function badAddress(url: URL): boolean {
 }
 
 /** What a broken encoding becomes after parsing (U+FFFD), and NUL, which no form field needs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const BAD_TEXT = /[\uFFFD\u0000]/;
 
 async function refuseBadForm(c: Context<AppEnv>, refuse: RefusalPage): Promise<Response | null> {

@@ -5,9 +5,9 @@
 import { openDatabase } from "../db/client";
 import { pruneViews } from "../db/views";
 import type { Env } from "../env";
+import { describeError, log } from "../platform/log";
 import { publishScheduled } from "./publish-scheduled";
 import { pruneWeatherHistory, refreshWeather } from "./weather";
-import { describeError, log } from "../platform/log";
 
 /** Something a cron runs; the name is what its error lines are searched by. */
 export interface Job {

@@ -2,16 +2,15 @@
 // fetched, validated, written in Vietnamese and stored; a failure keeps the
 // last good forecast and records why. Never throws.
 
-import { runBatch } from "../db/batch";
 import { openDatabase } from "../db/client";
 import { writeContent } from "../db/versions";
 import { insertForecastQuery, insertRunQuery, pruneWeather } from "../db/weather";
 import type { Env } from "../env";
 import { scope } from "../model/content-scopes";
+import { describeError, log } from "../platform/log";
 import { weatherApiUrl, weatherPlaces } from "../weather/config";
 import { type ForecastResponse, fetchForecast } from "../weather/open-meteo";
 import { type ForecastInput, forecastText } from "../weather/wording";
-import { describeError, log } from "../platform/log";
 
 export const HISTORY_DAYS = 30;
 

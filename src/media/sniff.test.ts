@@ -162,7 +162,10 @@ describe("sniffImage spots corrupt images", () => {
     const r = failure(sniffImage(concat(new Uint8Array([0xff, 0xd8, 0xff]), text("garbage, not a JPEG at all"))));
     expect(r.reason).toBe("corrupt");
     let seed = 7;
-    const noise = new Uint8Array(4096).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    const noise = new Uint8Array(4096).map(() => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 24;
+    });
     const r2 = failure(sniffImage(concat(new Uint8Array([0xff, 0xd8, 0xff]), noise)));
     expect(["corrupt", "truncated"]).toContain(r2.reason);
   });
@@ -189,7 +192,10 @@ describe("sniffImage spots corrupt images", () => {
 
   it("random byte damage never throws", () => {
     let seed = 42;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
     for (const bytes of [JPEG, PNG, WEBP_LOSSY, WEBP_LOSSLESS, WEBP_ALPHA, AVIF]) {
       for (let t = 0; t < 500; t++) {
         const c = bytes.slice();

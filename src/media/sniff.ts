@@ -295,7 +295,7 @@ function unsupportedFtyp(brands: Set<string>): Failure {
 function sniffAvif(b: Uint8Array): Dims {
   const top = boxes(b, 0, b.length);
   const ftyp = top[0];
-  if (!ftyp || ftyp.type !== "ftyp" || ftyp.end - ftyp.start < 16) return corrupt();
+  if (ftyp?.type !== "ftyp" || ftyp.end - ftyp.start < 16) return corrupt();
   const meta = top.find((x) => x.type === "meta");
   if (!meta) return corrupt();
   // meta is a FullBox: version and flags precede its children.

@@ -21,12 +21,13 @@ import {
 import { listSections } from "../db/sections";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
-import { type NewsroomFilter } from "../model/newsroom";
-import { can, canEditArticle } from "../model/permissions";
-import { type Article } from "../model/records";
-import { ARTICLE_STATUSES, type ArticleStatus } from "../model/statuses";
 import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";
-import { pageCount, parsePage } from "../reader/paging";
+import type { NewsroomFilter } from "../model/newsroom";
+import { can, canEditArticle } from "../model/permissions";
+import type { Article } from "../model/records";
+import { ARTICLE_STATUSES, type ArticleStatus } from "../model/statuses";
+import { describeError, log } from "../platform/log";
+import { parsePage } from "../reader/paging";
 import { loadSiteInfo } from "../reader/site-info";
 import { ASSET_URLS } from "../site/asset-urls";
 import { articlePath } from "../site/urls";
@@ -45,7 +46,6 @@ import {
 } from "./article-form";
 import { formStrings, parseId } from "./form";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
-import { describeError, log } from "../platform/log";
 
 const LIST_SIZE = 30;
 

@@ -2,7 +2,6 @@
 // (a fragment, see src/reader/fragments.tsx), gone at its expiry.
 import { type Context, Hono } from "hono";
 import { activeBreakingNews, endBreakingNews, recentBreakingNews, startBreakingNews } from "../db/breaking-news";
-import { writeContent } from "../db/versions";
 import type { AppEnv } from "../env";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import { type BreakingFormValues, BreakingNewsAdminPage } from "../views/admin/BreakingNewsAdminPage";

@@ -5,7 +5,6 @@ import { getImageById } from "../db/images";
 import { listSections } from "../db/sections";
 import { type MenuPlacement, saveMenus, saveSettings } from "../db/site-identity";
 import { listStaticPages } from "../db/static-pages";
-import { writeContent } from "../db/versions";
 import type { AppEnv } from "../env";
 import { loadSettings } from "../reader/site-info";
 import { defaultSettings, LOGO_MAX_BYTES, LOGO_TYPES, type SiteSettings, settingsInput } from "../site/settings";

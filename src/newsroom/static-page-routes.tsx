@@ -13,9 +13,8 @@ import {
   slugTaken,
   updateStaticPage,
 } from "../db/static-pages";
-import { writeContent } from "../db/versions";
 import type { AppEnv } from "../env";
-import { type StaticPage } from "../model/records";
+import type { StaticPage } from "../model/records";
 import { STATIC_PAGE_STATUSES, type StaticPageStatus } from "../model/statuses";
 import { isSlug } from "../reader/slugs";
 import { slugify } from "../vi/slug";

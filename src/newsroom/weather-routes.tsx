@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { runBatch } from "../db/batch";
 import { writeContent } from "../db/versions";
 import { activeOverride, endOverridesQuery, insertOverrideQuery, recentRuns } from "../db/weather";
 import { weatherBoxItems } from "../db/weather-box";

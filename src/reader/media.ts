@@ -4,8 +4,8 @@ import { storedVariant, storeVariant } from "../edge/variant-cache";
 import type { AppEnv } from "../env";
 import { isSafeMediaKey, MEDIA_TYPES } from "../media/keys";
 import { CARD_SIZE, isVariantWidth, negotiateFormat, VARIANT_WIDTHS, type VariantFormat } from "../media/variants";
-import { photoProblem, SVG_CSP } from "./photo-placeholder";
 import { describeError, log } from "../platform/log";
+import { photoProblem, SVG_CSP } from "./photo-placeholder";
 
 const VARIANT_QUALITY = 70;
 

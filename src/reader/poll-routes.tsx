@@ -5,7 +5,7 @@ import { castVote, getPoll, isOpen } from "../db/polls";
 import type { AppEnv } from "../env";
 import { clientHash } from "../http/client";
 import { parseId } from "../http/ids";
-import { type PollWithOptions } from "../model/community";
+import type { PollWithOptions } from "../model/community";
 import { Document } from "../views/Document";
 import { FragmentSlot } from "../views/FragmentSlot";
 import { PollResults } from "../views/PollBox";

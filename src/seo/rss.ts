@@ -36,7 +36,7 @@ export function renderRss(siteUrl: string, channel: FeedChannel, items: FeedItem
       element("description", item.lead),
       channel.email ? element("author", `${channel.email} (${item.author.name})`) : "",
       element("dc:creator", item.author.name),
-      `<category domain="${xmlAttr(siteUrl + "/" + item.section.slug)}">${xmlText(item.section.name)}</category>`,
+      `<category domain="${xmlAttr(`${siteUrl}/${item.section.slug}`)}">${xmlText(item.section.name)}</category>`,
       ...item.tags.map((t) => element("category", t.name)),
       // RSS wants a length; a variant's size is known only once it is made,
       // and RSS best practice says 0 when it cannot be determined.

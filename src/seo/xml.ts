@@ -3,6 +3,7 @@
 
 /** Characters XML 1.0 forbids outright (control characters, lone surrogates, U+FFFE/F). */
 const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the control characters XML forbids is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(value: string): string {

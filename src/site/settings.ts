@@ -57,6 +57,7 @@ const line = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} tối đa ${max} ký tự`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters in a one-line setting is the point
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} có ký tự không hợp lệ`);
 const required = (max: number, label: string) =>
   line(max, label).pipe(z.string().min(1, `Cần nhập ${label.toLowerCase()}`));

@@ -34,6 +34,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
         image: article.hero,
         article: {
           publishedAt: article.publishedAt,
+          // biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers
           modifiedAt: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
           section: article.section.name,
           tags: article.tags.map((t) => t.name),

@@ -32,6 +32,7 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
         <div>
           {top ? (
             <article class="top-story">
+              {/* biome-ignore-start lint/a11y/useAnchorContent: the photo repeats the headline link, hidden from screen readers and Tab so it is announced once */}
               {top.hero && !lite && (
                 <a href={articlePath(top)} tabIndex={-1} aria-hidden="true">
                   <Figure
@@ -41,6 +42,7 @@ export function HomePage({ site, top, latest, sections, lite }: HomePageProps) {
                   />
                 </a>
               )}
+              {/* biome-ignore-end lint/a11y/useAnchorContent: end of the hidden photo link */}
               <h2>
                 <a href={articlePath(top)}>{fullHeadline(top)}</a>
               </h2>

@@ -28,6 +28,7 @@ export function SearchPage({ site, q, results, total, page, pageCount, latest, l
   return (
     <Document site={site} title={q ? `Tìm kiếm: ${q}` : "Tìm kiếm"} canonicalPath="/tim-kiem" noindex>
       <h1>Tìm kiếm</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: older phone browsers know no <search> element; role="search" is the landmark they support */}
       <form method="get" action="/tim-kiem" role="search" class="search-form">
         <label for="q">
           Từ khóa <span class="hint">(có thể gõ không dấu)</span>

@@ -8,6 +8,7 @@ export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; 
     <ul class="teasers">
       {items.map((a) => (
         <li class="teaser" key={a.id}>
+          {/* biome-ignore-start lint/a11y/useAnchorContent: the photo repeats the headline link, hidden from screen readers and Tab so it is announced once */}
           {a.hero && !lite && (
             <a href={articlePath(a)} tabIndex={-1} aria-hidden="true">
               <img
@@ -20,6 +21,7 @@ export function TeaserList({ items, showLead, lite }: { items: ArticleTeaser[]; 
               />
             </a>
           )}
+          {/* biome-ignore-end lint/a11y/useAnchorContent: end of the hidden photo link */}
           <div>
             <h3>
               <a href={articlePath(a)}>{fullHeadline(a)}</a>

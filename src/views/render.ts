@@ -2,5 +2,5 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 
 export function renderDocument(page: VNode): string {
-  return "<!doctype html>" + renderToString(page);
+  return `<!doctype html>${renderToString(page)}`;
 }

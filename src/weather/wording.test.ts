@@ -100,7 +100,7 @@ describe("describeWeatherCode", () => {
 
 describe("windDirection16", () => {
   it("names each point at its centre", () => {
-    NAMES_16.forEach((name, i) => expect(windDirection16(i * 22.5)).toBe(name));
+    for (const [i, name] of NAMES_16.entries()) expect(windDirection16(i * 22.5)).toBe(name);
   });
 
   it.each(NAMES_16.map((name, i) => [11.25 + i * 22.5, name, NAMES_16[(i + 1) % 16] ?? ""] as const))(
@@ -140,7 +140,7 @@ describe("windDirection16", () => {
 
 describe("windDirection8", () => {
   it("names each point at its centre", () => {
-    NAMES_8.forEach((name, i) => expect(windDirection8(i * 45)).toBe(name));
+    for (const [i, name] of NAMES_8.entries()) expect(windDirection8(i * 45)).toBe(name);
   });
 
   it.each(NAMES_8.map((name, i) => [22.5 + i * 45, name, NAMES_8[(i + 1) % 8] ?? ""] as const))(

@@ -80,7 +80,10 @@ describe("npm run backup / npm run restore on a local state", () => {
     // Every photo the articles use is listed, with what identifies its bytes.
     expect(manifest.media.count).toBe(24);
     expect(manifest.media.objects.map((o) => o.key)).toContain("demo/01-river.jpg");
-    for (const o of manifest.media.objects) expect(o.size).toBeGreaterThan(0), expect(o.etag).toMatch(/^[0-9a-f]{32}$/);
+    for (const o of manifest.media.objects) {
+      expect(o.size).toBeGreaterThan(0);
+      expect(o.etag).toMatch(/^[0-9a-f]{32}$/);
+    }
   });
 
   it("after the database is wiped the site has no articles", async () => {

@@ -52,7 +52,7 @@ async function listPage(url: string): Promise<ListPage> {
 export async function readSite(baseUrl: string, paths: PagePaths): Promise<SiteContent> {
   const article = await page(baseUrl + paths.article);
   return {
-    home: await listPage(baseUrl + "/"),
+    home: await listPage(`${baseUrl}/`),
     section: await listPage(baseUrl + paths.section),
     tag: await listPage(baseUrl + paths.tag),
     article: { status: article.status, html: article.main.querySelector("article")?.outerHTML ?? "" },
@@ -62,7 +62,7 @@ export async function readSite(baseUrl: string, paths: PagePaths): Promise<SiteC
 
 /** Picks an article, its section and one of its tags from the home page. */
 export async function choosePaths(baseUrl: string, query: string): Promise<PagePaths> {
-  const [article] = (await listPage(baseUrl + "/")).links;
+  const [article] = (await listPage(`${baseUrl}/`)).links;
   if (!article) throw new Error("the home page lists no article");
   const { main } = await page(baseUrl + article);
   const tag = main
@@ -70,5 +70,5 @@ export async function choosePaths(baseUrl: string, query: string): Promise<PageP
     .map((a) => a.getAttribute("href") ?? "")
     .find((href) => href.startsWith("/chu-de/"));
   if (!tag) throw new Error(`${article} has no tag link`);
-  return { article, section: "/" + article.split("/")[1], tag, query };
+  return { article, section: `/${article.split("/")[1]}`, tag, query };
 }

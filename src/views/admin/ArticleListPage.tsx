@@ -1,5 +1,5 @@
 import type { NewsroomFilter, NewsroomRow } from "../../model/newsroom";
-import { type User } from "../../model/records";
+import type { User } from "../../model/records";
 import { ARTICLE_STATUSES } from "../../model/statuses";
 import { formatDateline } from "../../vi/dates";
 import { Pagination } from "../Pagination";
@@ -33,6 +33,7 @@ export function ArticleListPage({
 }: ArticleListPageProps) {
   return (
     <AdminLayout title="Bài viết" user={user} csrf={csrf} notice={notice}>
+      {/* biome-ignore lint/a11y/useSemanticElements: older phone browsers know no <search> element; role="search" is the landmark they support */}
       <form method="get" action="/admin/bai-viet" class="card filters" role="search">
         <div>
           <label for="q">Tìm theo tiêu đề</label>

@@ -23,6 +23,7 @@ export function MediaLibraryPage({
 }) {
   return (
     <AdminLayout title="Thư viện ảnh" user={user} csrf={csrf} notice={notice}>
+      {/* biome-ignore lint/a11y/useSemanticElements: older phone browsers know no <search> element; role="search" is the landmark they support */}
       <form method="get" action="/admin/anh" class="card filters" role="search">
         <div>
           <label for="q">Tìm theo chú thích</label>

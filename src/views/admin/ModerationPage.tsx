@@ -1,4 +1,4 @@
-import { type Comment, type User } from "../../model/records";
+import type { Comment, User } from "../../model/records";
 import { COMMENT_STATUSES, type CommentStatus } from "../../model/statuses";
 import { formatDateline } from "../../vi/dates";
 import { Lines } from "../Lines";

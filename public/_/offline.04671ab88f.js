@@ -2,12 +2,18 @@
 // service worker (src/assets/sw.js), shows "Lưu để đọc sau" on articles and
 // fills the lists of /da-luu and /ngoai-tuyen. Optional: without it every page
 // reads the same, and the controls it would show stay hidden.
+// Type-checked with src/assets/tsconfig.json; ES5 on purpose (docs/architecture.md, "Tooling that keeps it so").
+/**
+ * A kept article as the service worker lists it (answer() in src/assets/sw.js).
+ * @typedef {{ path: string, title: string, at: number, saved: boolean, lite: boolean }} Entry
+ * @typedef {{ ok?: boolean, saved?: boolean, items?: Entry[] }} Reply
+ */
 (function () {
   "use strict";
   var script = document.currentScript;
   var sw = navigator.serviceWorker;
   if (!sw || !window.caches || !script) return;
-  var wanted = new URL(script.getAttribute("data-sw"), location.href);
+  var wanted = new URL(/** @type {string} */ (script.getAttribute("data-sw")), location.href);
 
   // Registering again only when the deployment changed (?v=): a worker the
   // reader already has for this version stays, whatever its other parameters.
@@ -30,7 +36,11 @@
   if (document.readyState === "complete") register();
   else window.addEventListener("load", register);
 
-  /** One question to the worker, answered on a port of our own. */
+  /**
+   * One question to the worker, answered on a port of our own.
+   * @param {{ type: string, path?: string }} message
+   * @returns {Promise<Reply>}
+   */
   function ask(message) {
     return sw.ready.then(function (reg) {
       return new Promise(function (resolve, reject) {
@@ -42,25 +52,33 @@
           clearTimeout(timer);
           resolve(event.data || {});
         };
-        reg.active.postMessage(message, [channel.port2]);
+        // `ready` resolves once a worker is active.
+        /** @type {ServiceWorker} */ (reg.active).postMessage(message, [channel.port2]);
       });
     });
   }
 
+  /** @param {string} selector */
   function show(selector) {
-    document.querySelectorAll(selector).forEach(function (el) {
+    /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(selector)).forEach(function (el) {
       el.hidden = false;
     });
   }
 
   show("[data-offline]");
-  document.querySelectorAll("[data-offline-need]").forEach(function (el) {
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-offline-need]")).forEach(function (el) {
     el.hidden = true;
   });
 
-  var save = document.querySelector("button[data-save]");
-  if (save) {
+  // Functions rather than `if` blocks: the callbacks inside then see a
+  // parameter the type checker knows is not null.
+  /**
+   * "Lưu để đọc sau" on an article.
+   * @param {HTMLButtonElement} save
+   */
+  function saveButton(save) {
     var path = location.pathname;
+    /** @param {boolean} saved */
     var label = function (saved) {
       save.setAttribute("data-saved", saved ? "1" : "0");
       save.textContent = saved ? "Đã lưu (bỏ lưu)" : "Lưu để đọc sau";
@@ -98,13 +116,18 @@
     }
   }
 
-  var box = document.querySelector("[data-offline-list]");
-  if (box) {
+  /**
+   * The lists of /da-luu and /ngoai-tuyen.
+   * @param {HTMLElement} box
+   */
+  function offlineList(box) {
     var onlySaved = box.getAttribute("data-offline-list") === "saved";
-    var list = box.querySelector("ul");
-    var empty = box.querySelector("[data-offline-empty]");
+    // Both are in the page's markup (src/views/OfflineListPage.tsx).
+    var list = /** @type {HTMLUListElement} */ (box.querySelector("ul"));
+    var empty = /** @type {HTMLElement} */ (box.querySelector("[data-offline-empty]"));
     var when = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short" });
 
+    /** @param {Entry} entry */
     var item = function (entry) {
       var li = document.createElement("li");
       var link = document.createElement("a");
@@ -146,4 +169,9 @@
       show("[data-offline-need]");
     });
   }
+
+  var save = /** @type {HTMLButtonElement | null} */ (document.querySelector("button[data-save]"));
+  if (save) saveButton(save);
+  var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-offline-list]"));
+  if (box) offlineList(box);
 })();
