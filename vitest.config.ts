@@ -44,9 +44,9 @@ export default defineConfig(async () => {
       onConsoleLog: (log: string) => !/^\{"level":"(info|warn)","msg":"request"/.test(log),
       setupFiles: ["./test/setup/apply-migrations.ts"],
       include: ["test/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
-      // Browser tests run in Node against wrangler dev (vitest.browser.config.ts),
-      // operations tests in Node with the backup scripts (vitest.ops.config.ts).
-      exclude: ["test/browser/**", "test/ops/**", "**/node_modules/**"],
+      // Browser tests run in Node against wrangler dev (vitest.browser.config.ts);
+      // the wall check and the operations tests run in Node (vitest.ops.config.ts).
+      exclude: ["test/browser/**", "test/ops/**", "test/walls/**", "**/node_modules/**"],
     },
   };
 });
