@@ -1,9 +1,10 @@
-import type { D1Migration } from "@cloudflare/vitest-pool-workers";
-import type { Env as WorkerEnv } from "../src/env";
+import type { D1Migration } from "@cloudflare/vitest-plugin";
 
+// Bindings that only the tests have (vitest.config.ts), on top of the Worker's
+// own (src/worker-configuration.d.ts, src/env.ts).
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    interface Env {
       TEST_MIGRATIONS: D1Migration[];
       MIGRATIONS_EMPTY_DB: D1Database;
       MIGRATIONS_DATA_DB: D1Database;
