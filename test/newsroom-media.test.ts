@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GIF } from "../src/media/sniff.fixtures";
+import { GIF } from "./fixtures/image-formats";
 import { TEST_PHOTO, testPhotoBytes } from "./fixtures/photo";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";

@@ -3,7 +3,7 @@ import type { HTMLElement } from "node-html-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { DEMO_SECTIONS } from "../scripts/demo/people";
-import { JPEG, PNG } from "../src/media/sniff.fixtures";
+import { JPEG, PNG } from "./fixtures/image-formats";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { MAX_UPLOAD_BYTES, type SniffResult, sniffImage } from "./sniff";
-import { AVIF, GIF, JPEG, JPEG_PROGRESSIVE, PNG, WEBP_ALPHA, WEBP_LOSSLESS, WEBP_LOSSY } from "./sniff.fixtures";
+import { MAX_UPLOAD_BYTES, type SniffResult, sniffImage } from "../src/media/sniff";
+import {
+  AVIF,
+  GIF,
+  JPEG,
+  JPEG_PROGRESSIVE,
+  PNG,
+  WEBP_ALPHA,
+  WEBP_LOSSLESS,
+  WEBP_LOSSY,
+} from "./fixtures/image-formats";
 
 const ACCEPTED = "JPEG, PNG, WebP hoặc AVIF";
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese, toneNormalise, words } from "./fold";
-import { parseSearchQuery } from "./query";
-import { snippet } from "./snippet";
+import { foldVietnamese, toneNormalise, words } from "../src/search/fold";
+import { parseSearchQuery } from "../src/search/query";
+import { snippet } from "../src/search/snippet";
 
 // Each row: base letter, then the vowel with no tone, huyền, sắc, hỏi, ngã, nặng.
 const VOWELS: [string, string][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_ARTICLES } from "../../scripts/demo/articles/index";
-import { type BodyBlock, InvalidBodyError, parseBody } from "./blocks";
-import { blocksToMarkup, htmlToMarkup, MARKUP_HELP, markupToBlocks } from "./markup";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { type BodyBlock, InvalidBodyError, parseBody } from "../src/content/blocks";
+import { blocksToMarkup, htmlToMarkup, MARKUP_HELP, markupToBlocks } from "../src/content/markup";
 
 /** Parses markup and checks the raw blocks are exactly what parseBody would store. */
 function parse(markup: string): BodyBlock[] {
