@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { type BodyBlock, InvalidBodyError, parseBody } from "../src/content/blocks";
-import { blocksToMarkup, htmlToMarkup, MARKUP_HELP, markupToBlocks } from "../src/content/markup";
+import { MARKUP_HELP } from "../src/content/markup/help";
+import { markupToBlocks } from "../src/content/markup/parse";
+import { htmlToMarkup } from "../src/content/markup/paste-html";
+import { blocksToMarkup } from "../src/content/markup/serialize";
 
 /** Parses markup and checks the raw blocks are exactly what parseBody would store. */
 function parse(markup: string): BodyBlock[] {

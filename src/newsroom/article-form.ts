@@ -1,6 +1,7 @@
 // Between the article form's strings and the write layer's input.
 import { readStoredBody } from "../content/blocks";
-import { blocksToMarkup, markupToBlocks } from "../content/markup";
+import { markupToBlocks } from "../content/markup/parse";
+import { blocksToMarkup } from "../content/markup/serialize";
 import type { ArticleInput } from "../db/article-writes";
 import type { Article, User } from "../model/records";
 import type { ArticleStatus } from "../model/statuses";

@@ -1,6 +1,8 @@
 import { type Context, Hono } from "hono";
 import { InvalidBodyError, parseBody } from "../content/blocks";
-import { blocksToMarkup, htmlToMarkup, MARKUP_HELP } from "../content/markup";
+import { MARKUP_HELP } from "../content/markup/help";
+import { htmlToMarkup } from "../content/markup/paste-html";
+import { blocksToMarkup } from "../content/markup/serialize";
 import {
   type ArticleSnapshot,
   createArticle,

@@ -2,7 +2,8 @@
 // written with the article editor's markup, published at /{slug}.
 import { type Context, Hono } from "hono";
 import { type BodyBlock, figureImageIds, InvalidBodyError, parseBody, readStoredBody } from "../content/blocks";
-import { blocksToMarkup, markupToBlocks } from "../content/markup";
+import { markupToBlocks } from "../content/markup/parse";
+import { blocksToMarkup } from "../content/markup/serialize";
 import { getImagesByIds } from "../db/images";
 import {
   createStaticPage,

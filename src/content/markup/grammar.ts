@@ -1,0 +1,100 @@
+// A small markup for article bodies, typed by reporters on a phone into a
+// plain <textarea>, and its conversion to and from typed blocks (../blocks).
+//
+//   Đoạn văn thường. Một lần xuống dòng được giữ nguyên trong đoạn.
+//
+//   ## Tiêu đề phụ
+//
+//   [[anh:123]]
+//   [[anh:123 | Chú thích | Tác giả]]
+//
+//   > Lời trích dẫn, mỗi dòng bắt đầu bằng "> ".
+//   > — Người nói
+//
+//   [khung: Tiêu đề khung]
+//   Mỗi đoạn trong khung là một dòng thông tin.
+//
+//   Dòng trống bên trong khung không đóng khung.
+//   [/khung]
+//
+// The rules, exactly:
+//
+// - Input is normalised first: CRLF and CR become LF, text becomes NFC, and
+//   the whole input is trimmed. Every text field of every block is trimmed.
+// - Blocks are separated by blank lines (lines of whitespace only). Single
+//   newlines inside a paragraph, a quote or a box item are kept as "\n".
+// - Subheading: a line "## text" (2 to 6 "#", whitespace, then text). One
+//   line. A bare "##" or "###" (a separator some reporters type) is text.
+// - Figure: a whole line "[[anh:ID]]" or "[[anh:ID | caption | credit]]",
+//   "ảnh" accepted for "anh", any letter case, ID in digits. Parts are
+//   trimmed; empty parts are left out (the image library's caption and credit
+//   then apply). A part written `""` is an explicitly empty caption or credit,
+//   which hides the library's one. A third or later part is folded into the
+//   credit. Anything that looks like a figure but is not one, such as
+//   "[[anh:abc]]", stays paragraph text, so the editor sees it in the preview
+//   instead of losing it silently.
+// - Quote: consecutive lines starting with ">" (the ">" and one following
+//   space are removed; a bare ">" is an empty line of the quote). When a quote
+//   has two or more lines and its last line starts with "— ", "– ", "-- " or
+//   "- " (after the ">"), that line is the cite.
+// - Box (aside): a line "[khung]" or "[khung: title]" opens it, a line
+//   "[/khung]" closes it; inside, each blank-line-separated paragraph is one
+//   item, and blank lines do not end the box. A box that is never closed runs
+//   to the end of the body.
+// - Everything else is a paragraph.
+// - A phone makes double line breaks clumsy, so subheading, figure and
+//   "[khung]" lines stand alone even without blank lines around them, and a
+//   run of ">" lines is a quote even when a paragraph line precedes it.
+// - Escapes, which blocksToMarkup writes so that every valid body survives a
+//   round trip and which reporters rarely need: a line starting with "\" is
+//   plain text with that one backslash removed (so "\## a" is a paragraph
+//   line "## a", and a lone "\" is an empty line inside a paragraph or item).
+//   In one-line fields (subheading, caption, credit, cite, box title) "\n" is
+//   a line break, "\|" a pipe, "\"" a double quote and "\\" a backslash.
+//
+// markupToBlocks(blocksToMarkup(b)) deep-equals b for any body parseBody
+// returns, except that a carriage return inside stored text becomes a line
+// feed (line endings are normalised on the way in).
+//
+// This file holds what the reader (./parse) and the writer (./serialize)
+// share, so the two directions cannot drift apart: how a line is
+// recognised, and the explicit empty value of a one-line field.
+
+/** A subheading line: 2 to 6 "#", whitespace, then text. */
+export const HEADING = /^#{2,6}[ \t]+(\S[\s\S]*)$/;
+/** A figure line: "[[anh:ID]]" or "[[anh:ID | caption | credit]]". */
+export const FIGURE = /^\[\[\s*(?:anh|ảnh)\s*:\s*(\d+)\s*(?:\|([\s\S]*))?\]\]$/iu;
+/** A quote line: ">" followed by whitespace or nothing. */
+export const QUOTE = /^>(?:[ \t]|$)/;
+/** The last line of a quote that names the speaker. */
+export const CITE = /^(?:[—–][ \t]*|--?[ \t]+)(\S[\s\S]*)$/;
+export const BOX_OPEN = /^\[khung(?:\s*:([\s\S]*))?\]$/iu;
+export const BOX_CLOSE = /^\[\/khung\]$/iu;
+/** The explicit empty value of a one-line field. */
+export const EMPTY = '""';
+
+export type Line =
+  | { kind: "blank" }
+  | { kind: "text"; text: string }
+  | { kind: "heading"; raw: string }
+  | { kind: "figure"; id: string; rest: string | undefined }
+  | { kind: "quote"; raw: string }
+  | { kind: "open"; title: string | undefined }
+  | { kind: "close" };
+
+/** What one line of markup is. The writer uses it too, to know which text lines need escaping. */
+export function readLine(line: string): Line {
+  if (line.startsWith("\\")) return { kind: "text", text: line.slice(1) };
+  const t = line.trim();
+  if (t === "") return { kind: "blank" };
+  const heading = HEADING.exec(t);
+  if (heading) return { kind: "heading", raw: heading[1] ?? "" };
+  const figureLine = FIGURE.exec(t);
+  if (figureLine) return { kind: "figure", id: figureLine[1] ?? "", rest: figureLine[2] };
+  const boxOpen = BOX_OPEN.exec(t);
+  if (boxOpen) return { kind: "open", title: boxOpen[1] };
+  if (BOX_CLOSE.test(t)) return { kind: "close" };
+  const s = line.trimStart();
+  if (QUOTE.test(s)) return { kind: "quote", raw: s.slice(s[1] === " " || s[1] === "\t" ? 2 : 1) };
+  return { kind: "text", text: line };
+}

@@ -1,0 +1,13 @@
+// Help on the markup (./grammar) for editors, in Vietnamese. Its own file so
+// that rewording it never touches the parser.
+
+/** Short help for editors, shown next to the textarea. */
+export const MARKUP_HELP = [
+  "Cách soạn nội dung bài:",
+  "• Các đoạn văn cách nhau bằng một dòng trống.",
+  "• Tiêu đề phụ: bắt đầu dòng bằng ## , ví dụ: ## Diễn biến vụ việc",
+  "• Ảnh từ thư viện: [[anh:123]] hoặc [[anh:123 | Chú thích | Tác giả]] (123 là số ảnh).",
+  "• Trích dẫn: mỗi dòng bắt đầu bằng > ; dòng cuối dạng > — Họ tên là người nói.",
+  "• Khung thông tin: mở bằng [khung] hoặc [khung: Tiêu đề], đóng bằng [/khung]; mỗi đoạn trong khung là một dòng thông tin.",
+  "• Muốn một dòng giữ nguyên chữ, không hiểu là cú pháp, thêm dấu \\ ở đầu dòng.",
+].join("\n");

@@ -1,0 +1,144 @@
+// Markup to body blocks: the reading half of the grammar in ./grammar.
+import { nfc } from "../../vi/normalize";
+import { BOX_CLOSE, CITE, EMPTY, readLine } from "./grammar";
+
+type RawBlock = Record<string, unknown> & { type: string };
+
+function unescapeInline(s: string): string {
+  return s.replace(/\\([\\|"n])/g, (_, c: string) => (c === "n" ? "\n" : c));
+}
+
+/** A one-line field: `""` is explicitly empty; otherwise unescaped and trimmed, empty meaning absent. */
+function readField(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const t = raw.trim();
+  if (t === EMPTY) return "";
+  const value = unescapeInline(t).trim();
+  return value === "" ? undefined : value;
+}
+
+/** Splits figure parts on unescaped pipes, leaving escapes for readField. */
+function splitParts(s: string): string[] {
+  const parts: string[] = [];
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "\\" && i + 1 < s.length) {
+      cur += c + s[i + 1];
+      i++;
+    } else if (c === "|") {
+      parts.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+function figure(id: string, rest: string | undefined): RawBlock {
+  const block: RawBlock = { type: "figure", imageId: Number(id) };
+  if (rest === undefined) return block;
+  const [first, second, ...more] = splitParts(rest);
+  const caption = readField(first);
+  const credit = readField(second === undefined ? undefined : [second, ...more].join("|"));
+  if (caption !== undefined) block.caption = caption;
+  if (credit !== undefined) block.credit = credit;
+  return block;
+}
+
+/**
+ * Parses markup into raw blocks. They are not validated: the caller runs
+ * parseBody, whose Vietnamese messages point at what the reporter must fix.
+ */
+export function markupToBlocks(markup: string): unknown[] {
+  const text = nfc(markup.replace(/\r\n?/g, "\n")).trim();
+  if (text === "") return [];
+  const lines = text.split("\n");
+  const out: RawBlock[] = [];
+  // Cast, not annotation: flush() reassigns it, which narrowing cannot see.
+  let open = null as { kind: "paragraph" | "quote"; lines: string[] } | null;
+
+  const flush = () => {
+    if (!open) return;
+    const { kind, lines: buf } = open;
+    open = null;
+    if (kind === "paragraph") {
+      out.push({ type: "paragraph", text: buf.join("\n").trim() });
+      return;
+    }
+    // Quote lines are kept raw until here, so an escaped last line is never a cite.
+    let cite: string | undefined;
+    const last = buf[buf.length - 1] ?? "";
+    const m = buf.length >= 2 ? CITE.exec(last) : null;
+    if (m) {
+      cite = readField(m[1]);
+      buf.pop();
+    }
+    const quoteText = buf
+      .map((l) => (l.startsWith("\\") ? l.slice(1) : l))
+      .join("\n")
+      .trim();
+    out.push(cite === undefined ? { type: "quote", text: quoteText } : { type: "quote", text: quoteText, cite });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = readLine(lines[i]!);
+    switch (line.kind) {
+      case "blank":
+        flush();
+        break;
+      case "heading":
+        flush();
+        out.push({ type: "subheading", text: readField(line.raw) ?? "" });
+        break;
+      case "figure":
+        flush();
+        out.push(figure(line.id, line.rest));
+        break;
+      case "open": {
+        flush();
+        const box = readBox(lines, i + 1);
+        const title = readField(line.title);
+        out.push(
+          title === undefined ? { type: "aside", items: box.items } : { type: "aside", title, items: box.items },
+        );
+        i = box.end;
+        break;
+      }
+      case "quote":
+        if (open?.kind !== "quote") flush();
+        open ??= { kind: "quote", lines: [] };
+        open.lines.push(line.raw);
+        break;
+      case "close": // a stray "[/khung]" is text the editor should see
+      case "text":
+        if (open?.kind !== "paragraph") flush();
+        open ??= { kind: "paragraph", lines: [] };
+        open.lines.push(line.kind === "text" ? line.text : lines[i]!);
+        break;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Reads box items from `start` up to "[/khung]" or the end; `end` is the index of the closing line. */
+function readBox(lines: string[], start: number): { items: string[]; end: number } {
+  const items: string[] = [];
+  let cur: string[] = [];
+  const push = () => {
+    const item = cur.join("\n").trim();
+    if (item !== "") items.push(item);
+    cur = [];
+  };
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith("\\")) cur.push(line.slice(1));
+    else if (BOX_CLOSE.test(line.trim())) break;
+    else if (line.trim() === "") push();
+    else cur.push(line);
+  }
+  push();
+  return { items, end: i };
+}

@@ -1,0 +1,56 @@
+// Body blocks back to markup, for editing a saved article: the writing half
+// of the grammar in ./grammar. It escapes whatever would otherwise read back
+// as something else, so every valid body survives a round trip.
+import type { BodyBlock } from "../blocks";
+import { CITE, EMPTY, readLine } from "./grammar";
+
+/** A one-line field, escaped so that readField in ./parse gives it back unchanged. */
+function writeField(value: string, pipes = false): string {
+  if (value === "") return EMPTY;
+  let out = value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+  if (pipes) out = out.replace(/\|/g, "\\|");
+  return out.trim() === EMPTY ? out.replace(/"/g, '\\"') : out;
+}
+
+/** Lines of paragraph or box text, escaped where they would otherwise read as markup. */
+function writeLines(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l.startsWith("\\") || readLine(l).kind !== "text" ? `\\${l}` : l))
+    .join("\n");
+}
+
+function writeBlock(b: BodyBlock): string {
+  switch (b.type) {
+    case "paragraph":
+      return writeLines(b.text);
+    case "subheading":
+      return `## ${writeField(b.text)}`;
+    case "figure": {
+      let s = `[[anh:${b.imageId}`;
+      if (b.caption !== undefined || b.credit !== undefined)
+        s += ` | ${b.caption === undefined ? "" : writeField(b.caption, true)}`;
+      if (b.credit !== undefined) s += ` | ${writeField(b.credit, true)}`;
+      return `${s}]]`;
+    }
+    case "quote": {
+      const lines = b.text.split("\n");
+      const out = lines.map((l, i) => {
+        if (l === "") return ">";
+        const escaped = l.startsWith("\\") || (i === lines.length - 1 && CITE.test(l));
+        return `> ${escaped ? "\\" : ""}${l}`;
+      });
+      if (b.cite !== undefined) out.push(`> — ${writeField(b.cite)}`);
+      return out.join("\n");
+    }
+    case "aside": {
+      const open = b.title === undefined ? "[khung]" : `[khung: ${writeField(b.title)}]`;
+      return [open, b.items.map(writeLines).join("\n\n"), "[/khung]"].join("\n");
+    }
+  }
+}
+
+/** Writes stored blocks back as markup, for editing a published article. */
+export function blocksToMarkup(blocks: BodyBlock[]): string {
+  return blocks.map(writeBlock).join("\n\n");
+}
