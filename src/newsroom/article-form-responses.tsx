@@ -1,0 +1,103 @@
+// The article form as an answer: drawn with what it needs (sections,
+// authors, recent images, the markup help), or drawn again after a save
+// failed, with the text the editor typed and the message that says why.
+// Shared by the edit routes and the preview, which both answer a bad form
+// with the form.
+import type { Context } from "hono";
+import { InvalidBodyError } from "../content/blocks";
+import { MARKUP_HELP } from "../content/markup/help";
+import { EditConflictError, InvalidArticleError } from "../db/article-writes";
+import { listRecentImages } from "../db/images";
+import { listAuthors } from "../db/newsroom-articles";
+import { listSections } from "../db/sections";
+import type { AppEnv } from "../env";
+import type { Article } from "../model/records";
+import { describeError, log } from "../platform/log";
+import { ASSET_URLS } from "../site/asset-urls";
+import { articlePath } from "../site/urls";
+import { ArticleFormPage, type ArticleFormValues } from "../views/admin/ArticleFormPage";
+import { FormFieldError } from "./article-form";
+import { adminPage } from "./responses";
+
+export async function renderForm(
+  c: Context<AppEnv>,
+  values: ArticleFormValues,
+  opts: {
+    article?: Article;
+    errors?: Partial<Record<keyof ArticleFormValues, string>>;
+    error?: string | null;
+    notice?: string | null;
+    status?: 200 | 400 | 409 | 503;
+  } = {},
+) {
+  const db = c.var.db;
+  const [sections, authors, recentImages] = await Promise.all([
+    listSections(db),
+    listAuthors(db),
+    listRecentImages(db, 12),
+  ]);
+  const article = opts.article;
+  const url =
+    article?.status === "published"
+      ? (() => {
+          const section = sections.find((s) => s.id === article.sectionId);
+          return section ? articlePath({ id: article.id, slug: article.slug, section }) : null;
+        })()
+      : null;
+  return adminPage(
+    c,
+    <ArticleFormPage
+      user={c.var.user!}
+      csrf={c.var.session!.csrfToken}
+      values={values}
+      errors={opts.errors}
+      error={opts.error}
+      notice={opts.notice}
+      article={article ? { id: article.id, status: article.status, url } : undefined}
+      sections={sections}
+      authors={authors}
+      recentImages={recentImages.map((i) => ({ id: i.id, key: i.r2Key, alt: i.alt }))}
+      markupHelp={MARKUP_HELP}
+      adminScript={ASSET_URLS["admin.js"]}
+    />,
+    opts.status ?? 200,
+  );
+}
+
+/** Turns a write failure into the form shown again, with the text the editor typed. */
+export async function formFailure(c: Context<AppEnv>, err: unknown, values: ArticleFormValues, article?: Article) {
+  if (err instanceof FormFieldError)
+    return renderForm(c, values, {
+      article,
+      errors: { [err.field]: err.message },
+      error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.",
+      status: 400,
+    });
+  if (err instanceof InvalidBodyError)
+    return renderForm(c, values, {
+      article,
+      errors: { body: err.issues.join("; ") },
+      error: "Nội dung bài viết có lỗi, bài chưa được lưu.",
+      status: 400,
+    });
+  if (err instanceof InvalidArticleError) {
+    const field = (err.field ?? "headline") as keyof ArticleFormValues;
+    return renderForm(c, values, {
+      article,
+      errors: { [field]: err.message },
+      error: "Bài chưa được lưu. Vui lòng sửa các lỗi bên dưới.",
+      status: 400,
+    });
+  }
+  if (err instanceof EditConflictError) return renderForm(c, values, { article, error: err.message, status: 409 });
+  // Anything else is the system's fault (D1 failed mid-save). The batch wrote
+  // nothing, so say so and keep the text; if even the form cannot be drawn,
+  // the error page takes over.
+  log("error", "article save failed", { article: article?.id ?? null, error: describeError(err) });
+  return renderForm(c, values, {
+    article,
+    error:
+      "Bài chưa được lưu vì hệ thống đang gặp sự cố. Nội dung bạn nhập vẫn còn bên dưới; hãy thử lưu lại sau ít phút.",
+    status: 503,
+  });
+}
