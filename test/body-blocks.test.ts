@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { InvalidArticleError } from "../src/content/article-rules";
 import { InvalidBodyError, parseBody } from "../src/content/blocks";
-import { createArticle, InvalidArticleError } from "../src/db/article-writes";
+import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
 import { loadDemo } from "./setup/demo";
 import { get } from "./setup/http";

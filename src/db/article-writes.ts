@@ -2,11 +2,16 @@
 // batch (a transaction): the article, its tags, a revision, the audit entry
 // and the cache version bumps of every page that shows it, all or nothing.
 import { eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { type BodyBlock, figureImageIds, parseBody } from "../content/blocks";
+import {
+  articleNotFoundError,
+  missingImagesError,
+  slugTakenError,
+  unknownAuthorError,
+  validateArticle,
+} from "../content/article-rules";
+import { type BodyBlock, figureImageIds } from "../content/blocks";
 import type { ArticleStatus } from "../model/statuses";
 import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
-import { nfc } from "../vi/normalize";
-import { slugify } from "../vi/slug";
 import { type AuditAction, auditEntry } from "./audit";
 import type { Database } from "./client";
 import { articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
@@ -30,16 +35,6 @@ export interface ArticleInput {
 /** Who is writing, for revisions and the audit log. */
 export interface WriteContext {
   userId?: number | null;
-}
-
-export class InvalidArticleError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = "InvalidArticleError";
-  }
 }
 
 /** Someone else saved the article since this editor opened it. */
@@ -67,13 +62,6 @@ export interface ArticleSnapshot {
   tags: string[];
 }
 
-function requiredText(value: string, label: string, max: number, field: string): string {
-  const text = nfc(value).trim();
-  if (!text) throw new InvalidArticleError(`${label} không được để trống`, field);
-  if (text.length > max) throw new InvalidArticleError(`${label} tối đa ${max} ký tự`, field);
-  return text;
-}
-
 interface CheckedArticle {
   row: typeof articles.$inferInsert & { slug: string };
   tags: { slug: string; name: string }[];
@@ -82,29 +70,22 @@ interface CheckedArticle {
 }
 
 async function checkArticle(db: Database, input: ArticleInput, id: number | null): Promise<CheckedArticle> {
-  const headline = requiredText(input.headline, "Tiêu đề", 300, "headline");
-  const lead = requiredText(input.lead, "Sapo", 1000, "lead");
-  const body: BodyBlock[] = parseBody(input.body);
-  const kicker = input.kicker ? nfc(input.kicker).trim().slice(0, 200) || null : null;
-  if ((input.status === "published" || input.status === "scheduled") && !input.publishedAt) {
-    throw new InvalidArticleError("Cần có thời điểm đăng", "publishedAt");
-  }
-  const slug = await uniqueSlug(db, input.slug, headline, id);
+  const valid = validateArticle(input);
+  const { headline, lead, body, kicker, tags: tagList } = valid;
+  const slug = await uniqueSlug(db, valid.slug, valid.slugTyped, id);
 
   const imageIds = [...new Set([...figureImageIds(body), ...(input.heroImageId ? [input.heroImageId] : [])])];
   if (imageIds.length) {
     const found = await db.select({ id: images.id }).from(images).where(inArray(images.id, imageIds));
     const missing = imageIds.filter((i) => !found.some((f) => f.id === i));
-    if (missing.length)
-      throw new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${missing.join(", ")}`, "body");
+    if (missing.length) throw missingImagesError(missing);
   }
-  const tagList = uniqueTags(input.tags ?? []);
   const [author] = await db
     .select({ byline: authors.byline, name: authors.name })
     .from(authors)
     .where(eq(authors.id, input.authorId))
     .limit(1);
-  if (!author) throw new InvalidArticleError("Tác giả không tồn tại", "authorId");
+  if (!author) throw unknownAuthorError();
   const row = {
     sectionId: input.sectionId,
     authorId: input.authorId,
@@ -133,14 +114,7 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
 }
 
 /** A slug the editor typed must be free; one made from the headline gets -2, -3… if taken. */
-async function uniqueSlug(
-  db: Database,
-  typed: string | undefined,
-  headline: string,
-  id: number | null,
-): Promise<string> {
-  const wanted = slugify(typed?.trim() || headline);
-  if (!wanted) throw new InvalidArticleError("Không tạo được đường dẫn từ tiêu đề", "slug");
+async function uniqueSlug(db: Database, wanted: string, typed: boolean, id: number | null): Promise<string> {
   const taken = new Set(
     (
       await db
@@ -155,18 +129,8 @@ async function uniqueSlug(
       .map((r) => r.slug),
   );
   if (!taken.has(wanted)) return wanted;
-  if (typed?.trim()) throw new InvalidArticleError(`Đường dẫn “${wanted}” đã được bài khác dùng`, "slug");
+  if (typed) throw slugTakenError(wanted);
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
-}
-
-function uniqueTags(names: string[]): { slug: string; name: string }[] {
-  const bySlug = new Map<string, string>();
-  for (const raw of names) {
-    const name = nfc(raw).trim().slice(0, 60);
-    const slug = slugify(name);
-    if (name && slug && !bySlug.has(slug)) bySlug.set(slug, name);
-  }
-  return [...bySlug].slice(0, 10).map(([slug, name]) => ({ slug, name }));
 }
 
 function tagStatements(db: Database, articleId: number | SQL, list: { slug: string; name: string }[]): SQLWrapper[] {
@@ -241,7 +205,7 @@ export async function updateArticle(
     .from(articles)
     .where(eq(articles.id, id))
     .limit(1);
-  if (!current) throw new InvalidArticleError("Bài viết không tồn tại");
+  if (!current) throw articleNotFoundError();
   const expected = ctx.expectedVersion ?? current.version;
   if (expected !== current.version) throw new EditConflictError(current.version);
   const checked = await checkArticle(db, input, id);

@@ -4,9 +4,10 @@
 // Shared by the edit routes and the preview, which both answer a bad form
 // with the form.
 import type { Context } from "hono";
+import { InvalidArticleError } from "../content/article-rules";
 import { InvalidBodyError } from "../content/blocks";
 import { MARKUP_HELP } from "../content/markup/help";
-import { EditConflictError, InvalidArticleError } from "../db/article-writes";
+import { EditConflictError } from "../db/article-writes";
 import { listRecentImages } from "../db/images";
 import { listAuthors } from "../db/newsroom-articles";
 import { listSections } from "../db/sections";

@@ -1,0 +1,113 @@
+// What makes an article's input valid, and the Vietnamese messages that tell
+// the editor which field to fix. The rules sit next to the content model
+// (./blocks) rather than in the write module, so they can be read without
+// the SQL around them; src/db/article-writes.ts runs validateArticle first
+// and then only writes what it returns.
+//
+// Three checks need stored data (a typed slug must be free, the images and
+// the author must exist), so the write module makes them, but with the
+// errors below: every message an editor can get about an article is here.
+//
+// A library, so it names the fields it reads (ArticleFields) instead of
+// importing the write module's ArticleInput: that has them all, and the
+// compiler checks it still does where the write module calls the rules.
+import type { ArticleStatus } from "../model/statuses";
+import { nfc } from "../vi/normalize";
+import { slugify } from "../vi/slug";
+import { type BodyBlock, parseBody } from "./blocks";
+
+/** An article input the editor must correct; `field` is the form field the message is shown at. */
+export class InvalidArticleError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "InvalidArticleError";
+  }
+}
+
+/** Lengths in characters, after NFC and trimming. Longer kickers and tag names are cut, not refused. */
+const HEADLINE_MAX = 300;
+const LEAD_MAX = 1000;
+const KICKER_MAX = 200;
+const TAG_NAME_MAX = 60;
+/** Tags kept per article; the rest are dropped. */
+const TAGS_MAX = 10;
+
+/** The fields of an article's input that the rules read. */
+export interface ArticleFields {
+  headline: string;
+  lead: string;
+  kicker?: string | null;
+  /** Raw blocks, from the markup parser or a script; parseBody checks them. */
+  body: unknown;
+  /** Empty: made from the headline. */
+  slug?: string;
+  status: ArticleStatus;
+  publishedAt?: Date | null;
+  tags?: string[];
+}
+
+/** An article input that passed the rules, normalised as it will be stored. */
+export interface ValidArticle {
+  headline: string;
+  lead: string;
+  kicker: string | null;
+  body: BodyBlock[];
+  /** The slug asked for: the one typed, else one made from the headline. Not yet known to be free. */
+  slug: string;
+  /** A typed slug must be free; a made one gets -2, -3… when taken. */
+  slugTyped: boolean;
+  /** Unique by slug, in the order given. */
+  tags: { slug: string; name: string }[];
+}
+
+/**
+ * Checks and normalises an article input. Throws InvalidArticleError for a
+ * field to fix, or InvalidBodyError (./blocks) for the body; the first
+ * problem found is the one reported.
+ */
+export function validateArticle(input: ArticleFields): ValidArticle {
+  const headline = requiredText(input.headline, "Tiêu đề", HEADLINE_MAX, "headline");
+  const lead = requiredText(input.lead, "Sapo", LEAD_MAX, "lead");
+  const body: BodyBlock[] = parseBody(input.body);
+  const kicker = input.kicker ? nfc(input.kicker).trim().slice(0, KICKER_MAX) || null : null;
+  if ((input.status === "published" || input.status === "scheduled") && !input.publishedAt) {
+    throw new InvalidArticleError("Cần có thời điểm đăng", "publishedAt");
+  }
+  const slugTyped = Boolean(input.slug?.trim());
+  const slug = slugify(input.slug?.trim() || headline);
+  if (!slug) throw new InvalidArticleError("Không tạo được đường dẫn từ tiêu đề", "slug");
+  return { headline, lead, kicker, body, slug, slugTyped, tags: uniqueTags(input.tags ?? []) };
+}
+
+function requiredText(value: string, label: string, max: number, field: string): string {
+  const text = nfc(value).trim();
+  if (!text) throw new InvalidArticleError(`${label} không được để trống`, field);
+  if (text.length > max) throw new InvalidArticleError(`${label} tối đa ${max} ký tự`, field);
+  return text;
+}
+
+function uniqueTags(names: string[]): { slug: string; name: string }[] {
+  const bySlug = new Map<string, string>();
+  for (const raw of names) {
+    const name = nfc(raw).trim().slice(0, TAG_NAME_MAX);
+    const slug = slugify(name);
+    if (name && slug && !bySlug.has(slug)) bySlug.set(slug, name);
+  }
+  return [...bySlug].slice(0, TAGS_MAX).map(([slug, name]) => ({ slug, name }));
+}
+
+// The errors of the checks that need stored data, made by the write module.
+
+export const slugTakenError = (slug: string) =>
+  new InvalidArticleError(`Đường dẫn “${slug}” đã được bài khác dùng`, "slug");
+
+export const missingImagesError = (ids: number[]) =>
+  new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${ids.join(", ")}`, "body");
+
+export const unknownAuthorError = () => new InvalidArticleError("Tác giả không tồn tại", "authorId");
+
+/** Saving over an article that is no longer there (deleted meanwhile). */
+export const articleNotFoundError = () => new InvalidArticleError("Bài viết không tồn tại");
