@@ -43,7 +43,7 @@ export default defineConfig(async () => {
       // log still print.
       onConsoleLog: (log: string) => !/^\{"level":"(info|warn)","msg":"request"/.test(log),
       setupFiles: ["./test/setup/apply-migrations.ts"],
-      include: ["test/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
+      include: ["test/**/*.test.{ts,tsx}"],
       // Browser tests run in Node against wrangler dev (vitest.browser.config.ts);
       // the wall check and the operations tests run in Node (vitest.ops.config.ts).
       exclude: ["test/browser/**", "test/ops/**", "test/walls/**", "**/node_modules/**"],

@@ -8,7 +8,7 @@ import {
   WMO_CODES,
   windDirection8,
   windDirection16,
-} from "./wording";
+} from "../src/weather/wording";
 
 const NAMES_16 = [
   "bắc",
