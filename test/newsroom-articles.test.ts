@@ -151,6 +151,30 @@ describe("writing and publishing", () => {
     expect(await env.DB.prepare("select count(*) as n from articles").first("n")).toBe(before);
   });
 
+  it("fills the preview's boxes and links the byline and tags to their real pages", async () => {
+    const editor = await loginAs("editor");
+    const { authorId } = await firstIds();
+    const author = await env.DB.prepare("select slug from authors where id = ?")
+      .bind(authorId)
+      .first<{ slug: string }>();
+    const res = await editor.post(
+      "/admin/bai-viet/xem-truoc",
+      await fieldsFor({ headline: "Xem trước có hộp tin", tags: "Giao thông, Mùa nước nổi" }),
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const doc = parse(html);
+    expect(doc.querySelector(".byline a")?.getAttribute("href")).toBe(`/tac-gia/${author!.slug}`);
+    expect(doc.querySelectorAll(".tags a").map((a) => a.getAttribute("href"))).toEqual([
+      "/chu-de/giao-thong",
+      "/chu-de/mua-nuoc-noi",
+    ]);
+    // The boxes readers see beside the article are filled, not left as empty placeholders.
+    expect(doc.querySelectorAll(".latest-news li").length).toBeGreaterThan(0);
+    expect(html).not.toContain('data-fragment="latest-news"');
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("publishes a scheduled article from the cron job once its time has come", async () => {
     const editor = await loginAs("editor");
     const at = new Date(Date.now() + 5 * 60_000);

@@ -85,7 +85,10 @@ export async function getRevision(db: Database, articleId: number, revisionId: n
 }
 
 export function listAuthors(db: Database) {
-  return db.select({ id: authors.id, name: authors.name, byline: authors.byline }).from(authors).orderBy(authors.name);
+  return db
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, byline: authors.byline })
+    .from(authors)
+    .orderBy(authors.name);
 }
 
 /** Articles whose hero or body uses an image (for refusing its deletion). */

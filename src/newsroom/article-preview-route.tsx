@@ -1,12 +1,17 @@
 // The preview button: the article as readers would see it, drawn from the
-// form as it is now. Nothing is saved.
+// form as it is now, with the boxes (weather, latest news, most read, poll)
+// filled as the edge fills them on the reader's page. Nothing is saved and
+// nothing is cached.
 import { Hono } from "hono";
 import { parseBody } from "../content/blocks";
 import { toImageData } from "../db/articles";
 import { getImagesByIds } from "../db/images";
 import { listAuthors } from "../db/newsroom-articles";
+import { fragmentNames, stitchFragments } from "../edge/fragments";
 import type { AppEnv } from "../env";
+import { readerFragments } from "../reader/fragments";
 import { loadSiteInfo } from "../reader/site-info";
+import { tagSlug } from "../site/urls";
 import { ArticlePage } from "../views/ArticlePage";
 import { renderDocument } from "../views/render";
 import { FormFieldError, inputFromValues, valuesFromForm } from "./article-form";
@@ -48,16 +53,24 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
           publishedAt: input.publishedAt ?? now,
           updatedAt: now,
           hero: input.heroImageId ? (byId.get(input.heroImageId) ?? null) : null,
-          author: { slug: "", name: author.name, byline: author.byline },
+          author: { slug: author.slug, name: author.name, byline: author.byline },
           body,
           figures: byId,
-          tags: (input.tags ?? []).map((name) => ({ slug: "", name })),
+          tags: (input.tags ?? []).map((name) => ({ slug: tagSlug(name), name })),
         }}
       />,
     );
-    c.header("cache-control", "private, no-store");
-    c.header("x-robots-tag", "noindex");
-    return c.html(html);
+    const boxes = new Map<string, string>();
+    for (const name of fragmentNames(html)) {
+      const fragment = readerFragments(name);
+      if (fragment) boxes.set(name, await fragment.render(c));
+    }
+    const headers = new Headers({
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "private, no-store",
+      "x-robots-tag": "noindex",
+    });
+    return stitchFragments(new Response(html).body, boxes, headers, 200);
   } catch (err) {
     return formFailure(c, err, values);
   }
