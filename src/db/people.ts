@@ -1,7 +1,10 @@
-import { eq } from "drizzle-orm";
-import type { Author, Tag } from "../model/records";
+import { and, asc, eq, ne } from "drizzle-orm";
+import { scope } from "../model/content-scopes";
+import type { Author, Image, Tag } from "../model/records";
+import { auditEntry } from "./audit";
 import type { Database } from "./client";
-import { authors, sections, tags } from "./schema";
+import { authors, images, sections, tags } from "./schema";
+import { writeContent } from "./versions";
 
 export async function insertSection(
   db: Database,
@@ -29,4 +32,71 @@ export async function getAuthorBySlug(db: Database, slug: string): Promise<Autho
 export async function getTagBySlug(db: Database, slug: string): Promise<Tag | null> {
   const [row] = await db.select().from(tags).where(eq(tags.slug, slug)).limit(1);
   return row ?? null;
+}
+
+/** Every author, for the newsroom, by name. */
+export function listAllAuthors(db: Database): Promise<Author[]> {
+  return db.select().from(authors).orderBy(asc(authors.name), asc(authors.id));
+}
+
+export async function getAuthor(db: Database, id: number): Promise<Author | null> {
+  const [row] = await db.select().from(authors).where(eq(authors.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** An author and their photo (if it is still in the library), for the reader's author page. */
+export async function getAuthorPage(
+  db: Database,
+  slug: string,
+): Promise<{ author: Author; photo: Image | null } | null> {
+  const [row] = await db
+    .select({ author: authors, photo: images })
+    .from(authors)
+    .leftJoin(images, eq(images.id, authors.photoImageId))
+    .where(eq(authors.slug, slug))
+    .limit(1);
+  return row ? { author: row.author, photo: row.photo } : null;
+}
+
+export async function authorSlugTaken(db: Database, slug: string, exceptAuthorId: number | null): Promise<boolean> {
+  const [row] = await db
+    .select({ id: authors.id })
+    .from(authors)
+    .where(and(eq(authors.slug, slug), exceptAuthorId === null ? undefined : ne(authors.id, exceptAuthorId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export interface AuthorInput {
+  name: string;
+  byline: string;
+  slug: string;
+  bio: string;
+  photoImageId: number | null;
+}
+
+// An author shows on their page and, through the "author:ID" scope every
+// article page depends on, under each of their articles; feeds print the name.
+export async function createAuthor(db: Database, input: AuthorInput, userId: number): Promise<number> {
+  const [inserted] = await writeContent(
+    db,
+    [
+      db.insert(authors).values(input).returning({ id: authors.id }),
+      auditEntry(db, { userId, action: "author.create", target: `/tac-gia/${input.slug}`, detail: input.byline }),
+    ],
+    [],
+  );
+  return (inserted!.results[0] as { id: number }).id;
+}
+
+export async function updateAuthor(db: Database, before: Author, input: AuthorInput, userId: number): Promise<void> {
+  const changes = (Object.keys(input) as (keyof AuthorInput)[]).filter((k) => before[k] !== input[k]);
+  await writeContent(
+    db,
+    [
+      db.update(authors).set(input).where(eq(authors.id, before.id)),
+      auditEntry(db, { userId, action: "author.save", target: `author:${before.id}`, detail: changes.join(", ") }),
+    ],
+    [scope.author(before.id), scope.feeds],
+  );
 }

@@ -24,8 +24,23 @@ export const sections = sqliteTable(
     /** Menus: whether the section is a link in the header and in the footer. */
     inHeader: integer("in_header", { mode: "boolean" }).notNull().default(true),
     inFooter: integer("in_footer", { mode: "boolean" }).notNull().default(true),
+    /** Hidden: out of the menus, the home page and the sitemap's section list; its pages and articles still answer. */
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("sections_position_idx").on(t.position)],
+);
+
+/** A section's former slugs: /{oldSlug}/… answers 301 to the section's address now. */
+export const sectionSlugRedirects = sqliteTable(
+  "section_slug_redirects",
+  {
+    oldSlug: text("old_slug").primaryKey(),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => sections.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("section_slug_redirects_section_idx").on(t.sectionId)],
 );
 
 export const authors = sqliteTable("authors", {
@@ -35,6 +50,8 @@ export const authors = sqliteTable("authors", {
   /** The name as printed under an article (a pen name may differ from the real name). */
   byline: text("byline").notNull(),
   bio: text("bio").notNull().default(""),
+  /** A photo from the library for the author's page (no foreign key: deleting the photo leaves the page without it). */
+  photoImageId: integer("photo_image_id"),
 });
 
 export const images = sqliteTable(
@@ -384,6 +401,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
 export type RecordsMatchTables = [
   Check<Same<typeof sections.$inferSelect, Records.Section>>,
+  Check<Same<typeof sectionSlugRedirects.$inferSelect, Records.SectionSlugRedirect>>,
   Check<Same<typeof authors.$inferSelect, Records.Author>>,
   Check<Same<typeof images.$inferSelect, Records.Image>>,
   Check<Same<typeof articles.$inferSelect, Records.Article>>,

@@ -43,6 +43,8 @@ export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
         inFooter: sections.inFooter,
       })
       .from(sections)
+      // Hidden sections are out of the menus and the home page; their addresses still answer.
+      .where(eq(sections.hidden, false))
       .orderBy(asc(sections.position), asc(sections.id)),
     db
       .select({

@@ -5,7 +5,7 @@ import type { StaticPage } from "../model/records";
 import type { StaticPageStatus } from "../model/statuses";
 import { auditEntry } from "./audit";
 import type { Database } from "./client";
-import { sections, staticPages } from "./schema";
+import { sectionSlugRedirects, sections, staticPages } from "./schema";
 import { writeContent } from "./versions";
 
 export function listStaticPages(db: Database): Promise<StaticPage[]> {
@@ -35,13 +35,18 @@ export async function getPublishedStaticPage(db: Database, slug: string): Promis
   return row ?? null;
 }
 
-/** True if a section or another static page already answers at /{slug}. */
+/** True if a section (or a section's former slug, still redirecting) or another static page already answers at /{slug}. */
 export async function slugTaken(db: Database, slug: string, exceptPageId: number | null): Promise<boolean> {
-  const [section, page] = await Promise.all([
+  const [section, page, oldSlug] = await Promise.all([
     db.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)).limit(1),
     db.select({ id: staticPages.id }).from(staticPages).where(eq(staticPages.slug, slug)).limit(1),
+    db
+      .select({ id: sectionSlugRedirects.sectionId })
+      .from(sectionSlugRedirects)
+      .where(eq(sectionSlugRedirects.oldSlug, slug))
+      .limit(1),
   ]);
-  return section.length > 0 || (page.length > 0 && page[0]!.id !== exceptPageId);
+  return section.length > 0 || oldSlug.length > 0 || (page.length > 0 && page[0]!.id !== exceptPageId);
 }
 
 export interface StaticPageInput {

@@ -126,6 +126,7 @@ export async function listSectionLastmods(db: Database, now: Date): Promise<{ sl
     .select({ slug: sections.slug, lastmod: lastChange })
     .from(sections)
     .leftJoin(articles, and(eq(articles.sectionId, sections.id), isPublished(now)))
+    .where(eq(sections.hidden, false))
     .groupBy(sections.id)
     .orderBy(asc(sections.position), asc(sections.id));
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));

@@ -55,6 +55,11 @@ export async function setUserRole(db: Database, id: number, role: UserRole, disa
   await db.update(users).set({ role, disabled }).where(eq(users.id, id));
 }
 
+/** The author (byline) an account files under, or none. */
+export async function setUserAuthor(db: Database, id: number, authorId: number | null): Promise<void> {
+  await db.update(users).set({ authorId }).where(eq(users.id, id));
+}
+
 // Sessions
 
 export async function insertSession(db: Database, s: Session): Promise<void> {

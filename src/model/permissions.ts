@@ -12,6 +12,7 @@ export type Action =
   | "polls.manage"
   | "weather.manage"
   | "people.manage"
+  | "authors.manage"
   | "sections.manage"
   | "settings.manage"
   | "audit.view"
@@ -29,6 +30,7 @@ const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
     "polls.manage",
     "weather.manage",
     "people.manage",
+    "authors.manage",
     "sections.manage",
     "settings.manage",
     "audit.view",
@@ -44,6 +46,8 @@ const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
     "comments.moderate",
     "polls.manage",
     "weather.manage",
+    "authors.manage",
+    "sections.manage",
     "pages.manage",
     "breaking.manage",
   ]),

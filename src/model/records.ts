@@ -11,6 +11,15 @@ export interface Section {
   position: number;
   inHeader: boolean;
   inFooter: boolean;
+  /** Out of the menus, the home page and the sitemap's section list; its pages and articles still answer. */
+  hidden: boolean;
+}
+
+/** A section's former slug, answering 301 to its address now. */
+export interface SectionSlugRedirect {
+  oldSlug: string;
+  sectionId: number;
+  createdAt: Date;
 }
 
 export interface Author {
@@ -20,6 +29,8 @@ export interface Author {
   /** The name as printed under an article (a pen name may differ from the real name). */
   byline: string;
   bio: string;
+  /** A photo from the library, shown on the author's page. */
+  photoImageId: number | null;
 }
 
 export interface Image {

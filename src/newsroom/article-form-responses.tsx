@@ -56,7 +56,8 @@ export async function renderForm(
       notice={opts.notice}
       article={article ? { id: article.id, status: article.status, url } : undefined}
       sections={sections}
-      authors={authors}
+      // A reporter may file only under their own byline.
+      authors={c.var.user!.role === "reporter" ? authors.filter((a) => a.id === c.var.user!.authorId) : authors}
       recentImages={recentImages.map((i) => ({ id: i.id, key: i.r2Key, alt: i.alt }))}
       markupHelp={MARKUP_HELP}
       adminScript={ASSET_URLS["admin.js"]}

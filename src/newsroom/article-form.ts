@@ -74,6 +74,26 @@ export class FormFieldError extends Error {
 }
 
 /**
+ * The author an article is filed under. A reporter files under their own
+ * byline only: the field may be empty (their own) or name it, nothing else.
+ */
+function authorFor(user: User, raw: string): number {
+  const chosen = raw.trim() ? parseId(raw.trim()) : null;
+  if (user.role === "reporter") {
+    if (!user.authorId)
+      throw new FormFieldError(
+        "authorId",
+        "Tài khoản của bạn chưa gắn với tác giả nào. Hãy nhờ quản trị viên chọn bút danh cho bạn ở trang Người dùng.",
+      );
+    if (raw.trim() && chosen !== user.authorId)
+      throw new FormFieldError("authorId", "Phóng viên chỉ được đứng tên bút danh của chính mình");
+    return user.authorId;
+  }
+  if (!chosen) throw new FormFieldError("authorId", "Hãy chọn tác giả");
+  return chosen;
+}
+
+/**
  * The write input for a form submission. `current` is the stored article
  * (null for a new one); the action decides the status and publish time.
  */
@@ -86,9 +106,7 @@ export function inputFromValues(
 ): ArticleInput {
   const sectionId = parseId(values.sectionId);
   if (!sectionId) throw new FormFieldError("sectionId", "Hãy chọn chuyên mục");
-  // A reporter with a byline always writes under it.
-  const authorId = user.role === "reporter" && user.authorId ? user.authorId : parseId(values.authorId);
-  if (!authorId) throw new FormFieldError("authorId", "Hãy chọn tác giả");
+  const authorId = authorFor(user, values.authorId);
   const heroImageId = values.heroImageId.trim() ? parseId(values.heroImageId.trim()) : null;
   if (values.heroImageId.trim() && !heroImageId) throw new FormFieldError("heroImageId", "Mã ảnh phải là một số");
 

@@ -1,7 +1,16 @@
 import { type Context, Hono } from "hono";
 import { audit, listAudit } from "../db/audit";
 import { listAuthors } from "../db/newsroom-articles";
-import { deleteUserSessions, getUserByEmail, getUserById, insertUser, listUsers, setUserRole } from "../db/users";
+import { getAuthor } from "../db/people";
+import {
+  deleteUserSessions,
+  getUserByEmail,
+  getUserById,
+  insertUser,
+  listUsers,
+  setUserAuthor,
+  setUserRole,
+} from "../db/users";
 import type { AppEnv } from "../env";
 import { can } from "../model/permissions";
 import { USER_ROLES, type UserRole } from "../model/statuses";
@@ -30,6 +39,13 @@ async function usersPage(c: Context<AppEnv>, opts: { error?: string; notice?: st
   );
 }
 
+/** The author an account is to file under: null for none, undefined if no such author. */
+async function chosenAuthor(c: Context<AppEnv>, raw: string | undefined): Promise<number | null | undefined> {
+  if (!raw) return null;
+  const id = parseId(raw);
+  return id && (await getAuthor(c.var.db, id)) ? id : undefined;
+}
+
 const isRole = (r: string | undefined): r is UserRole => USER_ROLES.includes(r as UserRole);
 
 peopleRoutes.get("/", (c) => usersPage(c, { notice: c.req.query("da-luu") !== undefined ? "Đã lưu." : undefined }));
@@ -42,6 +58,8 @@ peopleRoutes.post("/", async (c) => {
     return usersPage(c, { error: "Email không hợp lệ.", status: 400 });
   if (!name || name.length > 100) return usersPage(c, { error: "Cần nhập họ tên (tối đa 100 ký tự).", status: 400 });
   if (!isRole(form.role)) return usersPage(c, { error: "Vai trò không hợp lệ.", status: 400 });
+  const authorId = await chosenAuthor(c, form.authorId);
+  if (authorId === undefined) return usersPage(c, { error: "Tác giả không tồn tại.", status: 400 });
   const problem = passwordProblem(form.password ?? "");
   if (problem) return usersPage(c, { error: problem, status: 400 });
   if (await getUserByEmail(c.var.db, email)) return usersPage(c, { error: "Email này đã có tài khoản.", status: 409 });
@@ -49,7 +67,7 @@ peopleRoutes.post("/", async (c) => {
     email,
     name,
     role: form.role,
-    authorId: parseId(form.authorId),
+    authorId,
     password: await hashPassword(form.password!),
   });
   await audit(c.var.db, { userId: c.var.user!.id, action: "user.create", target: `user:${id}`, detail: form.role });
@@ -65,7 +83,19 @@ peopleRoutes.post("/:id{[0-9]+}", async (c) => {
   if (target.id === c.var.user!.id && (form.role !== "admin" || disabled)) {
     return usersPage(c, { error: "Bạn không thể tự hạ quyền hoặc khóa tài khoản của chính mình.", status: 400 });
   }
+  // Forms without the field (older pages, scripts) leave the byline as it is.
+  const authorId = form.authorId === undefined ? target.authorId : await chosenAuthor(c, form.authorId);
+  if (authorId === undefined) return usersPage(c, { error: "Tác giả không tồn tại.", status: 400 });
   await setUserRole(c.var.db, target.id, form.role, disabled);
+  if (authorId !== target.authorId) {
+    await setUserAuthor(c.var.db, target.id, authorId);
+    await audit(c.var.db, {
+      userId: c.var.user!.id,
+      action: "user.author",
+      target: `user:${target.id}`,
+      detail: authorId ? `author:${authorId}` : "không",
+    });
+  }
   if (disabled) await deleteUserSessions(c.var.db, target.id);
   await audit(c.var.db, {
     userId: c.var.user!.id,

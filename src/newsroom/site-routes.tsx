@@ -79,7 +79,8 @@ settingsRoutes.post("/", async (c) => {
 
 export const menuRoutes = new Hono<AppEnv>();
 
-menuRoutes.use(requirePermission("sections.manage", "Chỉ quản trị viên được sửa menu."));
+// Menus are the paper's chrome, like its settings: admins only (editors manage sections themselves).
+menuRoutes.use(requirePermission("settings.manage", "Chỉ quản trị viên được sửa menu."));
 
 async function menuPage(
   c: Context<AppEnv>,

@@ -1,11 +1,13 @@
 import { type Context, Hono } from "hono";
-import { getSectionBySlug } from "../db/sections";
+import { getSectionBySlug, renamedSectionSlug } from "../db/sections";
 import { listFeedItems } from "../db/syndication";
 import type { AppEnv } from "../env";
 import { scope } from "../model/content-scopes";
 import { type FeedChannel, renderRss } from "../seo/rss";
+import { sectionPath } from "../site/urls";
 import { notFoundPage } from "./errors";
 import { cachedPage } from "./page-cache";
+import { redirectRenamed } from "./renamed";
 import { loadSiteInfo } from "./site-info";
 import { isSlug } from "./slugs";
 
@@ -40,7 +42,10 @@ feedRoutes.get("/:section/rss.xml", (c) => {
   if (!isSlug(slug)) return notFoundPage(c);
   return cachedPage(c, { kind: "scopes", scopes: [scope.feeds] }, async () => {
     const section = await getSectionBySlug(c.var.db, slug);
-    if (!section) return notFoundPage(c);
+    if (!section) {
+      const renamed = await renamedSectionSlug(c.var.db, slug);
+      return renamed ? redirectRenamed(c, `${sectionPath(renamed)}/rss.xml`) : notFoundPage(c);
+    }
     const site = await loadSiteInfo(c);
     const now = new Date();
     const channel: FeedChannel = {

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { type ArticleFilter, countPublished, listLatest } from "../db/articles";
 import type { PageVariant } from "../edge/page-cache";
 import type { AppEnv } from "../env";
+import type { ImageData } from "../model/article";
 import { ListPage } from "../views/ListPage";
 import { renderDocument } from "../views/render";
 import { badRequestPage, notFoundPage } from "./errors";
@@ -11,6 +12,8 @@ import { loadSiteInfo } from "./site-info";
 export interface ListSpec {
   title: string;
   intro?: string;
+  /** An author's photo. */
+  photo?: ImageData;
   basePath: string;
   filter: ArticleFilter;
   currentSection?: string;
@@ -36,6 +39,7 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
         site={site}
         title={spec.title}
         intro={spec.intro}
+        photo={spec.photo}
         basePath={spec.basePath}
         page={page}
         pageCount={pages}

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { getPublishedArticle, listLatest, listLatestPerSection, listRelated } from "../db/articles";
-import { getAuthorBySlug, getTagBySlug } from "../db/people";
-import { getSectionBySlug } from "../db/sections";
+import { getPublishedArticle, listLatest, listLatestPerSection, listRelated, toImageData } from "../db/articles";
+import { getAuthorPage, getTagBySlug } from "../db/people";
+import { getSectionBySlug, renamedSectionSlug } from "../db/sections";
 import type { AppEnv } from "../env";
 import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { ArticlePage } from "../views/ArticlePage";
@@ -10,6 +10,7 @@ import { renderDocument } from "../views/render";
 import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
 import { cachedPage } from "./page-cache";
+import { redirectRenamed } from "./renamed";
 import { loadSiteInfo } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
 import { renderStaticPage } from "./static-page";
@@ -51,11 +52,18 @@ readerRoutes.get("/tac-gia/:slug", (c) => {
   const slug = c.req.param("slug");
   if (!isSlug(slug)) return notFoundPage(c);
   return cachedPage(c, { kind: "author", slug }, async (variant) => {
-    const author = await getAuthorBySlug(c.var.db, slug);
-    if (!author) return notFoundPage(c);
+    const found = await getAuthorPage(c.var.db, slug);
+    if (!found) return notFoundPage(c);
+    const { author, photo } = found;
     return renderListPage(
       c,
-      { title: author.name, intro: author.bio, basePath: authorPath(author.slug), filter: { authorId: author.id } },
+      {
+        title: author.name,
+        intro: author.bio,
+        photo: photo ? toImageData(photo) : undefined,
+        basePath: authorPath(author.slug),
+        filter: { authorId: author.id },
+      },
       variant,
     );
   });
@@ -77,7 +85,12 @@ readerRoutes.get("/:section", (c) => {
   // A static page lives at /{slug} too; saving one bumps "global", which every page's version includes.
   return cachedPage(c, { kind: "section", slug }, async (variant) => {
     const section = await getSectionBySlug(c.var.db, slug);
-    if (!section) return renderStaticPage(c, slug, variant);
+    if (!section) {
+      // A renamed section's old address (and its pages) answers 301 to the new one.
+      const renamed = await renamedSectionSlug(c.var.db, slug);
+      if (renamed) return redirectRenamed(c, sectionPath(renamed));
+      return renderStaticPage(c, slug, variant);
+    }
     return renderListPage(
       c,
       {

@@ -1,9 +1,10 @@
-import type { ArticleTeaser } from "../model/article";
+import type { ArticleTeaser, ImageData } from "../model/article";
 import type { SiteInfo } from "../model/site-info";
 import { breadcrumbs } from "../seo/structured-data";
 import { Document } from "./Document";
 import { FragmentSlot } from "./FragmentSlot";
 import { Pagination } from "./Pagination";
+import { Portrait } from "./Portrait";
 import { TeaserList } from "./TeaserList";
 
 /** A paginated list of articles: section, tag and author pages. */
@@ -11,6 +12,8 @@ export interface ListPageProps {
   site: SiteInfo;
   title: string;
   intro?: string;
+  /** An author's photo, beside the intro (a caption link in the light edition). */
+  photo?: ImageData;
   /** Path of page 1, e.g. "/kinh-te". */
   basePath: string;
   page: number;
@@ -26,6 +29,7 @@ export function ListPage({
   site,
   title,
   intro,
+  photo,
   basePath,
   page,
   pageCount,
@@ -48,6 +52,7 @@ export function ListPage({
       }}
     >
       <h1>{pageTitle}</h1>
+      {photo && <Portrait image={photo} lite={lite} />}
       {intro && <p>{intro}</p>}
       {/* Headings go h1 > h2 > h3; the list's own heading is for screen readers. */}
       <h2 class="skip">Danh sách bài viết</h2>

@@ -30,6 +30,7 @@ h1{font-size:1.6rem;line-height:1.3;margin:0 0 8px}
 .dateline{color:var(--muted);font-size:.9rem;margin:0 0 12px;display:flex;justify-content:space-between;gap:8px}
 .edition{font-size:.85rem}
 .photo-link{font-size:.9rem;font-style:italic}
+.portrait{display:block;width:120px;height:auto;border-radius:4px;margin:0 0 12px}
 .lead{font-weight:700;margin:0 0 16px}
 figure{margin:0 0 18px}
 figcaption{font-size:.9rem;color:var(--muted);padding:6px 0;font-style:italic}

@@ -145,6 +145,16 @@ describe.concurrent("accessibility (axe-core)", () => {
       await check("photo upload", "/admin/anh/tai-len");
       await check("poll list", "/admin/binh-chon");
       await check("weather", "/admin/thoi-tiet");
+      await check("authors", "/admin/tac-gia");
+      await check("author editor", await href(page, "main table a"));
+      await check("new author", "/admin/tac-gia/moi");
+      await check("sections", "/admin/chuyen-muc");
+      await check("section editor", await href(page, "main table th a"));
+      // A refused slug: the message is tied to its field.
+      await page.fill("#slug", "tac-gia");
+      await page.click("main form.card button[type=submit]");
+      await expect(page.locator("#slug-error").textContent()).resolves.toContain("đường dẫn của hệ thống");
+      await check("section refused");
 
       await (await comment.send()).close();
       await check("moderation", "/admin/binh-luan");

@@ -99,6 +99,10 @@ describe("HTML validity (Nu HTML Checker)", () => {
       "/admin/binh-chon/moi",
       "/admin/thoi-tiet",
       "/admin/mat-khau",
+      "/admin/tac-gia",
+      "/admin/tac-gia/moi",
+      "/admin/chuyen-muc",
+      "/admin/chuyen-muc/moi",
     ]) {
       const page = await html(path, cookie);
       expect(page.status, path).toBe(200);
@@ -110,6 +114,10 @@ describe("HTML validity (Nu HTML Checker)", () => {
     pages.set("admin-revisions", (await html(`${edit}/phien-ban`, cookie)).body);
     const media = firstHref(pages.get("admin-admin-anh")!, /^\/admin\/anh\/\d+$/);
     pages.set("admin-media-item", (await html(media, cookie)).body);
+    const author = firstHref(pages.get("admin-admin-tac-gia")!, /^\/admin\/tac-gia\/\d+$/);
+    pages.set("admin-author", (await html(author, cookie)).body);
+    const section = firstHref(pages.get("admin-admin-chuyen-muc")!, /^\/admin\/chuyen-muc\/\d+$/);
+    pages.set("admin-section", (await html(section, cookie)).body);
 
     const problems = (await validate(pages))
       .filter((m) => m.type === "error" || m.subType === "fatal")

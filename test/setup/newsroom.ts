@@ -64,8 +64,10 @@ export interface Editor {
   page(path: string): Promise<ReturnType<typeof parse>>;
 }
 
-export async function loginAs(role: UserRole, opts: { authorId?: number } = {}): Promise<Editor> {
-  const user = await createUser(role, opts);
+/** Logs a new account in; a reporter files under the first author unless `authorId` says otherwise (null: none). */
+export async function loginAs(role: UserRole, opts: { authorId?: number | null } = {}): Promise<Editor> {
+  const authorId = opts.authorId === undefined && role === "reporter" ? (await firstIds()).authorId : opts.authorId;
+  const user = await createUser(role, { authorId: authorId ?? undefined });
   const res = await login(user.email);
   if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;

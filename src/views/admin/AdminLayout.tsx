@@ -36,7 +36,9 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
             {can(user, "weather.manage") && <a href="/admin/thoi-tiet">Thời tiết</a>}
             {can(user, "breaking.manage") && <a href="/admin/tin-nong">Tin nóng</a>}
             {can(user, "pages.manage") && <a href="/admin/trang">Trang tĩnh</a>}
-            {can(user, "sections.manage") && <a href="/admin/menu">Menu</a>}
+            {can(user, "sections.manage") && <a href="/admin/chuyen-muc">Chuyên mục</a>}
+            {can(user, "authors.manage") && <a href="/admin/tac-gia">Tác giả</a>}
+            {can(user, "settings.manage") && <a href="/admin/menu">Menu</a>}
             {can(user, "settings.manage") && <a href="/admin/cai-dat">Cài đặt</a>}
             {can(user, "people.manage") && <a href="/admin/nguoi-dung">Người dùng</a>}
             {can(user, "audit.view") && <a href="/admin/nhat-ky">Nhật ký</a>}

@@ -40,6 +40,9 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
   const { user, csrf, article, values, errors = {}, sections, authors, recentImages } = props;
   const action = article ? `/admin/bai-viet/${article.id}` : "/admin/bai-viet";
   const mayPublish = can(user, "article.publish");
+  const invalidAuthor = errors.authorId
+    ? { "aria-invalid": "true" as const, "aria-describedby": "authorId-error" }
+    : {};
   return (
     <AdminLayout
       title={article ? "Sửa bài viết" : "Viết bài mới"}
@@ -84,7 +87,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           </select>
         </Field>
         <Field id="authorId" label="Tác giả" error={errors.authorId}>
-          <select id="authorId" name="authorId" required disabled={user.role === "reporter" && !!user.authorId}>
+          <select id="authorId" name="authorId" required {...invalidAuthor}>
             <option value="">Chọn tác giả</option>
             {authors.map((a) => (
               <option value={String(a.id)} selected={values.authorId === String(a.id)}>

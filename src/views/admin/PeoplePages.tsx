@@ -53,6 +53,15 @@ export function UsersPage({
                 <form method="post" action={`/admin/nguoi-dung/${u.id}`}>
                   <CsrfField token={csrf} />
                   <RoleSelect name="role" value={u.role} />
+                  <label for={`authorId-${u.id}`}>Đứng tên tác giả</label>
+                  <select id={`authorId-${u.id}`} name="authorId">
+                    <option value="">Không</option>
+                    {authors.map((a) => (
+                      <option value={String(a.id)} selected={a.id === u.authorId}>
+                        {a.byline}
+                      </option>
+                    ))}
+                  </select>
                   <label>
                     <input type="checkbox" name="disabled" value="1" checked={u.disabled} /> Khóa tài khoản
                   </label>

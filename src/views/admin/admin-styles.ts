@@ -28,6 +28,9 @@ th,td{text-align:left;padding:8px;border-bottom:1px solid #e3e3e3;vertical-align
 .thumbs{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}
 .thumbs figure{margin:0;background:#fff;border:1px solid #dde;padding:6px;font-size:.85rem}
 .thumbs img{width:100%;height:auto;display:block}
+.thumbs .pick{margin:0;background:#fff;border:1px solid #dde;padding:6px;font-weight:400;font-size:.85rem}
+fieldset{border:0;padding:0;margin:10px 0}
+legend{font-weight:600;padding:0}
 code{background:#eef;padding:1px 4px;border-radius:3px}
 .actions{margin-top:14px}
 @media(max-width:600px){th:nth-child(n+4),td:nth-child(n+4){display:none}}
