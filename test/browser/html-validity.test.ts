@@ -108,6 +108,7 @@ describe("HTML validity (Nu HTML Checker)", () => {
     const edit = firstHref(list, /^\/admin\/bai-viet\/\d+$/);
     pages.set("admin-edit", (await html(edit, cookie)).body);
     pages.set("admin-revisions", (await html(`${edit}/phien-ban`, cookie)).body);
+    pages.set("admin-corrections", (await html(`${edit}/dinh-chinh`, cookie)).body);
     const media = firstHref(pages.get("admin-admin-anh")!, /^\/admin\/anh\/\d+$/);
     pages.set("admin-media-item", (await html(media, cookie)).body);
 
