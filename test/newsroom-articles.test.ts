@@ -32,6 +32,8 @@ async function formValues(editor: Editor, id: number): Promise<Record<string, st
   for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
     const name = el.getAttribute("name");
     if (!name || name === "_csrf") continue;
+    // As a browser sends it: an unticked checkbox is not sent.
+    if (el.getAttribute("type") === "checkbox" && el.getAttribute("checked") === undefined) continue;
     out[name] =
       el.tagName === "TEXTAREA"
         ? el.textContent

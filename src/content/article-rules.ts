@@ -99,6 +99,35 @@ function uniqueTags(names: string[]): { slug: string; name: string }[] {
   return [...bySlug].slice(0, TAGS_MAX).map(([slug, name]) => ({ slug, name }));
 }
 
+/** A correction note's length limit, in characters after NFC and trimming. */
+export const CORRECTION_MAX = 1000;
+
+/**
+ * A correction note ("Đính chính") as it will be stored: plain text in NFC,
+ * runs of whitespace (line breaks too) made one space, since it is printed
+ * as one line. Markup is kept as typed and escaped when shown, never
+ * interpreted. Empty or too long: InvalidArticleError on the field "text".
+ */
+export function validateCorrection(raw: string): string {
+  // Line breaks and tabs become spaces; other control characters have no place in a printed line.
+  const text = nfc(raw)
+    .replace(/\s+/g, " ")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
+  if (!text) throw new InvalidArticleError("Nội dung đính chính không được để trống", "text");
+  if (text.length > CORRECTION_MAX) {
+    throw new InvalidArticleError(
+      `Nội dung đính chính tối đa ${CORRECTION_MAX} ký tự (hiện có ${text.length})`,
+      "text",
+    );
+  }
+  return text;
+}
+
+/** Corrections are notes on what readers have read: only a published article takes one. */
+export const correctionNeedsPublishedError = () =>
+  new InvalidArticleError("Chỉ thêm đính chính cho bài đã đăng", "text");
+
 // The errors of the checks that need stored data, made by the write module.
 
 export const slugTakenError = (slug: string) =>

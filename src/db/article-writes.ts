@@ -4,17 +4,20 @@
 import { eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
   articleNotFoundError,
+  correctionNeedsPublishedError,
   missingImagesError,
   slugTakenError,
   unknownAuthorError,
   validateArticle,
+  validateCorrection,
 } from "../content/article-rules";
 import { type BodyBlock, figureImageIds } from "../content/blocks";
 import type { ArticleStatus } from "../model/statuses";
 import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
+import { formatDate, formatTime } from "../vi/dates";
 import { type AuditAction, auditEntry } from "./audit";
 import type { Database } from "./client";
-import { articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
+import { articleCorrections, articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
 import { writeContent } from "./versions";
 
 export interface ArticleInput {
@@ -30,6 +33,13 @@ export interface ArticleInput {
   publishedAt?: Date | null;
   heroImageId?: number | null;
   tags?: string[];
+  /**
+   * The editor typed the publish time (a past one, or a schedule): a change of
+   * it is written to the audit log as "article.publish_time", old -> new.
+   */
+  publishTimeChosen?: boolean;
+  /** Marked "Thay đổi quan trọng": readers see "Cập nhật" with this save's time. Updates only. */
+  significantUpdate?: boolean;
 }
 
 /** Who is writing, for revisions and the audit log. */
@@ -144,6 +154,14 @@ function tagStatements(db: Database, articleId: number | SQL, list: { slug: stri
   ];
 }
 
+/**
+ * "article:12" for the audit log. A JS number is bound as a REAL by D1, so
+ * `'article:' || ?` would give "article:12.0": a known id is formatted here,
+ * only the id of a row inserted in the same batch is concatenated in SQL.
+ */
+const auditTarget = (target: number | SQL): SQL =>
+  typeof target === "number" ? sql`${`article:${target}`}` : sql`'article:' || ${target}`;
+
 function statusAudit(
   ctx: WriteContext,
   before: ArticleStatus | null,
@@ -161,7 +179,25 @@ function statusAudit(
           : null;
   if (!action) return [];
   return [
-    sql`insert into audit_log (user_id, action, target) values (${ctx.userId ?? null}, ${action}, 'article:' || ${target})`,
+    sql`insert into audit_log (user_id, action, target) values (${ctx.userId ?? null}, ${action}, ${auditTarget(target)})`,
+  ];
+}
+
+/** "27/11/2026 14:05" in Vietnam time, or "chưa có" for no time; for the audit log. */
+const auditTime = (at: Date | null | undefined) => (at ? `${formatDate(at)} ${formatTime(at)}` : "chưa có");
+
+/** The audit entry of a publish time the editor changed, naming the old and the new time. */
+function publishTimeAudit(
+  ctx: WriteContext,
+  input: ArticleInput,
+  before: Date | null,
+  target: number | SQL,
+): SQLWrapper[] {
+  const after = input.publishedAt ?? null;
+  if (!input.publishTimeChosen || !after || after.getTime() === before?.getTime()) return [];
+  const detail = `${auditTime(before)} -> ${auditTime(after)}`;
+  return [
+    sql`insert into audit_log (user_id, action, target, detail) values (${ctx.userId ?? null}, ${"article.publish_time" satisfies AuditAction}, ${auditTarget(target)}, ${detail})`,
   ];
 }
 
@@ -180,6 +216,7 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
       ...tagStatements(db, newId, checked.tags),
       sql`insert into ${articleRevisions} (article_id, version, saved_by, snapshot) values (${newId}, 1, ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
       ...statusAudit(ctx, null, checked.row.status!, newId),
+      ...publishTimeAudit(ctx, input, null, newId),
       ...indexForSearch(newId, checked.search),
     ],
     [{ article: newId }],
@@ -201,7 +238,7 @@ export async function updateArticle(
   ctx: WriteContext & { expectedVersion?: number } = {},
 ): Promise<number> {
   const [current] = await db
-    .select({ version: articles.version, status: articles.status })
+    .select({ version: articles.version, status: articles.status, publishedAt: articles.publishedAt })
     .from(articles)
     .where(eq(articles.id, id))
     .limit(1);
@@ -210,6 +247,9 @@ export async function updateArticle(
   if (expected !== current.version) throw new EditConflictError(current.version);
   const checked = await checkArticle(db, input, id);
   const next = expected + 1;
+  const savedAt = new Date();
+  // Only a published article can be updated for readers; the form refuses the mark elsewhere.
+  const significant = input.significantUpdate === true && checked.row.status === "published";
   try {
     await writeContent(
       db,
@@ -220,11 +260,17 @@ export async function updateArticle(
           values (${id}, (select case when version = ${expected} then ${next} end from ${articles} where id = ${id}), ${ctx.userId ?? null}, ${JSON.stringify(checked.snapshot)})`,
         db
           .update(articles)
-          .set({ ...checked.row, version: next, updatedAt: new Date() })
+          .set({
+            ...checked.row,
+            version: next,
+            updatedAt: savedAt,
+            ...(significant ? { significantUpdateAt: savedAt } : {}),
+          })
           .where(eq(articles.id, id)),
         db.delete(articleTags).where(eq(articleTags.articleId, id)),
         ...tagStatements(db, id, checked.tags),
         ...statusAudit(ctx, current.status, checked.row.status!, id),
+        ...publishTimeAudit(ctx, input, current.publishedAt, id),
         ...indexForSearch(id, checked.search),
       ],
       [{ article: id }],
@@ -235,6 +281,42 @@ export async function updateArticle(
     throw err;
   }
   return next;
+}
+
+/**
+ * Adds a correction note ("Đính chính") to a published article, dated now.
+ * Throws InvalidArticleError for an empty or too long text, or an article
+ * that is not published. The article's page misses at once; the article
+ * itself (and its version, so nobody's open form goes stale) is unchanged.
+ */
+export async function addCorrection(
+  db: Database,
+  articleId: number,
+  rawText: string,
+  ctx: WriteContext & { now?: Date } = {},
+): Promise<void> {
+  const text = validateCorrection(rawText);
+  const [current] = await db
+    .select({ status: articles.status })
+    .from(articles)
+    .where(eq(articles.id, articleId))
+    .limit(1);
+  if (!current) throw articleNotFoundError();
+  if (current.status !== "published") throw correctionNeedsPublishedError();
+  const at = ctx.now ?? new Date();
+  await writeContent(
+    db,
+    [
+      db.insert(articleCorrections).values({ articleId, text, createdAt: at, createdBy: ctx.userId ?? null }),
+      auditEntry(db, {
+        userId: ctx.userId ?? null,
+        action: "article.correct",
+        target: `article:${articleId}`,
+        detail: text.slice(0, 200),
+      }),
+    ],
+    [{ article: articleId }],
+  );
 }
 
 /** Publishes scheduled articles whose time has come; returns their ids. */
@@ -266,6 +348,7 @@ export async function deleteArticle(db: Database, id: number, ctx: WriteContext 
     [
       db.delete(articleTags).where(eq(articleTags.articleId, id)),
       db.delete(articleRevisions).where(eq(articleRevisions.articleId, id)),
+      db.delete(articleCorrections).where(eq(articleCorrections.articleId, id)),
       db.delete(articles).where(eq(articles.id, id)),
       ...removeFromSearch(id),
       auditEntry(db, { userId: ctx.userId ?? null, action: "article.delete", target: `article:${id}` }),

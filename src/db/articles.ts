@@ -5,7 +5,7 @@ import { readStoredBody } from "../content/blocks";
 import type { ArticleFull, ArticleTeaser, ImageData } from "../model/article";
 import type { Image } from "../model/records";
 import type { Database } from "./client";
-import { articles, articleTags, authors, images, sections, tags } from "./schema";
+import { articleCorrections, articles, articleTags, authors, images, sections, tags } from "./schema";
 
 export function isPublished(now: Date): SQL {
   return and(eq(articles.status, "published"), lte(articles.publishedAt, now))!;
@@ -151,12 +151,12 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
   // Not db.batch: D1 batches return rows as objects, so joined columns with
   // the same name (id, slug, name) would overwrite each other.
   // All three in parallel: one round trip's wait instead of three.
-  const [rows, tagRows, figureRows] = await Promise.all([
+  const [rows, tagRows, figureRows, correctionRows] = await Promise.all([
     db
       .select({
         ...teaserColumns,
         body: articles.body,
-        updatedAt: articles.updatedAt,
+        significantUpdateAt: articles.significantUpdateAt,
         authorSlug: authors.slug,
         authorName: authors.name,
         authorByline: authors.byline,
@@ -185,15 +185,32 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
        where ${articles.id} = ${id} and json_extract(b.value, '$.type') = 'figure')`,
         ),
       ),
+    db
+      .select({ text: articleCorrections.text, at: articleCorrections.createdAt })
+      .from(articleCorrections)
+      .where(eq(articleCorrections.articleId, id))
+      .orderBy(asc(articleCorrections.createdAt), asc(articleCorrections.id)),
   ]);
   const row = rows[0];
   if (!row) return null;
   const body = readStoredBody(row.body);
+  const teaser = toTeaser(row);
+  // A significant update only counts once it is after the publication (a backdated
+  // time set later could put the publication after it).
+  const significantUpdateAt =
+    row.significantUpdateAt && row.significantUpdateAt > teaser.publishedAt ? row.significantUpdateAt : null;
+  const modifiedMs = Math.max(
+    teaser.publishedAt.getTime(),
+    significantUpdateAt?.getTime() ?? 0,
+    ...correctionRows.map((r) => r.at.getTime()),
+  );
   return {
-    ...toTeaser(row),
+    ...teaser,
     author: { slug: row.authorSlug, name: row.authorName, byline: row.authorByline },
     body,
-    updatedAt: row.updatedAt,
+    modifiedAt: new Date(modifiedMs),
+    significantUpdateAt,
+    corrections: correctionRows,
     tags: tagRows,
     figures: new Map(figureRows.map((img) => [img.id, toImageData(img)])),
   };

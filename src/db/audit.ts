@@ -11,6 +11,8 @@ export type AuditAction =
   | "article.publish"
   | "article.unpublish"
   | "article.schedule"
+  | "article.publish_time"
+  | "article.correct"
   | "article.delete"
   | "user.create"
   | "user.role"

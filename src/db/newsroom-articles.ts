@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { NewsroomFilter, NewsroomRow } from "../model/newsroom";
 import type { Article } from "../model/records";
 import type { Database } from "./client";
-import { articleRevisions, articles, articleTags, authors, sections, tags } from "./schema";
+import { articleCorrections, articleRevisions, articles, articleTags, authors, sections, tags } from "./schema";
 
 function where(filter: NewsroomFilter): SQL | undefined {
   const conditions: SQL[] = [];
@@ -100,4 +100,13 @@ export function articlesUsingImage(db: Database, imageId: number) {
     ${articles.heroImageId} = ${imageId} or exists (
       select 1 from json_each(${articles.body}) b
        where json_extract(b.value, '$.type') = 'figure' and json_extract(b.value, '$.imageId') = ${imageId})`);
+}
+
+/** An article's corrections, oldest first, for the newsroom. */
+export function listCorrections(db: Database, articleId: number) {
+  return db
+    .select({ id: articleCorrections.id, text: articleCorrections.text, createdAt: articleCorrections.createdAt })
+    .from(articleCorrections)
+    .where(eq(articleCorrections.articleId, articleId))
+    .orderBy(asc(articleCorrections.createdAt), asc(articleCorrections.id));
 }

@@ -97,6 +97,8 @@ export const articles = sqliteTable(
     version: integer("version").notNull().default(1),
     /** The newsroom user who created it (reporters may edit only their own). */
     createdBy: integer("created_by"),
+    /** The last save an editor marked as significant: readers see "Cập nhật: …". Other saves leave it. */
+    significantUpdateAt: integer("significant_update_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("articles_slug_unique").on(t.slug),
@@ -211,6 +213,22 @@ export const articleRevisions = sqliteTable(
     snapshot: text("snapshot").notNull(),
   },
   (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)],
+);
+
+/** "Đính chính": correction notes on a published article, plain text, shown to readers oldest first. */
+export const articleCorrections = sqliteTable(
+  "article_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** Plain text checked by src/content/article-rules.ts (validateCorrection), never HTML. */
+    text: text("text").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    createdBy: integer("created_by"),
+  },
+  (t) => [index("article_corrections_article_idx").on(t.articleId, t.createdAt)],
 );
 
 export const comments = sqliteTable(
@@ -406,6 +424,7 @@ export type RecordsMatchTables = [
   Check<Same<typeof images.$inferSelect, Records.Image>>,
   Check<Same<typeof articles.$inferSelect, Records.Article>>,
   Check<Same<typeof tags.$inferSelect, Records.Tag>>,
+  Check<Same<typeof articleCorrections.$inferSelect, Records.ArticleCorrection>>,
   Check<Same<typeof users.$inferSelect, Records.User>>,
   Check<Same<typeof sessions.$inferSelect, Records.Session>>,
   Check<Same<typeof comments.$inferSelect, Records.Comment>>,

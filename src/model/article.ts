@@ -37,10 +37,25 @@ export interface ArticleTeaser {
   hero: ImageData | null;
 }
 
+/** A correction note ("Đính chính") as readers see it: plain text and the day it was added. */
+export interface CorrectionNote {
+  text: string;
+  at: Date;
+}
+
 export interface ArticleFull extends ArticleTeaser {
   author: AuthorRef;
   body: BodyBlock[];
-  updatedAt: Date;
+  /**
+   * The last change readers were told of (dateModified): the publication, a
+   * save marked significant, or a correction, whichever is newest. Ordinary
+   * saves (a typo) do not move it.
+   */
+  modifiedAt: Date;
+  /** Shown as "Cập nhật: …" next to the dateline; null unless a save after publication was marked significant. */
+  significantUpdateAt: Date | null;
+  /** Oldest first. */
+  corrections: CorrectionNote[];
   tags: TagRef[];
   /** Images used by figure blocks, by id. */
   figures: Map<number, ImageData>;

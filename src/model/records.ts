@@ -65,6 +65,17 @@ export interface Article {
   /** Grows on every save; a save must name the version it edited. */
   version: number;
   createdBy: number | null;
+  /** The last save marked as significant ("Cập nhật" for readers); other saves leave it. */
+  significantUpdateAt: Date | null;
+}
+
+/** A correction note ("Đính chính") on an article: plain text, never HTML. */
+export interface ArticleCorrection {
+  id: number;
+  articleId: number;
+  text: string;
+  createdAt: Date;
+  createdBy: number | null;
 }
 
 export interface Tag {

@@ -3,6 +3,7 @@ import { readStoredBody } from "../content/blocks";
 import { markupToBlocks } from "../content/markup/parse";
 import { blocksToMarkup } from "../content/markup/serialize";
 import type { ArticleInput } from "../db/article-writes";
+import { can } from "../model/permissions";
 import type { Article, User } from "../model/records";
 import type { ArticleStatus } from "../model/statuses";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
@@ -27,6 +28,7 @@ export function emptyValues(user: User, sectionId?: number): ArticleFormValues {
     body: "",
     heroImageId: "",
     publishAt: "",
+    significant: "",
     version: "0",
   };
 }
@@ -43,6 +45,8 @@ export function valuesFromArticle(article: Article, tags: string[]): ArticleForm
     body: blocksToMarkup(readStoredBody(article.body)),
     heroImageId: article.heroImageId ? String(article.heroImageId) : "",
     publishAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : "",
+    // Unticked on every opening: each significant change is marked on its own save.
+    significant: "",
     version: String(article.version),
   };
 }
@@ -59,7 +63,8 @@ export function valuesFromForm(form: Record<string, string>): ArticleFormValues 
     lead: v("lead"),
     body: v("body"),
     heroImageId: v("heroImageId"),
-    publishAt: v("publishAt"),
+    publishAt: v("publishAt").trim(),
+    significant: v("significant") ? "on" : "",
     version: v("version"),
   };
 }
@@ -110,30 +115,10 @@ export function inputFromValues(
   const heroImageId = values.heroImageId.trim() ? parseId(values.heroImageId.trim()) : null;
   if (values.heroImageId.trim() && !heroImageId) throw new FormFieldError("heroImageId", "Mã ảnh phải là một số");
 
-  let status: ArticleStatus = current?.status ?? "draft";
-  let publishedAt = current?.publishedAt ?? null;
-  switch (action) {
-    case "gui-duyet":
-      status = "review";
-      break;
-    case "dang":
-      status = "published";
-      // Re-publishing keeps the first publication time.
-      if (!publishedAt || current?.status === "scheduled") publishedAt = now;
-      break;
-    case "hen-gio": {
-      const at = parseVietnamLocal(values.publishAt);
-      if (!at) throw new FormFieldError("publishAt", "Hãy chọn ngày giờ đăng hợp lệ");
-      if (at.getTime() <= now.getTime()) throw new FormFieldError("publishAt", "Giờ hẹn đăng phải ở tương lai");
-      status = "scheduled";
-      publishedAt = at;
-      break;
-    }
-    case "go":
-      status = "unpublished";
-      break;
-    case "luu":
-      break;
+  const { status, publishedAt, publishTimeChosen } = publication(values.publishAt, action, user, current, now);
+  const significantUpdate = values.significant !== "";
+  if (significantUpdate && !(current?.status === "published" && status === "published")) {
+    throw new FormFieldError("significant", "Chỉ đánh dấu thay đổi quan trọng khi lưu một bài đã đăng");
   }
   return {
     sectionId,
@@ -145,10 +130,88 @@ export function inputFromValues(
     body: markupToBlocks(values.body),
     status,
     publishedAt,
+    publishTimeChosen,
+    significantUpdate,
     heroImageId,
     tags: values.tags
       .split(/[,;\n]/)
       .map((t) => t.trim())
       .filter(Boolean),
   };
+}
+
+const MUST_BE_FUTURE = "Giờ hẹn đăng phải ở tương lai. Để đăng với giờ đã qua, hãy bấm “Đăng ngay”.";
+
+/**
+ * The status and publish time a save leads to. "Giờ đăng" (`typed`, Vietnam
+ * time) is never ignored: a time other than the stored one is used or
+ * refused with a message.
+ *
+ * - "Đăng ngay" publishes at the typed time if it is past (an archive piece,
+ *   a corrected time), else now; a typed future time belongs to "Hẹn giờ đăng".
+ * - "Hẹn giờ đăng" needs a future time.
+ * - "Lưu" on a published article moves its publish time to a typed past
+ *   time; on a scheduled one, to a typed future time. Other saves of a
+ *   changed time are refused: the time only means something when publishing.
+ * - A reporter may not send a time at all (their form has no such field).
+ */
+function publication(
+  typed: string,
+  action: FormAction,
+  user: User,
+  current: Article | null,
+  now: Date,
+): { status: ArticleStatus; publishedAt: Date | null; publishTimeChosen: boolean } {
+  const stored = current?.publishedAt ?? null;
+  const status: ArticleStatus = current?.status ?? "draft";
+  if (typed && !can(user, "article.publish")) {
+    throw new FormFieldError("publishAt", "Phóng viên không được đặt giờ đăng; biên tập viên sẽ chọn khi đăng bài.");
+  }
+  const at = typed ? parseVietnamLocal(typed) : null;
+  if (typed && !at) throw new FormFieldError("publishAt", "Hãy chọn ngày giờ đăng hợp lệ (ngày/tháng/năm giờ:phút)");
+  // The form shows the stored time to the minute: sending it back unchanged keeps the exact stored instant.
+  const changed = at !== null && (!stored || toVietnamLocalInput(stored) !== typed);
+  const past = at !== null && at.getTime() <= now.getTime();
+  switch (action) {
+    case "dang":
+      if (changed && !past) {
+        throw new FormFieldError(
+          "publishAt",
+          "Giờ đăng ở tương lai: hãy bấm “Hẹn giờ đăng”, hoặc xóa giờ để đăng ngay.",
+        );
+      }
+      if (changed) return { status: "published", publishedAt: at, publishTimeChosen: true };
+      // Re-publishing keeps the first publication time; a scheduled piece goes out now.
+      return {
+        status: "published",
+        publishedAt: !stored || status === "scheduled" ? now : stored,
+        publishTimeChosen: false,
+      };
+    case "hen-gio":
+      if (!at) throw new FormFieldError("publishAt", "Hãy chọn ngày giờ đăng hợp lệ");
+      if (past) throw new FormFieldError("publishAt", MUST_BE_FUTURE);
+      return { status: "scheduled", publishedAt: at, publishTimeChosen: true };
+    case "luu":
+      if (!changed) return { status, publishedAt: stored, publishTimeChosen: false };
+      if (status === "published") {
+        if (!past) {
+          throw new FormFieldError(
+            "publishAt",
+            "Bài đã đăng chỉ đổi được sang giờ đã qua. Để hẹn giờ đăng lại, hãy bấm “Hẹn giờ đăng”.",
+          );
+        }
+        return { status, publishedAt: at, publishTimeChosen: true };
+      }
+      if (status === "scheduled") {
+        if (past) throw new FormFieldError("publishAt", MUST_BE_FUTURE);
+        return { status, publishedAt: at, publishTimeChosen: true };
+      }
+      throw new FormFieldError("publishAt", "Giờ đăng chỉ dùng khi đăng: hãy bấm “Đăng ngay” hoặc “Hẹn giờ đăng”.");
+    case "gui-duyet":
+    case "go":
+      if (changed) {
+        throw new FormFieldError("publishAt", "Giờ đăng chỉ dùng khi đăng: hãy bấm “Đăng ngay” hoặc “Hẹn giờ đăng”.");
+      }
+      return { status: action === "go" ? "unpublished" : "review", publishedAt: stored, publishTimeChosen: false };
+  }
 }

@@ -12,6 +12,7 @@ import type { AppEnv } from "../env";
 import { readerFragments } from "../reader/fragments";
 import { loadSiteInfo } from "../reader/site-info";
 import { tagSlug } from "../site/urls";
+import { parseVietnamLocal } from "../vi/dates";
 import { ArticlePage } from "../views/ArticlePage";
 import { renderDocument } from "../views/render";
 import { FormFieldError, inputFromValues, valuesFromForm } from "./article-form";
@@ -25,7 +26,10 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
   const user = c.var.user!;
   const values = valuesFromForm(await formStrings(c));
   try {
-    const input = inputFromValues(values, "luu", user, null, new Date());
+    // The preview saves nothing: the publish time and the "significant" mark
+    // are only checked on saving; a valid typed time is shown as the dateline.
+    const input = inputFromValues({ ...values, publishAt: "", significant: "" }, "luu", user, null, new Date());
+    const typedTime = parseVietnamLocal(values.publishAt);
     const body = parseBody(input.body);
     const site = await loadSiteInfo(c);
     const section = site.sections.find((s) => s.id === input.sectionId);
@@ -50,8 +54,10 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
           kicker: input.kicker ?? null,
           headline: input.headline || "(Chưa có tiêu đề)",
           lead: input.lead,
-          publishedAt: input.publishedAt ?? now,
-          updatedAt: now,
+          publishedAt: typedTime ?? now,
+          modifiedAt: typedTime ?? now,
+          significantUpdateAt: null,
+          corrections: [],
           hero: input.heroImageId ? (byId.get(input.heroImageId) ?? null) : null,
           author: { slug: author.slug, name: author.name, byline: author.byline },
           body,

@@ -7,8 +7,10 @@
 //   POST /xem-truoc                          preview         ./article-preview-route
 //   POST /chuyen-doi-html                    paste from Word ./article-paste-route
 //   GET  /:id/phien-ban[/:rev], POST …/khoi-phuc  revisions  ./article-revisions-routes
+//   GET, POST /:id/dinh-chinh                corrections     ./article-corrections-routes
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { articleCorrectionsRoutes } from "./article-corrections-routes";
 import { articleEditRoutes } from "./article-edit-routes";
 import { articleListRoute } from "./article-list-route";
 import { articlePasteRoute } from "./article-paste-route";
@@ -22,3 +24,4 @@ articleRoutes.route("/", articleEditRoutes);
 articleRoutes.route("/", articlePreviewRoute);
 articleRoutes.route("/", articlePasteRoute);
 articleRoutes.route("/", articleRevisionsRoutes);
+articleRoutes.route("/", articleCorrectionsRoutes);

@@ -42,8 +42,7 @@ export function newsArticle(site: SiteInfo, article: ArticleFull): JsonLd {
     description: article.lead,
     image: images,
     datePublished: toVietnamIso(article.publishedAt),
-    // biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers
-    dateModified: toVietnamIso(article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt),
+    dateModified: toVietnamIso(article.modifiedAt),
     author: [{ "@type": "Person", name: article.author.name, url: site.url + authorPath(article.author.slug) }],
     publisher: publisher(site),
     articleSection: article.section.name,

@@ -3,7 +3,7 @@ import type { ArticleFull, ArticleTeaser } from "../model/article";
 import type { SiteInfo } from "../model/site-info";
 import { articleCrumbs, newsArticle } from "../seo/structured-data";
 import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
-import { formatDateline, toVietnamIso } from "../vi/dates";
+import { formatDate, formatDateline, formatTime, toVietnamIso } from "../vi/dates";
 import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
 import { CommentForm } from "./CommentForm";
 import { Document } from "./Document";
@@ -34,8 +34,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
         image: article.hero,
         article: {
           publishedAt: article.publishedAt,
-          // biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers
-          modifiedAt: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+          modifiedAt: article.modifiedAt,
           section: article.section.name,
           tags: article.tags.map((t) => t.name),
         },
@@ -57,6 +56,14 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
         </h1>
         <p class="dateline">
           <time datetime={toVietnamIso(article.publishedAt)}>{formatDateline(article.publishedAt)}</time>
+          {article.significantUpdateAt && (
+            <span class="updated">
+              Cập nhật:{" "}
+              <time datetime={toVietnamIso(article.significantUpdateAt)}>
+                {formatDate(article.significantUpdateAt)} {formatTime(article.significantUpdateAt)}
+              </time>
+            </span>
+          )}
           {lite ? (
             <a class="edition" href={articlePath(article)}>
               Bản đầy đủ
@@ -75,6 +82,13 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
             <BodyBlockView block={block} figures={article.figures} lite={lite} />
           ))}
         </div>
+        {article.corrections.map((note) => (
+          <p class="correction">
+            <em>
+              Đính chính (<time datetime={toVietnamIso(note.at)}>{formatDate(note.at)}</time>): {note.text}
+            </em>
+          </p>
+        ))}
         <p class="byline">
           <a rel="author" href={authorPath(article.author.slug)}>
             {article.author.byline}

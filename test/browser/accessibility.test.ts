@@ -138,7 +138,9 @@ describe.concurrent("accessibility (axe-core)", () => {
       await page.fill("#password", editor.password);
       await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
       await check("article list");
-      await check("article editor", await href(page, "main table a"));
+      const editorPath = await href(page, "main table a");
+      await check("article editor", editorPath);
+      await check("corrections", `${editorPath}/dinh-chinh`);
       await check("new article", "/admin/bai-viet/moi");
       await check("media library", "/admin/anh");
       await check("photo", await href(page, ".thumbs a"));

@@ -112,6 +112,25 @@ describe("HTML validity (Nu HTML Checker)", () => {
     const edit = firstHref(list, /^\/admin\/bai-viet\/\d+$/);
     pages.set("admin-edit", (await html(edit, cookie)).body);
     pages.set("admin-revisions", (await html(`${edit}/phien-ban`, cookie)).body);
+    const corrections = (await html(`${edit}/dinh-chinh`, cookie)).body;
+    pages.set("admin-corrections", corrections);
+    // A correction note on the reader page (the article listed first is published in the demo paper).
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(corrections)?.[1];
+    expect(corrections).toContain('name="text"');
+    const added = await fetch(`${base}${edit}/dinh-chinh`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: base, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        _csrf: csrf ?? "",
+        text: "Số liệu ở đoạn hai là 24, không phải 42 <như bản trước>.",
+      }),
+    });
+    expect(added.status).toBe(303);
+    const readerUrl = firstHref((await html(edit, cookie)).body, /^\/[a-z-]+\/[a-z0-9-]+-\d+\.html$/);
+    const corrected = (await html(readerUrl)).body;
+    expect(corrected).toContain("Đính chính (");
+    pages.set("article-corrected", corrected);
     const media = firstHref(pages.get("admin-admin-anh")!, /^\/admin\/anh\/\d+$/);
     pages.set("admin-media-item", (await html(media, cookie)).body);
     const author = firstHref(pages.get("admin-admin-tac-gia")!, /^\/admin\/tac-gia\/\d+$/);

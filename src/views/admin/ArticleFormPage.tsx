@@ -17,6 +17,8 @@ export interface ArticleFormValues {
   body: string;
   heroImageId: string;
   publishAt: string;
+  /** "on" when "Thay đổi quan trọng" is ticked. */
+  significant: string;
   version: string;
 }
 
@@ -62,6 +64,12 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           )}
           {" · "}
           <a href={`/admin/bai-viet/${article.id}/phien-ban`}>Các phiên bản</a>
+          {article.status === "published" && mayPublish && (
+            <>
+              {" · "}
+              <a href={`/admin/bai-viet/${article.id}/dinh-chinh`}>Đính chính</a>
+            </>
+          )}
         </p>
       )}
       <form method="post" action={action} class="card" id="article-form">
@@ -127,9 +135,39 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           <pre style="white-space:pre-wrap">{props.markupHelp}</pre>
         </details>
         {mayPublish && (
-          <Field id="publishAt" label="Giờ đăng" hint="(giờ Việt Nam; dùng khi hẹn giờ đăng)" error={errors.publishAt}>
+          <Field
+            id="publishAt"
+            label="Giờ đăng"
+            hint="(giờ Việt Nam; giờ tương lai: hẹn giờ đăng; giờ đã qua: đăng với giờ đó, ví dụ bài lưu trữ)"
+            error={errors.publishAt}
+          >
             <input id="publishAt" name="publishAt" type="datetime-local" value={values.publishAt} />
           </Field>
+        )}
+        {!mayPublish && errors.publishAt && (
+          // A reporter's form has no time field; a time sent anyway is refused, and said so here.
+          <p class="field-error" id="publishAt-error">
+            {errors.publishAt}
+          </p>
+        )}
+        {mayPublish && article?.status === "published" && (
+          <p class="check">
+            <label>
+              <input
+                id="significant"
+                name="significant"
+                type="checkbox"
+                value="on"
+                checked={values.significant !== ""}
+              />{" "}
+              Thay đổi quan trọng (hiện “Cập nhật” cho bạn đọc)
+            </label>
+          </p>
+        )}
+        {errors.significant && (
+          <p class="field-error" id="significant-error">
+            {errors.significant}
+          </p>
         )}
         <div class="actions">
           <button type="submit" name="hanh-dong" value="luu">
