@@ -1,6 +1,9 @@
-// `npm run admin:create -- --email ban@bao.vn --name "Nguyễn Văn A" [--remote] [--env production]`
+// `npm run admin:create -- --email ban@bao.vn --name "Nguyễn Văn A" [--remote] [--env production] [--must-change]`
 // Creates an admin account. The password is generated and printed once (or
-// taken from ADMIN_PASSWORD); no default password exists anywhere.
+// taken from ADMIN_PASSWORD); no default password exists anywhere. The person
+// running it is normally the one who signs in, so the password is not
+// temporary unless --must-change says so (an account made for someone else:
+// they must choose their own at the first sign-in).
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { hashPassword, passwordProblem } from "../src/platform/passwords";
@@ -12,6 +15,7 @@ const { values } = parseArgs({
     role: { type: "string", default: "admin" },
     remote: { type: "boolean", default: false },
     env: { type: "string" },
+    "must-change": { type: "boolean", default: false },
   },
 });
 
@@ -38,7 +42,7 @@ function generatePassword(): string {
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const hash = await hashPassword(password);
-const sql = `INSERT INTO users (email, name, role, password_hash, password_salt, password_iterations) VALUES (${q(email)}, ${q(values.name!.normalize("NFC"))}, ${q(values.role!)}, ${q(hash.hash)}, ${q(hash.salt)}, ${hash.iterations});`;
+const sql = `INSERT INTO users (email, name, role, password_hash, password_salt, password_iterations, must_change_password) VALUES (${q(email)}, ${q(values.name!.normalize("NFC"))}, ${q(values.role!)}, ${q(hash.hash)}, ${q(hash.salt)}, ${hash.iterations}, ${values["must-change"] ? 1 : 0});`;
 const args = [
   "d1",
   "execute",

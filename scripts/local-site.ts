@@ -1,5 +1,5 @@
 // A throwaway copy of the site for browser tests and audits: a fresh local
-// state (migrations, the demo paper, a known newsroom editor) served by
+// state (migrations, the demo paper, a known newsroom editor and admin) served by
 // `wrangler dev` on the caller's port, so neither the developer's
 // .wrangler/state nor another running copy is touched.
 import { spawn, spawnSync } from "node:child_process";
@@ -16,6 +16,8 @@ import { isPhotoMotif, renderDemoPhoto } from "./demo/photos";
 import { seedDemoContent } from "./demo/seed-content";
 
 export const TEST_EDITOR = { email: "bien-tap@dongbang.local", password: "mat-khau-kiem-thu-123" };
+/** An admin for the people and accounts screens; like the editor, not asked to change its password. */
+export const TEST_ADMIN = { email: "quan-tri@dongbang.local", password: "mat-khau-quan-tri-123" };
 
 export interface LocalSite {
   baseUrl: string;
@@ -44,6 +46,12 @@ async function seed(state: string): Promise<void> {
       name: "Biên tập kiểm thử",
       role: "editor",
       password: await hashPassword(TEST_EDITOR.password),
+    });
+    await insertUser(openDatabase(proxy.env.DB), {
+      email: TEST_ADMIN.email,
+      name: "Quản trị kiểm thử",
+      role: "admin",
+      password: await hashPassword(TEST_ADMIN.password),
     });
   } finally {
     await proxy.dispose();

@@ -160,6 +160,8 @@ export const users = sqliteTable("users", {
   passwordSalt: text("password_salt").notNull(),
   passwordIterations: integer("password_iterations").notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /** Set when an admin chose the password (a new account, a reset): every /admin page asks for a new one first. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 
@@ -175,6 +177,8 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** A coarse label read from the User-Agent at sign-in ("Chrome · Android"); never the UA itself or the IP. */
+    device: text("device").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Session, User } from "../model/records";
 import type { UserRole } from "../model/statuses";
 import type { PasswordHash } from "../platform/passwords";
@@ -26,7 +26,15 @@ export async function countUsers(db: Database): Promise<number> {
 
 export async function insertUser(
   db: Database,
-  u: { email: string; name: string; role: UserRole; authorId?: number | null; password: PasswordHash },
+  u: {
+    email: string;
+    name: string;
+    role: UserRole;
+    authorId?: number | null;
+    password: PasswordHash;
+    /** The password was chosen by someone else: the user must choose their own at sign-in. */
+    mustChangePassword?: boolean;
+  },
 ): Promise<number> {
   const [row] = await db
     .insert(users)
@@ -38,13 +46,28 @@ export async function insertUser(
       passwordHash: u.password.hash,
       passwordSalt: u.password.salt,
       passwordIterations: u.password.iterations,
+      mustChangePassword: u.mustChangePassword ?? false,
     })
     .returning({ id: users.id });
   if (!row) throw new Error("user insert returned no id");
   return row.id;
 }
 
-export async function setUserPassword(db: Database, id: number, p: PasswordHash): Promise<void> {
+/** A new hash; `mustChange` marks a password someone else chose (a reset), false clears the mark. */
+export async function setUserPassword(db: Database, id: number, p: PasswordHash, mustChange = false): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      passwordHash: p.hash,
+      passwordSalt: p.salt,
+      passwordIterations: p.iterations,
+      mustChangePassword: mustChange,
+    })
+    .where(eq(users.id, id));
+}
+
+/** Re-hashing the same password with stronger parameters: the must-change mark stays as it was. */
+export async function rehashUserPassword(db: Database, id: number, p: PasswordHash): Promise<void> {
   await db
     .update(users)
     .set({ passwordHash: p.hash, passwordSalt: p.salt, passwordIterations: p.iterations })
@@ -74,6 +97,11 @@ export async function getSessionWithUser(db: Database, id: string): Promise<{ se
     .where(eq(sessions.id, id))
     .limit(1);
   return row ?? null;
+}
+
+/** A user's sessions, the most recently used first (expired ones included: the caller knows the rules). */
+export function listUserSessions(db: Database, userId: number): Promise<Session[]> {
+  return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastSeenAt));
 }
 
 export async function touchSession(db: Database, id: string, at: Date): Promise<void> {

@@ -94,6 +94,8 @@ export interface User {
   passwordSalt: string;
   passwordIterations: number;
   disabled: boolean;
+  /** The password was set by an admin: the user must choose their own before anything else. */
+  mustChangePassword: boolean;
   createdAt: Date;
 }
 
@@ -104,6 +106,8 @@ export interface Session {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** "Chrome · Android", or "" when the User-Agent said nothing recognisable. */
+  device: string;
 }
 
 export interface Comment {

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { audit } from "../db/audit";
-import { deleteUserSessions, getUserByEmail, setUserPassword } from "../db/users";
+import { deleteUserSessions, getUserByEmail, rehashUserPassword, setUserPassword } from "../db/users";
 import type { AppEnv } from "../env";
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "../platform/passwords";
 import { LoginPage } from "../views/admin/LoginPage";
@@ -61,7 +61,7 @@ authRoutes.post("/dang-nhap", async (c) => {
     return adminPage(c, <LoginPage email={email} next={next} error="Email hoặc mật khẩu không đúng." />, 400);
   }
   await noteSuccess(db, keys);
-  if (needsRehash(stored)) await setUserPassword(db, user.id, await hashPassword(password));
+  if (needsRehash(stored)) await rehashUserPassword(db, user.id, await hashPassword(password));
   await startSession(c, user);
   await audit(db, { userId: user.id, action: "login" });
   return c.redirect(safeNext(next), 303);
@@ -79,26 +79,35 @@ authRoutes.post("/dang-xuat-tat-ca", async (c) => {
   return c.redirect("/admin/dang-nhap?da-dang-xuat", 303);
 });
 
-authRoutes.get("/mat-khau", (c) => adminPage(c, <PasswordPage user={c.var.user!} csrf={c.var.session!.csrfToken} />));
+authRoutes.get("/mat-khau", (c) => {
+  const user = c.var.user!;
+  const next = user.mustChangePassword ? safeNext(c.req.query("tiep")) : undefined;
+  return adminPage(c, <PasswordPage user={user} csrf={c.var.session!.csrfToken} next={next} />);
+});
 
 authRoutes.post("/mat-khau", async (c) => {
   const user = c.var.user!;
   const csrf = c.var.session!.csrfToken;
   const form = await formStrings(c);
+  const next = user.mustChangePassword ? safeNext(form.tiep) : undefined;
+  const refuse = (error: string) =>
+    adminPage(c, <PasswordPage user={user} csrf={csrf} next={next} error={error} />, 400);
   const ok = await verifyPassword(form.current ?? "", {
     hash: user.passwordHash,
     salt: user.passwordSalt,
     iterations: user.passwordIterations,
   });
-  if (!ok) return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Mật khẩu hiện tại không đúng." />, 400);
+  if (!ok) return refuse(user.mustChangePassword ? "Mật khẩu tạm không đúng." : "Mật khẩu hiện tại không đúng.");
   const problem = passwordProblem(form.next ?? "");
-  if (problem) return adminPage(c, <PasswordPage user={user} csrf={csrf} error={problem} />, 400);
-  if (form.next !== form.confirm)
-    return adminPage(c, <PasswordPage user={user} csrf={csrf} error="Hai lần nhập mật khẩu mới không khớp." />, 400);
+  if (problem) return refuse(problem);
+  if (form.next === form.current) return refuse("Mật khẩu mới phải khác mật khẩu hiện tại.");
+  if (form.next !== form.confirm) return refuse("Hai lần nhập mật khẩu mới không khớp.");
+  // Saving the user's own password also clears the must-change mark of a temporary one.
   await setUserPassword(c.var.db, user.id, await hashPassword(form.next!));
   // Other devices must log in again with the new password.
   await deleteUserSessions(c.var.db, user.id, c.var.session!.id);
   await audit(c.var.db, { userId: user.id, action: "password.change" });
+  if (next) return c.redirect(next, 303);
   return adminPage(
     c,
     <PasswordPage user={user} csrf={csrf} notice="Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất." />,

@@ -9,15 +9,18 @@ import {
   insertUser,
   listUsers,
   setUserAuthor,
+  setUserPassword,
   setUserRole,
 } from "../db/users";
 import type { AppEnv } from "../env";
 import { can } from "../model/permissions";
 import { USER_ROLES, type UserRole } from "../model/statuses";
-import { hashPassword, passwordProblem } from "../platform/passwords";
+import { generateTemporaryPassword, hashPassword, passwordProblem } from "../platform/passwords";
+import { PasswordResetPage } from "../views/admin/PasswordResetPage";
 import { AuditPage, UsersPage } from "../views/admin/PeoplePages";
 import { formStrings, parseId } from "./form";
 import { adminPage, forbiddenPage, notFoundAdmin, requirePermission } from "./responses";
+import { ENDED_NOTICE, endOneSession, sessionsPage } from "./session-routes";
 
 export const peopleRoutes = new Hono<AppEnv>();
 
@@ -69,6 +72,8 @@ peopleRoutes.post("/", async (c) => {
     role: form.role,
     authorId,
     password: await hashPassword(form.password!),
+    // The admin chose it: the person chooses their own at the first sign-in.
+    mustChangePassword: true,
   });
   await audit(c.var.db, { userId: c.var.user!.id, action: "user.create", target: `user:${id}`, detail: form.role });
   return c.redirect("/admin/nguoi-dung?da-luu", 303);
@@ -104,6 +109,58 @@ peopleRoutes.post("/:id{[0-9]+}", async (c) => {
     detail: `${target.role} -> ${form.role}${disabled ? ", khóa" : ""}`,
   });
   return c.redirect("/admin/nguoi-dung?da-luu", 303);
+});
+
+const userFromPath = (c: Context<AppEnv>) => getUserById(c.var.db, parseId(c.req.param("id")) ?? 0);
+
+// A temporary password, generated here and shown once: only its hash is kept,
+// the account must replace it at sign-in, and every device it was on signs out.
+peopleRoutes.post("/:id{[0-9]+}/dat-lai-mat-khau", async (c) => {
+  const target = await userFromPath(c);
+  if (!target) return notFoundAdmin(c, "Không tìm thấy người dùng.");
+  const admin = c.var.user!;
+  if (target.id === admin.id) {
+    return usersPage(c, { error: "Muốn đổi mật khẩu của chính mình, hãy dùng trang Mật khẩu.", status: 400 });
+  }
+  const temporaryPassword = generateTemporaryPassword();
+  await setUserPassword(c.var.db, target.id, await hashPassword(temporaryPassword), true);
+  await deleteUserSessions(c.var.db, target.id);
+  await audit(c.var.db, { userId: admin.id, action: "user.password.reset", target: `user:${target.id}` });
+  return adminPage(
+    c,
+    <PasswordResetPage
+      user={admin}
+      csrf={c.var.session!.csrfToken}
+      target={target}
+      temporaryPassword={temporaryPassword}
+    />,
+  );
+});
+
+// Another account's sessions; an admin's own are at /admin/phien.
+peopleRoutes.get("/:id{[0-9]+}/phien", async (c) => {
+  const target = await userFromPath(c);
+  if (!target) return notFoundAdmin(c, "Không tìm thấy người dùng.");
+  if (target.id === c.var.user!.id) return c.redirect("/admin/phien", 303);
+  return sessionsPage(c, target, c.req.query("da-ket-thuc") !== undefined ? ENDED_NOTICE : undefined);
+});
+
+peopleRoutes.post("/:id{[0-9]+}/phien/ket-thuc-tat-ca", async (c) => {
+  const target = await userFromPath(c);
+  if (!target) return notFoundAdmin(c, "Không tìm thấy người dùng.");
+  // The admin's own current session stays: their own page's button does the same.
+  await deleteUserSessions(c.var.db, target.id, target.id === c.var.user!.id ? c.var.session!.id : undefined);
+  await audit(c.var.db, { userId: c.var.user!.id, action: "session.end.others", target: `user:${target.id}` });
+  return c.redirect(`/admin/nguoi-dung/${target.id}/phien?da-ket-thuc`, 303);
+});
+
+peopleRoutes.post("/:id{[0-9]+}/phien/:handle/ket-thuc", async (c) => {
+  const target = await userFromPath(c);
+  if (!target) return notFoundAdmin(c, "Không tìm thấy người dùng.");
+  const result = await endOneSession(c, target.id, c.req.param("handle"));
+  if (!result) return notFoundAdmin(c, "Không tìm thấy phiên đăng nhập này (có thể đã kết thúc).");
+  if (result === "signed-out") return c.redirect("/admin/dang-nhap?da-dang-xuat", 303);
+  return c.redirect(`/admin/nguoi-dung/${target.id}/phien?da-ket-thuc`, 303);
 });
 
 export const auditRoutes = new Hono<AppEnv>();

@@ -11,7 +11,8 @@ import { auditRoutes, peopleRoutes } from "./people-routes";
 import { pollAdminRoutes } from "./poll-routes";
 import { notFoundAdmin } from "./responses";
 import { sectionRoutes } from "./section-routes";
-import { loadEditor, requireEditor } from "./session";
+import { loadEditor, requireEditor, requireOwnPassword } from "./session";
+import { sessionRoutes } from "./session-routes";
 import { menuRoutes, settingsRoutes } from "./site-routes";
 import { staticPageRoutes } from "./static-page-routes";
 import { weatherAdminRoutes } from "./weather-routes";
@@ -25,11 +26,14 @@ const OPEN_PATHS: ReadonlySet<string> = new Set(["/admin/dang-nhap", "/admin/dan
 newsroomRoutes.use(loadEditor, csrfProtection);
 // Closed unless listed as open: a room added later is protected without a line here.
 newsroomRoutes.use((c, next) => (OPEN_PATHS.has(c.req.path) ? next() : requireEditor(c, next)));
+// A temporary password (set by an admin) is replaced before anything else.
+newsroomRoutes.use(requireOwnPassword);
 newsroomRoutes.route("/", authRoutes);
 newsroomRoutes.get("/", (c) => c.redirect("/admin/bai-viet", 303));
 newsroomRoutes.route("/bai-viet", articleRoutes);
 newsroomRoutes.route("/anh", mediaAdminRoutes);
 newsroomRoutes.route("/nguoi-dung", peopleRoutes);
+newsroomRoutes.route("/phien", sessionRoutes);
 newsroomRoutes.route("/nhat-ky", auditRoutes);
 newsroomRoutes.route("/binh-luan", moderationRoutes);
 newsroomRoutes.route("/binh-chon", pollAdminRoutes);

@@ -5,8 +5,9 @@ import { getCookie } from "hono/cookie";
 import { deleteSession, deleteUserSessions, getSessionWithUser, insertSession, touchSession } from "../db/users";
 import { EDITOR_SESSION_COOKIE } from "../edge/policy";
 import type { AppEnv } from "../env";
-import type { User } from "../model/records";
+import type { Session, User } from "../model/records";
 import { randomToken, sha256Hex } from "../platform/crypto";
+import { deviceLabel } from "../platform/user-agent";
 
 export const IDLE_MS = 12 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
@@ -27,6 +28,8 @@ export async function startSession(c: Context<AppEnv>, user: User): Promise<void
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + ABSOLUTE_MS),
+    // Only the browser family and system: the User-Agent itself and the IP are not kept.
+    device: deviceLabel(c.req.header("user-agent")),
   });
   c.header("set-cookie", sessionCookie(token, Math.floor(ABSOLUTE_MS / 1000)), { append: true });
 }
@@ -40,6 +43,17 @@ export async function endSession(c: Context<AppEnv>, everywhere = false): Promis
   c.header("set-cookie", sessionCookie("", 0), { append: true });
 }
 
+/** Whether a session is still usable at `now`: neither past its end nor idle too long. */
+export const isSessionLive = (session: Pick<Session, "expiresAt" | "lastSeenAt">, now: number): boolean =>
+  session.expiresAt.getTime() > now && now - session.lastSeenAt.getTime() <= IDLE_MS;
+
+/**
+ * How a page names a session in a form: derived from its id (itself a hash of
+ * the cookie), so no page shows the stored id.
+ */
+export const sessionHandle = async (session: Pick<Session, "id">): Promise<string> =>
+  sha256Hex(`phien:${session.id}`, 12);
+
 /** Loads the editor behind the session cookie, if the session is still valid. */
 export const loadEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("user", null);
@@ -51,8 +65,7 @@ export const loadEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
     const now = Date.now();
     if (found) {
       const { session, user } = found;
-      const expired = session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > IDLE_MS;
-      if (expired || user.disabled) {
+      if (!isSessionLive(session, now) || user.disabled) {
         await deleteSession(c.var.db, id);
       } else {
         if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(c.var.db, id, new Date(now));
@@ -70,6 +83,28 @@ export const requireEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
     const next_ = new URL(c.req.url);
     const target = c.req.method === "GET" ? `?tiep=${encodeURIComponent(next_.pathname + next_.search)}` : "";
     return c.redirect(`/admin/dang-nhap${target}`, 303);
+  }
+  await next();
+};
+
+/** The only addresses open to someone who must first replace a temporary password. */
+const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  "/admin/dang-nhap",
+  "/admin/mat-khau",
+  "/admin/dang-xuat",
+  "/admin/dang-xuat-tat-ca",
+]);
+
+/**
+ * An account whose password an admin chose (a new account, a reset) goes to
+ * the password form for every other /admin request until it has its own.
+ */
+export const requireOwnPassword: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.var.user;
+  if (user?.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(c.req.path)) {
+    const url = new URL(c.req.url);
+    const back = c.req.method === "GET" ? url.pathname + url.search : "";
+    return c.redirect(`/admin/mat-khau${back ? `?tiep=${encodeURIComponent(back)}` : ""}`, 303);
   }
   await next();
 };

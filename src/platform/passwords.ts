@@ -50,3 +50,22 @@ export function passwordProblem(password: string): string | null {
   if (password.length > 200) return "Mật khẩu quá dài (tối đa 200 ký tự).";
   return null;
 }
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand (no i, l, o, 0, 1). */
+const TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/**
+ * A temporary password an admin hands to someone: four groups of four from a
+ * 31-character alphabet ("k7dq-m3xa-9tfw-hp2e", about 79 bits), drawn without
+ * modulo bias. Shown once, stored only as its hash.
+ */
+export function generateTemporaryPassword(): string {
+  const chars: string[] = [];
+  const limit = 256 - (256 % TEMPORARY_ALPHABET.length);
+  while (chars.length < 16) {
+    for (const b of crypto.getRandomValues(new Uint8Array(32))) {
+      if (b < limit && chars.length < 16) chars.push(TEMPORARY_ALPHABET[b % TEMPORARY_ALPHABET.length]!);
+    }
+  }
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
+}

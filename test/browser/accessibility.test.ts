@@ -11,6 +11,7 @@ import { READER_VARIANTS, type ReaderVariant, RUN, readerContext } from "./reade
 
 const base = inject("baseUrl");
 const editor = inject("editor");
+const admin = inject("admin");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -157,6 +158,7 @@ describe.concurrent("accessibility (axe-core)", () => {
       await page.click("main form.card button[type=submit]");
       await expect(page.locator("#slug-error").textContent()).resolves.toContain("đường dẫn của hệ thống");
       await check("section refused");
+      await check("sessions", "/admin/phien");
 
       await (await comment.send()).close();
       await check("moderation", "/admin/binh-luan");
@@ -179,6 +181,55 @@ describe.concurrent("accessibility (axe-core)", () => {
       await check("article with comments");
       await Promise.all([page.waitForURL(/\/binh-luan\/tra-loi\/\d+$/), approved.locator("a.reply").click()]);
       await check("reply");
+
+      expect(found).toEqual([]);
+      await context.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "finds no violations on the accounts screens (phone)",
+    async ({ expect }) => {
+      const context = await axeContext(PHONE_JS);
+      const page = await context.newPage();
+      const { found, check } = auditor(page, expect);
+      const signIn = async (p: Page, who: { email: string; password: string }) => {
+        await p.goto(`${base}/admin/dang-nhap`);
+        await p.fill("#email", who.email);
+        await p.fill("#password", who.password);
+        await Promise.all([p.waitForURL(/\/admin\/(bai-viet|mat-khau)/), p.click("main form button[type=submit]")]);
+      };
+
+      await signIn(page, admin);
+      await check("people", "/admin/nguoi-dung");
+      const email = `axe-${RUN}@dongbang.local`.toLowerCase();
+      await page.fill("#name", "Phóng viên kiểm tra");
+      await page.fill("#email", email);
+      await page.fill("#password", "mat-khau-tam-kiem-tra");
+      await Promise.all([page.waitForURL(/\/admin\/nguoi-dung\?da-luu/), page.click("form.card button[type=submit]")]);
+      await check("people, account added");
+      const row = page.locator("tr", { hasText: email });
+      await Promise.all([
+        page.waitForURL(/\/dat-lai-mat-khau$/),
+        row.getByRole("button", { name: /Đặt lại mật khẩu/ }).click(),
+      ]);
+      await check("password reset");
+      const temporary = (await page.locator("#mat-khau-tam").textContent())!;
+      await check("own sessions", "/admin/phien");
+
+      const theirs = await axeContext(PHONE_JS);
+      const theirPage = await theirs.newPage();
+      await signIn(theirPage, { email, password: temporary });
+      for (const v of await axeViolations(theirPage)) found.push(`forced password change: ${v}`);
+      await theirs.close();
+
+      await page.goto(`${base}/admin/nguoi-dung`);
+      await Promise.all([
+        page.waitForURL(/\/phien$/),
+        page.locator("tr", { hasText: email }).getByRole("link", { name: "Phiên đăng nhập" }).click(),
+      ]);
+      await check("their sessions");
 
       expect(found).toEqual([]);
       await context.close();

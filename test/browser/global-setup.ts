@@ -1,7 +1,7 @@
 // Starts the site for browser tests: a fresh local state with the demo paper
 // and a known newsroom editor, served by `wrangler dev` (scripts/local-site.ts).
 import type { TestProject } from "vitest/node";
-import { type LocalSite, startLocalSite, TEST_EDITOR } from "../../scripts/local-site";
+import { type LocalSite, startLocalSite, TEST_ADMIN, TEST_EDITOR } from "../../scripts/local-site";
 
 // BROWSER_PORT lets a second checkout or a running `npm start` coexist.
 export const BROWSER_PORT = Number(process.env.BROWSER_PORT ?? 8788);
@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     editor: { email: string; password: string };
+    admin: { email: string; password: string };
   }
 }
 
@@ -22,6 +23,7 @@ export async function setup(project: TestProject): Promise<void> {
   if (!reuse) site = await startLocalSite(BROWSER_PORT);
   project.provide("baseUrl", reuse ?? site!.baseUrl);
   project.provide("editor", TEST_EDITOR);
+  project.provide("admin", TEST_ADMIN);
 }
 
 export async function teardown(): Promise<void> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
+const admin = inject("admin");
 const vnuJar: string = String(createRequire(import.meta.url)("vnu-jar"));
 let dir: string;
 
@@ -33,15 +34,63 @@ function firstHref(body: string, pattern: RegExp): string {
   return m;
 }
 
-async function login(): Promise<string> {
+async function login(who: { email: string; password: string } = editor): Promise<string> {
   const res = await fetch(`${base}/admin/dang-nhap`, {
     method: "POST",
     redirect: "manual",
     headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: editor.email, password: editor.password }),
+    body: new URLSearchParams({ email: who.email, password: who.password }),
   });
   expect(res.status).toBe(303);
   return res.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+async function post(path: string, cookie: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(base + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: base, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+}
+
+const csrfOf = (body: string) => /name="_csrf" value="([0-9a-f]+)"/.exec(body)![1]!;
+
+/**
+ * The accounts screens: people, a new account's password reset (the page
+ * showing the temporary password), its sessions as an admin sees them, and
+ * the password form it is held at until it chooses its own.
+ */
+async function accountPages(pages: Map<string, string>): Promise<void> {
+  const cookie = await login(admin);
+  const people = await html("/admin/nguoi-dung", cookie);
+  expect(people.status).toBe(200);
+  const csrf = csrfOf(people.body);
+  const email = `html-${Date.now()}@dongbang.local`;
+  const created = await post("/admin/nguoi-dung", cookie, {
+    _csrf: csrf,
+    name: "Người dùng kiểm tra HTML",
+    email,
+    role: "reporter",
+    authorId: "",
+    password: "mat-khau-tam-kiem-tra",
+  });
+  expect(created.status).toBe(303);
+  const list = (await html("/admin/nguoi-dung", cookie)).body;
+  pages.set("admin-people", list);
+  const row = list.split("<tr").find((r) => r.includes(email)) ?? "";
+  const userId = /\/admin\/nguoi-dung\/(\d+)\/dat-lai-mat-khau/.exec(row)?.[1];
+  expect(userId, "the new account's reset button").toBeTruthy();
+  const reset = await post(`/admin/nguoi-dung/${userId}/dat-lai-mat-khau`, cookie, { _csrf: csrf });
+  expect(reset.status).toBe(200);
+  const resetBody = await reset.text();
+  pages.set("admin-password-reset", resetBody);
+  const temporary = /id="mat-khau-tam">([^<]+)</.exec(resetBody)![1]!;
+  const theirs = await login({ email, password: temporary });
+  const forced = await html("/admin/mat-khau?tiep=%2Fadmin%2Fanh", theirs);
+  expect(forced.body).toContain("mật khẩu tạm");
+  pages.set("admin-password-forced", forced.body);
+  pages.set("admin-user-sessions", (await html(`/admin/nguoi-dung/${userId}/phien`, cookie)).body);
 }
 
 interface VnuMessage {
@@ -103,6 +152,7 @@ describe("HTML validity (Nu HTML Checker)", () => {
       "/admin/tac-gia/moi",
       "/admin/chuyen-muc",
       "/admin/chuyen-muc/moi",
+      "/admin/phien",
     ]) {
       const page = await html(path, cookie);
       expect(page.status, path).toBe(200);
@@ -137,6 +187,7 @@ describe("HTML validity (Nu HTML Checker)", () => {
     pages.set("admin-author", (await html(author, cookie)).body);
     const section = firstHref(pages.get("admin-admin-chuyen-muc")!, /^\/admin\/chuyen-muc\/\d+$/);
     pages.set("admin-section", (await html(section, cookie)).body);
+    await accountPages(pages);
 
     const problems = (await validate(pages))
       .filter((m) => m.type === "error" || m.subType === "fatal")

@@ -27,7 +27,8 @@ export function AdminLayout({ title, user, csrf, notice, error, children }: Admi
       </head>
       <body>
         {user && (
-          <nav class="bar" aria-label="Tòa soạn">
+          // Held at the password form (a temporary password): the rooms' links would only lead back to it.
+          <nav class={user.mustChangePassword ? "bar held" : "bar"} aria-label="Tòa soạn">
             <a href="/admin/bai-viet">Bài viết</a>
             <a href="/admin/bai-viet/moi">Viết bài</a>
             <a href="/admin/anh">Ảnh</a>

@@ -21,8 +21,8 @@ export function UsersPage({
   error?: string | null;
   notice?: string | null;
 }) {
-  const RoleSelect = ({ name, value }: { name: string; value?: UserRole }) => (
-    <select name={name} id={name}>
+  const RoleSelect = ({ id, value, label }: { id: string; value?: UserRole; label?: string }) => (
+    <select name="role" id={id} aria-label={label}>
       {USER_ROLES.map((r) => (
         <option value={r} selected={r === value}>
           {ROLE_NAMES[r]}
@@ -32,13 +32,12 @@ export function UsersPage({
   );
   return (
     <AdminLayout title="Người dùng" user={user} csrf={csrf} error={error} notice={notice}>
-      <table>
+      <table class="people">
         <thead>
           <tr>
             <th>Tên</th>
             <th>Email</th>
-            <th>Vai trò</th>
-            <th></th>
+            <th>Vai trò, tài khoản</th>
           </tr>
         </thead>
         <tbody>
@@ -47,12 +46,13 @@ export function UsersPage({
               <td>
                 {u.name}
                 {u.disabled && " (đã khóa)"}
+                {u.mustChangePassword && <span class="hint"> (chờ đổi mật khẩu tạm)</span>}
               </td>
               <td>{u.email}</td>
-              <td colSpan={2}>
+              <td>
                 <form method="post" action={`/admin/nguoi-dung/${u.id}`}>
                   <CsrfField token={csrf} />
-                  <RoleSelect name="role" value={u.role} />
+                  <RoleSelect id={`role-${u.id}`} value={u.role} label={`Vai trò của ${u.name}`} />
                   <label for={`authorId-${u.id}`}>Đứng tên tác giả</label>
                   <select id={`authorId-${u.id}`} name="authorId">
                     <option value="">Không</option>
@@ -69,6 +69,17 @@ export function UsersPage({
                     Lưu
                   </button>
                 </form>
+                <div class="row-actions">
+                  <a href={u.id === user.id ? "/admin/phien" : `/admin/nguoi-dung/${u.id}/phien`}>Phiên đăng nhập</a>
+                  {u.id !== user.id && (
+                    <form method="post" action={`/admin/nguoi-dung/${u.id}/dat-lai-mat-khau`}>
+                      <CsrfField token={csrf} />
+                      <button type="submit" class="secondary" aria-label={`Đặt lại mật khẩu của ${u.name}`}>
+                        Đặt lại mật khẩu
+                      </button>
+                    </form>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
@@ -82,7 +93,7 @@ export function UsersPage({
         <label for="email">Email</label>
         <input id="email" name="email" type="email" required maxLength={200} />
         <label for="role">Vai trò</label>
-        <RoleSelect name="role" value="reporter" />
+        <RoleSelect id="role" value="reporter" />
         <label for="authorId">
           Bút danh <span class="hint">(tùy chọn)</span>
         </label>
@@ -93,7 +104,7 @@ export function UsersPage({
           ))}
         </select>
         <label for="password">
-          Mật khẩu tạm <span class="hint">(ít nhất 10 ký tự; người dùng tự đổi sau khi đăng nhập)</span>
+          Mật khẩu tạm <span class="hint">(ít nhất 10 ký tự; người dùng phải đổi ngay lần đăng nhập đầu)</span>
         </label>
         <input id="password" name="password" type="password" required minLength={10} autocomplete="new-password" />
         <div class="actions">

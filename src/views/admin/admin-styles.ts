@@ -7,6 +7,7 @@ a{color:#0b5d3b}
 .bar a,.bar button{color:#fff;background:none;border:0;font:inherit;padding:6px 0;cursor:pointer;text-decoration:none}
 .bar .who{margin-left:auto;font-size:.85rem;opacity:.9}
 .bar form{margin:0}
+.bar.held>a{display:none}
 main{max-width:960px;margin:0 auto;padding:16px 12px 48px}
 h1{font-size:1.4rem;margin:0 0 12px}
 .card{background:#fff;border:1px solid #dde;border-radius:6px;padding:14px;margin:0 0 14px}
@@ -33,5 +34,15 @@ fieldset{border:0;padding:0;margin:10px 0}
 legend{font-weight:600;padding:0}
 code{background:#eef;padding:1px 4px;border-radius:3px}
 .actions{margin-top:14px}
-@media(max-width:600px){th:nth-child(n+4),td:nth-child(n+4){display:none}}
+.sessions{list-style:none;padding:0;margin:0}
+.sessions h2{font-size:1.05rem;margin:0 0 6px;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+.sessions p{margin:0 0 8px}
+.temp-password code{display:inline-block;font-size:1.35rem;letter-spacing:.04em;padding:6px 10px;overflow-wrap:anywhere;user-select:all}
+.row-actions{display:flex;flex-wrap:wrap;gap:0 12px;align-items:center;margin-top:6px}
+.row-actions form{margin:0}
+.row-actions a{display:inline-block;padding:6px 0}
+.row-actions button{white-space:nowrap}
+@media(max-width:600px){th:nth-child(n+4),td:nth-child(n+4){display:none}
+.people thead{display:none}.people tr{display:block;border-bottom:1px solid #e3e3e3;padding:6px 0}.people td{display:block;border:0;padding:2px 8px;overflow-wrap:anywhere}
+.people select{width:auto;max-width:100%}}
 `.replace(/\\n/g, "");
