@@ -377,6 +377,12 @@ describe("MARKUP_HELP", () => {
       "[khung]",
       "[/khung]",
       "dòng trống",
+      "**chữ đậm**",
+      "*chữ nghiêng*",
+      "[chữ](https://",
+      "\\*",
+      "- ",
+      "1. ",
     ]) {
       expect(MARKUP_HELP).toContain(s);
     }
