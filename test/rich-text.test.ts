@@ -59,6 +59,9 @@ describe("link targets", () => {
       "data:text/html,<script>alert(1)</script>",
       "vbscript:msgbox(1)",
       "//evil.example/x",
+      "/.//evil.example",
+      "/a/..//evil.example",
+      "/..//evil.example",
       "/\\evil.example",
       "\\\\evil.example",
       "/\t/evil.example",
@@ -155,8 +158,24 @@ describe("marks are validated strictly and stored canonically", () => {
 
   it("checks lists: 1 to 100 items, one line each, marks on items", () => {
     expect(
-      parseBody([{ type: "list", ordered: false, items: [" Một\ndòng ", { text: "Hai", marks: [] }] }]),
-    ).toStrictEqual([{ type: "list", ordered: false, items: ["Một dòng", "Hai"] }]);
+      parseBody([
+        {
+          type: "list",
+          ordered: false,
+          items: [
+            " Một\ndòng ",
+            { text: "Hai", marks: [] },
+            { text: "a\r\nb c", marks: [{ type: "bold", start: 3, end: 4 }] },
+          ],
+        },
+      ]),
+    ).toStrictEqual([
+      {
+        type: "list",
+        ordered: false,
+        items: ["Một dòng", "Hai", { text: "a  b c", marks: [{ type: "bold", start: 3, end: 4 }] }],
+      },
+    ]);
     expect(refusal([{ type: "list", ordered: true, items: [] }])).toMatch(/ít nhất một mục/);
     expect(refusal([{ type: "list", ordered: true, items: Array(101).fill("x") }])).toMatch(/tối đa 100 mục/);
     expect(

@@ -54,7 +54,9 @@ export function safeHref(raw: string): string | null {
       return null;
     }
     if (url.origin !== SITE_BASE) return null;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // "/.//evil" resolves to "//evil", which a browser reads as another host.
+    return path.startsWith("//") ? null : path;
   }
   if (!/^https?:\/\/[^/]/i.test(raw)) return null;
   let url: URL;
@@ -108,7 +110,8 @@ export function normaliseRich(
   opts: { max: number; oneLine?: boolean },
 ): { ok: true; value: RichText } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
-  const source = opts.oneLine ? rawText.replace(/\r\n?|\n/g, " ") : rawText;
+  // One character for one, so the marks' offsets stay put.
+  const source = opts.oneLine ? rawText.replace(/[\r\n]/g, " ") : rawText;
   const marks = rawMarks ?? [];
   const links: Mark[] = [];
   marks.forEach((m, i) => {
