@@ -308,8 +308,8 @@ lang=VI>Lúa &#272;ài Thơm 8: 9.200 đồng/kg<o:p></o:p></span></p>
       [
         "## Giá lúa tăng mạnh",
         "Sáng nay, giá lúa tại Cà Mau tăng 500 đồng/kg – mức cao nhất từ đầu năm.",
-        "Lúa Đài Thơm 8: 9.200 đồng/kg",
-        "“Nông dân rất phấn khởi”, ông A nói…",
+        "- Lúa Đài Thơm 8: 9.200 đồng/kg",
+        "**“Nông dân rất phấn khởi”, ông A nói…**",
       ].join("\n\n"),
     );
     expect(markup).not.toMatch(/[<>]|mso|o:p|Phóng viên|Bài viết|MsoNormal|\u00a0/);
@@ -324,10 +324,90 @@ lang=VI>Lúa &#272;ài Thơm 8: 9.200 đồng/kg<o:p></o:p></span></p>
     expect(markup).not.toMatch(/alert|script|onclick|color|bí mật/i);
   });
 
-  it("splits on <br><br>, keeps a single <br> as a line break, and makes list items paragraphs", () => {
+  it("splits on <br><br>, keeps a single <br> as a line break, and makes lists", () => {
     expect(
       htmlToMarkup("Một<br>hai<br><br>Ba <br/> <br />Bốn<ul><li>Mục 1</li><li>Mục <i>2</i></ul><div>Cuối</div>"),
-    ).toBe("Một\nhai\n\nBa\n\nBốn\n\nMục 1\n\nMục 2\n\nCuối");
+    ).toBe("Một\nhai\n\nBa\n\nBốn\n\n- Mục 1\n- Mục *2*\n\nCuối");
+  });
+
+  it("keeps bold, italic and safe links from a Google Docs paste, dropping fonts, colours and sizes", () => {
+    // Docs wraps the whole paste in <b style="font-weight:normal"> and marks bold with font-weight:700.
+    const docs = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5f3c"><p dir="ltr" style="line-height:1.38;margin-top:0pt"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;">Giá lúa </span><span style="font-size:11pt;font-family:Arial;color:#ff0000;font-weight:700;">tăng mạnh</span><span style="font-size:11pt;"> theo </span><span style="font-size:14pt;font-style:italic;">Sở Nông nghiệp</span><span>, xem </span><a href="https://snn.example.vn/gia?a=1&amp;b=2" style="text-decoration:none;"><span style="color:#1155cc;text-decoration:underline;">bảng giá</span></a><span>.</span></p><ul style="margin-top:0;margin-bottom:0;"><li dir="ltr" style="list-style-type:disc;font-size:11pt;"><p dir="ltr" role="presentation"><span>Căn cước</span></p></li><li dir="ltr" style="list-style-type:disc;"><p dir="ltr" role="presentation"><span style="font-weight:700">Sổ</span><span> hộ khẩu</span></p></li></ul><ol><li><p><span>Nộp hồ sơ</span></p></li><li><p><span>Chờ </span><span style="font-weight:700;font-style:italic">kết quả</span></p></li></ol><p dir="ltr"><a href="javascript:alert(1)">độc</a> và <a href="//evil.example/">xấu</a> và <a href=" data:text/html,x">tệ</a></p></b><br class="Apple-interchange-newline">`;
+    const markup = htmlToMarkup(docs);
+    expect(markup).toBe(
+      [
+        "Giá lúa **tăng mạnh** theo *Sở Nông nghiệp*, xem [bảng giá](https://snn.example.vn/gia?a=1&b=2).",
+        "- Căn cước\n- **Sổ** hộ khẩu",
+        "1. Nộp hồ sơ\n2. Chờ ***kết quả***",
+        "độc và xấu và tệ",
+      ].join("\n\n"),
+    );
+    expect(markup).not.toMatch(/Arial|color|font|javascript|evil|data:/);
+    expect(parse(markup)).toStrictEqual([
+      {
+        type: "paragraph",
+        text: "Giá lúa tăng mạnh theo Sở Nông nghiệp, xem bảng giá.",
+        marks: [
+          { type: "bold", start: 8, end: 17 },
+          { type: "italic", start: 23, end: 37 },
+          { type: "link", start: 43, end: 51, href: "https://snn.example.vn/gia?a=1&b=2" },
+        ],
+      },
+      {
+        type: "list",
+        ordered: false,
+        items: ["Căn cước", { text: "Sổ hộ khẩu", marks: [{ type: "bold", start: 0, end: 2 }] }],
+      },
+      {
+        type: "list",
+        ordered: true,
+        items: [
+          "Nộp hồ sơ",
+          {
+            text: "Chờ kết quả",
+            marks: [
+              { type: "bold", start: 4, end: 11 },
+              { type: "italic", start: 4, end: 11 },
+            ],
+          },
+        ],
+      },
+      { type: "paragraph", text: "độc và xấu và tệ" },
+    ]);
+  });
+
+  it("keeps bold, italic, links and bulleted and numbered lists from a Word paste", () => {
+    const bullet = (text: string, pos: string) =>
+      `<p class=MsoListParagraphCxSp${pos} style='margin-left:36.0pt;mso-add-space:auto;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=VI style='font-family:Symbol;mso-fareast-font-family:Symbol;mso-bidi-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span lang=VI style='font-size:13.0pt;font-family:"Times New Roman",serif'>${text}<o:p></o:p></span></p>`;
+    const numbered = (n: number, text: string) =>
+      `<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span lang=VI><span style='mso-list:Ignore'>${n}.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span lang=VI>${text}</span></p>`;
+    const word = [
+      `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-family:"Times New Roman"}</style></head><body lang=VI><div class=WordSection1>`,
+      `<p class=MsoNormal><b><span lang=VI style='font-size:13.0pt;color:red'>Hồ sơ</span></b><span lang=VI> gồm <i>hai</i> loại, xem <a href="https://dichvucong.gov.vn/p/home/dvc-trang-chu.html">Cổng <b>dịch vụ</b> công</a>:<o:p></o:p></span></p>`,
+      bullet("Căn cước <b>công dân</b>", "First"),
+      bullet("Giấy xác nhận cư trú", "Last"),
+      `<p class=MsoNormal><o:p>&nbsp;</o:p></p>`,
+      numbered(1, "Nộp hồ sơ"),
+      numbered(2, "Nhận <i>kết quả</i>"),
+      `<p class=MsoNormal>Hết.</p></div></body></html>`,
+    ].join("\n");
+    const markup = htmlToMarkup(word);
+    expect(markup).toBe(
+      [
+        "**Hồ sơ** gồm *hai* loại, xem [Cổng **dịch vụ** công](https://dichvucong.gov.vn/p/home/dvc-trang-chu.html):",
+        "- Căn cước **công dân**\n- Giấy xác nhận cư trú",
+        "1. Nộp hồ sơ\n2. Nhận *kết quả*",
+        "Hết.",
+      ].join("\n\n"),
+    );
+    expect(markup).not.toMatch(/·|Symbol|Times|red|mso/);
+    expect(parse(markup).map((b) => b.type)).toStrictEqual(["paragraph", "list", "list", "paragraph"]);
+  });
+
+  it("closes marks at line breaks and keeps them out of subheadings", () => {
+    expect(htmlToMarkup("<p><b>Dòng một<br>dòng hai</b></p><h2>Tiêu <b>đề</b></h2>")).toBe(
+      "**Dòng một**\n**dòng hai**\n\n## Tiêu đề",
+    );
   });
 
   it("decodes named and numeric entities, and collapses whitespace", () => {
@@ -377,6 +457,12 @@ describe("MARKUP_HELP", () => {
       "[khung]",
       "[/khung]",
       "dòng trống",
+      "**chữ đậm**",
+      "*chữ nghiêng*",
+      "[chữ](https://",
+      "\\*",
+      "- ",
+      "1. ",
     ]) {
       expect(MARKUP_HELP).toContain(s);
     }

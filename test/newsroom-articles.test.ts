@@ -217,7 +217,7 @@ describe("writing and publishing", () => {
       <p class="MsoNormal">Đoạn hai<script>alert(1)</script></p></body></html>`;
     const res = await editor.post("/admin/bai-viet/chuyen-doi-html", { html });
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe("## Mùa nước nổi\n\nĐoạn một đậm.\n\nĐoạn hai");
+    expect(await res.text()).toBe("## Mùa nước nổi\n\nĐoạn một **đậm**.\n\nĐoạn hai");
   });
 
   it("refuses a schedule in the past", async () => {

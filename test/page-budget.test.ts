@@ -19,7 +19,11 @@ async function gzipSize(text: string): Promise<number> {
 
 const words = (a: (typeof DEMO_ARTICLES)[number]) =>
   a.body.reduce(
-    (n, b) => n + ("text" in b ? b.text : "items" in b ? b.items.join(" ") : "").split(/\s+/).filter(Boolean).length,
+    (n, b) =>
+      n +
+      ("text" in b ? b.text : "items" in b ? b.items.map((i) => (typeof i === "string" ? i : i.text)).join(" ") : "")
+        .split(/\s+/)
+        .filter(Boolean).length,
     0,
   );
 const biggest = [...DEMO_ARTICLES].sort((a, b) => words(b) - words(a))[0]!;

@@ -47,7 +47,9 @@ export async function searchArticles(
   const ids = ranked.map((r) => r.id);
   if (!ids.length) return { hits: [], total };
   const rows = await teaserQuery(db, {
-    text: sql<string>`${articles.lead} || ' ' || (select group_concat(json_extract(b.value, '$.text'), ' ') from json_each(${articles.body}) b)`,
+    // The snippet's text: the lead, then each block's text, a list's items included (an item is
+    // a string or an object with its marks; the marks are not needed for a plain-text snippet).
+    text: sql<string>`${articles.lead} || ' ' || (select group_concat(coalesce(json_extract(b.value, '$.text'), case when json_extract(b.value, '$.type') = 'list' then (select group_concat(case when i.type = 'object' then json_extract(i.value, '$.text') else i.value end, ' ') from json_each(b.value, '$.items') i) end), ' ') from json_each(${articles.body}) b)`,
   }).where(sql`${inArray(articles.id, ids)} and ${isPublished(now)}`);
   const byId = new Map(rows.map((r) => [r.id, { ...toTeaser(r), text: r.text ?? "" }]));
   return { hits: ids.flatMap((id) => byId.get(id) ?? []), total };

@@ -1,7 +1,7 @@
 // Keeping the search index in step with articles: these statements go into
 // the same D1 batch as the article write, so the index is never behind.
 import { type SQL, sql } from "drizzle-orm";
-import type { BodyBlock } from "../content/blocks";
+import { type BodyBlock, blockText } from "../content/blocks";
 import { foldVietnamese, toneNormalise } from "./fold";
 
 export interface SearchDocument {
@@ -14,9 +14,7 @@ export interface SearchDocument {
 }
 
 export function bodyText(blocks: BodyBlock[]): string {
-  return blocks
-    .map((b) => ("text" in b ? b.text : b.type === "aside" ? [b.title ?? "", ...b.items].join(" ") : (b.caption ?? "")))
-    .join("\n");
+  return blocks.map(blockText).join("\n");
 }
 
 export function removeFromSearch(articleId: number | SQL): SQL[] {

@@ -1,7 +1,7 @@
 import type { BodyBlock } from "../content/blocks";
 import type { ImageData } from "../model/article";
 import { Figure } from "./Figure";
-import { Lines } from "./Lines";
+import { RichText } from "./RichText";
 
 type FlowBlock = Exclude<BodyBlock, { type: "aside" }>;
 
@@ -18,16 +18,24 @@ export function BodyBlockView({
     case "paragraph":
       return (
         <p>
-          <Lines text={block.text} />
+          <RichText value={block} />
         </p>
       );
+    case "list": {
+      const items = block.items.map((item) => (
+        <li>
+          <RichText value={item} />
+        </li>
+      ));
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
     case "subheading":
       return <h2>{block.text}</h2>;
     case "quote":
       return (
         <blockquote>
           <p>
-            <Lines text={block.text} />
+            <RichText value={block} />
           </p>
           {block.cite && <footer>- {block.cite}</footer>}
         </blockquote>
@@ -47,7 +55,7 @@ export function InfoBox({ block }: { block: Extract<BodyBlock, { type: "aside" }
       {block.title && <h2>{block.title}</h2>}
       {block.items.map((item) => (
         <p>
-          <Lines text={item} />
+          <RichText value={item} />
         </p>
       ))}
     </aside>

@@ -37,6 +37,9 @@ figcaption{font-size:.9rem;color:var(--muted);padding:6px 0;font-style:italic}
 .credit{font-style:normal;white-space:nowrap}
 .body h2{font-size:1.05rem;text-transform:uppercase;margin:24px 0 8px}
 .body p{margin:0 0 14px}
+.body ul,.body ol{margin:0 0 14px;padding-left:24px}
+.body li{margin:0 0 6px}
+blockquote em{font-style:normal}
 blockquote{margin:0 0 16px;padding:4px 0 4px 14px;border-left:4px solid var(--brand);font-style:italic}
 blockquote p{margin:0}
 blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}

@@ -98,6 +98,11 @@ describe.concurrent("accessibility (axe-core)", () => {
         );
         await check("comment refused");
         await check("lite article", `/lite${articlePath}`);
+        // A demo article with bold, italic, a link and a list (the newest article has none).
+        await page.goto(`${base}/kinh-te`);
+        const markedPath = await href(page, 'a[href*="/tom-lua-huu-co-"]');
+        await check("article with marks and a list", markedPath);
+        await check("lite article with marks and a list", `/lite${markedPath}`);
         await check("tag", tagPath);
         await check("author", authorPath);
         await check("search form", "/tim-kiem");

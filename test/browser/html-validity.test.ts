@@ -123,9 +123,14 @@ describe("HTML validity (Nu HTML Checker)", () => {
     const home = await html("/");
     const article = firstHref(home.body, /^\/[a-z-]+\/[a-z0-9-]+-\d+\.html$/);
     const articlePage = await html(article);
+    const kinhTe = await html("/kinh-te");
+    // A demo article with bold, italic, a link and a list (the newest article has none).
+    const marked = firstHref(kinhTe.body, /^\/kinh-te\/tom-lua-huu-co-[a-z0-9-]+-\d+\.html$/);
     const pages = new Map<string, string>([
       ["home", home.body],
-      ["section", (await html("/kinh-te")).body],
+      ["section", kinhTe.body],
+      ["article-marks", (await html(marked)).body],
+      ["article-marks-lite", (await html(`/lite${marked}`)).body],
       ["article", articlePage.body],
       ["article-lite", (await html(`/lite${article}`)).body],
       ["tag", (await html(firstHref(articlePage.body, /^\/chu-de\//))).body],

@@ -1,4 +1,5 @@
 // The twelve demo articles, written for this project (see docs/newsroom.md, "Demo content").
+import type { BodyBlock } from "../../../src/content/blocks";
 import gd1 from "./giao-duc-the-thao-1.json";
 import gd2 from "./giao-duc-the-thao-2.json";
 import gd3 from "./giao-duc-the-thao-3.json";
@@ -20,11 +21,8 @@ export interface DemoPhotoSpec {
   credit: string;
 }
 
-export type DemoBlock =
-  | { type: "paragraph" | "subheading"; text: string }
-  | { type: "quote"; text: string; cite?: string }
-  | { type: "aside"; title?: string; items: string[] }
-  | ({ type: "figure" } & DemoPhotoSpec);
+/** A body block as stored, except figures, which describe the photo the seed draws. */
+export type DemoBlock = Exclude<BodyBlock, { type: "figure" }> | ({ type: "figure" } & DemoPhotoSpec);
 
 export interface DemoArticle {
   section: string;

@@ -41,14 +41,25 @@
 //   "[/khung]" closes it; inside, each blank-line-separated paragraph is one
 //   item, and blank lines do not end the box. A box that is never closed runs
 //   to the end of the body.
+// - List: consecutive lines starting "- " (bulleted) or a number of 1 to 3
+//   digits and ". " ("1. ", "2. "…, numbered; the numbers themselves are not
+//   kept, the list counts from 1). One line per item. A bulleted line after a
+//   numbered one (or the reverse) starts a new list.
 // - Everything else is a paragraph.
+// - Inside paragraphs, quotes, box items and list items: **đậm**, *nghiêng*
+//   and [chữ](https://…) links, with "\" before a literal "*", "[", "]" or
+//   "\" (the rules in ./inline). Subheadings, captions, credits, cites and
+//   box titles carry no marks.
 // - A phone makes double line breaks clumsy, so subheading, figure and
 //   "[khung]" lines stand alone even without blank lines around them, and a
-//   run of ">" lines is a quote even when a paragraph line precedes it.
+//   run of ">" lines (or of list lines) is a quote (a list) even when a
+//   paragraph line precedes it.
 // - Escapes, which blocksToMarkup writes so that every valid body survives a
 //   round trip and which reporters rarely need: a line starting with "\" is
 //   plain text with that one backslash removed (so "\## a" is a paragraph
-//   line "## a", and a lone "\" is an empty line inside a paragraph or item).
+//   line "## a", "\- a" is not a list, and a lone "\" is an empty line
+//   inside a paragraph or item); the inline escapes then apply to the rest
+//   of the line, so a line starting with a literal "*" is written "\\*".
 //   In one-line fields (subheading, caption, credit, cite, box title) "\n" is
 //   a line break, "\|" a pipe, "\"" a double quote and "\\" a backslash.
 //
@@ -70,6 +81,8 @@ export const QUOTE = /^>(?:[ \t]|$)/;
 export const CITE = /^(?:[—–][ \t]*|--?[ \t]+)(\S[\s\S]*)$/;
 export const BOX_OPEN = /^\[khung(?:\s*:([\s\S]*))?\]$/iu;
 export const BOX_CLOSE = /^\[\/khung\]$/iu;
+/** A list line: "- item" or "1. item". */
+export const LIST_ITEM = /^(?:(-)|\d{1,3}\.)[ \t]+(\S[\s\S]*)$/;
 /** The explicit empty value of a one-line field. */
 export const EMPTY = '""';
 
@@ -79,6 +92,7 @@ export type Line =
   | { kind: "heading"; raw: string }
   | { kind: "figure"; id: string; rest: string | undefined }
   | { kind: "quote"; raw: string }
+  | { kind: "item"; ordered: boolean; raw: string }
   | { kind: "open"; title: string | undefined }
   | { kind: "close" };
 
@@ -96,5 +110,7 @@ export function readLine(line: string): Line {
   if (BOX_CLOSE.test(t)) return { kind: "close" };
   const s = line.trimStart();
   if (QUOTE.test(s)) return { kind: "quote", raw: s.slice(s[1] === " " || s[1] === "\t" ? 2 : 1) };
+  const item = LIST_ITEM.exec(t);
+  if (item) return { kind: "item", ordered: item[1] === undefined, raw: item[2] ?? "" };
   return { kind: "text", text: line };
 }

@@ -8,6 +8,8 @@ export const MARKUP_HELP = [
   "• Tiêu đề phụ: bắt đầu dòng bằng ## , ví dụ: ## Diễn biến vụ việc",
   "• Ảnh từ thư viện: [[anh:123]] hoặc [[anh:123 | Chú thích | Tác giả]] (123 là số ảnh).",
   "• Trích dẫn: mỗi dòng bắt đầu bằng > ; dòng cuối dạng > — Họ tên là người nói.",
+  "• Chữ đậm: **chữ đậm**; nghiêng: *chữ nghiêng*; liên kết: [chữ](https://...) hoặc [chữ](/duong-dan). Giữ nguyên dấu * [ ] thì gõ \\* \\[ \\].",
+  "• Danh sách: mỗi dòng một mục, bắt đầu bằng - (gạch đầu dòng) hoặc 1. 2. 3. (đánh số).",
   "• Khung thông tin: mở bằng [khung] hoặc [khung: Tiêu đề], đóng bằng [/khung]; mỗi đoạn trong khung là một dòng thông tin.",
   "• Muốn một dòng giữ nguyên chữ, không hiểu là cú pháp, thêm dấu \\ ở đầu dòng.",
 ].join("\n");

@@ -1,13 +1,23 @@
 // A small tolerant HTML tokenizer for pasted text (./paste-html). The Workers
-// runtime has no DOM, and paste only needs the text and which elements it
-// sits in: tags with their names, never attributes. Comments, doctypes,
-// Word's conditional sections and the content of raw-text elements (script,
-// style, …) are skipped here, so their text never reaches the article.
+// runtime has no DOM, and paste only needs the text, which elements it sits
+// in, and the few attributes that carry formatting (style, href, class),
+// entity-decoded. Comments, doctypes, the content of raw-text elements
+// (script, style, …) and Word's conditional sections are skipped here, so
+// their text never reaches the article; only the bullet or number Word keeps
+// in "<![if !supportLists]>" is reported, as a list marker.
+import { decodeEntities } from "./html-entities";
 
 /** Elements whose content is not HTML but raw text, skipped up to their end tag. */
 const RAW = new Set(["script", "style", "xml", "textarea", "title", "noscript", "noembed", "noframes", "iframe"]);
 
-export type Token = { kind: "text"; text: string } | { kind: "open" | "close"; name: string; selfClosing: boolean };
+export type Token =
+  | { kind: "text"; text: string }
+  | { kind: "open" | "close"; name: string; selfClosing: boolean; attrs: Record<string, string> }
+  | { kind: "list-marker"; text: string };
+
+/** Attributes kept; the rest (event handlers, data-, ids…) are never read. */
+const KEPT = new Set(["style", "href", "class"]);
+const UNQUOTED = /[^\s>]*/y;
 
 /** Finds `re` (global) from `from`: where the match starts and ends, or null. */
 function findFrom(s: string, re: RegExp, from: number): { index: number; end: number } | null {
@@ -34,9 +44,13 @@ export function* tokenize(html: string): Generator<Token> {
       i = end < 0 ? n : end + 3;
     } else if (html.startsWith("<![", i)) {
       // Word's "<![if !supportLists]>·<![endif]>" wraps list bullets; CDATA is not article text either.
-      const hit = /^<!\[if\b/i.test(html.slice(i, i + 6))
-        ? findFrom(html, /<!\[endif\]>/gi, i)
-        : findFrom(html, /\]\]>/g, i);
+      const conditional = /^<!\[if\b/i.test(html.slice(i, i + 6));
+      const hit = conditional ? findFrom(html, /<!\[endif\]>/gi, i) : findFrom(html, /\]\]>/g, i);
+      const lists = conditional ? /^<!\[if !supportLists\]>/i.exec(html.slice(i, i + 40)) : null;
+      if (hit && lists) {
+        const inner = html.slice(i + lists[0].length, hit.index).replace(/<[^>]*>/g, "");
+        yield { kind: "list-marker", text: decodeEntities(inner).trim() };
+      }
       const gt = html.indexOf(">", i);
       i = hit ? hit.end : gt < 0 ? n : gt + 1;
     } else if (next === "!" || next === "?") {
@@ -46,29 +60,45 @@ export function* tokenize(html: string): Generator<Token> {
       const m = /^<\/([^\s/>]+)/.exec(html.slice(i, i + 64));
       const gt = html.indexOf(">", i);
       i = gt < 0 ? n : gt + 1;
-      yield { kind: "close", name: (m?.[1] ?? "").toLowerCase(), selfClosing: false };
+      yield { kind: "close", name: (m?.[1] ?? "").toLowerCase(), selfClosing: false, attrs: {} };
     } else if (/[A-Za-z]/.test(next)) {
       const m = /^<([^\s/>]+)/.exec(html.slice(i, i + 64));
       const name = (m?.[1] ?? "").toLowerCase();
-      // Find the tag's end, skipping quoted attribute values (Word writes style='font:7.0pt "Times New Roman"').
+      // Read attributes up to the tag's end; quoted values may hold ">" (Word writes style='font:7.0pt "Times New Roman"').
       let j = i + 1 + (m?.[1]?.length ?? 0);
       let selfClosing = false;
+      const attrs: Record<string, string> = {};
       while (j < n) {
-        const c = html[j];
+        const c = html[j]!;
         if (c === ">") {
           selfClosing = html[j - 1] === "/";
           j++;
           break;
         }
-        j++;
-        if (c === "=") {
-          while (j < n && /\s/.test(html[j]!)) j++;
-          const q = html[j];
-          if (q === '"' || q === "'") {
-            const e = html.indexOf(q, j + 1);
-            j = e < 0 ? n : e + 1;
-          }
+        if (/[\s/]/.test(c)) {
+          j++;
+          continue;
         }
+        const attr = /^[^\s/>=]+/.exec(html.slice(j, j + 256));
+        const attrName = (attr?.[0] ?? c).toLowerCase();
+        j += attr?.[0].length ?? 1;
+        while (j < n && /\s/.test(html[j]!)) j++;
+        if (html[j] !== "=") continue;
+        j++;
+        while (j < n && /\s/.test(html[j]!)) j++;
+        const q = html[j];
+        let value: string;
+        if (q === '"' || q === "'") {
+          const e = html.indexOf(q, j + 1);
+          value = html.slice(j + 1, e < 0 ? n : e);
+          j = e < 0 ? n : e + 1;
+        } else {
+          UNQUOTED.lastIndex = j;
+          const v = UNQUOTED.exec(html)?.[0] ?? "";
+          value = v;
+          j += v.length;
+        }
+        if (KEPT.has(attrName) && !(attrName in attrs)) attrs[attrName] = decodeEntities(value);
       }
       i = j;
       if (RAW.has(name) && !selfClosing) {
@@ -77,7 +107,7 @@ export function* tokenize(html: string): Generator<Token> {
         i = gt < 0 ? n : gt + 1; // an unclosed <script> swallows the rest: never leak its text
         continue;
       }
-      yield { kind: "open", name, selfClosing };
+      yield { kind: "open", name, selfClosing, attrs };
     } else {
       yield { kind: "text", text: "<" };
       i++;

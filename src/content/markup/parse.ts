@@ -1,6 +1,7 @@
 // Markup to body blocks: the reading half of the grammar in ./grammar.
 import { nfc } from "../../vi/normalize";
 import { BOX_CLOSE, CITE, EMPTY, readLine } from "./grammar";
+import { readInline } from "./inline";
 
 type RawBlock = Record<string, unknown> & { type: string };
 
@@ -46,6 +47,12 @@ function figure(id: string, rest: string | undefined): RawBlock {
   return block;
 }
 
+/** A box or list item: a plain string without marks, as stored. */
+function item(src: string): unknown {
+  const rich = readInline(src);
+  return rich.marks ? rich : rich.text;
+}
+
 /**
  * Parses markup into raw blocks. They are not validated: the caller runs
  * parseBody, whose Vietnamese messages point at what the reporter must fix.
@@ -56,14 +63,18 @@ export function markupToBlocks(markup: string): unknown[] {
   const lines = text.split("\n");
   const out: RawBlock[] = [];
   // Cast, not annotation: flush() reassigns it, which narrowing cannot see.
-  let open = null as { kind: "paragraph" | "quote"; lines: string[] } | null;
+  let open = null as { kind: "paragraph" | "quote" | "bullets" | "numbers"; lines: string[] } | null;
 
   const flush = () => {
     if (!open) return;
     const { kind, lines: buf } = open;
     open = null;
     if (kind === "paragraph") {
-      out.push({ type: "paragraph", text: buf.join("\n").trim() });
+      out.push({ type: "paragraph", ...readInline(buf.join("\n").trim()) });
+      return;
+    }
+    if (kind === "bullets" || kind === "numbers") {
+      out.push({ type: "list", ordered: kind === "numbers", items: buf.map((l) => item(l.trim())) });
       return;
     }
     // Quote lines are kept raw until here, so an escaped last line is never a cite.
@@ -78,7 +89,8 @@ export function markupToBlocks(markup: string): unknown[] {
       .map((l) => (l.startsWith("\\") ? l.slice(1) : l))
       .join("\n")
       .trim();
-    out.push(cite === undefined ? { type: "quote", text: quoteText } : { type: "quote", text: quoteText, cite });
+    const quote = { type: "quote", ...readInline(quoteText) };
+    out.push(cite === undefined ? quote : { ...quote, cite });
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -105,6 +117,13 @@ export function markupToBlocks(markup: string): unknown[] {
         i = box.end;
         break;
       }
+      case "item": {
+        const kind = line.ordered ? "numbers" : "bullets";
+        if (open?.kind !== kind) flush();
+        open ??= { kind, lines: [] };
+        open.lines.push(line.raw);
+        break;
+      }
       case "quote":
         if (open?.kind !== "quote") flush();
         open ??= { kind: "quote", lines: [] };
@@ -123,12 +142,12 @@ export function markupToBlocks(markup: string): unknown[] {
 }
 
 /** Reads box items from `start` up to "[/khung]" or the end; `end` is the index of the closing line. */
-function readBox(lines: string[], start: number): { items: string[]; end: number } {
-  const items: string[] = [];
+function readBox(lines: string[], start: number): { items: unknown[]; end: number } {
+  const items: unknown[] = [];
   let cur: string[] = [];
   const push = () => {
-    const item = cur.join("\n").trim();
-    if (item !== "") items.push(item);
+    const text = cur.join("\n").trim();
+    if (text !== "") items.push(item(text));
     cur = [];
   };
   let i = start;

@@ -2,7 +2,9 @@
 // of the grammar in ./grammar. It escapes whatever would otherwise read back
 // as something else, so every valid body survives a round trip.
 import type { BodyBlock } from "../blocks";
+import type { RichItem } from "../rich-text";
 import { CITE, EMPTY, readLine } from "./grammar";
+import { writeInline } from "./inline";
 
 /** A one-line field, escaped so that readField in ./parse gives it back unchanged. */
 function writeField(value: string, pipes = false): string {
@@ -12,9 +14,9 @@ function writeField(value: string, pipes = false): string {
   return out.trim() === EMPTY ? out.replace(/"/g, '\\"') : out;
 }
 
-/** Lines of paragraph or box text, escaped where they would otherwise read as markup. */
-function writeLines(text: string): string {
-  return text
+/** Lines of paragraph or box text with their marks, escaped where a line would otherwise read as markup. */
+function writeLines(item: RichItem): string {
+  return writeInline(item)
     .split("\n")
     .map((l) => (l.startsWith("\\") || readLine(l).kind !== "text" ? `\\${l}` : l))
     .join("\n");
@@ -23,7 +25,9 @@ function writeLines(text: string): string {
 function writeBlock(b: BodyBlock): string {
   switch (b.type) {
     case "paragraph":
-      return writeLines(b.text);
+      return writeLines(b);
+    case "list":
+      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : "-"} ${writeInline(item)}`).join("\n");
     case "subheading":
       return `## ${writeField(b.text)}`;
     case "figure": {
@@ -34,7 +38,7 @@ function writeBlock(b: BodyBlock): string {
       return `${s}]]`;
     }
     case "quote": {
-      const lines = b.text.split("\n");
+      const lines = writeInline(b).split("\n");
       const out = lines.map((l, i) => {
         if (l === "") return ">";
         const escaped = l.startsWith("\\") || (i === lines.length - 1 && CITE.test(l));
