@@ -114,6 +114,21 @@ describe("hostile bodies are refused in Vietnamese, nothing stored", () => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses a body over 200,000 characters whole, and shows every word back", async () => {
+    const editor = await loginAs("editor");
+    const before = await count();
+    const paragraph = "Đoạn văn dài để thử giới hạn của thân bài. ".repeat(24).trim();
+    const body = [...Array(249).fill(paragraph), "Câu cuối cùng của bài."].join("\n\n");
+    expect(body.length).toBeGreaterThan(250_000);
+    const res = await editor.post("/admin/bai-viet", await fields({ body }));
+    expect(res.status).toBe(400);
+    const page = parse(await res.text());
+    expect(text(page.querySelector("main"))).toContain("Bài viết quá dài");
+    // Nothing was cut: the end of what the editor typed is still in the box.
+    expect(page.querySelector("textarea[name=body]")?.textContent).toContain("Câu cuối cùng của bài.");
+    expect(await count()).toBe(before);
+  });
+
   it("refuses tampered JSON: bad links, marks out of bounds, overlapping links, too many blocks or characters", async () => {
     const db = openDatabase(env.DB);
     const { sectionId, authorId } = await firstIds();
