@@ -2,6 +2,8 @@ import type { Author, User } from "../../model/records";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 import { Field } from "./Field";
+import { invalidProps } from "./invalid-props";
+import { SlugField } from "./SlugField";
 
 export interface AuthorFormValues {
   name: string;
@@ -77,8 +79,7 @@ export function AuthorFormPage({
   photos: { id: number; key: string; alt: string }[];
   notice?: string | null;
 }) {
-  const invalid = (f: keyof AuthorFormValues) =>
-    errors[f] ? { "aria-invalid": "true" as const, "aria-describedby": `${f}-error` } : {};
+  const invalid = (f: keyof AuthorFormValues) => invalidProps(f, errors[f]);
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <AdminLayout
@@ -107,22 +108,11 @@ export function AuthorFormPage({
             {...invalid("byline")}
           />
         </Field>
-        <Field
-          id="slug"
-          label="Đường dẫn"
+        <SlugField
+          value={values.slug}
           hint="(để trống: tạo từ họ tên; trang tác giả ở /tac-gia/đường-dẫn)"
           error={errors.slug}
-        >
-          <input
-            id="slug"
-            name="slug"
-            type="text"
-            value={values.slug}
-            maxLength={120}
-            pattern="[a-z0-9\-]*"
-            {...invalid("slug")}
-          />
-        </Field>
+        />
         <Field id="bio" label="Giới thiệu" hint="(tùy chọn, hiện trên trang tác giả)" error={errors.bio}>
           <textarea id="bio" name="bio" maxLength={2000} {...invalid("bio")}>
             {values.bio}

@@ -2,6 +2,8 @@ import type { Section, User } from "../../model/records";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 import { Field } from "./Field";
+import { invalidProps } from "./invalid-props";
+import { SlugField } from "./SlugField";
 
 export interface SectionFormValues {
   name: string;
@@ -97,8 +99,7 @@ export function SectionFormPage({
   oldSlugs: string[];
   notice?: string | null;
 }) {
-  const invalid = (f: keyof SectionFormValues) =>
-    errors[f] ? { "aria-invalid": "true" as const, "aria-describedby": `${f}-error` } : {};
+  const invalid = (f: keyof SectionFormValues) => invalidProps(f, errors[f]);
   return (
     <AdminLayout
       title={id ? "Sửa chuyên mục" : "Thêm chuyên mục"}
@@ -115,26 +116,15 @@ export function SectionFormPage({
         <Field id="name" label="Tên" error={errors.name}>
           <input id="name" name="name" type="text" value={values.name} required maxLength={100} {...invalid("name")} />
         </Field>
-        <Field
-          id="slug"
-          label="Đường dẫn"
+        <SlugField
+          value={values.slug}
           hint={
             id
               ? "(đổi đường dẫn: địa chỉ cũ của chuyên mục và các bài trong đó tự chuyển sang địa chỉ mới)"
               : "(để trống: tạo từ tên, ví dụ kinh-te)"
           }
           error={errors.slug}
-        >
-          <input
-            id="slug"
-            name="slug"
-            type="text"
-            value={values.slug}
-            maxLength={120}
-            pattern="[a-z0-9\-]*"
-            {...invalid("slug")}
-          />
-        </Field>
+        />
         {oldSlugs.length > 0 && (
           <p class="hint">Địa chỉ cũ vẫn chuyển về đây: {oldSlugs.map((s) => `/${s}`).join(", ")}</p>
         )}

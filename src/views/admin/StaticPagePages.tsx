@@ -3,6 +3,8 @@ import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 import { Field } from "./Field";
+import { invalidProps } from "./invalid-props";
+import { SlugField } from "./SlugField";
 
 export interface StaticPageFormValues {
   title: string;
@@ -78,8 +80,7 @@ export function StaticPageFormPage({
   notice?: string | null;
   error?: string | null;
 }) {
-  const invalid = (f: keyof StaticPageFormValues) =>
-    errors[f] ? { "aria-invalid": "true" as const, "aria-describedby": `${f}-error` } : {};
+  const invalid = (f: keyof StaticPageFormValues) => invalidProps(f, errors[f]);
   return (
     <AdminLayout title={id ? "Sửa trang" : "Trang mới"} user={user} csrf={csrf} notice={notice} error={error}>
       <form method="post" action={id ? `/admin/trang/${id}` : "/admin/trang"} class="card">
@@ -95,17 +96,7 @@ export function StaticPageFormPage({
             {...invalid("title")}
           />
         </Field>
-        <Field id="slug" label="Đường dẫn" hint="(để trống: tạo từ tiêu đề, ví dụ gioi-thieu)" error={errors.slug}>
-          <input
-            id="slug"
-            name="slug"
-            type="text"
-            value={values.slug}
-            maxLength={120}
-            pattern="[a-z0-9\-]*"
-            {...invalid("slug")}
-          />
-        </Field>
+        <SlugField value={values.slug} hint="(để trống: tạo từ tiêu đề, ví dụ gioi-thieu)" error={errors.slug} />
         <Field
           id="body"
           label="Nội dung"
