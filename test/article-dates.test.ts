@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate, formatTime, parseVietnamLocal, toVietnamIso, toVietnamLocalInput } from "../src/vi/dates";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
-import { articleFields, type Editor, firstIds, idFromLocation, loginAs } from "./setup/newsroom";
+import { articleFields, articleFormValues, type Editor, firstIds, idFromLocation, loginAs } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 
@@ -20,23 +20,6 @@ async function create(editor: Editor, over: Record<string, string> = {}): Promis
   const why = parse(await res.clone().text()).querySelector(".field-error, .error")?.textContent ?? "";
   expect(res.status, why).toBe(303);
   return idFromLocation(res);
-}
-
-/** The edit form's fields as the browser would send them back. */
-async function formValues(editor: Editor, id: number): Promise<Record<string, string>> {
-  const doc = await editor.page(`/admin/bai-viet/${id}`);
-  const out: Record<string, string> = {};
-  for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
-    const name = el.getAttribute("name");
-    if (!name || name === "_csrf" || el.getAttribute("type") === "checkbox") continue;
-    out[name] =
-      el.tagName === "TEXTAREA"
-        ? el.textContent
-        : el.tagName === "SELECT"
-          ? (el.querySelector("option[selected]")?.getAttribute("value") ?? "")
-          : (el.getAttribute("value") ?? "");
-  }
-  return out;
 }
 
 const stored = (id: number) =>
@@ -103,7 +86,7 @@ describe("past publish times", () => {
 
     // A corrected time on the published article, with "Lưu".
     const saved = await editor.post(`/admin/bai-viet/${archive}`, {
-      ...(await formValues(editor, archive)),
+      ...(await articleFormValues(editor, archive)),
       publishAt: "2019-01-02T07:00",
       "hanh-dong": "luu",
     });
@@ -111,8 +94,12 @@ describe("past publish times", () => {
     expect((await stored(archive))!.published_at).toBe(parseVietnamLocal("2019-01-02T07:00")!.getTime());
     // Saving again with the time unchanged keeps it and logs nothing new.
     expect(
-      (await editor.post(`/admin/bai-viet/${archive}`, { ...(await formValues(editor, archive)), "hanh-dong": "luu" }))
-        .status,
+      (
+        await editor.post(`/admin/bai-viet/${archive}`, {
+          ...(await articleFormValues(editor, archive)),
+          "hanh-dong": "luu",
+        })
+      ).status,
     ).toBe(303);
 
     const audit = await admin.page("/admin/nhat-ky");
@@ -148,7 +135,7 @@ describe("past publish times", () => {
     // Their own draft, edited with a time added: refused too, the draft unchanged.
     const id = await create(reporter, { headline: "Bản nháp của phóng viên" });
     const res = await reporter.post(`/admin/bai-viet/${id}`, {
-      ...(await formValues(reporter, id)),
+      ...(await articleFormValues(reporter, id)),
       publishAt: "2020-01-01T08:00",
     });
     expect(res.status).toBe(400);
@@ -180,7 +167,7 @@ describe("past publish times", () => {
     const id = await create(editor, { headline: "Bài đã đăng không dời được", "hanh-dong": "dang" });
     const publishedAt = (await stored(id))!.published_at;
     const moved = await editor.post(`/admin/bai-viet/${id}`, {
-      ...(await formValues(editor, id)),
+      ...(await articleFormValues(editor, id)),
       publishAt: future,
     });
     expect(moved.status).toBe(400);
@@ -209,7 +196,7 @@ describe("“Cập nhật” on significant updates", () => {
     expect(
       (
         await editor.post(`/admin/bai-viet/${id}`, {
-          ...(await formValues(editor, id)),
+          ...(await articleFormValues(editor, id)),
           lead: "Sapo đã sửa lỗi chính tả.",
         })
       ).status,
@@ -223,7 +210,7 @@ describe("“Cập nhật” on significant updates", () => {
     expect(
       (
         await editor.post(`/admin/bai-viet/${id}`, {
-          ...(await formValues(editor, id)),
+          ...(await articleFormValues(editor, id)),
           lead: "Giá lúa tăng thêm 200 đồng mỗi ký chiều nay.",
           significant: "on",
         })
@@ -239,7 +226,7 @@ describe("“Cập nhật” on significant updates", () => {
 
     // Another ordinary save leaves the update time readers see.
     const again = await editor.post(`/admin/bai-viet/${id}`, {
-      ...(await formValues(editor, id)),
+      ...(await articleFormValues(editor, id)),
       kicker: "Nông nghiệp:",
     });
     expect(again.status).toBe(303);
@@ -255,7 +242,10 @@ describe("“Cập nhật” on significant updates", () => {
   it("refuses the mark on an article that is not published", async () => {
     const editor = await loginAs("editor");
     const id = await create(editor, { headline: "Bản nháp chưa đăng" });
-    const res = await editor.post(`/admin/bai-viet/${id}`, { ...(await formValues(editor, id)), significant: "on" });
+    const res = await editor.post(`/admin/bai-viet/${id}`, {
+      ...(await articleFormValues(editor, id)),
+      significant: "on",
+    });
     expect(res.status).toBe(400);
     expect(text(parse(await res.text()).querySelector("#significant-error"))).toContain("bài đã đăng");
     expect((await stored(id))!.significant_update_at).toBeNull();

@@ -5,7 +5,7 @@ import { toVietnamLocalInput } from "../src/vi/dates";
 import worker from "../worker/index";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
-import { articleFields, type Editor, firstIds, idFromLocation, loginAs } from "./setup/newsroom";
+import { articleFields, articleFormValues, type Editor, firstIds, idFromLocation, loginAs } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 
@@ -24,24 +24,6 @@ async function create(editor: Editor, over: Record<string, string> = {}): Promis
       .then((t) => parse(t).querySelector(".error, .field-error")?.textContent ?? ""),
   ).toBe(303);
   return idFromLocation(res);
-}
-
-async function formValues(editor: Editor, id: number): Promise<Record<string, string>> {
-  const doc = await editor.page(`/admin/bai-viet/${id}`);
-  const out: Record<string, string> = {};
-  for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
-    const name = el.getAttribute("name");
-    if (!name || name === "_csrf") continue;
-    // As a browser sends it: an unticked checkbox is not sent.
-    if (el.getAttribute("type") === "checkbox" && el.getAttribute("checked") === undefined) continue;
-    out[name] =
-      el.tagName === "TEXTAREA"
-        ? el.textContent
-        : el.tagName === "SELECT"
-          ? (el.querySelector("option[selected]")?.getAttribute("value") ?? "")
-          : (el.getAttribute("value") ?? "");
-  }
-  return out;
 }
 
 const stored = (id: number) =>
@@ -110,8 +92,8 @@ describe("writing and publishing", () => {
     const first = await loginAs("editor");
     const second = await loginAs("editor");
     const id = await create(first, { headline: "Bài hai người cùng sửa" });
-    const a = await formValues(first, id);
-    const b = await formValues(second, id);
+    const a = await articleFormValues(first, id);
+    const b = await articleFormValues(second, id);
     expect((await first.post(`/admin/bai-viet/${id}`, { ...a, headline: "Sửa bởi người thứ nhất" })).status).toBe(303);
     const conflict = await second.post(`/admin/bai-viet/${id}`, { ...b, headline: "Sửa bởi người thứ hai" });
     expect(conflict.status).toBe(409);
@@ -124,8 +106,8 @@ describe("writing and publishing", () => {
   it("keeps a revision of every save, and restores one", async () => {
     const editor = await loginAs("editor");
     const id = await create(editor, { headline: "Phiên bản đầu" });
-    await editor.post(`/admin/bai-viet/${id}`, { ...(await formValues(editor, id)), headline: "Phiên bản hai" });
-    await editor.post(`/admin/bai-viet/${id}`, { ...(await formValues(editor, id)), headline: "Phiên bản ba" });
+    await editor.post(`/admin/bai-viet/${id}`, { ...(await articleFormValues(editor, id)), headline: "Phiên bản hai" });
+    await editor.post(`/admin/bai-viet/${id}`, { ...(await articleFormValues(editor, id)), headline: "Phiên bản ba" });
     const list = await editor.page(`/admin/bai-viet/${id}/phien-ban`);
     const links = list.querySelectorAll("td a");
     expect(links.map(text)).toEqual(["Phiên bản 3", "Phiên bản 2", "Phiên bản 1"]);
@@ -237,7 +219,7 @@ describe("writing and publishing", () => {
     const url = `/${sectionSlug}/bai-se-bi-go-xuong-${id}.html`;
     await get(url);
     expect((await get(url)).status).toBe(200);
-    await editor.post(`/admin/bai-viet/${id}`, { ...(await formValues(editor, id)), "hanh-dong": "go" });
+    await editor.post(`/admin/bai-viet/${id}`, { ...(await articleFormValues(editor, id)), "hanh-dong": "go" });
     expect((await get(url)).status).toBe(404);
     expect(await (await get("/")).text()).not.toContain("Bài sẽ bị gỡ xuống");
   });

@@ -115,3 +115,22 @@ export function idFromLocation(res: Response): number {
   if (!m) throw new Error(`no article id in ${res.status} ${res.headers.get("location")}`);
   return Number(m[1]);
 }
+
+/** An article's edit form, read back as a browser would send it (an unticked checkbox is not sent). */
+export async function articleFormValues(editor: Editor, id: number): Promise<Record<string, string>> {
+  const doc = await editor.page(`/admin/bai-viet/${id}`);
+  const out: Record<string, string> = {};
+  for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
+    const name = el.getAttribute("name");
+    if (!name || name === "_csrf") continue;
+    // As a browser sends it: an unticked checkbox is not sent.
+    if (el.getAttribute("type") === "checkbox" && el.getAttribute("checked") === undefined) continue;
+    out[name] =
+      el.tagName === "TEXTAREA"
+        ? el.textContent
+        : el.tagName === "SELECT"
+          ? (el.querySelector("option[selected]")?.getAttribute("value") ?? "")
+          : (el.getAttribute("value") ?? "");
+  }
+  return out;
+}
