@@ -5,8 +5,10 @@
 // with the form.
 import type { Context } from "hono";
 import { InvalidArticleError } from "../content/article-rules";
-import { InvalidBodyError } from "../content/blocks";
+import { InvalidBodyError, parseBody } from "../content/blocks";
 import { MARKUP_HELP } from "../content/markup/help";
+import { markupToBlocks } from "../content/markup/parse";
+import { type ReadingTime, readingTime } from "../content/reading-time";
 import { EditConflictError } from "../db/article-writes";
 import { listRecentImages } from "../db/images";
 import { listAuthors } from "../db/newsroom-articles";
@@ -38,6 +40,7 @@ export async function renderForm(
     listRecentImages(db, 12),
   ]);
   const article = opts.article;
+  const length = bodyLength(values);
   const url =
     article?.status === "published"
       ? (() => {
@@ -60,10 +63,21 @@ export async function renderForm(
       authors={c.var.user!.role === "reporter" ? authors.filter((a) => a.id === c.var.user!.authorId) : authors}
       recentImages={recentImages.map((i) => ({ id: i.id, key: i.r2Key, alt: i.alt }))}
       markupHelp={MARKUP_HELP}
+      readingTime={length}
       adminScript={ASSET_URLS["admin.js"]}
     />,
     opts.status ?? 200,
   );
+}
+
+/** Words and reading time of the body as typed, or null while it does not parse. */
+function bodyLength(values: ArticleFormValues): ReadingTime | null {
+  if (!values.body.trim()) return null;
+  try {
+    return readingTime(values.lead, parseBody(markupToBlocks(values.body)));
+  } catch {
+    return null;
+  }
 }
 
 /** Turns a write failure into the form shown again, with the text the editor typed. */

@@ -1,3 +1,4 @@
+import type { ReadingTime } from "../../content/reading-time";
 import { can } from "../../model/permissions";
 import type { User } from "../../model/records";
 import type { ArticleStatus } from "../../model/statuses";
@@ -35,6 +36,8 @@ export interface ArticleFormPageProps {
   authors: { id: number; name: string; byline: string }[];
   recentImages: { id: number; key: string; alt: string }[];
   markupHelp: string;
+  /** Words and minutes to read, while the body parses. */
+  readingTime?: ReadingTime | null;
   adminScript: string;
 }
 
@@ -130,6 +133,11 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
             {values.body}
           </textarea>
         </Field>
+        {props.readingTime && (
+          <p class="hint" id="body-length">
+            Khoảng {props.readingTime.words.toLocaleString("vi-VN")} chữ, đọc trong {props.readingTime.minutes} phút
+          </p>
+        )}
         <details>
           <summary>Cách viết nội dung</summary>
           <pre style="white-space:pre-wrap">{props.markupHelp}</pre>
