@@ -251,6 +251,9 @@ describe("sections", () => {
     expect(home.doc.querySelector("#s-nha-nong")).toBeNull();
     expect((await get("/nha-nong")).status).toBe(200);
     expect((await get(`/nha-nong/gia-lua-tang-${id}.html`)).status).toBe(200);
+    // The article form still offers it, marked as hidden.
+    const form = await editor.page("/admin/bai-viet/moi");
+    expect(text(form.querySelector(`#sectionId option[value="${sectionId}"]`))).toBe("Nhà nông (đang ẩn)");
   });
 
   it("refuse reserved, taken and former slugs with a Vietnamese 400, storing nothing", async () => {

@@ -32,7 +32,7 @@ export interface ArticleFormPageProps {
   errors?: Partial<Record<keyof ArticleFormValues, string>>;
   error?: string | null;
   notice?: string | null;
-  sections: { id: number; name: string }[];
+  sections: { id: number; name: string; hidden?: boolean }[];
   authors: { id: number; name: string; byline: string }[];
   recentImages: { id: number; key: string; alt: string }[];
   markupHelp: string;
@@ -92,7 +92,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
             <option value="">Chọn chuyên mục</option>
             {sections.map((s) => (
               <option value={String(s.id)} selected={values.sectionId === String(s.id)}>
-                {s.name}
+                {s.hidden ? `${s.name} (đang ẩn)` : s.name}
               </option>
             ))}
           </select>
