@@ -34,6 +34,9 @@ const KICKER_MAX = 200;
 const TAG_NAME_MAX = 60;
 /** Tags kept per article; the rest are dropped. */
 const TAGS_MAX = 10;
+/** Share and search: what search results and share cards show before they cut. */
+export const SEO_TITLE_MAX = 70;
+export const SEO_DESCRIPTION_MAX = 160;
 
 /** The fields of an article's input that the rules read. */
 export interface ArticleFields {
@@ -47,6 +50,9 @@ export interface ArticleFields {
   status: ArticleStatus;
   publishedAt?: Date | null;
   tags?: string[];
+  /** Share and search, optional: empty means the headline and the lead are used. */
+  seoTitle?: string | null;
+  seoDescription?: string | null;
 }
 
 /** An article input that passed the rules, normalised as it will be stored. */
@@ -61,6 +67,9 @@ export interface ValidArticle {
   slugTyped: boolean;
   /** Unique by slug, in the order given. */
   tags: { slug: string; name: string }[];
+  /** One line each, or null when not set. */
+  seoTitle: string | null;
+  seoDescription: string | null;
 }
 
 /**
@@ -79,7 +88,31 @@ export function validateArticle(input: ArticleFields): ValidArticle {
   const slugTyped = Boolean(input.slug?.trim());
   const slug = slugify(input.slug?.trim() || headline);
   if (!slug) throw new InvalidArticleError("Không tạo được đường dẫn từ tiêu đề", "slug");
-  return { headline, lead, kicker, body, slug, slugTyped, tags: uniqueTags(input.tags ?? []) };
+  const seoTitle = optionalLine(input.seoTitle, "Tiêu đề chia sẻ", SEO_TITLE_MAX, "seoTitle");
+  const seoDescription = optionalLine(input.seoDescription, "Mô tả chia sẻ", SEO_DESCRIPTION_MAX, "seoDescription");
+  return {
+    headline,
+    lead,
+    kicker,
+    body,
+    slug,
+    slugTyped,
+    tags: uniqueTags(input.tags ?? []),
+    seoTitle,
+    seoDescription,
+  };
+}
+
+/** An optional one-line text (line breaks become spaces), refused when too long; null when empty. */
+function optionalLine(value: string | null | undefined, label: string, max: number, field: string): string | null {
+  const text = nfc(value ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
+  if (text.length > max) {
+    throw new InvalidArticleError(`${label} tối đa ${max} ký tự (hiện có ${text.length})`, field);
+  }
+  return text || null;
 }
 
 function requiredText(value: string, label: string, max: number, field: string): string {
@@ -135,6 +168,9 @@ export const slugTakenError = (slug: string) =>
 
 export const missingImagesError = (ids: number[]) =>
   new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${ids.join(", ")}`, "body");
+
+export const missingSocialImageError = (id: number) =>
+  new InvalidArticleError(`Ảnh chia sẻ không tồn tại trong thư viện: ${id}`, "socialImageId");
 
 export const unknownAuthorError = () => new InvalidArticleError("Tác giả không tồn tại", "authorId");
 

@@ -6,6 +6,7 @@ import {
   articleNotFoundError,
   correctionNeedsPublishedError,
   missingImagesError,
+  missingSocialImageError,
   slugTakenError,
   unknownAuthorError,
   validateArticle,
@@ -33,6 +34,11 @@ export interface ArticleInput {
   publishedAt?: Date | null;
   heroImageId?: number | null;
   tags?: string[];
+  /** Share and search, optional: shown instead of the headline and lead, when set. */
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  /** The share card's photo instead of the hero, when set. */
+  socialImageId?: number | null;
   /**
    * The editor typed the publish time (a past one, or a schedule): a change of
    * it is written to the audit log as "article.publish_time", old -> new.
@@ -70,6 +76,10 @@ export interface ArticleSnapshot {
   publishedAt: number | null;
   heroImageId: number | null;
   tags: string[];
+  /** Absent in revisions saved before the share fields existed. */
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  socialImageId?: number | null;
 }
 
 interface CheckedArticle {
@@ -81,7 +91,7 @@ interface CheckedArticle {
 
 async function checkArticle(db: Database, input: ArticleInput, id: number | null): Promise<CheckedArticle> {
   const valid = validateArticle(input);
-  const { headline, lead, body, kicker, tags: tagList } = valid;
+  const { headline, lead, body, kicker, tags: tagList, seoTitle, seoDescription } = valid;
   const slug = await uniqueSlug(db, valid.slug, valid.slugTyped, id);
 
   const imageIds = [...new Set([...figureImageIds(body), ...(input.heroImageId ? [input.heroImageId] : [])])];
@@ -89,6 +99,11 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
     const found = await db.select({ id: images.id }).from(images).where(inArray(images.id, imageIds));
     const missing = imageIds.filter((i) => !found.some((f) => f.id === i));
     if (missing.length) throw missingImagesError(missing);
+  }
+  const socialImageId = input.socialImageId ?? null;
+  if (socialImageId !== null) {
+    const [found] = await db.select({ id: images.id }).from(images).where(eq(images.id, socialImageId)).limit(1);
+    if (!found) throw missingSocialImageError(socialImageId);
   }
   const [author] = await db
     .select({ byline: authors.byline, name: authors.name })
@@ -107,6 +122,9 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
     status: input.status,
     heroImageId: input.heroImageId ?? null,
     publishedAt: input.publishedAt ?? null,
+    seoTitle,
+    seoDescription,
+    socialImageId,
   };
   return {
     row,

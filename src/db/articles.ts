@@ -151,12 +151,14 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
   // Not db.batch: D1 batches return rows as objects, so joined columns with
   // the same name (id, slug, name) would overwrite each other.
   // All three in parallel: one round trip's wait instead of three.
-  const [rows, tagRows, figureRows, correctionRows] = await Promise.all([
+  const [rows, tagRows, figureRows, correctionRows, socialRows] = await Promise.all([
     db
       .select({
         ...teaserColumns,
         body: articles.body,
         significantUpdateAt: articles.significantUpdateAt,
+        seoTitle: articles.seoTitle,
+        seoDescription: articles.seoDescription,
         authorSlug: authors.slug,
         authorName: authors.name,
         authorByline: authors.byline,
@@ -190,6 +192,12 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
       .from(articleCorrections)
       .where(eq(articleCorrections.articleId, id))
       .orderBy(asc(articleCorrections.createdAt), asc(articleCorrections.id)),
+    // The share card's own photo, if the editor chose one.
+    db
+      .select()
+      .from(images)
+      .where(sql`${images.id} = (select ${articles.socialImageId} from ${articles} where ${articles.id} = ${id})`)
+      .limit(1),
   ]);
   const row = rows[0];
   if (!row) return null;
@@ -213,6 +221,9 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
     corrections: correctionRows,
     tags: tagRows,
     figures: new Map(figureRows.map((img) => [img.id, toImageData(img)])),
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    socialImage: socialRows[0] ? toImageData(socialRows[0]) : null,
   };
 }
 

@@ -91,13 +91,13 @@ export function listAuthors(db: Database) {
     .orderBy(authors.name);
 }
 
-/** Articles whose hero or body uses an image (for refusing its deletion). */
+/** Articles whose hero, share card or body uses an image (for refusing its deletion). */
 export function articlesUsingImage(db: Database, imageId: number) {
   return db
     .select({ id: articles.id, headline: articles.headline })
     .from(articles)
     .where(sql`
-    ${articles.heroImageId} = ${imageId} or exists (
+    ${articles.heroImageId} = ${imageId} or ${articles.socialImageId} = ${imageId} or exists (
       select 1 from json_each(${articles.body}) b
        where json_extract(b.value, '$.type') = 'figure' and json_extract(b.value, '$.imageId') = ${imageId})`);
 }

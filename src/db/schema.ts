@@ -99,6 +99,11 @@ export const articles = sqliteTable(
     createdBy: integer("created_by"),
     /** The last save an editor marked as significant: readers see "Cập nhật: …". Other saves leave it. */
     significantUpdateAt: integer("significant_update_at", { mode: "timestamp_ms" }),
+    /** Share and search: the title and description shown instead of the headline and lead, when set. */
+    seoTitle: text("seo_title"),
+    seoDescription: text("seo_description"),
+    /** The photo of the share card instead of the hero, when set. */
+    socialImageId: integer("social_image_id").references(() => images.id),
   },
   (t) => [
     uniqueIndex("articles_slug_unique").on(t.slug),

@@ -59,4 +59,9 @@ export interface ArticleFull extends ArticleTeaser {
   tags: TagRef[];
   /** Images used by figure blocks, by id. */
   figures: Map<number, ImageData>;
+  /** Share and search: shown instead of the headline and the lead in the page's head, when set. */
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** The share card's photo instead of the hero, when set. */
+  socialImage: ImageData | null;
 }

@@ -67,6 +67,11 @@ export interface Article {
   createdBy: number | null;
   /** The last save marked as significant ("Cập nhật" for readers); other saves leave it. */
   significantUpdateAt: Date | null;
+  /** Share and search: shown instead of the headline (title) and lead (description) when set. */
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** The share card's photo instead of the hero, when set. */
+  socialImageId: number | null;
 }
 
 /** A correction note ("Đính chính") on an article: plain text, never HTML. */

@@ -10,15 +10,18 @@ import { MARKUP_HELP } from "../content/markup/help";
 import { markupToBlocks } from "../content/markup/parse";
 import { type ReadingTime, readingTime } from "../content/reading-time";
 import { EditConflictError } from "../db/article-writes";
-import { listRecentImages } from "../db/images";
+import { getImagesByIds, listRecentImages } from "../db/images";
 import { listAuthors } from "../db/newsroom-articles";
 import { listSections } from "../db/sections";
 import type { AppEnv } from "../env";
+import { CARD_SIZE } from "../media/variants";
 import type { Article } from "../model/records";
 import { describeError, log } from "../platform/log";
+import { siteUrl } from "../reader/site-info";
+import { shareTitle } from "../seo/share";
 import { ASSET_URLS } from "../site/asset-urls";
-import { articlePath } from "../site/urls";
-import { ArticleFormPage, type ArticleFormValues } from "../views/admin/ArticleFormPage";
+import { articlePath, mediaPath } from "../site/urls";
+import { ArticleFormPage, type ArticleFormValues, type ShareCardPreview } from "../views/admin/ArticleFormPage";
 import { FormFieldError } from "./article-form";
 import { adminPage } from "./responses";
 
@@ -34,10 +37,11 @@ export async function renderForm(
   } = {},
 ) {
   const db = c.var.db;
-  const [sections, authors, recentImages] = await Promise.all([
+  const [sections, authors, recentImages, shareCard] = await Promise.all([
     listSections(db),
     listAuthors(db),
     listRecentImages(db, 12),
+    shareCardOf(c, values),
   ]);
   const article = opts.article;
   const length = bodyLength(values);
@@ -63,11 +67,43 @@ export async function renderForm(
       authors={c.var.user!.role === "reporter" ? authors.filter((a) => a.id === c.var.user!.authorId) : authors}
       recentImages={recentImages.map((i) => ({ id: i.id, key: i.r2Key, alt: i.alt }))}
       markupHelp={MARKUP_HELP}
+      shareCard={shareCard}
       readingTime={length}
       adminScript={ASSET_URLS["admin.js"]}
     />,
     opts.status ?? 200,
   );
+}
+
+/** The share card the values make: their share title, description and photo, as the reader page will use them. */
+async function shareCardOf(c: Context<AppEnv>, values: ArticleFormValues): Promise<ShareCardPreview> {
+  const idOf = (raw: string) => {
+    const id = Number(raw.trim());
+    return raw.trim() && Number.isSafeInteger(id) && id > 0 ? id : null;
+  };
+  const socialId = idOf(values.socialImageId);
+  const heroId = idOf(values.heroImageId);
+  const found = await getImagesByIds(
+    c.var.db,
+    [socialId, heroId].filter((id): id is number => id !== null),
+  );
+  const social = found.find((i) => i.id === socialId);
+  const hero = found.find((i) => i.id === heroId);
+  const photo = social ?? hero;
+  const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+  return {
+    host: new URL(siteUrl(c.env)).host,
+    title: shareTitle({
+      seoTitle: oneLine(values.seoTitle),
+      kicker: oneLine(values.kicker) || null,
+      headline: oneLine(values.headline),
+    }),
+    description: oneLine(values.seoDescription) || oneLine(values.lead),
+    imageSrc: photo
+      ? `${mediaPath(photo.r2Key)}?w=${CARD_SIZE.width}&h=${CARD_SIZE.height}`
+      : ASSET_URLS["og-default.png"],
+    imageFrom: social ? "social" : hero ? "hero" : "default",
+  };
 }
 
 /** Words and reading time of the body as typed, or null while it does not parse. */

@@ -27,6 +27,9 @@ export function emptyValues(user: User, sectionId?: number): ArticleFormValues {
     lead: "",
     body: "",
     heroImageId: "",
+    seoTitle: "",
+    seoDescription: "",
+    socialImageId: "",
     publishAt: "",
     significant: "",
     version: "0",
@@ -44,6 +47,9 @@ export function valuesFromArticle(article: Article, tags: string[]): ArticleForm
     lead: article.lead,
     body: blocksToMarkup(readStoredBody(article.body)),
     heroImageId: article.heroImageId ? String(article.heroImageId) : "",
+    seoTitle: article.seoTitle ?? "",
+    seoDescription: article.seoDescription ?? "",
+    socialImageId: article.socialImageId ? String(article.socialImageId) : "",
     publishAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : "",
     // Unticked on every opening: each significant change is marked on its own save.
     significant: "",
@@ -66,6 +72,9 @@ export function valuesFromForm(form: Record<string, string>): ArticleFormValues 
     lead: v("lead"),
     body: v("body"),
     heroImageId: v("heroImageId"),
+    seoTitle: v("seoTitle"),
+    seoDescription: v("seoDescription"),
+    socialImageId: v("socialImageId"),
     publishAt: v("publishAt").trim(),
     significant: v("significant") ? "on" : "",
     version: v("version"),
@@ -117,6 +126,10 @@ export function inputFromValues(
   const authorId = authorFor(user, values.authorId);
   const heroImageId = values.heroImageId.trim() ? parseId(values.heroImageId.trim()) : null;
   if (values.heroImageId.trim() && !heroImageId) throw new FormFieldError("heroImageId", "Mã ảnh phải là một số");
+  const socialImageId = values.socialImageId.trim() ? parseId(values.socialImageId.trim()) : null;
+  if (values.socialImageId.trim() && !socialImageId) {
+    throw new FormFieldError("socialImageId", "Mã ảnh phải là một số");
+  }
 
   const { status, publishedAt, publishTimeChosen } = publication(values.publishAt, action, user, current, now);
   const significantUpdate = values.significant !== "";
@@ -136,6 +149,9 @@ export function inputFromValues(
     publishTimeChosen,
     significantUpdate,
     heroImageId,
+    seoTitle: values.seoTitle,
+    seoDescription: values.seoDescription,
+    socialImageId,
     tags: values.tags
       .split(/[,;\n]/)
       .map((t) => t.trim())

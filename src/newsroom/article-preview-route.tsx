@@ -21,6 +21,9 @@ import { formStrings } from "./form";
 
 export const articlePreviewRoute = new Hono<AppEnv>();
 
+/** A share field as the rules will store it: one line, or null when empty. */
+const oneLine = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ").trim() || null;
+
 /** Preview of the form as it is now, exactly as readers would see it; nothing is saved. */
 articlePreviewRoute.post("/xem-truoc", async (c) => {
   const user = c.var.user!;
@@ -39,6 +42,7 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
     const imageIds = [
       ...body.flatMap((b) => (b.type === "figure" ? [b.imageId] : [])),
       ...(input.heroImageId ? [input.heroImageId] : []),
+      ...(input.socialImageId ? [input.socialImageId] : []),
     ];
     const found = await getImagesByIds(c.var.db, imageIds);
     const byId = new Map(found.map((img) => [img.id, toImageData(img)]));
@@ -62,6 +66,9 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
           author: { slug: author.slug, name: author.name, byline: author.byline },
           body,
           figures: byId,
+          seoTitle: oneLine(input.seoTitle),
+          seoDescription: oneLine(input.seoDescription),
+          socialImage: input.socialImageId ? (byId.get(input.socialImageId) ?? null) : null,
           tags: (input.tags ?? []).map((name) => ({ slug: tagSlug(name), name })),
         }}
       />,

@@ -1,6 +1,6 @@
-import { fullHeadline } from "../content/headline";
 import type { ArticleFull, ArticleTeaser } from "../model/article";
 import type { SiteInfo } from "../model/site-info";
+import { shareDescription, shareTitle } from "../seo/share";
 import { articleCrumbs, newsArticle } from "../seo/structured-data";
 import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { formatDate, formatDateline, formatTime, toVietnamIso } from "../vi/dates";
@@ -25,13 +25,14 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
   return (
     <Document
       site={site}
-      title={fullHeadline(article)}
-      description={article.lead}
+      title={shareTitle(article)}
+      description={shareDescription(article)}
       canonicalPath={articlePath(article)}
       currentSection={article.section.slug}
       meta={{
         type: "article",
-        image: article.hero,
+        // The share card: the photo chosen for it, else the article's own.
+        image: article.socialImage ?? article.hero,
         article: {
           publishedAt: article.publishedAt,
           modifiedAt: article.modifiedAt,

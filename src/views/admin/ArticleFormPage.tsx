@@ -1,3 +1,4 @@
+import { SEO_DESCRIPTION_MAX, SEO_TITLE_MAX } from "../../content/article-rules";
 import type { ReadingTime } from "../../content/reading-time";
 import { can } from "../../model/permissions";
 import type { User } from "../../model/records";
@@ -17,6 +18,9 @@ export interface ArticleFormValues {
   lead: string;
   body: string;
   heroImageId: string;
+  seoTitle: string;
+  seoDescription: string;
+  socialImageId: string;
   publishAt: string;
   /** "on" when "Thay đổi quan trọng" is ticked. */
   significant: string;
@@ -36,6 +40,8 @@ export interface ArticleFormPageProps {
   authors: { id: number; name: string; byline: string }[];
   recentImages: { id: number; key: string; alt: string }[];
   markupHelp: string;
+  /** What a share of the article will show, drawn from the values as they are. */
+  shareCard: ShareCardPreview;
   /** Words and minutes to read, while the body parses. */
   readingTime?: ReadingTime | null;
   adminScript: string;
@@ -128,6 +134,39 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         >
           <input id="heroImageId" name="heroImageId" type="number" min={1} value={values.heroImageId} />
         </Field>
+        <fieldset>
+          <legend>Chia sẻ và tìm kiếm</legend>
+          <p class="hint">
+            Tùy chọn. Để trống thì dùng tiêu đề, sapo và ảnh đầu bài; xem khung “Khi chia sẻ” bên dưới sau khi lưu.
+          </p>
+          <Field
+            id="seoTitle"
+            label="Tiêu đề chia sẻ"
+            hint={`(tùy chọn, tối đa ${SEO_TITLE_MAX} ký tự; hiện trên Google, Facebook, Zalo thay cho tiêu đề)`}
+            error={errors.seoTitle}
+          >
+            <input id="seoTitle" name="seoTitle" type="text" value={values.seoTitle} maxLength={SEO_TITLE_MAX} />
+          </Field>
+          <Field
+            id="seoDescription"
+            label="Mô tả chia sẻ"
+            hint={`(tùy chọn, tối đa ${SEO_DESCRIPTION_MAX} ký tự; thay cho sapo)`}
+            error={errors.seoDescription}
+          >
+            <textarea id="seoDescription" name="seoDescription" maxLength={SEO_DESCRIPTION_MAX} rows={3}>
+              {values.seoDescription}
+            </textarea>
+          </Field>
+          <Field
+            id="socialImageId"
+            label="Ảnh chia sẻ (mã ảnh)"
+            hint="(tùy chọn; để trống: dùng ảnh đầu bài; xem mã trong thư viện ảnh)"
+            error={errors.socialImageId}
+          >
+            <input id="socialImageId" name="socialImageId" type="number" min={1} value={values.socialImageId} />
+          </Field>
+          <ShareCard card={props.shareCard} />
+        </fieldset>
         <Field id="body" label="Nội dung" error={errors.body}>
           <textarea id="body" name="body" class="body" required>
             {values.body}
@@ -235,5 +274,42 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
       )}
       <script src={props.adminScript} defer></script>
     </AdminLayout>
+  );
+}
+
+/** The share card as Facebook or Zalo would draw it, from the form's values. */
+export interface ShareCardPreview {
+  /** The site's address as shown on the card, e.g. "baoxyz.vn". */
+  host: string;
+  title: string;
+  description: string;
+  /** A small picture of the card's photo: the social image, else the hero, else the paper's default card. */
+  imageSrc: string;
+  /** Where the photo comes from, said under the card. */
+  imageFrom: "social" | "hero" | "default";
+}
+
+const IMAGE_FROM = {
+  social: "Ảnh: ảnh chia sẻ",
+  hero: "Ảnh: ảnh đầu bài",
+  default: "Ảnh: ảnh mặc định của trang báo",
+} as const;
+
+function ShareCard({ card }: { card: ShareCardPreview }) {
+  return (
+    <section class="share-card" aria-labelledby="share-card-title">
+      <h2 id="share-card-title">Khi chia sẻ</h2>
+      <div class="share-card-box">
+        <img src={card.imageSrc} alt="" width={240} height={126} loading="lazy" />
+        <div>
+          <p class="share-host">{card.host}</p>
+          <p class="share-title">{card.title || "(Chưa có tiêu đề)"}</p>
+          {card.description && <p class="share-description">{card.description}</p>}
+        </div>
+      </div>
+      <p class="hint">
+        {IMAGE_FROM[card.imageFrom]}. Khung này vẽ theo nội dung đang có trong biểu mẫu, cập nhật mỗi lần lưu.
+      </p>
+    </section>
   );
 }

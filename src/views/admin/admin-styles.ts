@@ -31,6 +31,15 @@ th,td{text-align:left;padding:8px;border-bottom:1px solid #e3e3e3;vertical-align
 .thumbs img{width:100%;height:auto;display:block}
 .thumbs .pick{margin:0;background:#fff;border:1px solid #dde;padding:6px;font-weight:400;font-size:.85rem}
 fieldset{border:0;padding:0;margin:10px 0}
+.share-card{margin:12px 0 4px}
+.share-card h2{font-size:1rem;margin:0 0 6px}
+.share-card-box{display:flex;flex-wrap:wrap;gap:10px;border:1px solid #dde;border-radius:6px;background:#f7f8fa;padding:8px;max-width:560px}
+.share-card-box img{width:240px;max-width:100%;height:auto;aspect-ratio:1200/630;object-fit:cover;background:#e3e6ea}
+.share-card-box div{flex:1 1 200px;min-width:0}
+.share-card-box p{margin:0 0 4px;overflow-wrap:anywhere}
+.share-host{color:#555;font-size:.8rem;text-transform:uppercase}
+.share-title{font-weight:700}
+.share-description{color:#333;font-size:.9rem}
 legend{font-weight:600;padding:0}
 code{background:#eef;padding:1px 4px;border-radius:3px}
 .actions{margin-top:14px}
