@@ -119,6 +119,26 @@ describe("writing and publishing", () => {
     expect((await stored(id))!.version).toBe(4);
   });
 
+  it("refuses, with a Vietnamese 409, to restore a version whose slug another article has taken", async () => {
+    const editor = await loginAs("editor");
+    const id = await create(editor, { headline: "Bài đổi đường dẫn", slug: "duong-dan-cu-khoi-phuc" });
+    await editor.post(`/admin/bai-viet/${id}`, {
+      ...(await articleFormValues(editor, id)),
+      slug: "duong-dan-moi-khoi-phuc",
+    });
+    // Another article takes the old slug in the meantime.
+    await create(editor, { headline: "Bài khác", slug: "duong-dan-cu-khoi-phuc" });
+    const before = await stored(id);
+    const list = await editor.page(`/admin/bai-viet/${id}/phien-ban`);
+    const firstRevision = list.querySelectorAll("td a").at(-1)!.getAttribute("href")!;
+    const res = await editor.post(`${firstRevision}/khoi-phuc`, {});
+    expect(res.status).toBe(409);
+    const page = parse(await res.text());
+    expect(text(page.querySelector("h1"))).toBe("Không khôi phục được phiên bản này");
+    expect(text(page.querySelector("main"))).toContain("Bài viết hiện tại không thay đổi");
+    expect(await stored(id)).toEqual(before);
+  });
+
   it("shows a preview exactly as readers will see it, without saving", async () => {
     const editor = await loginAs("editor");
     const before = await env.DB.prepare("select count(*) as n from articles").first("n");
