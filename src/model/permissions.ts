@@ -19,39 +19,28 @@ export type Action =
   | "pages.manage"
   | "breaking.manage";
 
+/** Each role has the rights of the one below it, and more. */
+const REPORTER: readonly Action[] = ["article.create", "media.upload"];
+const EDITOR: readonly Action[] = [
+  ...REPORTER,
+  "article.publish",
+  "article.delete",
+  "media.delete",
+  "comments.moderate",
+  "polls.manage",
+  "weather.manage",
+  "authors.manage",
+  "sections.manage",
+  "pages.manage",
+  "breaking.manage",
+];
+/** People, settings (menus included) and the audit log are the admins' alone. */
+const ADMIN: readonly Action[] = [...EDITOR, "people.manage", "settings.manage", "audit.view"];
+
 const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
-  admin: new Set<Action>([
-    "article.create",
-    "article.publish",
-    "article.delete",
-    "media.upload",
-    "media.delete",
-    "comments.moderate",
-    "polls.manage",
-    "weather.manage",
-    "people.manage",
-    "authors.manage",
-    "sections.manage",
-    "settings.manage",
-    "audit.view",
-    "pages.manage",
-    "breaking.manage",
-  ]),
-  editor: new Set<Action>([
-    "article.create",
-    "article.publish",
-    "article.delete",
-    "media.upload",
-    "media.delete",
-    "comments.moderate",
-    "polls.manage",
-    "weather.manage",
-    "authors.manage",
-    "sections.manage",
-    "pages.manage",
-    "breaking.manage",
-  ]),
-  reporter: new Set<Action>(["article.create", "media.upload"]),
+  admin: new Set(ADMIN),
+  editor: new Set(EDITOR),
+  reporter: new Set(REPORTER),
 };
 
 export function can(user: Pick<User, "role">, action: Action): boolean {
