@@ -224,6 +224,57 @@ export const articleRevisions = sqliteTable(
   (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)],
 );
 
+/**
+ * "Tự động lưu": what the article form held while an editor typed, stored
+ * every 15-30 s apart from the article (readers never see it). One slot per
+ * editor and article; a new article's slot has no article (article_id null).
+ * Only the last few of a slot are kept (src/db/autosaves.ts).
+ */
+export const articleAutosaves = sqliteTable(
+  "article_autosaves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Null: a new article, not saved yet. */
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The article's version the form was opened at (0 for a new article). */
+    baseVersion: integer("base_version").notNull(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull().default(now),
+    /** JSON of the form's fields as typed (strings), the body already checked like a save. */
+    snapshot: text("snapshot").notNull(),
+    /** SHA-256 of the snapshot: an unchanged form is not stored twice. */
+    contentHash: text("content_hash").notNull(),
+  },
+  (t) => [index("article_autosaves_slot_idx").on(t.userId, t.articleId, t.savedAt)],
+);
+
+/**
+ * An article form posted after its session ended, kept for the sign-in that
+ * follows (never in a URL or a cached page). Found by the SHA-256 of a random
+ * key in the sign-in form and bound to a second random value in a cookie;
+ * deleted when used, and refused after expires_at. Short, small and few per
+ * client (src/newsroom/article-recovery.tsx).
+ */
+export const signInStashes = sqliteTable(
+  "sign_in_stashes",
+  {
+    id: text("id").primaryKey(),
+    /** SHA-256 of the random value in the browser's cookie. */
+    cookieHash: text("cookie_hash").notNull(),
+    /** The hashed client (never a raw IP), to cap stashes per client. */
+    client: text("client").notNull(),
+    /** Where the form was posted: "/admin/bai-viet" or "/admin/bai-viet/12". */
+    target: text("target").notNull(),
+    /** JSON of the form's fields as posted. */
+    data: text("data").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_stashes_client_idx").on(t.client), index("sign_in_stashes_expires_idx").on(t.expiresAt)],
+);
+
 /** "Đính chính": correction notes on a published article, plain text, shown to readers oldest first. */
 export const articleCorrections = sqliteTable(
   "article_corrections",
@@ -434,6 +485,8 @@ export type RecordsMatchTables = [
   Check<Same<typeof articles.$inferSelect, Records.Article>>,
   Check<Same<typeof tags.$inferSelect, Records.Tag>>,
   Check<Same<typeof articleCorrections.$inferSelect, Records.ArticleCorrection>>,
+  Check<Same<typeof articleAutosaves.$inferSelect, Records.ArticleAutosave>>,
+  Check<Same<typeof signInStashes.$inferSelect, Records.SignInStash>>,
   Check<Same<typeof users.$inferSelect, Records.User>>,
   Check<Same<typeof sessions.$inferSelect, Records.Session>>,
   Check<Same<typeof comments.$inferSelect, Records.Comment>>,

@@ -83,6 +83,29 @@ export interface ArticleCorrection {
   createdBy: number | null;
 }
 
+/** "Tự động lưu": the article form as typed, kept apart from the article. */
+export interface ArticleAutosave {
+  id: number;
+  /** Null for a new article not saved yet. */
+  articleId: number | null;
+  userId: number;
+  baseVersion: number;
+  savedAt: Date;
+  snapshot: string;
+  contentHash: string;
+}
+
+/** An article form posted after its session ended, kept briefly for the sign-in that follows. */
+export interface SignInStash {
+  id: string;
+  cookieHash: string;
+  client: string;
+  target: string;
+  data: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
 export interface Tag {
   id: number;
   slug: string;

@@ -5,6 +5,7 @@ import { createArticle, deleteArticle, updateArticle } from "../db/article-write
 import type { AppEnv } from "../env";
 import { can } from "../model/permissions";
 import type { ArticleFormValues } from "../views/admin/ArticleFormPage";
+import { autosaveOffer, newArticleSaved } from "./article-autosave-routes";
 import { emptyValues, inputFromValues, parseAction, valuesFromArticle, valuesFromForm } from "./article-form";
 import { formFailure, renderForm } from "./article-form-responses";
 import { loadEditable } from "./editable-article";
@@ -27,7 +28,7 @@ async function readSubmission(
 
 articleEditRoutes.get("/moi", async (c) => {
   if (!can(c.var.user!, "article.create")) return forbiddenPage(c, "Bạn không có quyền viết bài.");
-  return renderForm(c, emptyValues(c.var.user!));
+  return renderForm(c, emptyValues(c.var.user!), { autosaveOffer: await autosaveOffer(c, null) });
 });
 
 articleEditRoutes.post("/", async (c) => {
@@ -40,6 +41,7 @@ articleEditRoutes.post("/", async (c) => {
     const id = await createArticle(c.var.db, inputFromValues(values, action, user, null, new Date()), {
       userId: user.id,
     });
+    await newArticleSaved(c);
     return c.redirect(`/admin/bai-viet/${id}?da-luu`, 303);
   } catch (err) {
     return formFailure(c, err, values);
@@ -55,7 +57,11 @@ articleEditRoutes.get("/:id{[0-9]+}", async (c) => {
       : c.req.query("da-khoi-phuc") !== undefined
         ? "Đã khôi phục phiên bản."
         : null;
-  return renderForm(c, valuesFromArticle(found.article, found.tags), { article: found.article, notice });
+  return renderForm(c, valuesFromArticle(found.article, found.tags), {
+    article: found.article,
+    notice,
+    autosaveOffer: await autosaveOffer(c, found.article),
+  });
 });
 
 articleEditRoutes.post("/:id{[0-9]+}", async (c) => {

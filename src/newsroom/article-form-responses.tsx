@@ -5,9 +5,8 @@
 // with the form.
 import type { Context } from "hono";
 import { InvalidArticleError } from "../content/article-rules";
-import { InvalidBodyError, parseBody } from "../content/blocks";
+import { InvalidBodyError } from "../content/blocks";
 import { MARKUP_HELP } from "../content/markup/help";
-import { markupToBlocks } from "../content/markup/parse";
 import { type ReadingTime, readingTime } from "../content/reading-time";
 import { EditConflictError } from "../db/article-writes";
 import { getImagesByIds, listRecentImages } from "../db/images";
@@ -22,8 +21,11 @@ import { shareTitle } from "../seo/share";
 import { ASSET_URLS } from "../site/asset-urls";
 import { articlePath, mediaPath } from "../site/urls";
 import { ArticleFormPage, type ArticleFormValues, type ShareCardPreview } from "../views/admin/ArticleFormPage";
-import { FormFieldError } from "./article-form";
+import { articleBody, FormFieldError } from "./article-form";
 import { adminPage } from "./responses";
+
+/** How often the form's script autosaves while something changed (the rule: every 15-30 s). */
+export const AUTOSAVE_INTERVAL_MS = 20_000;
 
 export async function renderForm(
   c: Context<AppEnv>,
@@ -33,7 +35,9 @@ export async function renderForm(
     errors?: Partial<Record<keyof ArticleFormValues, string>>;
     error?: string | null;
     notice?: string | null;
-    status?: 200 | 400 | 409 | 503;
+    status?: 200 | 400 | 403 | 409 | 503;
+    /** A newer autosave of this editor's to offer (article-autosave-routes). */
+    autosaveOffer?: { href: string; savedAt: string } | null;
   } = {},
 ) {
   const db = c.var.db;
@@ -70,6 +74,13 @@ export async function renderForm(
       shareCard={shareCard}
       readingTime={length}
       adminScript={ASSET_URLS["admin.js"]}
+      autosave={{
+        url: article ? `/admin/bai-viet/${article.id}/tu-dong-luu` : "/admin/bai-viet/tu-dong-luu",
+        localKey: article ? String(article.id) : "new",
+        intervalMs: AUTOSAVE_INTERVAL_MS,
+        offer: opts.autosaveOffer ?? null,
+        script: ASSET_URLS["article-form.js"],
+      }}
     />,
     opts.status ?? 200,
   );
@@ -103,6 +114,7 @@ async function shareCardOf(c: Context<AppEnv>, values: ArticleFormValues): Promi
       ? `${mediaPath(photo.r2Key)}?w=${CARD_SIZE.width}&h=${CARD_SIZE.height}`
       : ASSET_URLS["og-default.png"],
     imageFrom: social ? "social" : hero ? "hero" : "default",
+    defaultSrc: ASSET_URLS["og-default.png"],
   };
 }
 
@@ -110,7 +122,7 @@ async function shareCardOf(c: Context<AppEnv>, values: ArticleFormValues): Promi
 function bodyLength(values: ArticleFormValues): ReadingTime | null {
   if (!values.body.trim()) return null;
   try {
-    return readingTime(values.lead, parseBody(markupToBlocks(values.body)));
+    return readingTime(values.lead, articleBody(values));
   } catch {
     return null;
   }

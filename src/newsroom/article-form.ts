@@ -1,5 +1,5 @@
 // Between the article form's strings and the write layer's input.
-import { readStoredBody } from "../content/blocks";
+import { type BodyBlock, parseBody, readStoredBody } from "../content/blocks";
 import { markupToBlocks } from "../content/markup/parse";
 import { blocksToMarkup } from "../content/markup/serialize";
 import type { ArticleInput } from "../db/article-writes";
@@ -81,6 +81,15 @@ export function valuesFromForm(form: Record<string, string>): ArticleFormValues 
   };
 }
 
+/**
+ * The body as the form sent it, checked: the one way a submitted body is
+ * read, shared by saving, previewing and autosaving, so all three accept and
+ * refuse exactly the same text. Throws InvalidBodyError (Vietnamese reasons).
+ */
+export function articleBody(values: ArticleFormValues): BodyBlock[] {
+  return parseBody(markupToBlocks(values.body));
+}
+
 export class FormFieldError extends Error {
   constructor(
     readonly field: keyof ArticleFormValues,
@@ -143,7 +152,7 @@ export function inputFromValues(
     headline: values.headline,
     slug: values.slug,
     lead: values.lead,
-    body: markupToBlocks(values.body),
+    body: articleBody(values),
     status,
     publishedAt,
     publishTimeChosen,

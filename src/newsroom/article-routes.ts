@@ -8,8 +8,10 @@
 //   POST /chuyen-doi-html                    paste from Word ./article-paste-route
 //   GET  /:id/phien-ban[/:rev], POST …/khoi-phuc  revisions  ./article-revisions-routes
 //   GET, POST /:id/dinh-chinh                corrections     ./article-corrections-routes
+//   POST [/:id]/tu-dong-luu, GET …/tu-dong-luu/:as  autosave ./article-autosave-routes
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { articleAutosaveRoutes } from "./article-autosave-routes";
 import { articleCorrectionsRoutes } from "./article-corrections-routes";
 import { articleEditRoutes } from "./article-edit-routes";
 import { articleListRoute } from "./article-list-route";
@@ -25,3 +27,4 @@ articleRoutes.route("/", articlePreviewRoute);
 articleRoutes.route("/", articlePasteRoute);
 articleRoutes.route("/", articleRevisionsRoutes);
 articleRoutes.route("/", articleCorrectionsRoutes);
+articleRoutes.route("/", articleAutosaveRoutes);

@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "../platform/passwords";
 import { LoginPage } from "../views/admin/LoginPage";
 import { PasswordPage } from "../views/admin/PasswordPage";
+import { formFromStash, STASH_FIELD } from "./article-recovery";
 import { formStrings } from "./form";
 import { adminPage } from "./responses";
 import { endSession, startSession } from "./session";
@@ -42,13 +43,19 @@ authRoutes.post("/dang-nhap", async (c) => {
   const email = (form.email ?? "").trim().toLowerCase().slice(0, 200);
   const password = (form.password ?? "").slice(0, 200);
   const next = form.tiep;
+  // The key of an article form kept while the session had ended: carried through failed attempts.
+  const keep = /^[0-9a-f]{64}$/.test(form[STASH_FIELD] ?? "") ? form[STASH_FIELD] : undefined;
   const keys = { account: accountKey(email), client: await clientKey(c.req.raw, c.env) };
   const db = c.var.db;
   if (!email || !password) {
-    return adminPage(c, <LoginPage email={email} next={next} error="Vui lòng nhập email và mật khẩu." />, 400);
+    return adminPage(
+      c,
+      <LoginPage email={email} next={next} keep={keep} error="Vui lòng nhập email và mật khẩu." />,
+      400,
+    );
   }
   if (await isThrottled(db, keys)) {
-    return adminPage(c, <LoginPage email={email} next={next} error={THROTTLED_MESSAGE} />, 429);
+    return adminPage(c, <LoginPage email={email} next={next} keep={keep} error={THROTTLED_MESSAGE} />, 429);
   }
   const user = await getUserByEmail(db, email);
   const stored = user
@@ -58,12 +65,21 @@ authRoutes.post("/dang-nhap", async (c) => {
   if (!valid || !user) {
     await noteFailure(db, keys);
     await audit(db, { userId: user?.id ?? null, action: "login.failed", detail: user ? "" : "email không tồn tại" });
-    return adminPage(c, <LoginPage email={email} next={next} error="Email hoặc mật khẩu không đúng." />, 400);
+    return adminPage(
+      c,
+      <LoginPage email={email} next={next} keep={keep} error="Email hoặc mật khẩu không đúng." />,
+      400,
+    );
   }
   await noteSuccess(db, keys);
   if (needsRehash(stored)) await rehashUserPassword(db, user.id, await hashPassword(password));
-  await startSession(c, user);
+  const session = await startSession(c, user);
   await audit(db, { userId: user.id, action: "login" });
+  // An account with a temporary password replaces it first; its kept form waits out its time.
+  if (keep && !user.mustChangePassword) {
+    const form = await formFromStash(c, keep, user, session);
+    if (form) return form;
+  }
   return c.redirect(safeNext(next), 303);
 });
 

@@ -5,7 +5,9 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { safeEqual } from "../platform/crypto";
 import { CSRF_FIELD } from "../views/admin/CsrfField";
+import { isArticleSave, staleTokenForm } from "./article-recovery";
 import { forbiddenPage } from "./responses";
+import { wantsJson } from "./session";
 
 const SAFE = /^(GET|HEAD|OPTIONS)$/;
 
@@ -23,6 +25,14 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
         ? (await c.req.parseBody())[CSRF_FIELD]
         : c.req.header("x-csrf-token");
     if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) {
+      // The article form keeps its text: drawn again with the current token (nothing stored).
+      if (isArticleSave(c)) return staleTokenForm(c);
+      if (wantsJson(c)) {
+        return c.json(
+          { error: "Phiên làm việc của biểu mẫu đã đổi. Hãy tải lại trang; nội dung vẫn được giữ trên máy này." },
+          403,
+        );
+      }
       return forbiddenPage(c, "Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.");
     }
   }

@@ -8,8 +8,10 @@ import { parseId } from "./form";
 import { forbiddenPage, notFoundAdmin } from "./responses";
 
 /** The article and its tags, or the 404 or 403 page to answer with instead. */
-export async function loadEditable(c: Context<AppEnv>): Promise<{ article: Article; tags: string[] } | Response> {
-  const id = parseId(c.req.param("id"));
+export async function loadEditable(
+  c: Context<AppEnv>,
+  id: number | null = parseId(c.req.param("id")),
+): Promise<{ article: Article; tags: string[] } | Response> {
   const found = id ? await getArticleForEdit(c.var.db, id) : null;
   if (!found) return notFoundAdmin(c, "Không tìm thấy bài viết.");
   if (!canEditArticle(c.var.user!, found.article)) {

@@ -10,7 +10,7 @@ import { renderDocument } from "../views/render";
 export function adminPage(
   c: Context<AppEnv>,
   page: VNode,
-  status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 429 | 503 = 200,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503 = 200,
 ): Response {
   c.header("cache-control", "private, no-store");
   return c.html(renderDocument(page), status);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { isArticleSave, stashForSignIn } from "./article-recovery";
 import { articleRoutes } from "./article-routes";
 import { authRoutes } from "./auth-routes";
 import { authorRoutes } from "./author-routes";
@@ -25,7 +26,10 @@ const OPEN_PATHS: ReadonlySet<string> = new Set(["/admin/dang-nhap", "/admin/dan
 
 newsroomRoutes.use(loadEditor, csrfProtection);
 // Closed unless listed as open: a room added later is protected without a line here.
-newsroomRoutes.use((c, next) => (OPEN_PATHS.has(c.req.path) ? next() : requireEditor(c, next)));
+// An article saved after its session ended keeps its text for the sign-in (article-recovery.tsx).
+newsroomRoutes.use((c, next) =>
+  OPEN_PATHS.has(c.req.path) ? next() : !c.var.user && isArticleSave(c) ? stashForSignIn(c) : requireEditor(c, next),
+);
 // A temporary password (set by an admin) is replaced before anything else.
 newsroomRoutes.use(requireOwnPassword);
 newsroomRoutes.route("/", authRoutes);

@@ -18,10 +18,10 @@ function sessionCookie(value: string, maxAgeSeconds: number): string {
   return `${EDITOR_SESSION_COOKIE}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Lax`;
 }
 
-export async function startSession(c: Context<AppEnv>, user: User): Promise<void> {
+export async function startSession(c: Context<AppEnv>, user: User): Promise<Session> {
   const token = randomToken();
   const now = new Date();
-  await insertSession(c.var.db, {
+  const session: Session = {
     id: await sha256Hex(token),
     userId: user.id,
     csrfToken: randomToken(),
@@ -30,8 +30,10 @@ export async function startSession(c: Context<AppEnv>, user: User): Promise<void
     expiresAt: new Date(now.getTime() + ABSOLUTE_MS),
     // Only the browser family and system: the User-Agent itself and the IP are not kept.
     device: deviceLabel(c.req.header("user-agent")),
-  });
+  };
+  await insertSession(c.var.db, session);
   c.header("set-cookie", sessionCookie(token, Math.floor(ABSOLUTE_MS / 1000)), { append: true });
+  return session;
 }
 
 export async function endSession(c: Context<AppEnv>, everywhere = false): Promise<void> {
@@ -77,9 +79,19 @@ export const loadEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** A request from the newsroom's scripts, which read JSON answers. */
+export const wantsJson = (c: Context<AppEnv>): boolean => (c.req.header("accept") ?? "").includes("application/json");
+
 /** Sends anyone without a valid session to the login page. */
 export const requireEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.user) {
+    // A script's request (autosave) gets JSON it can read, not the sign-in page.
+    if (wantsJson(c)) {
+      return c.json(
+        { error: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; nội dung vẫn được giữ trên máy này." },
+        401,
+      );
+    }
     const next_ = new URL(c.req.url);
     const target = c.req.method === "GET" ? `?tiep=${encodeURIComponent(next_.pathname + next_.search)}` : "";
     return c.redirect(`/admin/dang-nhap${target}`, 303);

@@ -45,6 +45,17 @@ export interface ArticleFormPageProps {
   /** Words and minutes to read, while the body parses. */
   readingTime?: ReadingTime | null;
   adminScript: string;
+  /** Autosave and the browser's local copy (src/assets/article-form.js). */
+  autosave: {
+    /** Where the script posts the form's fields as JSON. */
+    url: string;
+    /** The local copy's key: the article's id, or "new". */
+    localKey: string;
+    intervalMs: number;
+    /** A newer autosave of this editor's, offered above the form. */
+    offer: { href: string; savedAt: string } | null;
+    script: string;
+  };
 }
 
 export function ArticleFormPage(props: ArticleFormPageProps) {
@@ -81,7 +92,21 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           )}
         </p>
       )}
-      <form method="post" action={action} class="card" id="article-form">
+      {props.autosave.offer && (
+        <p class="notice" role="status" id="autosave-offer">
+          Có bản tự động lưu lúc {props.autosave.offer.savedAt}, mới hơn bản đang mở.{" "}
+          <a href={props.autosave.offer.href}>Mở bản tự động lưu</a>
+        </p>
+      )}
+      <form
+        method="post"
+        action={action}
+        class="card"
+        id="article-form"
+        data-autosave-url={props.autosave.url}
+        data-autosave-ms={String(props.autosave.intervalMs)}
+        data-local-key={props.autosave.localKey}
+      >
         <CsrfField token={csrf} />
         <input type="hidden" name="version" value={values.version} />
         <Field id="kicker" label="Dòng dẫn" hint="(tùy chọn, ví dụ “Phường 7:”)" error={errors.kicker}>
@@ -273,6 +298,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         </section>
       )}
       <script src={props.adminScript} defer></script>
+      <script src={props.autosave.script} defer></script>
     </AdminLayout>
   );
 }
@@ -287,6 +313,8 @@ export interface ShareCardPreview {
   imageSrc: string;
   /** Where the photo comes from, said under the card. */
   imageFrom: "social" | "hero" | "default";
+  /** The paper's default card, for the live preview when no photo is chosen. */
+  defaultSrc: string;
 }
 
 const IMAGE_FROM = {
@@ -300,15 +328,18 @@ function ShareCard({ card }: { card: ShareCardPreview }) {
     <section class="share-card" aria-labelledby="share-card-title">
       <h2 id="share-card-title">Khi chia sẻ</h2>
       <div class="share-card-box">
-        <img src={card.imageSrc} alt="" width={240} height={126} loading="lazy" />
+        <img src={card.imageSrc} alt="" width={240} height={126} loading="lazy" data-default-src={card.defaultSrc} />
         <div>
           <p class="share-host">{card.host}</p>
           <p class="share-title">{card.title || "(Chưa có tiêu đề)"}</p>
-          {card.description && <p class="share-description">{card.description}</p>}
+          <p class="share-description" hidden={!card.description}>
+            {card.description}
+          </p>
         </div>
       </div>
       <p class="hint">
-        {IMAGE_FROM[card.imageFrom]}. Khung này vẽ theo nội dung đang có trong biểu mẫu, cập nhật mỗi lần lưu.
+        <span class="share-from">{IMAGE_FROM[card.imageFrom]}</span>. Khung này vẽ theo nội dung đang có trong biểu mẫu,
+        cập nhật mỗi lần lưu (và ngay khi bạn gõ, nếu trình duyệt chạy JavaScript).
       </p>
     </section>
   );
