@@ -174,7 +174,7 @@ articleAutosaveRoutes.get("/moi/tu-dong-luu/:as{[0-9]+}", async (c) => {
   const saved = id ? await getAutosave(c.var.db, id, { userId: user.id, articleId: null }) : null;
   if (!saved) return notFoundAdmin(c, "Không tìm thấy bản tự động lưu này (có thể bài đã được lưu).");
   const values = valuesOf(saved, valuesFromForm({}));
-  return renderForm(c, values, { notice: openedNotice(saved) });
+  return renderForm(c, values, { notice: openedNotice(saved), unsaved: true });
 });
 
 articleAutosaveRoutes.get("/:id{[0-9]+}/tu-dong-luu/:as{[0-9]+}", async (c) => {
@@ -184,7 +184,7 @@ articleAutosaveRoutes.get("/:id{[0-9]+}/tu-dong-luu/:as{[0-9]+}", async (c) => {
   const saved = id ? await getAutosave(c.var.db, id, { articleId: found.article.id }) : null;
   if (!saved) return notFoundAdmin(c, "Không tìm thấy bản tự động lưu này.");
   const values = valuesOf(saved, valuesFromArticle(found.article, found.tags));
-  return renderForm(c, values, { article: found.article, notice: openedNotice(saved) });
+  return renderForm(c, values, { article: found.article, notice: openedNotice(saved), unsaved: true });
 });
 
 /** The picture a library photo gives the share card, for the form's live preview. */

@@ -38,6 +38,8 @@ export async function renderForm(
     status?: 200 | 400 | 403 | 409 | 503;
     /** A newer autosave of this editor's to offer (article-autosave-routes). */
     autosaveOffer?: { href: string; savedAt: string } | null;
+    /** The values are not what the server holds (default: when a save was refused). */
+    unsaved?: boolean;
   } = {},
 ) {
   const db = c.var.db;
@@ -79,6 +81,7 @@ export async function renderForm(
         localKey: article ? String(article.id) : "new",
         intervalMs: AUTOSAVE_INTERVAL_MS,
         offer: opts.autosaveOffer ?? null,
+        unsaved: opts.unsaved ?? Boolean(opts.error),
         script: ASSET_URLS["article-form.js"],
       }}
     />,

@@ -157,5 +157,6 @@ export async function formFromStash(
   return renderForm(c, values, {
     article: article?.article,
     notice: "Đã đăng nhập lại. Nội dung bạn gửi trước đó ở bên dưới và CHƯA được lưu: hãy kiểm tra rồi bấm “Lưu”.",
+    unsaved: true,
   });
 }

@@ -5,6 +5,7 @@ import { InvalidArticleError } from "../content/article-rules";
 import { InvalidBodyError } from "../content/blocks";
 import { blocksToMarkup } from "../content/markup/serialize";
 import { type ArticleSnapshot, EditConflictError, updateArticle } from "../db/article-writes";
+import { listAutosaves } from "../db/autosaves";
 import { getRevision, listRevisions } from "../db/newsroom-articles";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
@@ -20,7 +21,11 @@ export const articleRevisionsRoutes = new Hono<AppEnv>();
 articleRevisionsRoutes.get("/:id{[0-9]+}/phien-ban", async (c) => {
   const found = await loadEditable(c);
   if (found instanceof Response) return found;
-  const [revisions, users] = await Promise.all([listRevisions(c.var.db, found.article.id), listUsers(c.var.db)]);
+  const [revisions, autosaves, users] = await Promise.all([
+    listRevisions(c.var.db, found.article.id),
+    listAutosaves(c.var.db, found.article.id),
+    listUsers(c.var.db),
+  ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
   return adminPage(
     c,
@@ -30,6 +35,7 @@ articleRevisionsRoutes.get("/:id{[0-9]+}/phien-ban", async (c) => {
       articleId={found.article.id}
       headline={found.article.headline}
       revisions={revisions.map((r) => ({ ...r, savedByName: r.savedBy ? (names.get(r.savedBy) ?? "?") : "Hệ thống" }))}
+      autosaves={autosaves.map((a) => ({ ...a, savedByName: names.get(a.userId) ?? "?" }))}
     />,
   );
 });

@@ -54,6 +54,8 @@ export interface ArticleFormPageProps {
     intervalMs: number;
     /** A newer autosave of this editor's, offered above the form. */
     offer: { href: string; savedAt: string } | null;
+    /** The form holds text the server has not saved (a refused save, an opened autosave, text kept over a sign-in). */
+    unsaved: boolean;
     script: string;
   };
 }
@@ -93,7 +95,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         </p>
       )}
       {props.autosave.offer && (
-        <p class="notice" role="status" id="autosave-offer">
+        <p class="ok" role="status" id="autosave-offer">
           Có bản tự động lưu lúc {props.autosave.offer.savedAt}, mới hơn bản đang mở.{" "}
           <a href={props.autosave.offer.href}>Mở bản tự động lưu</a>
         </p>
@@ -106,6 +108,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         data-autosave-url={props.autosave.url}
         data-autosave-ms={String(props.autosave.intervalMs)}
         data-local-key={props.autosave.localKey}
+        data-unsaved={props.autosave.unsaved ? "1" : undefined}
       >
         <CsrfField token={csrf} />
         <input type="hidden" name="version" value={values.version} />

@@ -9,9 +9,11 @@ export interface RevisionsPageProps {
   articleId: number;
   headline: string;
   revisions: { id: number; version: number; savedAt: Date; savedByName: string }[];
+  /** "Tự động lưu": kept apart from the article; restoring one opens it in the form. */
+  autosaves: { id: number; baseVersion: number; savedAt: Date; savedByName: string }[];
 }
 
-export function RevisionsPage({ user, csrf, articleId, headline, revisions }: RevisionsPageProps) {
+export function RevisionsPage({ user, csrf, articleId, headline, revisions, autosaves }: RevisionsPageProps) {
   return (
     <AdminLayout title={`Các phiên bản: ${headline}`} user={user} csrf={csrf}>
       <p>
@@ -37,6 +39,40 @@ export function RevisionsPage({ user, csrf, articleId, headline, revisions }: Re
           ))}
         </tbody>
       </table>
+      <h2 id="autosaves">Tự động lưu</h2>
+      {autosaves.length === 0 ? (
+        <p class="hint">Chưa có bản tự động lưu nào.</p>
+      ) : (
+        <>
+          <p class="hint">
+            Bản tự động lưu khi đang gõ, chưa phải là bài đã lưu. “Khôi phục” mở bản đó trong biểu mẫu; bài chỉ thay đổi
+            khi bạn bấm “Lưu”.
+          </p>
+          <table aria-labelledby="autosaves">
+            <thead>
+              <tr>
+                <th>Bản</th>
+                <th>Lưu lúc</th>
+                <th>Người gõ</th>
+                <th>Sửa từ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {autosaves.map((a) => (
+                <tr key={a.id} class="autosave">
+                  <td>
+                    Tự động lưu ·{" "}
+                    <a href={`/admin/bai-viet/${articleId}/tu-dong-luu/${a.id}`}>Khôi phục vào biểu mẫu</a>
+                  </td>
+                  <td>{formatDateline(a.savedAt)}</td>
+                  <td>{a.savedByName}</td>
+                  <td>Phiên bản {a.baseVersion}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </AdminLayout>
   );
 }
