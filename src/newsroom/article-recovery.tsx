@@ -75,7 +75,7 @@ export async function staleTokenForm(c: Context<AppEnv>): Promise<Response> {
   return renderForm(c, values, {
     article: article?.article,
     error:
-      "Biểu mẫu này được mở từ một phiên làm việc cũ nên bài CHƯA được lưu. Nội dung bạn nhập vẫn còn bên dưới: hãy kiểm tra rồi bấm “Lưu” lại.",
+      "Biểu mẫu này đã hết hạn (được mở từ một phiên làm việc cũ) nên bài CHƯA được lưu. Nội dung bạn nhập vẫn còn bên dưới: hãy kiểm tra rồi bấm “Lưu” lại.",
     status: 403,
   });
 }
