@@ -164,6 +164,9 @@
 
   const kept = readCopy();
   if (kept && contentOf(kept.fields) !== contentOf(readFields())) offerCopy(kept);
+  // Text the server drew but has not saved is kept on this machine at once (reloading the page
+  // that answered a sign-in would not bring it back), unless another copy is on offer.
+  else if (confirmed === null) keepCopyNow();
 
   /** @param {LocalCopy} copy */
   function offerCopy(copy) {

@@ -17,6 +17,7 @@ import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";
 import { CARD_SIZE } from "../media/variants";
 import { can } from "../model/permissions";
 import type { Article, ArticleAutosave } from "../model/records";
+import { describeError, log } from "../platform/log";
 import { mediaPath } from "../site/urls";
 import { formatDateline, formatTime } from "../vi/dates";
 import type { ArticleFormValues } from "../views/admin/ArticleFormPage";
@@ -214,5 +215,15 @@ export async function autosaveOffer(
   };
 }
 
-/** A new article was saved for real: the editor's autosaves of it are done with. */
-export const newArticleSaved = (c: Context<AppEnv>) => clearNewArticleAutosaves(c.var.db, c.var.user!.id);
+/**
+ * A new article was saved for real: the editor's autosaves of it are done
+ * with. The article is saved whatever happens here; a failure only leaves
+ * the slot to be pruned later.
+ */
+export async function newArticleSaved(c: Context<AppEnv>): Promise<void> {
+  try {
+    await clearNewArticleAutosaves(c.var.db, c.var.user!.id);
+  } catch (err) {
+    log("warn", "new-article autosaves not cleared", { error: describeError(err) });
+  }
+}
