@@ -7,6 +7,7 @@ import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUTOSAVES_KEPT } from "../src/db/autosaves";
 import { STASH_LIMITS } from "../src/db/sign-in-stashes";
+import { ASSET_URLS } from "../src/site/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
 import {
@@ -306,6 +307,37 @@ describe("autosave", () => {
     const bad = await autosave(editor, path, { ...fields, body: "Xem [đây](javascript:alert(1))." });
     expect(((await bad.json()) as { fields: { body: string } }).fields.body).toBeTruthy();
     expect(await autosaves(editor.id)).toBe(0);
+  });
+});
+
+describe("the article form's script", () => {
+  it("is loaded on the article form only, told where and how often to autosave", async () => {
+    const editor = await loginAs("editor");
+    const form = await editor.page("/admin/bai-viet/moi");
+    expect(form.querySelector(`script[src="${ASSET_URLS["article-form.js"]}"]`)).toBeTruthy();
+    const el = form.querySelector("#article-form")!;
+    expect(el.getAttribute("data-autosave-url")).toBe("/admin/bai-viet/tu-dong-luu");
+    expect(el.getAttribute("data-local-key")).toBe("new");
+    const every = Number(el.getAttribute("data-autosave-ms"));
+    expect(every).toBeGreaterThanOrEqual(15_000);
+    expect(every).toBeLessThanOrEqual(30_000);
+    expect(el.getAttribute("data-unsaved")).toBeUndefined();
+    const list = await (await editor.get("/admin/bai-viet")).text();
+    expect(list).not.toContain(ASSET_URLS["article-form.js"]);
+  });
+
+  it("gets a library photo's share-card picture for the live preview, and a 404 for no photo", async () => {
+    const editor = await loginAs("editor");
+    const image = await env.DB.prepare("select id, r2_key as key from images order by id limit 1").first<{
+      id: number;
+      key: string;
+    }>();
+    const res = await editor.get(`/admin/bai-viet/anh-chia-se/${image!.id}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { src: string }).src).toBe(`/media/${image!.key}?w=1200&h=630`);
+    const missing = await editor.get("/admin/bai-viet/anh-chia-se/999999");
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toBe("Không có ảnh này trong thư viện.");
   });
 });
 
