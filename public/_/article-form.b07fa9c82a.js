@@ -280,6 +280,12 @@
     }
   });
 
+  // Phones may close a tab in the background without beforeunload: keep the copy when the page is hidden.
+  window.addEventListener("pagehide", keepCopyNow);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden" && !submitting) keepCopyNow();
+  });
+
   window.addEventListener("pageshow", (event) => {
     // Back from the next page (bfcache): the form is live again.
     if (event.persisted) submitting = false;
