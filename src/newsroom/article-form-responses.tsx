@@ -23,6 +23,7 @@ import { ASSET_URLS } from "../site/asset-urls";
 import { articlePath, mediaPath } from "../site/urls";
 import { ArticleFormPage, type ArticleFormValues, type ShareCardPreview } from "../views/admin/ArticleFormPage";
 import { FormFieldError } from "./article-form";
+import { photoChoicesFor } from "./photo-picker-routes";
 import { adminPage } from "./responses";
 
 export async function renderForm(
@@ -37,11 +38,12 @@ export async function renderForm(
   } = {},
 ) {
   const db = c.var.db;
-  const [sections, authors, recentImages, shareCard] = await Promise.all([
+  const [sections, authors, recentImages, shareCard, photoChoices] = await Promise.all([
     listSections(db),
     listAuthors(db),
     listRecentImages(db, 12),
     shareCardOf(c, values),
+    photoChoicesFor(c, [values.heroImageId, values.socialImageId]),
   ]);
   const article = opts.article;
   const length = bodyLength(values);
@@ -70,6 +72,8 @@ export async function renderForm(
       shareCard={shareCard}
       readingTime={length}
       adminScript={ASSET_URLS["admin.js"]}
+      photoChoices={photoChoices}
+      photosScript={ASSET_URLS["photos.js"]}
     />,
     opts.status ?? 200,
   );

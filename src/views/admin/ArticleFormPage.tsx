@@ -6,6 +6,7 @@ import type { ArticleStatus } from "../../model/statuses";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 import { Field } from "./Field";
+import { PhotoChoice, type PhotoChoices, PhotoSearchForms } from "./PhotoChoice";
 import { STATUS_NAMES } from "./status-names";
 
 export interface ArticleFormValues {
@@ -45,6 +46,9 @@ export interface ArticleFormPageProps {
   /** Words and minutes to read, while the body parses. */
   readingTime?: ReadingTime | null;
   adminScript: string;
+  /** The hero and share photo fields' choices (PhotoChoice), and the picker's script. */
+  photoChoices: PhotoChoices;
+  photosScript: string;
 }
 
 export function ArticleFormPage(props: ArticleFormPageProps) {
@@ -126,14 +130,14 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
             {values.lead}
           </textarea>
         </Field>
-        <Field
-          id="heroImageId"
-          label="Ảnh đầu bài (mã ảnh)"
-          hint="(tùy chọn; xem mã trong thư viện ảnh)"
+        <PhotoChoice
+          name="heroImageId"
+          label="Ảnh đầu bài"
+          hint="(tùy chọn)"
+          value={values.heroImageId}
+          choices={props.photoChoices}
           error={errors.heroImageId}
-        >
-          <input id="heroImageId" name="heroImageId" type="number" min={1} value={values.heroImageId} />
-        </Field>
+        />
         <fieldset>
           <legend>Chia sẻ và tìm kiếm</legend>
           <p class="hint">
@@ -157,14 +161,14 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
               {values.seoDescription}
             </textarea>
           </Field>
-          <Field
-            id="socialImageId"
-            label="Ảnh chia sẻ (mã ảnh)"
-            hint="(tùy chọn; để trống: dùng ảnh đầu bài; xem mã trong thư viện ảnh)"
+          <PhotoChoice
+            name="socialImageId"
+            label="Ảnh chia sẻ"
+            hint="(tùy chọn; không chọn: dùng ảnh đầu bài)"
+            value={values.socialImageId}
+            choices={props.photoChoices}
             error={errors.socialImageId}
-          >
-            <input id="socialImageId" name="socialImageId" type="number" min={1} value={values.socialImageId} />
-          </Field>
+          />
           <ShareCard card={props.shareCard} />
         </fieldset>
         <Field id="body" label="Nội dung" error={errors.body}>
@@ -272,7 +276,9 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           </div>
         </section>
       )}
+      <PhotoSearchForms names={["heroImageId", "socialImageId"]} />
       <script src={props.adminScript} defer></script>
+      <script src={props.photosScript} defer></script>
     </AdminLayout>
   );
 }
