@@ -57,6 +57,7 @@ dialog.photo-picker::backdrop{background:rgba(0,0,0,.55)}
 .pp-field{flex:1 1 200px}
 .pp-search .hint{flex-basis:100%;margin:2px 0}
 .pp-status{margin:8px 0}
+.pp-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .pp-status:empty{display:none}
 .pp-grid{list-style:none;margin:8px 0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:8px}
 .pp-grid li{display:flex;flex-direction:column;border:1px solid #dde;border-radius:6px;padding:4px;background:#fff;min-width:0}

@@ -345,12 +345,13 @@
    */
   function drawPhoto(photo) {
     var words = photo.caption || photo.alt;
+    // Named by its visible words, "Chọn ảnh:" said before them to screen readers.
     var choose = el("button", { type: "button", class: "pp-photo" }, [
+      el("span", { class: "pp-hidden" }, ["Chọn ảnh: "]),
       el("img", { src: photo.thumbUrl, alt: "", width: "160", height: "90", loading: "lazy" }),
       el("span", { class: "pp-words" }, [words]),
       el("span", { class: "pp-meta" }, [(photo.credit ? "Ảnh: " + photo.credit + " · " : "") + (photo.date || "")]),
     ]);
-    choose.setAttribute("aria-label", "Chọn ảnh: " + words);
     choose.addEventListener("click", function () {
       finish(photo);
     });
