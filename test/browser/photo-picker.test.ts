@@ -181,4 +181,59 @@ describe("the photo picker on a phone", () => {
     await expect(page.locator("article figure img").first().getAttribute("src")).resolves.toContain(keyOf(chosenSrc!));
     await context.close();
   });
+
+  it("takes a photo dropped onto the dialog, for the body editor's pick()", async () => {
+    const { context, page } = await signIn(true);
+    await page.goto(`${base}/admin/bai-viet/moi`);
+    const photo = await renderDemoPhoto("wind-farm", 17, 800, 450);
+    const picked = page.evaluate(() =>
+      (window as unknown as { newsroomPhotos: { pick(): Promise<Photo | null> } }).newsroomPhotos.pick(),
+    );
+    const dialog = page.locator("dialog.photo-picker");
+    await dialog.waitFor();
+    const dropped = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], "keo-tha.jpg", { type: "image/jpeg" }));
+      return dt;
+    }, Buffer.from(photo.data).toString("base64"));
+    await dialog.dispatchEvent("dragover", { dataTransfer: dropped });
+    await dialog.dispatchEvent("drop", { dataTransfer: dropped });
+    await expect(dialog.locator(".pp-upload-box").getAttribute("open")).resolves.toBe("");
+    await expect(dialog.locator("p.hint", { hasText: "keo-tha.jpg" }).count()).resolves.toBe(1);
+    await page.fill("#pp-alt", "Ảnh kéo thả vào hộp chọn ảnh");
+    await page.fill("#pp-caption", "Ảnh kéo thả");
+    await dialog.getByRole("button", { name: "Tải lên" }).click();
+    await dialog.locator(".pp-status", { hasText: "Đã tải ảnh lên" }).waitFor();
+    await dialog.getByRole("button", { name: "Chọn ảnh: Ảnh kéo thả" }).first().click();
+    const result = await picked;
+    expect(result).toMatchObject({ alt: "Ảnh kéo thả vào hộp chọn ảnh", caption: "Ảnh kéo thả", credit: "" });
+    expect(Object.keys(result!).sort()).toEqual(["alt", "caption", "credit", "id", "thumbUrl"]);
+    await context.close();
+  });
+
+  it("edits a caption in place on the library page", async () => {
+    const { context, page } = await signIn(true);
+    await page.goto(`${base}/admin/anh`);
+    const figure = page.locator("figure[data-photo]").first();
+    const edit = figure.getByRole("button", { name: /^Sửa chú thích ảnh: / });
+    await edit.click();
+    const dialog = page.locator("dialog.photo-picker");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("pp-edit-caption");
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(dialog.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Sửa chú thích");
+    await edit.click();
+    await page.fill("#pp-edit-caption", "Chú thích sửa ngay trong thư viện");
+    await page.fill("#pp-edit-credit", "Thư viện");
+    await dialog.getByRole("button", { name: "Lưu chú thích" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await figure.locator("[data-photo-words]", { hasText: "Chú thích sửa ngay trong thư viện" }).waitFor();
+    await page.reload();
+    await expect(page.locator("figure[data-photo] [data-photo-words]").first().textContent()).resolves.toBe(
+      "Chú thích sửa ngay trong thư viện",
+    );
+    await context.close();
+  });
 });
