@@ -17,6 +17,9 @@
   var dialogSupported = typeof HTMLDialogElement === "function" && "showModal" in HTMLDialogElement.prototype;
   var csrfInput = /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="_csrf"]'));
 
+  var SIGNED_OUT = "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại trong một thẻ mới rồi thử lại.";
+  var MAX_BYTES = 15 * 1024 * 1024;
+
   function csrf() {
     return csrfInput ? csrfInput.value : "";
   }
@@ -52,6 +55,8 @@
         return {};
       })
       .then(function (/** @type {any} */ data) {
+        // Signed out meanwhile: the sign-in page came back instead of JSON.
+        if (!/json/.test(res.headers.get("content-type") || "")) return Promise.reject(new Error(SIGNED_OUT));
         if (res.ok) return data;
         var msg =
           data && typeof data.error === "string" ? data.error : "Không thực hiện được (lỗi " + res.status + ").";
@@ -142,7 +147,8 @@
       buildUpload(),
     ]);
     ui.editor = buildEditor();
-    d.appendChild(el("div", { class: "pp-head" }, [el("h2", { id: "pp-title", tabindex: "-1" }, ["Chọn ảnh"]), close]));
+    ui.title = el("h2", { id: "pp-title" }, ["Chọn ảnh"]);
+    d.appendChild(el("div", { class: "pp-head" }, [ui.title, close]));
     d.appendChild(ui.browse);
     d.appendChild(ui.editor);
     // Esc: the dialog's own cancel; settle the promise and give focus back.
@@ -223,6 +229,10 @@
       ui.file.focus();
       return;
     }
+    if (pendingFile.size > MAX_BYTES) {
+      ui.upStatus.textContent = "Ảnh vượt quá dung lượng cho phép (15 MB).";
+      return;
+    }
     if (!alt.value.trim()) {
       ui.upStatus.textContent = "Cần nhập mô tả ảnh cho người khiếm thị.";
       alt.focus();
@@ -254,6 +264,10 @@
         data = JSON.parse(xhr.responseText);
       } catch (_) {
         data = null;
+      }
+      if (!data && xhr.status < 400) {
+        ui.upStatus.textContent = SIGNED_OUT;
+        return;
       }
       if (xhr.status >= 200 && xhr.status < 300 && data && typeof data.id === "number") {
         pendingFile = null;
@@ -487,6 +501,7 @@
     if (settle) finish(null);
     dialog = dialog || build();
     opener = document.activeElement;
+    ui.title.textContent = "Chọn ảnh";
     ui.editor.hidden = true;
     ui.browse.hidden = false;
     return new Promise(function (resolve) {
@@ -514,11 +529,13 @@
     var legend = box.querySelector("legend");
     if (!name || !options || !current || !legend) return;
     var checked = /** @type {HTMLInputElement | null} */ (box.querySelector('input[type="radio"]:checked'));
-    var radios = box.querySelectorAll('input[type="radio"]');
-    for (var i = 0; i < radios.length; i++) radios[i].removeAttribute("name");
-    // The search belongs to the no-JS page reload; the picker searches instead.
-    var search = box.querySelectorAll("[form]");
-    for (var j = 0; j < search.length; j++) search[j].removeAttribute("form");
+    // The no-JS choice and its search go quiet: never sent, never found by name
+    // (a restore by name then reaches the hidden input below).
+    var controls = options.querySelectorAll("input, button");
+    for (var i = 0; i < controls.length; i++) {
+      controls[i].removeAttribute("name");
+      /** @type {HTMLInputElement} */ (controls[i]).disabled = true;
+    }
     options.hidden = true;
     var hidden = /** @type {HTMLInputElement} */ (
       el("input", { type: "hidden", name: name, value: checked ? checked.value : "" })
@@ -599,6 +616,7 @@
       dialog = dialog || build();
       opener = null;
       settle = null;
+      ui.title.textContent = "Thư viện ảnh";
       dialog.showModal();
       openEditor(photo, edit, function (saved) {
         photo = saved;

@@ -105,6 +105,12 @@ describe("the photo picker on a phone", () => {
     );
     await expect(hero.locator("[data-photo-current] img").getAttribute("src")).resolves.toBe(target.thumbUrl);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Chọn ảnh");
+    // The form sends the hidden input alone: no radio button, no no-JS search.
+    const sent = await page.evaluate(() => {
+      const data = new FormData(document.getElementById("article-form") as HTMLFormElement);
+      return { hero: data.getAll("heroImageId"), search: data.has("tim-anh") };
+    });
+    expect(sent).toEqual({ hero: [String(target.id)], search: false });
 
     // The share photo: uploaded from the dialog, then its caption edited in place.
     const social = page.locator('fieldset[data-photo-choice="socialImageId"]');
