@@ -104,6 +104,11 @@ describe("the picker's search (GET /admin/anh/chon.json)", () => {
 
     const byCredit = await found(editor, `?q=${encodeURIComponent("Lê Vy")}`);
     expect(byCredit.photos.map((p) => p.id)).toEqual([older.id]);
+    // Vietnamese capitals SQLite's lower() does not fold, typed in lower case or in capitals.
+    const fort = await uploaded(editor, { alt: "Đê", caption: "Đê biển Gành Hào ở Đông Hải", credit: "Đỗ Ánh" });
+    for (const typed of ["đê biển gành hào", "đông hải", "ĐÔNG HẢI", "đỗ ánh"]) {
+      expect((await found(editor, `?q=${encodeURIComponent(typed)}`)).photos.map((p) => p.id)).toEqual([fort.id]);
+    }
   });
 
   it("finds photos by a Vietnamese day or month (Asia/Ho_Chi_Minh), typed as dd/mm/yyyy, mm/yyyy or ISO", async () => {

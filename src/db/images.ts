@@ -68,8 +68,21 @@ export async function searchImages(
 }
 
 /**
+ * SQLite's lower() folds ASCII only, so "đê biển" would miss "Đê biển": the
+ * words are also tried lower-cased, capitalised and in title case, which
+ * covers how Vietnamese captions and names are written.
+ */
+function caseVariants(q: string): string[] {
+  const lower = q.toLowerCase();
+  const title = lower.replace(/(^|\s)(\S)/gu, (_m, space: string, ch: string) => space + ch.toUpperCase());
+  const first = lower.charAt(0).toUpperCase() + lower.slice(1);
+  return [...new Set([q, lower, title, first])];
+}
+
+/**
  * The photo picker's search: newest first, optionally only photos whose
- * caption, credit or alt text contains `q` (instr, as searchImages) and that
+ * caption, credit or alt text contains `q` (instr, as searchImages; any case
+ * of the first letters, see caseVariants) and that
  * were uploaded within [from, to).
  */
 export async function pickerSearch(
@@ -80,9 +93,10 @@ export async function pickerSearch(
 ): Promise<{ rows: Image[]; total: number }> {
   const conds: SQL[] = [];
   if (f.q) {
-    const q = f.q;
-    conds.push(sql`(instr(lower(${images.caption}), lower(${q})) > 0 or instr(lower(${images.credit}), lower(${q})) > 0
-      or instr(lower(${images.alt}), lower(${q})) > 0)`);
+    const matches = caseVariants(f.q).flatMap((v) =>
+      [images.caption, images.credit, images.alt].map((col) => sql`instr(lower(${col}), lower(${v})) > 0`),
+    );
+    conds.push(sql`(${sql.join(matches, sql` or `)})`);
   }
   if (f.from) conds.push(gte(images.createdAt, f.from));
   if (f.to) conds.push(lt(images.createdAt, f.to));
