@@ -87,7 +87,7 @@ export function PhotoChoice({
               <input type="radio" name={name} value={String(p.id)} checked={p.id === current?.id} />{" "}
               <img src={p.thumbUrl} alt="" width={150} height={84} loading="lazy" />
               {p.caption || p.alt}
-              {p.credit && <span class="hint"> · Ảnh: {p.credit}</span>}
+              {p.credit && <span class="hint">Ảnh: {p.credit}</span>}
             </label>
           ))}
         </div>

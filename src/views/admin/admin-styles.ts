@@ -44,6 +44,7 @@ fieldset{border:0;padding:0;margin:10px 0}
 .photo-none{display:inline-flex;align-items:center;justify-content:center;width:120px;height:68px;background:#f0f1f3;border:1px dashed #889;color:#444;font-size:.85rem;text-align:center}
 .photo-words{flex:1 1 140px;font-size:.9rem;overflow-wrap:anywhere}
 .photo-buttons{display:flex;flex-wrap:wrap;gap:0 4px}
+.thumbs.photo-options{grid-template-columns:repeat(auto-fill,minmax(120px,1fr))}
 .photo-options .pick{display:flex;flex-direction:column;gap:4px;cursor:pointer;overflow-wrap:anywhere}
 .photo-options input[type=radio]{width:24px;height:24px;margin:0}
 .photo-search{display:flex;gap:8px;align-items:center}
