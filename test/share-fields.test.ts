@@ -104,7 +104,7 @@ describe("share and search fields", () => {
     const form = await editor.page(`/admin/bai-viet/${id}`);
     expect(form.querySelector("#seoTitle")?.getAttribute("value")).toBe(seoTitle);
     expect(form.querySelector("#seoDescription")?.textContent).toBe(seoDescription);
-    expect(form.querySelector("#socialImageId")?.getAttribute("value")).toBe(String(social!.id));
+    expect(form.querySelector('input[name="socialImageId"][checked]')?.getAttribute("value")).toBe(String(social!.id));
     expect(text(form.querySelector(".share-title"))).toBe(seoTitle);
     expect(text(form.querySelector(".share-description"))).toBe(seoDescription);
     expect(form.querySelector(".share-card img")?.getAttribute("src")).toBe(`/media/${social!.key}?w=1200&h=630`);

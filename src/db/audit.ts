@@ -27,6 +27,7 @@ export type AuditAction =
   | "session.end"
   | "session.end.others"
   | "image.delete"
+  | "image.edit"
   | "settings.change"
   | "menus.change"
   | "page.save"

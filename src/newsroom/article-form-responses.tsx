@@ -22,6 +22,7 @@ import { ASSET_URLS } from "../site/asset-urls";
 import { articlePath, mediaPath } from "../site/urls";
 import { ArticleFormPage, type ArticleFormValues, type ShareCardPreview } from "../views/admin/ArticleFormPage";
 import { articleBody, FormFieldError } from "./article-form";
+import { photoChoicesFor } from "./photo-picker-routes";
 import { adminPage } from "./responses";
 
 /** How often the form's script autosaves while something changed (the rule: every 15-30 s). */
@@ -43,11 +44,12 @@ export async function renderForm(
   } = {},
 ) {
   const db = c.var.db;
-  const [sections, authors, recentImages, shareCard] = await Promise.all([
+  const [sections, authors, recentImages, shareCard, photoChoices] = await Promise.all([
     listSections(db),
     listAuthors(db),
     listRecentImages(db, 12),
     shareCardOf(c, values),
+    photoChoicesFor(c, [values.heroImageId, values.socialImageId]),
   ]);
   const article = opts.article;
   const length = bodyLength(values);
@@ -84,6 +86,8 @@ export async function renderForm(
         unsaved: opts.unsaved ?? Boolean(opts.error),
         script: ASSET_URLS["article-form.js"],
       }}
+      photoChoices={photoChoices}
+      photosScript={ASSET_URLS["photos.js"]}
     />,
     opts.status ?? 200,
   );

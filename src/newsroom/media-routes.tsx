@@ -10,12 +10,15 @@ import { parsePage } from "../reader/paging";
 import { ASSET_URLS } from "../site/asset-urls";
 import { ImageEditPage, MediaLibraryPage, UploadPage, type UploadValues } from "../views/admin/MediaPages";
 import { formStrings, parseId } from "./form";
+import { jsonError, photoPickerRoutes, pickedPhoto } from "./photo-picker-routes";
 import { storeUpload, UploadRejected } from "./photo-upload";
 import { adminPage, forbiddenPage, notFoundAdmin } from "./responses";
 
 const PAGE = 24;
 
 export const mediaAdminRoutes = new Hono<AppEnv>();
+
+mediaAdminRoutes.route("/", photoPickerRoutes);
 
 mediaAdminRoutes.get("/", async (c) => {
   const page = parsePage(c.req.query("page")) ?? 1;
@@ -32,6 +35,8 @@ mediaAdminRoutes.get("/", async (c) => {
       page={page}
       pageCount={Math.max(1, Math.ceil(total / PAGE))}
       notice={notice}
+      editableIds={rows.filter((r) => canEditImage(c.var.user!, r)).map((r) => r.id)}
+      photosScript={ASSET_URLS["photos.js"]}
     />,
   );
 });
@@ -62,12 +67,22 @@ const UPLOAD_LIMIT: BodyLimit = {
   back: { href: "/admin/anh/tai-len", label: "Chọn ảnh khác" },
 };
 
+/** The picker's upload (src/assets/photos.js) asks for JSON: the photo, or a Vietnamese refusal. */
+const wantsJson = (c: Context<AppEnv>) => (c.req.header("accept") ?? "").startsWith("application/json");
+
 mediaAdminRoutes.post("/", acceptsBodyUpTo(UPLOAD_LIMIT), async (c) => {
   const user = c.var.user!;
-  if (!can(user, "media.upload")) return forbiddenPage(c, "Bạn không có quyền tải ảnh lên.");
+  const json = wantsJson(c);
+  if (!can(user, "media.upload")) {
+    return json
+      ? jsonError(c, 403, "Bạn không có quyền tải ảnh lên.")
+      : forbiddenPage(c, "Bạn không có quyền tải ảnh lên.");
+  }
   const declared = Number(c.req.header("content-length") ?? 0);
   if (declared > UPLOAD_LIMIT.bytes) {
-    return uploadForm(c, { alt: "", caption: "", credit: "" }, UPLOAD_LIMIT.message, 413);
+    return json
+      ? jsonError(c, 413, UPLOAD_LIMIT.message)
+      : uploadForm(c, { alt: "", caption: "", credit: "" }, UPLOAD_LIMIT.message, 413);
   }
   const body = await c.req.parseBody();
   const values: UploadValues = {
@@ -76,14 +91,20 @@ mediaAdminRoutes.post("/", acceptsBodyUpTo(UPLOAD_LIMIT), async (c) => {
     credit: typeof body.credit === "string" ? body.credit : "",
   };
   const file = body.file;
-  if (!(file instanceof File) || file.size === 0) return uploadForm(c, values, "Hãy chọn một tệp ảnh.", 400);
+  if (!(file instanceof File) || file.size === 0) {
+    return json ? jsonError(c, 400, "Hãy chọn một tệp ảnh.") : uploadForm(c, values, "Hãy chọn một tệp ảnh.", 400);
+  }
   try {
     const id = await storeUpload(c.var.db, c.env.MEDIA, file, { ...values, uploadedBy: user.id });
+    if (json) {
+      const image = await getImageById(c.var.db, id);
+      if (image) return c.json(pickedPhoto(image, user), 201);
+    }
     return c.redirect(`/admin/anh/${id}?da-tai-len`, 303);
   } catch (err) {
     if (err instanceof UploadRejected) {
       const status = /15 MB/.test(err.message) ? 413 : /mô tả/.test(err.message) ? 400 : 415;
-      return uploadForm(c, values, err.message, status);
+      return json ? jsonError(c, status, err.message) : uploadForm(c, values, err.message, status);
     }
     throw err;
   }
@@ -146,6 +167,7 @@ mediaAdminRoutes.post("/:id{[0-9]+}", async (c) => {
     caption: (form.caption ?? "").slice(0, 500),
     credit: (form.credit ?? "").slice(0, 100),
   });
+  await audit(c.var.db, { userId: user.id, action: "image.edit", target: `image:${image.id}` });
   return c.redirect(`/admin/anh/${image.id}?da-luu`, 303);
 });
 

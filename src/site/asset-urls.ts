@@ -7,5 +7,6 @@ export const ASSET_URLS = {
   "icon-512.png": "/_/icon-512.19b8fb111b.png",
   "offline.js": "/_/offline.04671ab88f.js",
   "og-default.png": "/_/og-default.837a04ac32.png",
+  "photos.js": "/_/photos.dc2991131a.js",
   "sw.js": "/_/sw.87cebda03b.js",
 } as const;

@@ -97,3 +97,26 @@ export function vietnamMonthRange(month: string): { start: Date; end: Date } | n
     end: new Date(Date.UTC(y, mo, 1) - VIETNAM_OFFSET_MS),
   };
 }
+
+/**
+ * A day or a month as an editor types it, in Vietnam time: "17/1/2024",
+ * "17/01/2024", "1/2024", "01/2024", or ISO "2024-01-17", "2024-01" (what
+ * date and month fields send). The instants it starts and ends at; null if
+ * malformed or not a real date (31/02).
+ */
+export function vietnamDayOrMonthRange(value: string): { start: Date; end: Date } | null {
+  const v = value.trim();
+  const vn = /^(?:(\d{1,2})\/)?(\d{1,2})\/(\d{4})$/.exec(v);
+  const iso = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
+  if (!vn && !iso) return null;
+  const [dayText, monthText, yearText] = vn ? [vn[1], vn[2], vn[3]] : [iso?.[3], iso?.[2], iso?.[1]];
+  const y = Number(yearText);
+  const mo = Number(monthText);
+  const d = dayText === undefined ? null : Number(dayText);
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12) return null;
+  if (d === null) return vietnamMonthRange(`${y}-${pad(mo)}`);
+  const start = Date.UTC(y, mo - 1, d) - VIETNAM_OFFSET_MS;
+  const t = toVietnamTime(new Date(start));
+  if (t.year !== y || t.month !== mo || t.day !== d) return null;
+  return { start: new Date(start), end: new Date(start + 24 * 60 * 60 * 1000) };
+}

@@ -184,11 +184,12 @@ describe("never lose text", () => {
     await expect(page.locator("#seoDescription-count").textContent()).resolves.toBe("24/160 ký tự");
 
     // A library photo as the share photo: the card shows its 1200x630 picture.
-    const imageId = await page.locator(".thumbs figcaption strong").first().textContent();
-    await page.fill("#socialImageId", imageId!);
+    const shareChoice = page.locator('fieldset[data-photo-choice="socialImageId"]');
+    await shareChoice.getByRole("button", { name: "Chọn ảnh" }).click();
+    await page.locator("dialog .pp-photo").first().click();
     await expect.poll(() => page.locator(".share-card img").getAttribute("src")).toMatch(/^\/media\/.+\?w=1200&h=630$/);
     await expect(page.locator(".share-from").textContent()).resolves.toBe("Ảnh: ảnh chia sẻ");
-    await page.fill("#socialImageId", "");
+    await shareChoice.getByRole("button", { name: "Bỏ ảnh" }).click();
     await expect.poll(() => page.locator(".share-from").textContent()).toBe("Ảnh: ảnh mặc định của trang báo");
     await page.screenshot({ path: `${SCREENSHOTS}/admin-share-card-live-phone.png`, fullPage: true });
     await context.close();

@@ -57,7 +57,16 @@ describe("an editor on a phone", () => {
     await page.fill("#tags", "Năng lượng, Bạc Liêu");
     await page.selectOption("#sectionId", { label: "Kinh tế" });
     await page.selectOption("#authorId", { index: 1 });
-    await page.fill("#heroImageId", String(imageId));
+    // The hero photo, picked by its caption in the photo picker.
+    await page.locator('fieldset[data-photo-choice="heroImageId"]').getByRole("button", { name: "Chọn ảnh" }).click();
+    await page.fill("#pp-q", "Những tua bin điện gió trên bãi bồi");
+    await page.keyboard.press("Enter");
+    await page.locator("dialog .pp-status", { hasText: /^Có \d+ ảnh/ }).waitFor();
+    await page
+      .locator("dialog .pp-photo", { hasText: "Những tua bin điện gió trên bãi bồi ven biển." })
+      .first()
+      .click();
+    await expect(page.locator('input[type="hidden"][name="heroImageId"]').inputValue()).resolves.toBe(String(imageId));
     await page.fill(
       "#body",
       [

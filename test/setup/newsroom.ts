@@ -116,15 +116,18 @@ export function idFromLocation(res: Response): number {
   return Number(m[1]);
 }
 
-/** An article's edit form, read back as a browser would send it (an unticked checkbox is not sent). */
+/** An article's edit form, read back as a browser would send it (an unticked checkbox or radio button is not sent). */
 export async function articleFormValues(editor: Editor, id: number): Promise<Record<string, string>> {
   const doc = await editor.page(`/admin/bai-viet/${id}`);
   const out: Record<string, string> = {};
   for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
     const name = el.getAttribute("name");
     if (!name || name === "_csrf") continue;
+    // Owned by another form (the photo fields' searches): not sent with this one.
+    if (el.getAttribute("form") && el.getAttribute("form") !== "article-form") continue;
     // As a browser sends it: an unticked checkbox is not sent.
-    if (el.getAttribute("type") === "checkbox" && el.getAttribute("checked") === undefined) continue;
+    const type = el.getAttribute("type");
+    if ((type === "checkbox" || type === "radio") && el.getAttribute("checked") === undefined) continue;
     out[name] =
       el.tagName === "TEXTAREA"
         ? el.textContent

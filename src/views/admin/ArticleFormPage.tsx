@@ -6,6 +6,7 @@ import type { ArticleStatus } from "../../model/statuses";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
 import { Field } from "./Field";
+import { PhotoChoice, type PhotoChoices, PhotoSearchForms } from "./PhotoChoice";
 import { STATUS_NAMES } from "./status-names";
 
 export interface ArticleFormValues {
@@ -58,6 +59,9 @@ export interface ArticleFormPageProps {
     unsaved: boolean;
     script: string;
   };
+  /** The hero and share photo fields' choices (PhotoChoice), and the picker's script. */
+  photoChoices: PhotoChoices;
+  photosScript: string;
 }
 
 export function ArticleFormPage(props: ArticleFormPageProps) {
@@ -154,14 +158,14 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
             {values.lead}
           </textarea>
         </Field>
-        <Field
-          id="heroImageId"
-          label="Ảnh đầu bài (mã ảnh)"
-          hint="(tùy chọn; xem mã trong thư viện ảnh)"
+        <PhotoChoice
+          name="heroImageId"
+          label="Ảnh đầu bài"
+          hint="(tùy chọn)"
+          value={values.heroImageId}
+          choices={props.photoChoices}
           error={errors.heroImageId}
-        >
-          <input id="heroImageId" name="heroImageId" type="number" min={1} value={values.heroImageId} />
-        </Field>
+        />
         <fieldset>
           <legend>Chia sẻ và tìm kiếm</legend>
           <p class="hint">
@@ -185,14 +189,14 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
               {values.seoDescription}
             </textarea>
           </Field>
-          <Field
-            id="socialImageId"
-            label="Ảnh chia sẻ (mã ảnh)"
-            hint="(tùy chọn; để trống: dùng ảnh đầu bài; xem mã trong thư viện ảnh)"
+          <PhotoChoice
+            name="socialImageId"
+            label="Ảnh chia sẻ"
+            hint="(tùy chọn; không chọn: dùng ảnh đầu bài)"
+            value={values.socialImageId}
+            choices={props.photoChoices}
             error={errors.socialImageId}
-          >
-            <input id="socialImageId" name="socialImageId" type="number" min={1} value={values.socialImageId} />
-          </Field>
+          />
           <ShareCard card={props.shareCard} />
         </fieldset>
         <Field id="body" label="Nội dung" error={errors.body}>
@@ -300,8 +304,10 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
           </div>
         </section>
       )}
+      <PhotoSearchForms names={["heroImageId", "socialImageId"]} />
       <script src={props.adminScript} defer></script>
       <script src={props.autosave.script} defer></script>
+      <script src={props.photosScript} defer></script>
     </AdminLayout>
   );
 }

@@ -12,6 +12,8 @@ export function MediaLibraryPage({
   page,
   pageCount,
   notice,
+  editableIds,
+  photosScript,
 }: {
   user: User;
   csrf: string;
@@ -20,6 +22,9 @@ export function MediaLibraryPage({
   page: number;
   pageCount: number;
   notice?: string | null;
+  /** Photos whose words this editor may change in place (src/assets/photos.js). */
+  editableIds: number[];
+  photosScript: string;
 }) {
   return (
     <AdminLayout title="Thư viện ảnh" user={user} csrf={csrf} notice={notice}>
@@ -41,7 +46,21 @@ export function MediaLibraryPage({
       ) : (
         <div class="thumbs">
           {images.map((img) => (
-            <figure key={img.id}>
+            <figure
+              key={img.id}
+              data-photo={
+                editableIds.includes(img.id)
+                  ? JSON.stringify({
+                      id: img.id,
+                      thumbUrl: `/media/${img.r2Key}?w=360`,
+                      alt: img.alt,
+                      caption: img.caption,
+                      credit: img.credit,
+                      mayEdit: true,
+                    })
+                  : undefined
+              }
+            >
               <a href={`/admin/anh/${img.id}`}>
                 <img
                   src={`/media/${img.r2Key}?w=360`}
@@ -54,7 +73,7 @@ export function MediaLibraryPage({
               <figcaption>
                 Mã <strong>{img.id}</strong> · <code>[[anh:{img.id}]]</code>
                 <br />
-                {img.caption || img.alt}
+                <span data-photo-words>{img.caption || img.alt}</span>
               </figcaption>
             </figure>
           ))}
@@ -65,6 +84,7 @@ export function MediaLibraryPage({
         page={page}
         pageCount={pageCount}
       />
+      <script src={photosScript} defer></script>
     </AdminLayout>
   );
 }

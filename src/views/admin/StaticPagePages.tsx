@@ -1,4 +1,5 @@
 import type { StaticPage, User } from "../../model/records";
+import { ASSET_URLS } from "../../site/asset-urls";
 import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
@@ -129,6 +130,8 @@ export function StaticPageFormPage({
           </button>
         </form>
       )}
+      {/* The photo picker, for the body editor's figures (window.newsroomPhotos.pick). */}
+      <script src={ASSET_URLS["photos.js"]} defer></script>
     </AdminLayout>
   );
 }
