@@ -9,7 +9,7 @@ import { renderToString } from "preact-render-to-string";
 import { type BodyBlock, parseBody } from "../src/content/blocks";
 import type { ImageData } from "../src/model/article";
 import { BodyBlockView, InfoBox, splitBody } from "../src/views/ArticleBody";
-import { DEMO_ARTICLES } from "./demo/articles/index";
+import { DEMO_ARTICLES, storedDemoBody } from "./demo/articles/index";
 import { DEMO_STATIC_PAGES } from "./demo/static-pages";
 
 function render(blocks: BodyBlock[], figures: Map<number, ImageData>, lite: boolean): string {
@@ -32,20 +32,23 @@ const add = (name: string, raw: unknown[], images: ImageData[]) => {
 };
 for (const [n, article] of DEMO_ARTICLES.entries()) {
   const images: ImageData[] = [];
-  const body = article.body.map((block) => {
-    if (block.type !== "figure") return block;
-    const id = images.length + 1;
-    images.push({
-      id,
-      key: `demo/${id}.jpg`,
-      width: 1200,
-      height: 800,
-      alt: block.alt,
-      caption: block.caption,
-      credit: block.credit,
-    });
-    return { type: "figure", imageId: id };
-  });
+  const body = storedDemoBody(
+    article.body,
+    (spec) => {
+      const id = images.length + 1;
+      images.push({
+        id,
+        key: `demo/${id}.jpg`,
+        width: 1200,
+        height: 800,
+        alt: spec.alt,
+        caption: spec.caption,
+        credit: spec.credit,
+      });
+      return id;
+    },
+    (headline) => DEMO_ARTICLES.findIndex((a) => a.headline === headline) + 1,
+  );
   add(`article-${n}`, body, images);
 }
 for (const page of DEMO_STATIC_PAGES) add(`page-${page.slug}`, page.body, []);

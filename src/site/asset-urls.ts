@@ -7,4 +7,5 @@ export const ASSET_URLS = {
   "offline.js": "/_/offline.04671ab88f.js",
   "og-default.png": "/_/og-default.837a04ac32.png",
   "sw.js": "/_/sw.87cebda03b.js",
+  "video.js": "/_/video.c6c0b3c246.js",
 } as const;
