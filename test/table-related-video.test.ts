@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { type BodyBlock, blockText, figureImageIds, InvalidBodyError, parseBody } from "../src/content/blocks";
 import { MARKUP_HELP } from "../src/content/markup/help";
 import { markupToBlocks } from "../src/content/markup/parse";
+import { htmlToMarkup } from "../src/content/markup/paste-html";
 import { blocksToMarkup } from "../src/content/markup/serialize";
 import type { Mark, RichItem } from "../src/content/rich-text";
 import type { ArticleLink, ImageData } from "../src/model/article";
@@ -355,6 +356,45 @@ describe("the markup for tables, Xem thêm and videos", () => {
       expect(blocksToMarkup(parseBody(markupToBlocks(markup)))).toBe(markup);
     }
     expect(tables).toBeGreaterThan(50);
+  });
+});
+
+describe("pasted HTML tables", () => {
+  const DOCS = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-3f1a2b4c-7fff-1a2b-3c4d-5e6f7a8b9c0d"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:400;">Giá lúa tuần này:</span></p><div dir="ltr" style="margin-left:0pt;" align="left"><table style="border:none;border-collapse:collapse;"><colgroup><col width="200" /><col width="200" /></colgroup><tbody><tr style="height:0pt"><td style="border-left:solid #000000 1pt;border-right:solid #000000 1pt;border-bottom:solid #000000 1pt;border-top:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;overflow:hidden;overflow-wrap:break-word;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:700;">Loại</span></p></td><td style="border-left:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:700;">Giá (đ/kg)</span></p></td></tr><tr style="height:0pt"><td style="vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:400;">OM 18 | thường</span></p></td><td style="vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><a href="https://snn.example.vn/gia" style="text-decoration:none;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#1155cc;font-weight:400;font-style:italic;text-decoration:underline;">7.200</span></a></p></td></tr><tr style="height:0pt"><td style="vertical-align:top;"><p dir="ltr"><span style="font-weight:400;">ST25</span></p></td><td style="vertical-align:top;"><p dir="ltr"><a href="javascript:alert(1)"><span style="font-weight:400;">9.200</span></a></p></td></tr></tbody></table></div></b>`;
+  const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=VI><!--StartFragment--><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184'><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'><td width=301 valign=top style='width:225.4pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal style='margin-bottom:0cm;line-height:normal'><b><span lang=VI>Đội ghe<o:p></o:p></span></b></p></td><td width=301 valign=top style='width:225.4pt;border:solid windowtext 1.0pt;border-left:none'><p class=MsoNormal style='margin-bottom:0cm;line-height:normal'><b><span lang=VI>Hạng<o:p></o:p></span></b></p></td></tr><tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'><td width=301 valign=top colspan=2 style='width:450.8pt'><p class=MsoNormal style='margin-bottom:0cm;line-height:normal'><span lang=VI>Chùa Prek Tô<o:p></o:p></span></p><p class=MsoNormal><span lang=VI>(Vĩnh Lợi)<o:p></o:p></span></p></td></tr></table><p class=MsoNormal><span lang=VI><o:p>&nbsp;</o:p></span></p><!--EndFragment--></body></html>`;
+
+  it("keeps a Google Docs table: header, rows, marks, safe links only, pipes escaped", () => {
+    const markup = htmlToMarkup(DOCS);
+    expect(markup).toBe(
+      [
+        "Giá lúa tuần này:",
+        "",
+        "| **Loại** | **Giá (đ/kg)** |",
+        "| --- | --- |",
+        "| OM 18 \\| thường | *[7.200*](https://snn.example.vn/gia) |",
+        "| ST25 | 9.200 |",
+      ].join("\n"),
+    );
+    const [, t] = parseBody(markupToBlocks(markup));
+    expect(t).toMatchObject({
+      type: "table",
+      rows: [
+        ["OM 18 | thường", expect.anything()],
+        ["ST25", "9.200"],
+      ],
+    });
+  });
+
+  it("keeps a Word table, a merged cell padded and its paragraphs on one line", () => {
+    const [t] = parseBody(markupToBlocks(htmlToMarkup(WORD)));
+    expect(t).toStrictEqual({
+      type: "table",
+      header: [
+        { text: "Đội ghe", marks: [{ type: "bold", start: 0, end: 7 }] },
+        { text: "Hạng", marks: [{ type: "bold", start: 0, end: 4 }] },
+      ],
+      rows: [["Chùa Prek Tô (Vĩnh Lợi)", ""]],
+    });
   });
 });
 
