@@ -182,6 +182,56 @@ describe("tables, Xem thêm and videos on reader pages", () => {
     expect(text(after.querySelector(".body .see-also"))).toBe("Xem thêm: Bài nháp được dẫn tới");
   });
 
+  it("shows them in the preview and on static pages too", async () => {
+    const editor = await loginAs("editor");
+    const target = await articleId(OK_OM_BOK);
+    const body = [
+      "Lịch nhận hồ sơ:",
+      "",
+      "| Ngày | Giờ |\n| --- | --- |\n| Thứ Hai | 7 giờ 30 |",
+      "",
+      `[[xem-them:${target}]]`,
+      "",
+      `[[video:facebook:1234567890 | Hướng dẫn nộp hồ sơ]]`,
+    ].join("\n");
+    const preview = await editor.post(
+      "/admin/bai-viet/xem-truoc",
+      await fields({ headline: "Xem trước khối mới", body }),
+    );
+    expect(preview.status).toBe(200);
+    for (const doc of [
+      parse(await preview.text()),
+      await (async () => {
+        const saved = await editor.post("/admin/trang", {
+          title: "Lịch tiếp dân",
+          slug: "",
+          body,
+          status: "published",
+        });
+        expect(saved.status).toBe(303);
+        return parse(await (await get("/lich-tiep-dan")).text());
+      })(),
+    ]) {
+      expect(doc.querySelectorAll(".body table th[scope=col]").map(text)).toStrictEqual(["Ngày", "Giờ"]);
+      expect(text(doc.querySelector(".body .see-also"))).toBe(`Xem thêm: ${OK_OM_BOK}`);
+      expect(doc.querySelector(".body .video a")!.getAttribute("href")).toBe(
+        "https://www.facebook.com/watch/?v=1234567890",
+      );
+      expect(doc.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).toContain(ASSET_URLS["video.js"]);
+    }
+    const refused = await editor.post("/admin/trang", {
+      title: "Trang dẫn sai",
+      slug: "",
+      body: "Chữ.\n\n[[xem-them:999999]]",
+      status: "draft",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("“Xem thêm” dẫn tới bài không tồn tại: số 999999");
+    expect(
+      await env.DB.prepare("select count(*) as n from static_pages where title = 'Trang dẫn sai'").first("n"),
+    ).toBe(0);
+  });
+
   it("shows the demo paper's table, Xem thêm and video to a newcomer", async () => {
     const doc = parse(await (await get(await articleUrl(GHE_NGO))).text());
     expect(text(doc.querySelector(".body table caption"))).toContain("Kết quả chung kết");
