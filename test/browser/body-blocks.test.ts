@@ -3,6 +3,7 @@
 // table scrolls inside its box without widening the page, nothing is asked
 // of YouTube until the reader taps, a tap swaps in the youtube-nocookie
 // player with JavaScript and follows the link without it; axe finds nothing.
+import { gzipSync } from "node:zlib";
 import type { Browser, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./axe";
@@ -23,6 +24,20 @@ const TIMEOUT = 180_000;
 const isThirdParty = (r: Request) => !r.url().startsWith(base) && !r.url().startsWith("data:");
 
 describe("tables, Xem thêm and the video facade in a browser", () => {
+  it("keep the phone page, HTML and every photo it shows, under 50 KB", async () => {
+    // As scripts/bench.ts measures it: gzip HTML plus each photo's src variant in AVIF.
+    const section = await (await fetch(`${base}/giao-duc-the-thao`)).text();
+    const path = /href="(\/giao-duc-the-thao\/[a-z0-9-]*ghe-ngo[a-z0-9-]*-\d+\.html)"/.exec(section)![1]!;
+    const page = await (await fetch(base + path)).text();
+    const photos = [...page.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(photos.length).toBeGreaterThanOrEqual(3); // hero, video thumbnail, figure
+    let bytes = gzipSync(Buffer.from(page), { level: 9 }).length;
+    for (const src of photos)
+      bytes += (await (await fetch(base + src, { headers: { accept: "image/avif,image/webp,*/*" } })).arrayBuffer())
+        .byteLength;
+    expect(bytes).toBeLessThanOrEqual(50 * 1024);
+  });
+
   for (const variant of READER_VARIANTS) {
     it(
       `work on the demo article (${variantLabel(variant)})`,
