@@ -160,8 +160,21 @@ describe("tables, Xem thêm and videos on reader pages", () => {
   it("shows nothing for a Xem thêm whose article is a draft, and the box once it is published", async () => {
     const editor = await loginAs("editor");
     const { sectionSlug } = await firstIds();
+    // Another section, author and tags: only the link ties the two pages together.
+    const other = await env.DB.prepare(
+      "select (select id from sections order by position desc limit 1) as s, (select id from authors order by id desc limit 1) as a",
+    ).first<{ s: number; a: number }>();
     const draft = idFromLocation(
-      await editor.post("/admin/bai-viet", await fields({ headline: "Bài nháp được dẫn tới", "hanh-dong": "luu" })),
+      await editor.post(
+        "/admin/bai-viet",
+        articleFields({
+          sectionId: String(other!.s),
+          authorId: String(other!.a),
+          tags: "Chủ đề riêng của bài nháp",
+          headline: "Bài nháp được dẫn tới",
+          "hanh-dong": "luu",
+        }),
+      ),
     );
     const res = await editor.post(
       "/admin/bai-viet",
