@@ -1,5 +1,5 @@
-// `npm run audit`: Lighthouse (mobile preset) on the home page, a section and
-// an article of the local Worker. Starts its own copy of the site (a fresh
+// `npm run audit`: Lighthouse (mobile preset) on the home page, a section,
+// an article and the article with a table and a video of the local Worker. Starts its own copy of the site (a fresh
 // temp state with the demo paper, port AUDIT_PORT, default 8791), or audits
 // a running one at AUDIT_URL. Each page is audited AUDIT_RUNS times (default
 // 5, as Lighthouse advises) and the median run kept. Reports go to
@@ -19,10 +19,14 @@ async function pagesToAudit(base: string): Promise<[string, string][]> {
   const home = await (await fetch(`${base}/`)).text();
   const article = /href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/.exec(home)?.[1];
   if (!article) throw new Error(`no article link on ${base}/`);
+  // The demo article with a table, a "Xem thêm" and a video facade.
+  const sport = await (await fetch(`${base}/giao-duc-the-thao`)).text();
+  const blocks = /href="(\/giao-duc-the-thao\/[a-z0-9-]*ghe-ngo[a-z0-9-]*-\d+\.html)"/.exec(sport)?.[1];
   return [
     ["home", "/"],
     ["section", `/${article.split("/")[1]}`],
     ["article", article],
+    ...(blocks ? ([["article-blocks", blocks]] as [string, string][]) : []),
   ];
 }
 

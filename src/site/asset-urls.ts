@@ -9,4 +9,5 @@ export const ASSET_URLS = {
   "og-default.png": "/_/og-default.837a04ac32.png",
   "photos.js": "/_/photos.dc2991131a.js",
   "sw.js": "/_/sw.87cebda03b.js",
+  "video.js": "/_/video.c6c0b3c246.js",
 } as const;

@@ -126,11 +126,16 @@ describe("HTML validity (Nu HTML Checker)", () => {
     const kinhTe = await html("/kinh-te");
     // A demo article with bold, italic, a link and a list (the newest article has none).
     const marked = firstHref(kinhTe.body, /^\/kinh-te\/tom-lua-huu-co-[a-z0-9-]+-\d+\.html$/);
+    // A demo article with a table, a "Xem thêm" and a video facade.
+    const sport = await html("/giao-duc-the-thao");
+    const blocks = firstHref(sport.body, /^\/giao-duc-the-thao\/[a-z0-9-]*ghe-ngo[a-z0-9-]*-\d+\.html$/);
     const pages = new Map<string, string>([
       ["home", home.body],
       ["section", kinhTe.body],
       ["article-marks", (await html(marked)).body],
       ["article-marks-lite", (await html(`/lite${marked}`)).body],
+      ["article-blocks", (await html(blocks)).body],
+      ["article-blocks-lite", (await html(`/lite${blocks}`)).body],
       ["article", articlePage.body],
       ["article-lite", (await html(`/lite${article}`)).body],
       ["tag", (await html(firstHref(articlePage.body, /^\/chu-de\//))).body],
