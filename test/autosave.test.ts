@@ -78,7 +78,10 @@ function formFields(html: string): Record<string, string> {
   for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
     const name = el.getAttribute("name");
     if (!name) continue;
-    if (el.getAttribute("type") === "checkbox" && el.getAttribute("checked") === undefined) continue;
+    // Owned by another form (the photo fields' searches): not sent with this one.
+    if (el.getAttribute("form") && el.getAttribute("form") !== "article-form") continue;
+    const type = el.getAttribute("type");
+    if ((type === "checkbox" || type === "radio") && el.getAttribute("checked") === undefined) continue;
     out[name] =
       el.tagName === "TEXTAREA"
         ? el.textContent
