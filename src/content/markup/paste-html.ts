@@ -1,13 +1,28 @@
-// Pasted HTML (Word, Google Docs, web pages) to markup. Text survives, with
-// its bold, italic, safe links and lists; tags, other attributes (fonts,
-// colours, sizes), comments (Word's conditional ones included), scripts,
-// styles, the document head, images and embedded media are dropped. Pasted
-// text is treated as if typed, so markup written in a document ("## ",
+// Pasted HTML (Word, Google Docs, LibreOffice, web pages) to markup. Text
+// survives, with its bold, italic, safe links (tracking removed,
+// ./paste-links), headings and lists (what the programs' HTML means is in
+// ./office-html); tags, other attributes (fonts, colours, sizes), empty
+// paragraphs, comments (Word's conditional ones included), scripts, styles,
+// the document head and embedded media are dropped. Images are reported in
+// place, for the caller to upload or drop: this file never fetches anything.
+// Pasted text is treated as if typed, so markup written in a document ("## ",
 // "[[anh:1]]") keeps working after the paste.
+//
+// Tables: the body has no table block yet, so each row becomes one
+// paragraph, its cells separated by " | ".
+// TODO(i18-blocks): turn simple tables into `table` blocks once blocks.ts has them.
 import { nfc } from "../../vi/normalize";
-import { safeHref } from "../rich-text";
+import { BODY_TEXT_MAX } from "../blocks";
 import { decodeEntities } from "./html-entities";
 import { tokenize } from "./html-tokens";
+import {
+  INLINE,
+  type InlineEffect,
+  inlineEffect,
+  isNumberMarker,
+  isTitleParagraph,
+  isWordListItem,
+} from "./office-html";
 
 /** Control characters other than tab and line breaks, soft hyphen, zero-width characters, BOM: all render as nothing. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -77,48 +92,51 @@ const BLOCK = new Set([
   "body",
   "html",
 ]);
+/** Inside a table, these still shape the table; every other block element is only a space in its cell. */
+const TABLE_PARTS = new Set(["table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"]);
 
-/** What an inline element says about bold, italic and links; undefined: it says nothing. */
-interface InlineEffect {
-  name: string;
-  bold?: boolean;
-  italic?: boolean;
-  href?: string | null;
+/** Formatting elements open at once that are tracked; deeper ones (only hostile input nests so) say nothing. */
+const MAX_INLINE_DEPTH = 64;
+/** Markup read before giving up: well over what one body may hold (blocks.ts), so a refusal is certain. */
+const MAX_MARKUP_CHARS = 2 * BODY_TEXT_MAX;
+const MAX_PARTS = 2000;
+
+/** A piece of the converted paste: markup, or the place of the n-th image. */
+export type PastePart = { kind: "markup"; markup: string } | { kind: "image"; index: number };
+/** An image as pasted: its src (a data: URL, an http(s) address, file:, cid:…) and alt text. */
+export interface PastedImage {
+  src: string;
+  alt: string;
 }
-
-/** Bold and italic from the element and its style (Docs wraps everything in <b style="font-weight:normal">). */
-function inlineEffect(name: string, attrs: Record<string, string>): InlineEffect {
-  const effect: InlineEffect = { name };
-  if (name === "b" || name === "strong") effect.bold = true;
-  if (name === "i" || name === "em" || name === "cite" || name === "dfn") effect.italic = true;
-  if (name === "a") effect.href = attrs.href === undefined ? null : safeHref(attrs.href.trim());
-  const style = (attrs.style ?? "").toLowerCase();
-  const weight = /(?:^|;)\s*font-weight\s*:\s*([a-z0-9]+)/.exec(style)?.[1];
-  if (weight) effect.bold = weight === "bold" || weight === "bolder" || Number(weight) >= 600;
-  const fontStyle = /(?:^|;)\s*font-style\s*:\s*([a-z]+)/.exec(style)?.[1];
-  if (fontStyle) effect.italic = fontStyle === "italic" || fontStyle === "oblique";
-  return effect;
+export interface PasteReading {
+  parts: PastePart[];
+  images: PastedImage[];
+  /** Tables met, kept as paragraphs (one per row). */
+  tables: number;
+  /** The paste holds far more than one article may: reading stopped, the caller refuses it. */
+  tooLong: boolean;
 }
-
-/** Elements that carry formatting, tracked on a stack while their text is read. */
-const INLINE = new Set(["b", "strong", "i", "em", "cite", "dfn", "a", "span", "font"]);
-
-/** A Word list paragraph: class MsoListParagraph… or a style naming its list. */
-const isWordListItem = (attrs: Record<string, string>) =>
-  /^MsoListParagraph/i.test(attrs.class ?? "") || /mso-list\s*:\s*l\d/i.test(attrs.style ?? "");
 
 const escapeHref = (href: string) => href.replace(/[\\)]/g, (c) => `\\${c}`);
 
 /**
- * Converts pasted HTML to markup: paragraphs, "## " subheadings, "> " quotes,
- * "- " and "1. " lists, and **bold**, *italic* and [links](…) (only links
- * ./rich-text accepts; others leave their text). Fonts, colours and sizes are
- * dropped. Marks never span a line break.
+ * Converts pasted HTML to markup parts: paragraphs, "## " subheadings, "> "
+ * quotes, "- " and "1. " lists, and **bold**, *italic* and [links](…) (only
+ * links ./rich-text accepts; others leave their text), with the place of each
+ * image between them. Marks never span a line break.
  */
-export function htmlToMarkup(html: string): string {
-  const out: string[] = [];
+export function readPastedHtml(html: string): PasteReading {
+  const out: PastePart[] = [];
+  const images: PastedImage[] = [];
+  let outChars = 0;
+  let tables = 0;
+  let tableDepth = 0;
+  /** Cells already read in the current table row. */
+  let cells = 0;
   let buf = "";
   let heading = 0;
+  /** A paragraph styled as a title (Word's MsoTitle): read like a heading. */
+  let title = false;
   let quoteDepth = 0;
   let quoteLines: string[] = [];
   const hidden = new Map<string, number>();
@@ -133,9 +151,13 @@ export function htmlToMarkup(html: string): string {
   /** The list being written to `out`, its lines. */
   let list: { ordered: boolean; lines: string[] } | null = null;
 
+  const emit = (markup: string) => {
+    out.push({ kind: "markup", markup });
+    outChars += markup.length;
+  };
   const wanted = () => {
     const want = { bold: false, italic: false, href: null as string | null };
-    if (heading > 0) return want; // subheadings carry no marks
+    if (heading > 0 || title) return want; // subheadings carry no marks
     for (const e of inline) {
       if (e.bold !== undefined) want.bold = e.bold;
       if (e.italic !== undefined) want.italic = e.italic;
@@ -148,6 +170,8 @@ export function htmlToMarkup(html: string): string {
     let close = "";
     let open = "";
     const linkChanges = shown.href !== want.href;
+    // A link opens before, and closes after, the bold and italic that start and end with it: "[**a**](…)".
+    if (linkChanges && want.href !== null) open += "[";
     if (shown.bold !== want.bold) {
       if (want.bold) open += "**";
       else close += "**";
@@ -156,9 +180,7 @@ export function htmlToMarkup(html: string): string {
       if (want.italic) open += "*";
       else close += "*";
     }
-    // Bold and italic close inside the link they end in: "[a **b**](…)".
     if (linkChanges && shown.href !== null) close += `](${escapeHref(shown.href)})`;
-    if (linkChanges && want.href !== null) open += "[";
     if (close) {
       const trailing = /[ \n]*$/.exec(buf)?.[0] ?? "";
       buf = buf.slice(0, buf.length - trailing.length) + close + trailing;
@@ -168,6 +190,7 @@ export function htmlToMarkup(html: string): string {
   };
   const closeMarks = () => sync({ bold: false, italic: false, href: null });
   const addText = (text: string) => {
+    if (inline.some((e) => e.hidden)) return;
     const lead = /^ */.exec(text)?.[0] ?? "";
     if (lead.length === text.length) {
       buf += text;
@@ -179,7 +202,7 @@ export function htmlToMarkup(html: string): string {
   };
 
   const endList = () => {
-    if (list) out.push(list.lines.join("\n"));
+    if (list) emit(list.lines.join("\n"));
     list = null;
   };
   const flush = () => {
@@ -204,15 +227,15 @@ export function htmlToMarkup(html: string): string {
         list.lines.push(`${item.ordered ? `${list.lines.length + 1}.` : "-"} ${p.replace(/\n/g, " ")}`);
       } else {
         endList();
-        if (heading > 0) out.push(`## ${p.replace(/\n/g, " ")}`);
-        else out.push(p);
+        if (heading > 0 || title) emit(`## ${p.replace(/\n/g, " ")}`);
+        else emit(p);
       }
     }
   };
   const endQuote = () => {
     if (quoteLines.length) {
       endList();
-      out.push(quoteLines.map((l) => `> ${l}`).join("\n"));
+      emit(quoteLines.map((l) => `> ${l}`).join("\n"));
     }
     quoteLines = [];
   };
@@ -224,13 +247,13 @@ export function htmlToMarkup(html: string): string {
   };
 
   for (const tok of tokenize(html)) {
+    if (outChars > MAX_MARKUP_CHARS || out.length > MAX_PARTS) return { parts: out, images, tables, tooLong: true };
     if (tok.kind === "text") {
       if (hiddenCount === 0) addText(cleanText(tok.text));
       continue;
     }
     if (tok.kind === "list-marker") {
-      // Word's bullet or number: "·", "o", "§" for bullets; "1.", "a)", "iv." for numbers.
-      if (item) item = { ordered: /^(?:\d+|[a-z]|[ivxlc]+)[.)]$/i.test(tok.text) };
+      if (item) item = { ordered: isNumberMarker(tok.text) };
       continue;
     }
     const { name } = tok;
@@ -240,24 +263,57 @@ export function htmlToMarkup(html: string): string {
       continue;
     }
     if (hiddenCount > 0) continue;
+    if (name === "img") {
+      if (tok.kind !== "open" || tok.attrs.src === undefined) continue;
+      // Its own block, where it stood: the text around it ends and starts paragraphs.
+      flush();
+      if (quoteDepth > 0) endQuote();
+      endList();
+      out.push({ kind: "image", index: images.length });
+      images.push({ src: tok.attrs.src.trim(), alt: cleanText(tok.attrs.alt ?? "").trim() });
+      continue;
+    }
     if (name === "br") {
       if (tok.kind === "open") {
         closeMarks();
-        buf += "\n";
+        buf += tableDepth > 0 ? " " : "\n";
       }
       continue;
     }
     if (INLINE.has(name)) {
-      if (tok.kind === "open" && !tok.selfClosing) inline.push(inlineEffect(name, tok.attrs));
-      else if (tok.kind === "close") {
+      if (tok.kind === "open" && !tok.selfClosing) {
+        if (inline.length < MAX_INLINE_DEPTH) inline.push(inlineEffect(name, tok.attrs));
+      } else if (tok.kind === "close") {
         const at = inline.map((e) => e.name).lastIndexOf(name);
         if (at >= 0) inline.splice(at);
       }
       continue;
     }
-    if (!BLOCK.has(name)) continue; // other inline markup (u, sup, o:p, img…) leaves only its text
+    if (!BLOCK.has(name)) continue; // other inline markup (u, sup, o:p…) leaves only its text
+    if (tableDepth > 0 && !TABLE_PARTS.has(name)) {
+      buf += " "; // a paragraph or list inside a cell: the cell stays one line
+      continue;
+    }
+    if (name === "td" || name === "th") {
+      if (tok.kind === "open") {
+        if (cells > 0) {
+          closeMarks();
+          buf += " | ";
+        }
+        cells++;
+      }
+      continue;
+    }
     flush();
+    if (name === "table") {
+      if (tok.kind === "open") {
+        if (tableDepth++ === 0) tables++;
+      } else tableDepth = Math.max(0, tableDepth - 1);
+      cells = 0;
+    }
+    if (name === "tr") cells = 0;
     if (/^h[1-6]$/.test(name)) heading = Math.max(0, heading + (tok.kind === "open" ? 1 : -1));
+    if (name === "p") title = tok.kind === "open" && isTitleParagraph(name, tok.attrs);
     if (name === "blockquote") {
       if (tok.kind === "open") quoteDepth++;
       else if (quoteDepth > 0 && --quoteDepth === 0) endQuote();
@@ -276,5 +332,14 @@ export function htmlToMarkup(html: string): string {
   flush();
   endQuote();
   endList();
-  return nfc(out.join("\n\n")).trim();
+  const parts = out.map((p): PastePart => (p.kind === "markup" ? { kind: "markup", markup: nfc(p.markup) } : p));
+  return { parts, images, tables, tooLong: false };
+}
+
+/** The markup of a paste, images left out: what the textarea gets when no image could be kept. */
+export function htmlToMarkup(html: string): string {
+  return readPastedHtml(html)
+    .parts.flatMap((p) => (p.kind === "markup" ? [p.markup] : []))
+    .join("\n\n")
+    .trim();
 }
