@@ -17,6 +17,9 @@ export const isDataUrl = (src: string): boolean => /^data:/i.test(src.trim());
 const HEADER = /^data:([^,;]*)((?:;[^,;]*)*),/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} KB`;
+
 /** Decodes and checks a data: URL image of at most `maxBytes` decoded bytes. Messages are Vietnamese. */
 export function decodeDataImage(src: string, maxBytes: number): DataImage {
   const header = HEADER.exec(src.slice(0, 200));
@@ -29,7 +32,7 @@ export function decodeDataImage(src: string, maxBytes: number): DataImage {
   const data = src.slice(header[0].length).replace(/\s+|%0[ad]|%20/gi, "");
   // Three bytes per four characters: refuse by length before decoding anything.
   if (Math.floor((data.length * 3) / 4) > maxBytes)
-    return { ok: false, message: `Ảnh quá lớn (tối đa ${Math.floor(maxBytes / (1024 * 1024))} MB).` };
+    return { ok: false, message: `Ảnh quá lớn (còn nhận được tối đa ${sizeText(maxBytes)}).` };
   if (data.length % 4 === 1 || !BASE64.test(data))
     return { ok: false, message: "Dữ liệu ảnh bị hỏng (base64 không hợp lệ)." };
   let binary: string;
