@@ -7,7 +7,13 @@
 // (./paste-images) and come back as figures or "[[anh:ID]]". A paste too long
 // for one article is refused (413) before any image is stored.
 import { type Context, Hono } from "hono";
-import { PASTE_TOO_LONG, partsToBlocks, partsToMarkup, pasteTooLong } from "../content/markup/paste-blocks";
+import {
+  PASTE_TOO_LONG,
+  partsToBlocks,
+  partsToMarkup,
+  pasteTooLong,
+  tablesAsText,
+} from "../content/markup/paste-blocks";
 import { type PasteReading, readPastedHtml } from "../content/markup/paste-html";
 import { textToMarkup } from "../content/markup/paste-text";
 import type { AppEnv } from "../env";
@@ -44,7 +50,7 @@ articlePasteRoute.post("/chuyen-doi-html", acceptsBodyUpTo(PASTE_LIMIT), async (
   if (html.trim() === "" && text.trim() === "") return refuse(c, 400, "Không có nội dung để dán.");
   const reading: PasteReading = html.trim()
     ? readPastedHtml(html)
-    : { parts: [{ kind: "markup", markup: textToMarkup(text) }], images: [], tables: 0, tooLong: false };
+    : { parts: [{ kind: "markup", markup: textToMarkup(text) }], images: [], tooLong: false };
 
   // Sized with every image as a figure, so nothing is stored for a paste that is then refused.
   const everyImage = new Map(reading.images.map((_, i) => [i, 1]));
@@ -56,7 +62,7 @@ articlePasteRoute.post("/chuyen-doi-html", acceptsBodyUpTo(PASTE_LIMIT), async (
     id: user.id,
     mayUpload: can(user, "media.upload"),
   });
-  const notes = reading.tables ? [...photos.notes, TABLE_NOTE] : photos.notes;
+  const notes = tablesAsText(reading.parts) ? [...photos.notes, TABLE_NOTE] : photos.notes;
   if (wantsJson(c)) return c.json({ blocks: partsToBlocks(reading.parts, photos.ids), notes });
   c.header("x-paste-notes", encodeURIComponent(JSON.stringify(notes)));
   return c.text(partsToMarkup(reading.parts, photos.ids));

@@ -19,7 +19,7 @@ export type Token =
   | { kind: "list-marker"; text: string };
 
 /** Attributes kept; the rest (event handlers, data-, ids…) are never read. src and alt: pasted images. */
-const KEPT = new Set(["style", "href", "class", "src", "alt"]);
+const KEPT = new Set(["style", "href", "class", "src", "alt", "colspan"]);
 const UNQUOTED = /[^\s>]*/y;
 
 /** Finds `re` (global) from `from`: where the match starts and ends, or null. */

@@ -6,8 +6,10 @@
 // paragraphs or shorter lists rather than lost, so nothing the editor
 // pasted silently disappears.
 import { BODY_TEXT_MAX, type BodyBlock, blockText, bodyBlock } from "../blocks";
+import { readInline } from "./inline";
 import { markupToBlocks } from "./parse";
 import type { PastePart } from "./paste-html";
+import { blocksToMarkup } from "./serialize";
 
 /** Blocks one body may hold (blocks.ts). */
 export const PASTE_MAX_BLOCKS = 500;
@@ -55,10 +57,54 @@ function repair(raw: Raw): BodyBlock[] {
   });
 }
 
+type TablePart = Extract<PastePart, { kind: "table" }>;
+
+/**
+ * A pasted table as a table block (contract.md: a header row, then rows of
+ * as many cells; colspans leave rows short, so they are padded with empty
+ * cells), or null where the body cannot hold it: a one-row layout table,
+ * too many rows or columns, or no `table` block in blocks.ts yet (the
+ * schema refuses the type, and the table is kept as paragraphs).
+ */
+export function tableBlock(part: TablePart): BodyBlock | null {
+  const width = part.rows.reduce((n, r) => Math.max(n, r.length), 0);
+  const cell = (src: string) => {
+    const rich = readInline(src);
+    return rich.marks ? rich : rich.text;
+  };
+  const [first, ...rows] = part.rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")].map(cell));
+  if (!first || rows.length === 0) return null;
+  // Header cells are bold as rendered; the bold word processors put there is not kept twice.
+  const header = first.map((c) => {
+    if (typeof c === "string") return c;
+    const marks = c.marks?.filter((m) => m.type !== "bold") ?? [];
+    return marks.length ? { text: c.text, marks } : c.text;
+  });
+  const raw = { type: "table", ...(part.caption ? { caption: part.caption } : {}), header, rows };
+  const parsed = bodyBlock.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A table the body cannot hold as a table: one paragraph per row, cells separated by " | ". */
+const tableRows = (part: TablePart): string[] => [
+  ...(part.caption ? [part.caption] : []),
+  ...part.rows.map((r) => r.filter((c) => c !== "").join(" | ")),
+];
+
+/** How many tables of the paste are kept as paragraphs, one per row. */
+export const tablesAsText = (parts: PastePart[]): number =>
+  parts.filter((p) => p.kind === "table" && tableBlock(p) === null).length;
+
 /** The paste as blocks; an image part becomes a figure of the photo it was stored as, or nothing. */
 export function partsToBlocks(parts: PastePart[], photoIds: ReadonlyMap<number, number>): BodyBlock[] {
   const out: BodyBlock[] = [];
   for (const part of parts) {
+    if (part.kind === "table") {
+      const table = tableBlock(part);
+      if (table) out.push(table);
+      else for (const row of tableRows(part)) out.push(...repair({ type: "paragraph", ...readInline(row) }));
+      continue;
+    }
     if (part.kind === "image") {
       const imageId = photoIds.get(part.index);
       if (imageId !== undefined) out.push({ type: "figure", imageId });
@@ -74,6 +120,10 @@ export function partsToMarkup(parts: PastePart[], photoIds: ReadonlyMap<number, 
   return parts
     .flatMap((p) => {
       if (p.kind === "markup") return [p.markup];
+      if (p.kind === "table") {
+        const table = tableBlock(p);
+        return table ? [blocksToMarkup([table])] : tableRows(p);
+      }
       const id = photoIds.get(p.index);
       return id === undefined ? [] : [`[[anh:${id}]]`];
     })

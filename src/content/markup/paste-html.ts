@@ -8,9 +8,9 @@
 // Pasted text is treated as if typed, so markup written in a document ("## ",
 // "[[anh:1]]") keeps working after the paste.
 //
-// Tables: the body has no table block yet, so each row becomes one
-// paragraph, its cells separated by " | ".
-// TODO(i18-blocks): turn simple tables into `table` blocks once blocks.ts has them.
+// Tables are reported as rows of cells (each cell one line of markup), for
+// ./paste-blocks to make a table block or, where one cannot be made, one
+// paragraph per row. A table inside a table is text of its cell.
 import { nfc } from "../../vi/normalize";
 import { BODY_TEXT_MAX } from "../blocks";
 import { decodeEntities } from "./html-entities";
@@ -101,8 +101,11 @@ const MAX_INLINE_DEPTH = 64;
 const MAX_MARKUP_CHARS = 2 * BODY_TEXT_MAX;
 const MAX_PARTS = 2000;
 
-/** A piece of the converted paste: markup, or the place of the n-th image. */
-export type PastePart = { kind: "markup"; markup: string } | { kind: "image"; index: number };
+/** A piece of the converted paste: markup, a table (cells of one-line markup), or the place of the n-th image. */
+export type PastePart =
+  | { kind: "markup"; markup: string }
+  | { kind: "table"; caption: string; rows: string[][] }
+  | { kind: "image"; index: number };
 /** An image as pasted: its src (a data: URL, an http(s) address, file:, cid:…) and alt text. */
 export interface PastedImage {
   src: string;
@@ -111,11 +114,12 @@ export interface PastedImage {
 export interface PasteReading {
   parts: PastePart[];
   images: PastedImage[];
-  /** Tables met, kept as paragraphs (one per row). */
-  tables: number;
   /** The paste holds far more than one article may: reading stopped, the caller refuses it. */
   tooLong: boolean;
 }
+
+/** Cell or caption text on one line, spaces collapsed. */
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 const escapeHref = (href: string) => href.replace(/[\\)]/g, (c) => `\\${c}`);
 
@@ -129,10 +133,16 @@ export function readPastedHtml(html: string): PasteReading {
   const out: PastePart[] = [];
   const images: PastedImage[] = [];
   let outChars = 0;
-  let tables = 0;
   let tableDepth = 0;
-  /** Cells already read in the current table row. */
-  let cells = 0;
+  /** The outermost table being read: its rows, the open row and cell, images met in it (placed after it). */
+  let table: {
+    caption: string;
+    rows: string[][];
+    row: string[] | null;
+    /** The open cell's colspan, 0 when no cell is open. */
+    cell: number;
+    images: number[];
+  } | null = null;
   let buf = "";
   let heading = 0;
   /** A paragraph styled as a title (Word's MsoTitle): read like a heading. */
@@ -239,6 +249,24 @@ export function readPastedHtml(html: string): PasteReading {
     }
     quoteLines = [];
   };
+  /** The text read since the last block, its marks closed, and the buffer emptied. */
+  const takeBuf = () => {
+    closeMarks();
+    const text = buf;
+    buf = "";
+    return text;
+  };
+  const endCell = () => {
+    if (!table?.cell) return;
+    table.row ??= [];
+    // A cell spanning columns: its text in the first, the others empty, so columns stay aligned.
+    table.row.push(oneLine(takeBuf()), ...Array<string>(table.cell - 1).fill(""));
+    table.cell = 0;
+  };
+  const endRow = () => {
+    if (table?.row?.some((c) => c !== "")) table.rows.push(table.row);
+    if (table) table.row = null;
+  };
   const setHidden = (name: string, delta: number) => {
     const was = hidden.get(name) ?? 0;
     const now = Math.max(0, was + delta);
@@ -247,7 +275,8 @@ export function readPastedHtml(html: string): PasteReading {
   };
 
   for (const tok of tokenize(html)) {
-    if (outChars > MAX_MARKUP_CHARS || out.length > MAX_PARTS) return { parts: out, images, tables, tooLong: true };
+    if (outChars > MAX_MARKUP_CHARS || out.length + (table?.rows.length ?? 0) > MAX_PARTS)
+      return { parts: out, images, tooLong: true };
     if (tok.kind === "text") {
       if (hiddenCount === 0) addText(cleanText(tok.text));
       continue;
@@ -265,6 +294,11 @@ export function readPastedHtml(html: string): PasteReading {
     if (hiddenCount > 0) continue;
     if (name === "img") {
       if (tok.kind !== "open" || tok.attrs.src === undefined) continue;
+      if (table) {
+        table.images.push(images.length);
+        images.push({ src: tok.attrs.src.trim(), alt: cleanText(tok.attrs.alt ?? "").trim() });
+        continue;
+      }
       // Its own block, where it stood: the text around it ends and starts paragraphs.
       flush();
       if (quoteDepth > 0) endQuote();
@@ -276,7 +310,7 @@ export function readPastedHtml(html: string): PasteReading {
     if (name === "br") {
       if (tok.kind === "open") {
         closeMarks();
-        buf += tableDepth > 0 ? " " : "\n";
+        buf += table ? " " : "\n";
       }
       continue;
     }
@@ -290,28 +324,44 @@ export function readPastedHtml(html: string): PasteReading {
       continue;
     }
     if (!BLOCK.has(name)) continue; // other inline markup (u, sup, o:p…) leaves only its text
-    if (tableDepth > 0 && !TABLE_PARTS.has(name)) {
-      buf += " "; // a paragraph or list inside a cell: the cell stays one line
-      continue;
+    if (name === "table") {
+      if (tok.kind === "open" && tableDepth++ === 0) {
+        flush();
+        endQuote();
+        endList();
+        table = { caption: "", rows: [], row: null, cell: 0, images: [] };
+        continue;
+      }
+      if (tok.kind === "close" && tableDepth > 0 && --tableDepth === 0 && table) {
+        endCell();
+        endRow();
+        out.push({ kind: "table", caption: table.caption, rows: table.rows });
+        outChars += table.rows.reduce((n, r) => n + r.join("").length, 0);
+        for (const index of table.images) out.push({ kind: "image", index });
+        table = null;
+        continue;
+      }
     }
-    if (name === "td" || name === "th") {
-      if (tok.kind === "open") {
-        if (cells > 0) {
-          closeMarks();
-          buf += " | ";
+    if (table) {
+      // A paragraph, a list or a nested table inside a cell: the cell stays one line.
+      if (tableDepth > 1 || !TABLE_PARTS.has(name)) buf += " ";
+      else if (name === "td" || name === "th") {
+        endCell();
+        if (tok.kind === "open") {
+          buf = "";
+          table.cell = Math.min(Math.max(1, Number.parseInt(tok.attrs.colspan ?? "1", 10) || 1), 12);
         }
-        cells++;
+      } else if (name === "tr") {
+        endCell();
+        endRow();
+      } else if (name === "caption") {
+        endCell();
+        if (tok.kind === "open") buf = "";
+        else table.caption = oneLine(takeBuf());
       }
       continue;
     }
     flush();
-    if (name === "table") {
-      if (tok.kind === "open") {
-        if (tableDepth++ === 0) tables++;
-      } else tableDepth = Math.max(0, tableDepth - 1);
-      cells = 0;
-    }
-    if (name === "tr") cells = 0;
     if (/^h[1-6]$/.test(name)) heading = Math.max(0, heading + (tok.kind === "open" ? 1 : -1));
     if (name === "p") title = tok.kind === "open" && isTitleParagraph(name, tok.attrs);
     if (name === "blockquote") {
@@ -332,14 +382,20 @@ export function readPastedHtml(html: string): PasteReading {
   flush();
   endQuote();
   endList();
-  const parts = out.map((p): PastePart => (p.kind === "markup" ? { kind: "markup", markup: nfc(p.markup) } : p));
-  return { parts, images, tables, tooLong: false };
+  const parts = out.map((p): PastePart => {
+    if (p.kind === "markup") return { kind: "markup", markup: nfc(p.markup) };
+    if (p.kind === "table") return { kind: "table", caption: nfc(p.caption), rows: p.rows.map((r) => r.map(nfc)) };
+    return p;
+  });
+  return { parts, images, tooLong: false };
 }
 
 /** The markup of a paste, images left out: what the textarea gets when no image could be kept. */
 export function htmlToMarkup(html: string): string {
   return readPastedHtml(html)
-    .parts.flatMap((p) => (p.kind === "markup" ? [p.markup] : []))
+    .parts.flatMap((p) =>
+      p.kind === "markup" ? [p.markup] : p.kind === "table" ? p.rows.map((r) => r.join(" | ")) : [],
+    )
     .join("\n\n")
     .trim();
 }
