@@ -31,16 +31,23 @@ const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromC
 const dataUrl = (mime: string, bytes: Uint8Array) => `data:${mime};base64,${base64(bytes)}`;
 
 /** Posts a paste as the editor's script does: multipart form data, JSON asked for unless `json` is false. */
-function paste(fields: Record<string, string>, opts: { json?: boolean; as?: Editor } = {}): Promise<Response> {
+function paste(
+  fields: Record<string, string>,
+  opts: { json?: boolean; as?: Editor; env?: Parameters<typeof get>[2] } = {},
+): Promise<Response> {
   const who = opts.as ?? editor;
   const form = new FormData();
   form.set("_csrf", who.csrf);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return get(PATH, {
-    method: "POST",
-    headers: { cookie: who.cookie, origin: ORIGIN, ...(opts.json === false ? {} : { accept: "application/json" }) },
-    body: form,
-  });
+  return get(
+    PATH,
+    {
+      method: "POST",
+      headers: { cookie: who.cookie, origin: ORIGIN, ...(opts.json === false ? {} : { accept: "application/json" }) },
+      body: form,
+    },
+    opts.env,
+  );
 }
 
 async function pasteJson(fields: Record<string, string>): Promise<{ blocks: BodyBlock[]; notes: string[] }> {
@@ -430,6 +437,26 @@ describe("images in a paste", () => {
     expect(blocks.filter((b) => b.type === "figure")).toHaveLength(10);
     expect(notes).toContain("Mỗi lần dán chỉ tải lên tối đa 10 ảnh; đã bỏ 2 ảnh còn lại: hãy tải chúng lên thư viện.");
     expect(await stored()).toEqual({ images: before.images + 10, objects: before.objects + 10 });
+  });
+
+  it("removes what it stored when storing fails halfway: nothing half-written", async () => {
+    const before = await stored();
+    // R2 takes the first photo, then fails on the second.
+    let puts = 0;
+    const media = new Proxy(env.MEDIA, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (typeof value !== "function") return value;
+        if (key === "put" && ++puts === 2)
+          return () => Promise.reject(new Error("R2 put: We encountered an internal error. (simulated)"));
+        return value.bind(target);
+      },
+    });
+    const img = `<img src="${dataUrl("image/png", PNG)}">`;
+    const res = await paste({ html: `<p>Hai ảnh</p>${img}${img}` }, { env: { MEDIA: media } });
+    expect(res.status).toBe(500);
+    expect(puts).toBe(2);
+    expect(await stored()).toEqual(before);
   });
 });
 

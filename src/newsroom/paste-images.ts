@@ -7,7 +7,7 @@
 // storing removes what this paste stored: nothing is half-written.
 
 import type { PastedImage } from "../content/markup/paste-html";
-import { audit } from "../db/audit";
+import { auditEntry } from "../db/audit";
 import type { Database } from "../db/client";
 import { deleteImageRow, getImageById } from "../db/images";
 import { decodeDataImage, isDataUrl } from "../media/data-url";
@@ -75,8 +75,12 @@ export async function storePastedPhotos(
       const file = new File([photo.bytes], `dan-vao.${photo.ext}`);
       const id = await storeUpload(db, media, file, { alt: photo.alt, caption: "", credit: "", uploadedBy: user.id });
       ids.set(photo.index, id);
-      await audit(db, { userId: user.id, action: "image.upload", target: `image:${id}`, detail: "dán vào bài viết" });
     }
+    // Logged once all are stored, in one batch: no entry names a photo this paste then removed.
+    const [first, ...rest] = [...ids.values()].map((id) =>
+      auditEntry(db, { userId: user.id, action: "image.upload", target: `image:${id}`, detail: "dán vào bài viết" }),
+    );
+    if (first) await db.batch([first, ...rest]);
   } catch (err) {
     for (const id of ids.values()) {
       const row = await getImageById(db, id);
