@@ -513,6 +513,25 @@ describe("hostile pastes", () => {
   });
 });
 
+describe("office quirks", () => {
+  const markup = (html: string) => partsToMarkup(readPastedHtml(html).parts, new Map());
+
+  it("reads Word's Title style as a subheading and drops comment marks and Word-only sections", () => {
+    expect(
+      markup(
+        `<p class=MsoTitle>Tiêu đề <b>bài</b></p><p class=MsoNormal>Chữ<span class=MsoCommentReference><span style='mso-special-character:comment'>&nbsp;[PV1]</span></span>.<![if !supportLineBreakNewLine]><br><![endif]></p><![if !supportFootnotes]><p>Chú thích cuối trang</p><![endif]>`,
+      ),
+    ).toBe("## Tiêu đề bài\n\nChữ.");
+  });
+
+  it("reads what Word shows browsers in <![if !vml]> and drops its VML twin", () => {
+    const { images } = readPastedHtml(
+      `<!--[if gte vml 1]><v:imagedata src="file:///C:/a.png"/><![endif]--><![if !vml]><img src="file:///C:/b.png" alt="Bến đò"><![endif]>`,
+    );
+    expect(images).toStrictEqual([{ src: "file:///C:/b.png", alt: "Bến đò" }]);
+  });
+});
+
 describe("tables in a paste", () => {
   const read = (html: string) => {
     const { parts } = readPastedHtml(html);
