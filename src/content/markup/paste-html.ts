@@ -118,6 +118,45 @@ export interface PasteReading {
   tooLong: boolean;
 }
 
+/**
+ * The text of the block being read, kept as pieces: a hostile paste may hold
+ * one endless paragraph, and both appending and putting a mark's closer
+ * before the trailing spaces then stay cheap (a string would be copied whole
+ * each time).
+ */
+class TextBuffer {
+  private pieces: string[] = [];
+  length = 0;
+  add(s: string): void {
+    if (!s) return;
+    this.pieces.push(s);
+    this.length += s.length;
+  }
+  /** Inserts `s` before the spaces and line breaks the text ends with. */
+  beforeTrailingSpace(s: string): void {
+    let tail = "";
+    while (this.pieces.length) {
+      const last = this.pieces.pop()!;
+      let end = last.length;
+      while (end > 0 && (last[end - 1] === " " || last[end - 1] === "\n")) end--;
+      tail = last.slice(end) + tail;
+      if (end > 0) {
+        this.pieces.push(last.slice(0, end));
+        break;
+      }
+    }
+    this.pieces.push(s, tail);
+    this.length += s.length;
+  }
+  /** The text, the buffer emptied. */
+  take(): string {
+    const text = this.pieces.join("");
+    this.pieces = [];
+    this.length = 0;
+    return text;
+  }
+}
+
 /** Cell or caption text on one line, spaces collapsed. */
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
@@ -143,7 +182,7 @@ export function readPastedHtml(html: string): PasteReading {
     cell: number;
     images: number[];
   } | null = null;
-  let buf = "";
+  const buf = new TextBuffer();
   let heading = 0;
   /** A paragraph styled as a title (Word's MsoTitle): read like a heading. */
   let title = false;
@@ -191,11 +230,8 @@ export function readPastedHtml(html: string): PasteReading {
       else close += "*";
     }
     if (linkChanges && shown.href !== null) close += `](${escapeHref(shown.href)})`;
-    if (close) {
-      const trailing = /[ \n]*$/.exec(buf)?.[0] ?? "";
-      buf = buf.slice(0, buf.length - trailing.length) + close + trailing;
-    }
-    buf += open;
+    if (close) buf.beforeTrailingSpace(close);
+    buf.add(open);
     shown = want;
   };
   const closeMarks = () => sync({ bold: false, italic: false, href: null });
@@ -203,12 +239,12 @@ export function readPastedHtml(html: string): PasteReading {
     if (inline.some((e) => e.hidden)) return;
     const lead = /^ */.exec(text)?.[0] ?? "";
     if (lead.length === text.length) {
-      buf += text;
+      buf.add(text);
       return;
     }
-    buf += lead;
+    buf.add(lead);
     sync(wanted());
-    buf += text.slice(lead.length);
+    buf.add(text.slice(lead.length));
   };
 
   const endList = () => {
@@ -218,6 +254,7 @@ export function readPastedHtml(html: string): PasteReading {
   const flush = () => {
     closeMarks();
     const paras = buf
+      .take()
       .replace(/ *\n */g, "\n")
       .split(/\n{2,}/)
       .map((p) =>
@@ -228,7 +265,6 @@ export function readPastedHtml(html: string): PasteReading {
           .join("\n"),
       )
       .filter(Boolean);
-    buf = "";
     for (const p of paras) {
       if (quoteDepth > 0) quoteLines.push(...p.split("\n"));
       else if (item) {
@@ -252,15 +288,15 @@ export function readPastedHtml(html: string): PasteReading {
   /** The text read since the last block, its marks closed, and the buffer emptied. */
   const takeBuf = () => {
     closeMarks();
-    const text = buf;
-    buf = "";
-    return text;
+    return buf.take();
   };
   const endCell = () => {
     if (!table?.cell) return;
     table.row ??= [];
     // A cell spanning columns: its text in the first, the others empty, so columns stay aligned.
-    table.row.push(oneLine(takeBuf()), ...Array<string>(table.cell - 1).fill(""));
+    const text = oneLine(takeBuf());
+    outChars += text.length;
+    table.row.push(text, ...Array<string>(table.cell - 1).fill(""));
     table.cell = 0;
   };
   const endRow = () => {
@@ -275,7 +311,9 @@ export function readPastedHtml(html: string): PasteReading {
   };
 
   for (const tok of tokenize(html)) {
-    if (outChars > MAX_MARKUP_CHARS || out.length + (table?.rows.length ?? 0) > MAX_PARTS)
+    // Text waiting in the buffer or an open table counts too: one endless paragraph or row is as long.
+    const tableParts = table ? table.rows.length + (table.row?.length ?? 0) : 0;
+    if (outChars + buf.length > MAX_MARKUP_CHARS || out.length + tableParts > MAX_PARTS)
       return { parts: out, images, tooLong: true };
     if (tok.kind === "text") {
       if (hiddenCount === 0) addText(cleanText(tok.text));
@@ -310,7 +348,7 @@ export function readPastedHtml(html: string): PasteReading {
     if (name === "br") {
       if (tok.kind === "open") {
         closeMarks();
-        buf += table ? " " : "\n";
+        buf.add(table ? " " : "\n");
       }
       continue;
     }
@@ -336,7 +374,6 @@ export function readPastedHtml(html: string): PasteReading {
         endCell();
         endRow();
         out.push({ kind: "table", caption: table.caption, rows: table.rows });
-        outChars += table.rows.reduce((n, r) => n + r.join("").length, 0);
         for (const index of table.images) out.push({ kind: "image", index });
         table = null;
         continue;
@@ -344,11 +381,11 @@ export function readPastedHtml(html: string): PasteReading {
     }
     if (table) {
       // A paragraph, a list or a nested table inside a cell: the cell stays one line.
-      if (tableDepth > 1 || !TABLE_PARTS.has(name)) buf += " ";
+      if (tableDepth > 1 || !TABLE_PARTS.has(name)) buf.add(" ");
       else if (name === "td" || name === "th") {
         endCell();
         if (tok.kind === "open") {
-          buf = "";
+          buf.take();
           table.cell = Math.min(Math.max(1, Number.parseInt(tok.attrs.colspan ?? "1", 10) || 1), 12);
         }
       } else if (name === "tr") {
@@ -356,7 +393,7 @@ export function readPastedHtml(html: string): PasteReading {
         endRow();
       } else if (name === "caption") {
         endCell();
-        if (tok.kind === "open") buf = "";
+        if (tok.kind === "open") buf.take();
         else table.caption = oneLine(takeBuf());
       }
       continue;
