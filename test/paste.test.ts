@@ -479,6 +479,10 @@ describe("hostile pastes", () => {
     const text = await paste({ text: "Dòng\n".repeat(10_000) }, { json: false });
     expect(text.status).toBe(413);
     expect(await text.text()).toContain("Hãy dán từng phần");
+    // One sentence wrapped over 200,000 lines: joined in linear time, then too long.
+    const started = Date.now();
+    expect((await paste({ text: "chữ\n".repeat(200_000) })).status).toBe(413);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(await stored()).toEqual(before);
   });
 

@@ -56,37 +56,40 @@ export function textToMarkup(input: string): string {
       .split("\n")
       .map(readLine)
       .filter((l) => l.text !== "");
-    // Blocks of this chunk: a paragraph's lines, or a list's items.
-    let block: { kind: Line["kind"]; lines: string[] } | null = null;
+    // Blocks of this chunk: a paragraph's lines, or a list's items; each the source lines joined into it.
+    let block: { kind: Line["kind"]; lines: string[][] } | null = null;
     const end = () => {
       if (!block) return;
-      if (block.kind === "text") out.push(block.lines.join("\n"));
-      else out.push(block.lines.map((l, i) => `${block!.kind === "bullet" ? "-" : `${i + 1}.`} ${l}`).join("\n"));
+      const joined = block.lines.map((l) => l.join(" "));
+      if (block.kind === "text") out.push(joined.join("\n"));
+      else out.push(joined.map((l, i) => `${block!.kind === "bullet" ? "-" : `${i + 1}.`} ${l}`).join("\n"));
       block = null;
     };
     for (const line of lines) {
-      const last = block?.lines[block.lines.length - 1];
+      // The source line just before: whether it ends a sentence, and its length, decide a wrap.
+      const joinedInto = block?.lines[block.lines.length - 1];
+      const last = joinedInto?.[joinedInto.length - 1];
       const wraps =
         last !== undefined &&
         line.kind === "text" &&
         !SENTENCE_END.test(last) &&
         (LOWERCASE_START.test(line.text) || (blankLines && block!.kind === "text" && last.length >= WRAPPED_LINE));
-      if (block && wraps) {
-        block.lines[block.lines.length - 1] = `${last} ${line.text}`;
+      if (joinedInto && wraps) {
+        joinedInto.push(line.text);
         continue;
       }
       if (line.kind === "text") {
         if (block?.kind === "text" && blankLines) {
-          block.lines.push(line.text);
+          block.lines.push([line.text]);
           continue;
         }
         end();
-        block = { kind: "text", lines: [line.text] };
+        block = { kind: "text", lines: [[line.text]] };
         continue;
       }
       if (block?.kind !== line.kind) end();
       block ??= { kind: line.kind, lines: [] };
-      block.lines.push(line.text);
+      block.lines.push([line.text]);
     }
     end();
   }
