@@ -492,6 +492,8 @@ describe("hostile pastes", () => {
       `<table>${"<tr><td>a<td>b".repeat(100_000)}</table>`,
       `<table><tr>${"<td>x".repeat(500_000)}</table>`,
       `<p>${"<b>đậm</b> <a href='https://a.vn/'>nối</a> ".repeat(100_000)}</p>`,
+      // Markup typed in the document: link openers whose ")" never comes (read in linear time, inline.ts).
+      `<p>${"[a](b **c* ".repeat(35_000)}</p>`,
     ]) {
       const res = await paste({ html });
       expect(res.status).toBe(413);
