@@ -83,7 +83,9 @@ const stored = async () => ({
 const TABLE_BLOCKS = bodyBlock.safeParse({ type: "table", header: ["a"], rows: [["b"]] }).success;
 /** A two-column table as pasted, the block (or paragraphs) it becomes. */
 function pastedTable(header: [string, string], row: [string, string]): BodyBlock[] {
-  if (TABLE_BLOCKS) return [{ type: "table", header, rows: [row] } as unknown as BodyBlock];
+  // Word and Docs make the header bold; it stays as pasted.
+  const boldCell = (text: string) => ({ text, marks: [{ type: "bold", start: 0, end: text.length }] });
+  if (TABLE_BLOCKS) return [{ type: "table", header: header.map(boldCell), rows: [row] } as unknown as BodyBlock];
   const bold = (a: string, b: string) => [
     { type: "bold" as const, start: 0, end: a.length },
     { type: "bold" as const, start: a.length + 3, end: a.length + 3 + b.length },

@@ -14,7 +14,8 @@ import {
   pasteTooLong,
   tablesAsText,
 } from "../content/markup/paste-blocks";
-import { type PasteReading, readPastedHtml } from "../content/markup/paste-html";
+import { readPastedHtml } from "../content/markup/paste-html";
+import type { PasteReading } from "../content/markup/paste-parts";
 import { textToMarkup } from "../content/markup/paste-text";
 import type { AppEnv } from "../env";
 import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";

@@ -6,7 +6,7 @@
 // Every image is checked before the first is stored, and a failure while
 // storing removes what this paste stored: nothing is half-written.
 
-import type { PastedImage } from "../content/markup/paste-html";
+import type { PastedImage } from "../content/markup/paste-parts";
 import { auditEntry } from "../db/audit";
 import type { Database } from "../db/client";
 import { deleteImageRow, getImageById } from "../db/images";

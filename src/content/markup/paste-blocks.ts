@@ -8,7 +8,7 @@
 import { BODY_TEXT_MAX, type BodyBlock, blockText, bodyBlock } from "../blocks";
 import { readInline } from "./inline";
 import { markupToBlocks } from "./parse";
-import type { PastePart } from "./paste-html";
+import type { PastePart } from "./paste-parts";
 import { blocksToMarkup } from "./serialize";
 
 /** Blocks one body may hold (blocks.ts). */
@@ -72,14 +72,8 @@ export function tableBlock(part: TablePart): BodyBlock | null {
     const rich = readInline(src);
     return rich.marks ? rich : rich.text;
   };
-  const [first, ...rows] = part.rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")].map(cell));
-  if (!first || rows.length === 0) return null;
-  // Header cells are bold as rendered; the bold word processors put there is not kept twice.
-  const header = first.map((c) => {
-    if (typeof c === "string") return c;
-    const marks = c.marks?.filter((m) => m.type !== "bold") ?? [];
-    return marks.length ? { text: c.text, marks } : c.text;
-  });
+  const [header, ...rows] = part.rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")].map(cell));
+  if (!header || rows.length === 0) return null;
   const raw = { type: "table", ...(part.caption ? { caption: part.caption } : {}), header, rows };
   const parsed = bodyBlock.safeParse(raw);
   return parsed.success ? parsed.data : null;

@@ -23,6 +23,8 @@ import {
   isTitleParagraph,
   isWordListItem,
 } from "./office-html";
+import { partsToMarkup } from "./paste-blocks";
+import type { PastedImage, PastePart, PasteReading } from "./paste-parts";
 
 /** Control characters other than tab and line breaks, soft hyphen, zero-width characters, BOM: all render as nothing. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -100,23 +102,6 @@ const MAX_INLINE_DEPTH = 64;
 /** Markup read before giving up: well over what one body may hold (blocks.ts), so a refusal is certain. */
 const MAX_MARKUP_CHARS = 2 * BODY_TEXT_MAX;
 const MAX_PARTS = 2000;
-
-/** A piece of the converted paste: markup, a table (cells of one-line markup), or the place of the n-th image. */
-export type PastePart =
-  | { kind: "markup"; markup: string }
-  | { kind: "table"; caption: string; rows: string[][] }
-  | { kind: "image"; index: number };
-/** An image as pasted: its src (a data: URL, an http(s) address, file:, cid:…) and alt text. */
-export interface PastedImage {
-  src: string;
-  alt: string;
-}
-export interface PasteReading {
-  parts: PastePart[];
-  images: PastedImage[];
-  /** The paste holds far more than one article may: reading stopped, the caller refuses it. */
-  tooLong: boolean;
-}
 
 /**
  * The text of the block being read, kept as pieces: a hostile paste may hold
@@ -427,12 +412,7 @@ export function readPastedHtml(html: string): PasteReading {
   return { parts, images, tooLong: false };
 }
 
-/** The markup of a paste, images left out: what the textarea gets when no image could be kept. */
+/** The markup of a paste, images left out (tables as ./paste-blocks writes them). */
 export function htmlToMarkup(html: string): string {
-  return readPastedHtml(html)
-    .parts.flatMap((p) =>
-      p.kind === "markup" ? [p.markup] : p.kind === "table" ? p.rows.map((r) => r.join(" | ")) : [],
-    )
-    .join("\n\n")
-    .trim();
+  return partsToMarkup(readPastedHtml(html).parts, new Map());
 }
