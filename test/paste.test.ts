@@ -50,7 +50,9 @@ function paste(
   );
 }
 
-async function pasteJson(fields: Record<string, string>): Promise<{ blocks: BodyBlock[]; notes: string[] }> {
+async function pasteJson(
+  fields: Record<string, string>,
+): Promise<{ blocks: BodyBlock[]; notes: string[]; images: Record<string, unknown> }> {
   const res = await paste(fields);
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
@@ -375,7 +377,7 @@ describe("images in a paste", () => {
   it("uploads data: PNG and JPEG images as library photos and returns figures in place", async () => {
     const before = await stored();
     const html = `<p>Trước ảnh.</p><p><img alt="Cánh đồng lúa" src="${dataUrl("image/png", PNG)}"></p><p>Giữa.<img src="${dataUrl("image/jpeg", testPhotoBytes())}">Sau.</p>`;
-    const { blocks, notes } = await pasteJson({ html });
+    const { blocks, notes, images } = await pasteJson({ html });
     expect(blocks.map((b) => b.type)).toStrictEqual(["paragraph", "figure", "paragraph", "figure", "paragraph"]);
     const ids = blocks.flatMap((b) => (b.type === "figure" ? [b.imageId] : []));
     const rows = await env.DB.prepare(
@@ -386,6 +388,14 @@ describe("images in a paste", () => {
       ["image/jpeg", "Ảnh dán vào bài (cần thêm mô tả)"],
     ]);
     for (const r of rows.results) expect(await env.MEDIA.head(String(r.r2_key))).not.toBeNull();
+    // The editor is told how to show them.
+    expect(images[String(ids[0])]).toEqual({
+      thumbUrl: `/media/${rows.results[0]!.r2_key}?w=360`,
+      alt: "Cánh đồng lúa",
+      caption: "",
+      credit: "",
+    });
+    expect(Object.keys(images)).toHaveLength(2);
     expect(notes).toStrictEqual([
       "Đã tải 2 ảnh trong đoạn dán lên thư viện ảnh; hãy thêm mô tả, chú thích và tác giả cho từng ảnh.",
     ]);

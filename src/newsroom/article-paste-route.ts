@@ -1,7 +1,8 @@
 // Paste from Word, Google Docs, LibreOffice or plain text. The editor (or,
 // without it, the small script admin.js on the body textarea) sends the
 // clipboard's `html` or, when there is none, its `text`; the answer is body
-// blocks as JSON (`Accept: application/json`: { blocks, notes }) or markup
+// blocks as JSON (`Accept: application/json`: { blocks, notes, images }, images
+// naming the photos it stored: { [id]: { thumbUrl, alt, caption, credit } }) or markup
 // for the textarea (text/plain, the notes in the X-Paste-Notes header as
 // URI-encoded JSON). Images that came as data are stored in the photo library
 // (./paste-images) and come back as figures or "[[anh:ID]]". A paste too long
@@ -17,9 +18,11 @@ import {
 import { readPastedHtml } from "../content/markup/paste-html";
 import type { PasteReading } from "../content/markup/paste-parts";
 import { textToMarkup } from "../content/markup/paste-text";
+import { getImagesByIds } from "../db/images";
 import type { AppEnv } from "../env";
 import { acceptsBodyUpTo, type BodyLimit } from "../http/request-guards";
 import { can } from "../model/permissions";
+import { mediaPath } from "../site/urls";
 import { formStrings } from "./form";
 import { storePastedPhotos } from "./paste-images";
 
@@ -35,6 +38,9 @@ const PASTE_LIMIT: BodyLimit = {
   bytes: 10 * 1024 * 1024,
   message: "Đoạn dán vào quá lớn (tối đa 10 MB). Hãy dán từng phần, hoặc tải ảnh lên thư viện trước.",
 };
+
+/** The width of the thumbnails the editor shows (a variant /media serves). */
+const THUMB_WIDTH = 360;
 
 const wantsJson = (c: Context<AppEnv>) => /\bapplication\/json\b/i.test(c.req.header("accept") ?? "");
 
@@ -64,7 +70,17 @@ articlePasteRoute.post("/chuyen-doi-html", acceptsBodyUpTo(PASTE_LIMIT), async (
     mayUpload: can(user, "media.upload"),
   });
   const notes = tablesAsText(reading.parts) ? [...photos.notes, TABLE_NOTE] : photos.notes;
-  if (wantsJson(c)) return c.json({ blocks: partsToBlocks(reading.parts, photos.ids), notes });
+  if (wantsJson(c)) {
+    // The photos just stored, so the editor can show them at once: as it is given those of a saved body.
+    const stored = await getImagesByIds(c.var.db, [...photos.ids.values()]);
+    const images = Object.fromEntries(
+      stored.map((i) => [
+        String(i.id),
+        { thumbUrl: `${mediaPath(i.r2Key)}?w=${THUMB_WIDTH}`, alt: i.alt, caption: i.caption, credit: i.credit },
+      ]),
+    );
+    return c.json({ blocks: partsToBlocks(reading.parts, photos.ids), notes, images });
+  }
   c.header("x-paste-notes", encodeURIComponent(JSON.stringify(notes)));
   return c.text(partsToMarkup(reading.parts, photos.ids));
 });
