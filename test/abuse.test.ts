@@ -656,10 +656,10 @@ describe("the newsroom's inputs", () => {
         says: "Không tìm thấy bài viết",
       },
       {
-        label: "pasted HTML over 2 MB",
-        send: () => asEditor("/admin/bai-viet/chuyen-doi-html", { html: "<p>x</p>".repeat(300_000) }),
+        label: "pasted HTML over 10 MB",
+        send: () => asEditor("/admin/bai-viet/chuyen-doi-html", { html: "<p>x</p>".repeat(1_400_000) }),
         status: 413,
-        says: "tối đa 2 MB",
+        says: "tối đa 10 MB",
       },
       {
         label: "upload without a file",

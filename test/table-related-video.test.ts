@@ -371,7 +371,7 @@ describe("pasted HTML tables", () => {
         "",
         "| **Loại** | **Giá (đ/kg)** |",
         "| --- | --- |",
-        "| OM 18 \\| thường | *[7.200*](https://snn.example.vn/gia) |",
+        "| OM 18 \\| thường | *[7.200](https://snn.example.vn/gia)* |",
         "| ST25 | 9.200 |",
       ].join("\n"),
     );

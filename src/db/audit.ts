@@ -26,6 +26,7 @@ export type AuditAction =
   | "user.password.reset"
   | "session.end"
   | "session.end.others"
+  | "image.upload"
   | "image.delete"
   | "image.edit"
   | "settings.change"

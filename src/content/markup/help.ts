@@ -4,7 +4,7 @@
 /** Short help for editors, shown next to the textarea. */
 export const MARKUP_HELP = [
   "Cách soạn nội dung bài:",
-  "• Các đoạn văn cách nhau bằng một dòng trống.",
+  "• Các đoạn văn cách nhau bằng một dòng trống. Dán từ Word, Google Docs, LibreOffice: giữ tiêu đề, đậm, nghiêng, liên kết, danh sách; ảnh dán vào được tải lên thư viện. Dán chữ thường (Zalo, email): dòng trống ngăn đoạn; nếu không có dòng trống nào, mỗi dòng là một đoạn; dòng bị ngắt giữa câu (dòng sau viết thường) được nối lại; dòng bắt đầu bằng - • hoặc 1. thành danh sách.",
   "• Tiêu đề phụ: bắt đầu dòng bằng ## , ví dụ: ## Diễn biến vụ việc",
   "• Ảnh từ thư viện: [[anh:123]] hoặc [[anh:123 | Chú thích | Tác giả]] (123 là số ảnh).",
   "• Trích dẫn: mỗi dòng bắt đầu bằng > ; dòng cuối dạng > — Họ tên là người nói.",

@@ -4,7 +4,10 @@
 // entity-decoded. Comments, doctypes, the content of raw-text elements
 // (script, style, …) and Word's conditional sections are skipped here, so
 // their text never reaches the article; only the bullet or number Word keeps
-// in "<![if !supportLists]>" is reported, as a list marker.
+// in "<![if !supportLists]>" is reported, as a list marker, and the content of
+// "<![if !vml]>" (what browsers show: Word's <img> for a picture) is read as
+// HTML. Every search for an end marker is remembered when it fails, so
+// hostile input (thousands of unclosed "<![if") stays linear.
 import { decodeEntities } from "./html-entities";
 
 /** Elements whose content is not HTML but raw text, skipped up to their end tag. */
@@ -15,8 +18,8 @@ export type Token =
   | { kind: "open" | "close"; name: string; selfClosing: boolean; attrs: Record<string, string> }
   | { kind: "list-marker"; text: string };
 
-/** Attributes kept; the rest (event handlers, data-, ids…) are never read. */
-const KEPT = new Set(["style", "href", "class"]);
+/** Attributes kept; the rest (event handlers, data-, ids…) are never read. src and alt: pasted images. */
+const KEPT = new Set(["style", "href", "class", "src", "alt", "colspan"]);
 const UNQUOTED = /[^\s>]*/y;
 
 /** Finds `re` (global) from `from`: where the match starts and ends, or null. */
@@ -29,6 +32,15 @@ function findFrom(s: string, re: RegExp, from: number): { index: number; end: nu
 export function* tokenize(html: string): Generator<Token> {
   const n = html.length;
   let i = 0;
+  /** Where a search for an end marker found nothing: searching again from further on cannot find one either. */
+  const missing = new Map<string, number>();
+  const search = (key: string, re: RegExp, from: number) => {
+    const none = missing.get(key);
+    if (none !== undefined && from >= none) return null;
+    const hit = findFrom(html, re, from);
+    if (!hit) missing.set(key, Math.min(from, none ?? from));
+    return hit;
+  };
   while (i < n) {
     const lt = html.indexOf("<", i);
     if (lt < 0) {
@@ -44,9 +56,15 @@ export function* tokenize(html: string): Generator<Token> {
       i = end < 0 ? n : end + 3;
     } else if (html.startsWith("<![", i)) {
       // Word's "<![if !supportLists]>·<![endif]>" wraps list bullets; CDATA is not article text either.
-      const conditional = /^<!\[if\b/i.test(html.slice(i, i + 6));
-      const hit = conditional ? findFrom(html, /<!\[endif\]>/gi, i) : findFrom(html, /\]\]>/g, i);
-      const lists = conditional ? /^<!\[if !supportLists\]>/i.exec(html.slice(i, i + 40)) : null;
+      const head = html.slice(i, i + 40);
+      if (/^<!\[endif\]>/i.test(head) || /^<!\[if !vml\]>/i.test(head)) {
+        // The end of a section read as HTML, or the start of one: only the marker goes.
+        i = html.indexOf(">", i) + 1;
+        continue;
+      }
+      const conditional = /^<!\[if\b/i.test(head);
+      const hit = conditional ? search("endif", /<!\[endif\]>/gi, i) : search("cdata", /\]\]>/g, i);
+      const lists = conditional ? /^<!\[if !supportLists\]>/i.exec(head) : null;
       if (hit && lists) {
         const inner = html.slice(i + lists[0].length, hit.index).replace(/<[^>]*>/g, "");
         yield { kind: "list-marker", text: decodeEntities(inner).trim() };
@@ -102,7 +120,7 @@ export function* tokenize(html: string): Generator<Token> {
       }
       i = j;
       if (RAW.has(name) && !selfClosing) {
-        const end = findFrom(html, new RegExp(`</${name}(?=[\\s/>]|$)`, "gi"), i);
+        const end = search(name, new RegExp(`</${name}(?=[\\s/>]|$)`, "gi"), i);
         const gt = end ? html.indexOf(">", end.end) : -1;
         i = gt < 0 ? n : gt + 1; // an unclosed <script> swallows the rest: never leak its text
         continue;

@@ -55,6 +55,8 @@ type Token =
 export function readInline(src: string): RichText {
   const tokens: Token[] = [];
   let pendingOpen = -1;
+  /** A search for a link's ")" that failed ran up to here: a later one starting before it fails too. */
+  let noCloseBefore = -1;
   const text = (s: string) => tokens.push({ kind: "text", text: s });
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
@@ -71,15 +73,17 @@ export function readInline(src: string): RichText {
       if (pendingOpen >= 0) tokens[pendingOpen] = { kind: "text", text: "[" };
       pendingOpen = tokens.length;
       tokens.push({ kind: "open" });
-    } else if (c === "]" && src[i + 1] === "(" && pendingOpen >= 0) {
+    } else if (c === "]" && src[i + 1] === "(" && pendingOpen >= 0 && i + 2 >= noCloseBefore) {
       let href = "";
       let j = i + 2;
       for (; j < src.length && src[j] !== ")" && src[j] !== "\n"; j++) {
         if (src[j] === "\\" && (src[j + 1] === ")" || src[j + 1] === "\\")) j++;
         href += src[j];
       }
-      if (src[j] !== ")") text(c);
-      else {
+      if (src[j] !== ")") {
+        noCloseBefore = j;
+        text(c);
+      } else {
         tokens.push({ kind: "close", href });
         pendingOpen = -1;
         i = j;

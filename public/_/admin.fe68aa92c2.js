@@ -5,29 +5,56 @@
   // parameters the type checker knows are not null.
 
   /**
-   * Pasting from Word or Google Docs: the server turns the HTML into body markup.
+   * Pasting from Word, Google Docs, LibreOffice, or plain text of several
+   * lines (Zalo, e-mail): the server turns it into body markup, uploads
+   * images pasted as data, and says in notes what it left out (shown under
+   * the textarea). On any failure the plain text is pasted as it is.
    * @param {HTMLTextAreaElement} body
    * @param {HTMLInputElement} csrf
    */
   function pasteAsMarkup(body, csrf) {
+    var notes = document.createElement("p");
+    notes.className = "hint";
+    notes.setAttribute("role", "status");
+    notes.hidden = true;
+    body.insertAdjacentElement("afterend", notes);
+    /** @param {string[]} lines */
+    function show(lines) {
+      notes.textContent = lines.join(" ");
+      notes.hidden = lines.length === 0;
+    }
+    /** @param {string} markup */
+    function insert(markup) {
+      body.setRangeText(markup, body.selectionStart, body.selectionEnd, "end");
+      body.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     body.addEventListener("paste", function (event) {
-      var html = event.clipboardData && event.clipboardData.getData("text/html");
-      if (!html) return;
+      var clipboard = event.clipboardData;
+      if (!clipboard) return;
+      var html = clipboard.getData("text/html");
+      var text = clipboard.getData("text/plain");
+      // One line of plain text pastes as typed; only several lines need the paragraph rule.
+      if (!html && !/[\r\n]/.test(text)) return;
       event.preventDefault();
       var data = new FormData();
-      data.append("html", html);
+      data.append(html ? "html" : "text", html || text);
       data.append("_csrf", csrf.value);
       fetch("/admin/bai-viet/chuyen-doi-html", { method: "POST", body: data, credentials: "same-origin" })
         .then(function (res) {
-          return res.ok ? res.text() : Promise.reject(res.status);
+          return res.text().then(function (answer) {
+            var type = res.headers.get("content-type") || "";
+            if (!res.ok) return Promise.reject(type.indexOf("text/plain") === 0 ? answer : "");
+            var said = res.headers.get("x-paste-notes");
+            insert(answer);
+            show(said ? JSON.parse(decodeURIComponent(said)) : []);
+          });
         })
-        .then(function (markup) {
-          body.setRangeText(markup, body.selectionStart, body.selectionEnd, "end");
-        })
-        .catch(function () {
-          // Not null: without clipboard data there was no HTML and no request.
-          var text = /** @type {DataTransfer} */ (event.clipboardData).getData("text/plain");
-          body.setRangeText(text, body.selectionStart, body.selectionEnd, "end");
+        .catch(function (/** @type {unknown} */ why) {
+          insert(text);
+          show([
+            typeof why === "string" && why ? why : "Không chuyển được định dạng của đoạn dán.",
+            "Đã dán chữ thường.",
+          ]);
         });
     });
   }
