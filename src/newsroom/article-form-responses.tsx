@@ -7,7 +7,6 @@ import type { Context } from "hono";
 import { InvalidArticleError } from "../content/article-rules";
 import { InvalidBodyError, parseBody } from "../content/blocks";
 import { MARKUP_HELP } from "../content/markup/help";
-import { markupToBlocks } from "../content/markup/parse";
 import { type ReadingTime, readingTime } from "../content/reading-time";
 import { EditConflictError } from "../db/article-writes";
 import { getImagesByIds, listRecentImages } from "../db/images";
@@ -23,6 +22,8 @@ import { ASSET_URLS } from "../site/asset-urls";
 import { articlePath, mediaPath } from "../site/urls";
 import { ArticleFormPage, type ArticleFormValues, type ShareCardPreview } from "../views/admin/ArticleFormPage";
 import { FormFieldError } from "./article-form";
+import { submittedBody } from "./body-json";
+import { editorDataFor } from "./editor-data";
 import { adminPage } from "./responses";
 
 export async function renderForm(
@@ -37,11 +38,12 @@ export async function renderForm(
   } = {},
 ) {
   const db = c.var.db;
-  const [sections, authors, recentImages, shareCard] = await Promise.all([
+  const [sections, authors, recentImages, shareCard, editorData] = await Promise.all([
     listSections(db),
     listAuthors(db),
     listRecentImages(db, 12),
     shareCardOf(c, values),
+    editorDataFor(db, values),
   ]);
   const article = opts.article;
   const length = bodyLength(values);
@@ -70,6 +72,7 @@ export async function renderForm(
       shareCard={shareCard}
       readingTime={length}
       adminScript={ASSET_URLS["admin.js"]}
+      editor={{ data: editorData, script: ASSET_URLS["editor.js"] }}
     />,
     opts.status ?? 200,
   );
@@ -108,9 +111,9 @@ async function shareCardOf(c: Context<AppEnv>, values: ArticleFormValues): Promi
 
 /** Words and reading time of the body as typed, or null while it does not parse. */
 function bodyLength(values: ArticleFormValues): ReadingTime | null {
-  if (!values.body.trim()) return null;
+  if (!values.body.trim() && !values.bodyJson.trim()) return null;
   try {
-    return readingTime(values.lead, parseBody(markupToBlocks(values.body)));
+    return readingTime(values.lead, parseBody(submittedBody(values)));
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import type { User } from "../../model/records";
 import type { ArticleStatus } from "../../model/statuses";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
+import { EditorBoot, type EditorData } from "./EditorBoot";
 import { Field } from "./Field";
 import { STATUS_NAMES } from "./status-names";
 
@@ -17,6 +18,8 @@ export interface ArticleFormValues {
   tags: string;
   lead: string;
   body: string;
+  /** The editor's blocks as JSON (empty without JavaScript); preferred over `body` when sent. */
+  bodyJson: string;
   heroImageId: string;
   seoTitle: string;
   seoDescription: string;
@@ -45,6 +48,8 @@ export interface ArticleFormPageProps {
   /** Words and minutes to read, while the body parses. */
   readingTime?: ReadingTime | null;
   adminScript: string;
+  /** The WYSIWYG editor over the body textarea (progressive enhancement). */
+  editor?: { data: EditorData; script: string };
 }
 
 export function ArticleFormPage(props: ArticleFormPageProps) {
@@ -273,6 +278,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         </section>
       )}
       <script src={props.adminScript} defer></script>
+      {props.editor && <EditorBoot data={props.editor.data} script={props.editor.script} />}
     </AdminLayout>
   );
 }
