@@ -708,6 +708,30 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
 
   textarea.hidden = true;
   textarea.required = false;
+
+  // "Soạn dạng mã": the markup textarea instead of the editor, for those who
+  // know the markup. bodyJson is then not sent, so the server reads the markup.
+  const mode = el("button", { type: "button", class: "secondary pm-mode", "aria-pressed": "false" }, "Soạn dạng mã");
+  mode.addEventListener("click", () => {
+    const toMarkup = textarea.hidden;
+    if (toMarkup) {
+      sync();
+      wrap.hidden = true;
+      textarea.hidden = false;
+      jsonInput.disabled = true;
+      textarea.focus();
+    } else {
+      const doc = docFromBlocks(markupBlocks(textarea.value), images);
+      view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content));
+      jsonInput.disabled = false;
+      sync();
+      textarea.hidden = true;
+      wrap.hidden = false;
+      view.focus();
+    }
+    mode.setAttribute("aria-pressed", String(toMarkup));
+  });
+  wrap.before(mode);
   // A body shown again after a refused save came from the editor: send it back as it is now.
   if (data.blocks && document.getElementById(`${textarea.id}-error`)) sync();
 

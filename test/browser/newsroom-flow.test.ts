@@ -58,6 +58,8 @@ describe("an editor on a phone", () => {
     await page.selectOption("#sectionId", { label: "Kinh tế" });
     await page.selectOption("#authorId", { index: 1 });
     await page.fill("#heroImageId", String(imageId));
+    // The markup, typed as before: the editor's "Soạn dạng mã" shows the textarea.
+    await page.click("button.pm-mode");
     await page.fill(
       "#body",
       [
