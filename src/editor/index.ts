@@ -41,7 +41,7 @@ import { el, field, openDialog, uid } from "./dom";
 import { schema } from "./schema";
 import { EDITOR_CSS } from "./styles";
 import { parseVideoUrl } from "./video-url";
-import { FigureView, RelatedView, VideoView } from "./views";
+import { FigureView, HeaderCellView, RelatedView, VideoView } from "./views";
 
 const { nodes, marks } = schema;
 const SEARCH_URL = "/admin/bai-viet/tim.json";
@@ -643,6 +643,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
       figure: (node, v, getPos) => new FigureView(node, v, getPos),
       related: (node, v, getPos) => new RelatedView(node, v, getPos),
       video: (node, v, getPos) => new VideoView(node, v, getPos),
+      table_header: (node) => new HeaderCellView(node),
     },
     attributes: {
       class: "pm-editor",

@@ -23,6 +23,7 @@ export const EDITOR_CSS = `
 .pm-editor td,.pm-editor th{border:1px solid #889;padding:6px;vertical-align:top;min-width:3em}
 .pm-editor th{background:#eef0f3}
 .pm-editor .selectedCell{background:#d7e6f7}
+.pm-empty-cell{color:#595959;font-weight:normal;font-size:.85rem;user-select:none}
 .pm-editor ul,.pm-editor ol{margin:0 0 1em;padding-left:1.6em}
 .pm-card{border:1px solid #aab;border-radius:4px;padding:8px;margin:0 0 1em;background:#fafbfc;white-space:normal}
 .pm-card img{display:block;max-width:180px;height:auto;margin-bottom:6px}

@@ -3,7 +3,7 @@
 // headline) and a video (its thumbnail and title). Each is a small form island
 // inside the editable area.
 import type { Node as PMNode } from "prosemirror-model";
-import type { EditorView, NodeView } from "prosemirror-view";
+import type { EditorView, NodeView, ViewMutationRecord } from "prosemirror-view";
 import { el, field } from "./dom";
 
 type GetPos = () => number | undefined;
@@ -135,5 +135,38 @@ export class VideoView extends CardView {
       ...(window.newsroomPhotos ? [choose] : []),
       this.removeButton("Xóa video"),
     );
+  }
+}
+
+/**
+ * A header cell. An empty one shows "(cột trống)" beside the cursor, not
+ * editable: a table header without text is an accessibility error.
+ */
+export class HeaderCellView implements NodeView {
+  dom: HTMLTableCellElement;
+  contentDOM: HTMLSpanElement;
+  private empty = el("span", { class: "pm-empty-cell", contenteditable: "false" }, "(cột trống)");
+  constructor(private node: PMNode) {
+    this.dom = el("th");
+    this.contentDOM = el("span");
+    this.dom.append(this.contentDOM);
+    const { colspan, rowspan } = node.attrs as { colspan: number; rowspan: number };
+    if (colspan !== 1) this.dom.colSpan = colspan;
+    if (rowspan !== 1) this.dom.rowSpan = rowspan;
+    this.mark();
+  }
+  private mark() {
+    if (this.node.content.size) this.empty.remove();
+    else if (!this.empty.isConnected) this.dom.append(this.empty);
+  }
+  update(node: PMNode): boolean {
+    if (node.type !== this.node.type || node.attrs.colspan !== this.node.attrs.colspan) return false;
+    if (node.attrs.rowspan !== this.node.attrs.rowspan) return false;
+    this.node = node;
+    this.mark();
+    return true;
+  }
+  ignoreMutation(m: ViewMutationRecord): boolean {
+    return !this.contentDOM.contains(m.target);
   }
 }

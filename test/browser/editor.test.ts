@@ -214,6 +214,56 @@ describe("the editor's other blocks", () => {
     await context.close();
   });
 
+  it("builds a table, a video and a “Xem thêm” in the stored shapes (contract.md)", async () => {
+    const { context, page } = await signedIn(PHONE);
+    await page.goto(`${base}/admin/bai-viet/moi`);
+    await page.locator(".pm-editor").click();
+    await page.keyboard.type("Bảng giá:");
+    await press(page, "Bảng", true);
+    for (const cell of ["Mặt hàng", "Giá", "Ghi chú", "Lúa", "7.000 đ", "tăng"]) {
+      await page.keyboard.type(cell);
+      await page.keyboard.press("Tab");
+    }
+    await press(page, "+ Cột", true);
+    await press(page, "Video", true);
+    const video = page.locator("dialog.pm-dialog");
+    await video
+      .getByLabel("Địa chỉ video YouTube hoặc Facebook")
+      .fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3");
+    await video.getByLabel("Tiêu đề video").fill("Nông dân thu hoạch lúa");
+    await video.getByRole("button", { name: "Chèn video" }).tap();
+    await video.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.classList.contains("pm-editor"));
+    await press(page, "Xem thêm", true);
+    const related = page.locator("dialog.pm-dialog");
+    await related.getByLabel("Tìm bài đã đăng theo tiêu đề").fill("a");
+    const first = related.locator("li button").first();
+    const headline = await first.textContent();
+    await first.tap();
+    await related.waitFor({ state: "detached" });
+    await expect(page.locator(".pm-editor .pm-related").textContent()).resolves.toContain(headline!);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.waitForTimeout(300);
+    const blocks = JSON.parse(await page.locator('input[name="bodyJson"]').inputValue()) as { type: string }[];
+    expect(blocks.find((b) => b.type === "table")).toEqual({
+      type: "table",
+      // The column is added after the cursor's (the first).
+      header: ["Mặt hàng", "", "Giá", "Ghi chú"],
+      rows: [
+        ["Lúa", "", "7.000 đ", "tăng"],
+        ["", "", "", ""],
+      ],
+    });
+    expect(blocks.find((b) => b.type === "video")).toEqual({
+      type: "video",
+      provider: "youtube",
+      videoId: "dQw4w9WgXcQ",
+      title: "Nông dân thu hoạch lúa",
+    });
+    expect(blocks.find((b) => b.type === "related")).toEqual({ type: "related", articleId: expect.any(Number) });
+    await context.close();
+  });
+
   it.runIf(SERVER_HAS_TABLES)("makes a table the reader page shows", async () => {
     const { context, page } = await signedIn(PHONE);
     await page.goto(`${base}/admin/bai-viet/moi`);
