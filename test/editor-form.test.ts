@@ -251,3 +251,42 @@ describe("reader pages", () => {
     }
   });
 });
+
+describe("the static page form with the editor", () => {
+  it("loads the editor, saves bodyJson, and refuses hostile bodyJson with nothing stored", async () => {
+    const editor = await loginAs("editor");
+    const blank = await (await editor.get("/admin/trang/moi")).text();
+    expect(blank).toContain(`<script src="${EDITOR}" defer></script>`);
+    expect(editorData(blank).blocks).toEqual([]);
+
+    const pages = async () =>
+      (await env.DB.prepare("select count(*) as n from static_pages").first<{ n: number }>())!.n;
+    const before = await pages();
+    const refused = await editor.post("/admin/trang", {
+      title: "Trang bị từ chối",
+      slug: "",
+      body: "Văn bản dự phòng.",
+      bodyJson: JSON.stringify([
+        { type: "paragraph", text: "Bấm", marks: [{ type: "link", start: 0, end: 3, href: "javascript:x" }] },
+      ]),
+      status: "published",
+    });
+    expect(refused.status).toBe(400);
+    const doc = parse(await refused.text());
+    expect(text(doc.querySelector("#body-error"))).toMatch(/Liên kết chỉ được là/);
+    expect(doc.querySelector("textarea#body")?.textContent).toBe("Văn bản dự phòng.");
+    expect(await pages()).toBe(before);
+
+    const created = await editor.post("/admin/trang", {
+      title: `Giới thiệu ${Date.now()}`,
+      slug: `gioi-thieu-${Date.now()}`,
+      body: "Không dùng.",
+      bodyJson: JSON.stringify([RICH_BODY[0]]),
+      status: "published",
+    });
+    expect(created.status).toBe(303);
+    const id = Number(/\/admin\/trang\/(\d+)/.exec(created.headers.get("location") ?? "")?.[1]);
+    const row = await env.DB.prepare("select body from static_pages where id = ?").bind(id).first<{ body: string }>();
+    expect(JSON.parse(row!.body)).toEqual([RICH_BODY[0]]);
+  });
+});

@@ -2,6 +2,7 @@ import type { StaticPage, User } from "../../model/records";
 import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
+import { EditorBoot, type EditorData } from "./EditorBoot";
 import { Field } from "./Field";
 import { invalidProps } from "./invalid-props";
 import { SlugField } from "./SlugField";
@@ -10,6 +11,8 @@ export interface StaticPageFormValues {
   title: string;
   slug: string;
   body: string;
+  /** The editor's blocks as JSON (empty without JavaScript); preferred over `body` when sent. */
+  bodyJson: string;
   status: string;
 }
 
@@ -71,6 +74,7 @@ export function StaticPageFormPage({
   errors,
   notice,
   error,
+  editor,
 }: {
   user: User;
   csrf: string;
@@ -79,6 +83,8 @@ export function StaticPageFormPage({
   errors: Errors;
   notice?: string | null;
   error?: string | null;
+  /** The WYSIWYG editor over the body textarea (progressive enhancement). */
+  editor?: { data: EditorData; script: string };
 }) {
   const invalid = (f: keyof StaticPageFormValues) => invalidProps(f, errors[f]);
   return (
@@ -129,6 +135,7 @@ export function StaticPageFormPage({
           </button>
         </form>
       )}
+      {editor && <EditorBoot data={editor.data} script={editor.script} />}
     </AdminLayout>
   );
 }
