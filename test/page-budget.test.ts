@@ -111,6 +111,19 @@ describe("the low-bandwidth budget", () => {
     }
   });
 
+  it("keeps every demo article inside both budgets, tables, Xem thêm and videos included", async () => {
+    for (const article of DEMO_ARTICLES) {
+      const path = await articleUrl(article.headline);
+      expect(await gzipSize(await (await get(path)).text()), path).toBeLessThanOrEqual(ONE_ROUND_TRIP);
+      expect(await gzipSize(await (await get(`/lite${path}`)).text()), path).toBeLessThanOrEqual(LIGHT_BUDGET);
+    }
+    expect(DEMO_ARTICLES.some((a) => a.body.some((b) => b.type === "video"))).toBe(true);
+    expect(DEMO_ARTICLES.some((a) => a.body.some((b) => b.type === "table"))).toBe(true);
+    // The player's script, loaded only where a video is, stays tiny.
+    const script = await (await get(ASSET_URLS["video.js"])).text();
+    expect(await gzipSize(script)).toBeLessThanOrEqual(1024);
+  });
+
   it("keeps light and full pages apart in the cache", async () => {
     const path = await articleUrl(biggest.headline);
     await get(path);

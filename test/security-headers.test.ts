@@ -218,10 +218,10 @@ describe("security headers", () => {
     }
   });
 
-  it("allow Turnstile's script and frame only when it is configured", async () => {
+  it("allow frames from the two video players only, and Turnstile's script and frame only when it is configured", async () => {
     const off = directives((await get("/")).headers.get("content-security-policy")!);
     expect(off.get("script-src")).toEqual(["'self'"]);
-    expect(off.get("frame-src")).toEqual(["'none'"]);
+    expect(off.get("frame-src")).toEqual(["https://www.youtube-nocookie.com", "https://www.facebook.com"]);
     const on = directives(
       (
         await get(
@@ -232,7 +232,11 @@ describe("security headers", () => {
       ).headers.get("content-security-policy")!,
     );
     expect(on.get("script-src")).toEqual(["'self'", "https://challenges.cloudflare.com"]);
-    expect(on.get("frame-src")).toEqual(["https://challenges.cloudflare.com"]);
+    expect(on.get("frame-src")).toEqual([
+      "https://www.youtube-nocookie.com",
+      "https://www.facebook.com",
+      "https://challenges.cloudflare.com",
+    ]);
     for (const d of ["default-src", "style-src", "img-src", "form-action", "frame-ancestors", "base-uri", "object-src"])
       expect(on.get(d), d).toEqual(off.get(d));
     expect(off.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);

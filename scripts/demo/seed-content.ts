@@ -9,7 +9,7 @@ import { insertImage } from "../../src/db/images";
 import { insertAuthor, insertSection } from "../../src/db/people";
 import { createPoll } from "../../src/db/polls";
 import { createStaticPage } from "../../src/db/static-pages";
-import { DEMO_ARTICLES, type DemoPhotoSpec } from "./articles/index";
+import { DEMO_ARTICLES, type DemoPhotoSpec, storedDemoBody } from "./articles/index";
 import { DEMO_AUTHORS, DEMO_SECTIONS } from "./people";
 import { DEMO_STATIC_PAGES } from "./static-pages";
 
@@ -60,17 +60,21 @@ export async function seedDemoContent(
     });
   };
 
+  const articleIds = new Map<string, number>();
   for (const article of DEMO_ARTICLES) {
     const heroImageId = await storePhoto(article.hero);
-    const body: BodyBlock[] = [];
+    // Photos are drawn in body order, before the body is put together.
+    const photoIds = new Map<DemoPhotoSpec, number>();
     for (const block of article.body) {
-      if (block.type === "figure") {
-        body.push({ type: "figure", imageId: await storePhoto(block) });
-      } else {
-        body.push(block);
-      }
+      const spec = block.type === "figure" ? block : block.type === "video" ? block.photo : null;
+      if (spec) photoIds.set(spec, await storePhoto(spec));
     }
-    await createArticle(db, {
+    const body: BodyBlock[] = storedDemoBody(
+      article.body,
+      (spec) => mustGet(photoIds, spec),
+      (headline) => mustGet(articleIds, headline),
+    );
+    const id = await createArticle(db, {
       sectionId: mustGet(sectionIds, article.section),
       authorId: mustGet(authorIds, article.author),
       kicker: article.kicker,
@@ -82,6 +86,7 @@ export async function seedDemoContent(
       heroImageId,
       tags: article.tags,
     });
+    articleIds.set(article.headline, id);
   }
   // The sidebar's "thăm dò ý kiến", open for a month from loading.
   const now = Date.now();
@@ -97,8 +102,8 @@ export async function seedDemoContent(
   return { articles: DEMO_ARTICLES.length, photos };
 }
 
-function mustGet(map: Map<string, number>, key: string): number {
+function mustGet<K>(map: Map<K, number>, key: K): number {
   const value = map.get(key);
-  if (value === undefined) throw new Error(`demo content names an unknown section or author: ${key}`);
+  if (value === undefined) throw new Error(`demo content names an unknown section, author or article: ${String(key)}`);
   return value;
 }

@@ -169,6 +169,12 @@ export const slugTakenError = (slug: string) =>
 export const missingImagesError = (ids: number[]) =>
   new InvalidArticleError(`Ảnh không tồn tại trong thư viện: ${ids.join(", ")}`, "body");
 
+/** "Xem thêm" boxes that point to the article itself or to no article at all. */
+export const selfRelatedError = () =>
+  new InvalidArticleError("“Xem thêm” không thể dẫn tới chính bài này: hãy chọn một bài khác", "body");
+export const missingRelatedError = (ids: number[]) =>
+  new InvalidArticleError(`“Xem thêm” dẫn tới bài không tồn tại: số ${ids.join(", ")}`, "body");
+
 export const missingSocialImageError = (id: number) =>
   new InvalidArticleError(`Ảnh chia sẻ không tồn tại trong thư viện: ${id}`, "socialImageId");
 

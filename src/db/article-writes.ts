@@ -6,16 +6,19 @@ import {
   articleNotFoundError,
   correctionNeedsPublishedError,
   missingImagesError,
+  missingRelatedError,
   missingSocialImageError,
+  selfRelatedError,
   slugTakenError,
   unknownAuthorError,
   validateArticle,
   validateCorrection,
 } from "../content/article-rules";
-import { type BodyBlock, figureImageIds } from "../content/blocks";
+import { type BodyBlock, figureImageIds, relatedArticleIds } from "../content/blocks";
 import type { ArticleStatus } from "../model/statuses";
 import { indexForSearch, removeFromSearch, type SearchDocument } from "../search/index-writes";
 import { formatDate, formatTime } from "../vi/dates";
+import { existingArticleIds } from "./articles";
 import { type AuditAction, auditEntry } from "./audit";
 import type { Database } from "./client";
 import { articleCorrections, articleRevisions, articles, articleTags, authors, images, tags } from "./schema";
@@ -100,6 +103,11 @@ async function checkArticle(db: Database, input: ArticleInput, id: number | null
     const missing = imageIds.filter((i) => !found.some((f) => f.id === i));
     if (missing.length) throw missingImagesError(missing);
   }
+  const relatedIds = relatedArticleIds(body);
+  if (id !== null && relatedIds.includes(id)) throw selfRelatedError();
+  const relatedFound = await existingArticleIds(db, relatedIds);
+  const relatedMissing = relatedIds.filter((i) => !relatedFound.has(i));
+  if (relatedMissing.length) throw missingRelatedError(relatedMissing);
   const socialImageId = input.socialImageId ?? null;
   if (socialImageId !== null) {
     const [found] = await db.select({ id: images.id }).from(images).where(eq(images.id, socialImageId)).limit(1);

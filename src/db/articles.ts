@@ -2,7 +2,7 @@
 // are ever returned; drafts and scheduled pieces do not exist for readers.
 import { and, asc, count, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { readStoredBody } from "../content/blocks";
-import type { ArticleFull, ArticleTeaser, ImageData } from "../model/article";
+import type { ArticleFull, ArticleLink, ArticleTeaser, ImageData } from "../model/article";
 import type { Image } from "../model/records";
 import type { Database } from "./client";
 import { articleCorrections, articles, articleTags, authors, images, sections, tags } from "./schema";
@@ -151,7 +151,7 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
   // Not db.batch: D1 batches return rows as objects, so joined columns with
   // the same name (id, slug, name) would overwrite each other.
   // All three in parallel: one round trip's wait instead of three.
-  const [rows, tagRows, figureRows, correctionRows, socialRows] = await Promise.all([
+  const [rows, tagRows, figureRows, correctionRows, socialRows, seeAlsoRows] = await Promise.all([
     db
       .select({
         ...teaserColumns,
@@ -175,7 +175,7 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.position)),
-    // The photos of the body's figure blocks, found in the stored JSON.
+    // The photos of the body's figure blocks and video thumbnails, found in the stored JSON.
     db
       .select()
       .from(images)
@@ -184,7 +184,7 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
           images.id,
           sql`(
       select json_extract(b.value, '$.imageId') from ${articles}, json_each(${articles.body}) b
-       where ${articles.id} = ${id} and json_extract(b.value, '$.type') = 'figure')`,
+       where ${articles.id} = ${id} and json_extract(b.value, '$.type') in ('figure', 'video'))`,
         ),
       ),
     db
@@ -198,6 +198,13 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
       .from(images)
       .where(sql`${images.id} = (select ${articles.socialImageId} from ${articles} where ${articles.id} = ${id})`)
       .limit(1),
+    // The published articles the body's "Xem thêm" boxes link to.
+    seeAlsoQuery(
+      db,
+      sql`(select json_extract(b.value, '$.articleId') from ${articles}, json_each(${articles.body}) b
+       where ${articles.id} = ${id} and json_extract(b.value, '$.type') = 'related')`,
+      now,
+    ),
   ]);
   const row = rows[0];
   if (!row) return null;
@@ -221,6 +228,7 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
     corrections: correctionRows,
     tags: tagRows,
     figures: new Map(figureRows.map((img) => [img.id, toImageData(img)])),
+    seeAlso: toSeeAlso(seeAlsoRows),
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     socialImage: socialRows[0] ? toImageData(socialRows[0]) : null,
@@ -265,4 +273,34 @@ export async function listRelated(db: Database, articleId: number, now: Date, li
     .orderBy(desc(scored.score), desc(articles.publishedAt))
     .limit(limit);
   return rows.map(toTeaser);
+}
+
+function seeAlsoQuery(db: Database, ids: SQL | number[], now: Date) {
+  return db
+    .select({ id: articles.id, slug: articles.slug, headline: articles.headline, sectionSlug: sections.slug })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(inArray(articles.id, ids), isPublished(now)));
+}
+
+function toSeeAlso(rows: { id: number; slug: string; headline: string; sectionSlug: string }[]) {
+  return new Map<number, ArticleLink>(
+    rows.map((r) => [r.id, { id: r.id, slug: r.slug, headline: r.headline, section: { slug: r.sectionSlug } }]),
+  );
+}
+
+/**
+ * The published articles among `ids`, for "Xem thêm" boxes of a body that is
+ * not a stored article (a static page, the newsroom's preview).
+ */
+export async function getSeeAlso(db: Database, ids: number[], now: Date): Promise<Map<number, ArticleLink>> {
+  if (!ids.length) return new Map();
+  return toSeeAlso(await seeAlsoQuery(db, ids, now));
+}
+
+/** Which of `ids` are articles at all, published or not: what a "Xem thêm" box may point to. */
+export async function existingArticleIds(db: Database, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db.select({ id: articles.id }).from(articles).where(inArray(articles.id, ids));
+  return new Set(rows.map((r) => r.id));
 }

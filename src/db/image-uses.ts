@@ -14,7 +14,7 @@ export async function imageUses(db: Database, imageId: number): Promise<ImageUse
       .from(staticPages)
       .where(sql`exists (
       select 1 from json_each(${staticPages.body}) b
-       where json_extract(b.value, '$.type') = 'figure' and json_extract(b.value, '$.imageId') = ${imageId})`),
+       where json_extract(b.value, '$.type') in ('figure', 'video') and json_extract(b.value, '$.imageId') = ${imageId})`),
     db
       .select({ id: siteSettings.id })
       .from(siteSettings)

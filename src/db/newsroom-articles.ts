@@ -99,7 +99,7 @@ export function articlesUsingImage(db: Database, imageId: number) {
     .where(sql`
     ${articles.heroImageId} = ${imageId} or ${articles.socialImageId} = ${imageId} or exists (
       select 1 from json_each(${articles.body}) b
-       where json_extract(b.value, '$.type') = 'figure' and json_extract(b.value, '$.imageId') = ${imageId})`);
+       where json_extract(b.value, '$.type') in ('figure', 'video') and json_extract(b.value, '$.imageId') = ${imageId})`);
 }
 
 /** An article's corrections, oldest first, for the newsroom. */

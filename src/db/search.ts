@@ -47,9 +47,15 @@ export async function searchArticles(
   const ids = ranked.map((r) => r.id);
   if (!ids.length) return { hits: [], total };
   const rows = await teaserQuery(db, {
-    // The snippet's text: the lead, then each block's text, a list's items included (an item is
-    // a string or an object with its marks; the marks are not needed for a plain-text snippet).
-    text: sql<string>`${articles.lead} || ' ' || (select group_concat(coalesce(json_extract(b.value, '$.text'), case when json_extract(b.value, '$.type') = 'list' then (select group_concat(case when i.type = 'object' then json_extract(i.value, '$.text') else i.value end, ' ') from json_each(b.value, '$.items') i) end), ' ') from json_each(${articles.body}) b)`,
+    // The snippet's text: the lead, then each block's text, a list's items, a table's caption
+    // and cells and a video's title included (an item or cell is a string or an object with
+    // its marks; the marks are not needed for a plain-text snippet). blockText in JS says the same.
+    text: sql<string>`${articles.lead} || ' ' || (select group_concat(coalesce(json_extract(b.value, '$.text'), case json_extract(b.value, '$.type')
+      when 'list' then (select group_concat(case when i.type = 'object' then json_extract(i.value, '$.text') else i.value end, ' ') from json_each(b.value, '$.items') i)
+      when 'video' then json_extract(b.value, '$.title')
+      when 'table' then coalesce(json_extract(b.value, '$.caption') || ' ', '') || (select group_concat(case when c.type = 'object' then json_extract(c.value, '$.text') else c.value end, ' ')
+        from (select h.value, h.type from json_each(b.value, '$.header') h union all select rc.value, rc.type from json_each(b.value, '$.rows') r, json_each(r.value) rc) c)
+      end), ' ') from json_each(${articles.body}) b)`,
   }).where(sql`${inArray(articles.id, ids)} and ${isPublished(now)}`);
   const byId = new Map(rows.map((r) => [r.id, { ...toTeaser(r), text: r.text ?? "" }]));
   return { hits: ids.flatMap((id) => byId.get(id) ?? []), total };

@@ -47,10 +47,14 @@ function scopesOf(deps: PageDeps): SQL {
     case "home":
       return sql`select ${scope.home}`;
     case "article":
+      // D1 allows 5 terms in a compound select (the global scope is one):
+      // section and author come from one row, as one term.
       return sql`select ${scope.article(deps.id)}
-        union all select 'section:' || section_id from articles where id = ${deps.id}
-        union all select 'author:' || author_id from articles where id = ${deps.id}
-        union all select 'tag:' || tag_id from article_tags where article_id = ${deps.id}`;
+        union all select j.value from articles, json_each(json_array('section:' || section_id, 'author:' || author_id)) j
+         where articles.id = ${deps.id}
+        union all select 'tag:' || tag_id from article_tags where article_id = ${deps.id}
+        union all select 'article:' || json_extract(b.value, '$.articleId') from articles, json_each(articles.body) b
+         where articles.id = ${deps.id} and json_extract(b.value, '$.type') = 'related'`;
     case "section":
       return sql`select 'section:' || id from sections where slug = ${deps.slug}`;
     case "tag":

@@ -3,6 +3,7 @@
 // answers before the Worker runs get theirs from public/_headers.)
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { VIDEO_FRAME_ORIGINS } from "../content/video";
 import { isNewsroomPath } from "../edge/policy";
 import type { AppEnv, Env } from "../env";
 
@@ -13,7 +14,9 @@ export const HSTS = "max-age=31536000";
 /**
  * No inline script anywhere (pages load only our own files); inline style is
  * allowed because the stylesheet is inlined to save a round trip on phones.
- * Turnstile's origin is allowed only when the widget is configured.
+ * Frames: the two video players a reader's tap on a video facade loads
+ * (youtube-nocookie.com and facebook.com, nothing else of theirs), and
+ * Turnstile's origin only when the widget is configured.
  */
 export function contentSecurityPolicy(env: Pick<Env, "TURNSTILE_SITE_KEY">): string {
   const turnstile = !!env.TURNSTILE_SITE_KEY;
@@ -22,7 +25,7 @@ export function contentSecurityPolicy(env: Pick<Env, "TURNSTILE_SITE_KEY">): str
     `script-src 'self'${turnstile ? ` ${TURNSTILE}` : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `frame-src ${turnstile ? TURNSTILE : "'none'"}`,
+    `frame-src ${[...VIDEO_FRAME_ORIGINS, ...(turnstile ? [TURNSTILE] : [])].join(" ")}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",

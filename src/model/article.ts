@@ -37,6 +37,14 @@ export interface ArticleTeaser {
   hero: ImageData | null;
 }
 
+/** An article as a "Xem thêm" box links to it: published, with its address. */
+export interface ArticleLink {
+  id: number;
+  slug: string;
+  section: { slug: string };
+  headline: string;
+}
+
 /** A correction note ("Đính chính") as readers see it: plain text and the day it was added. */
 export interface CorrectionNote {
   text: string;
@@ -57,8 +65,10 @@ export interface ArticleFull extends ArticleTeaser {
   /** Oldest first. */
   corrections: CorrectionNote[];
   tags: TagRef[];
-  /** Images used by figure blocks, by id. */
+  /** Images used by figure blocks and video thumbnails, by id. */
   figures: Map<number, ImageData>;
+  /** Published articles the body's "Xem thêm" boxes link to, by id; a missing one is not shown. */
+  seeAlso: Map<number, ArticleLink>;
   /** Share and search: shown instead of the headline and the lead in the page's head, when set. */
   seoTitle: string | null;
   seoDescription: string | null;

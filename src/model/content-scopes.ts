@@ -18,7 +18,11 @@ export const scope = {
 
 export type PageDeps =
   | { kind: "home" }
-  /** An article page shows its own text, section, author and tags (and related articles found through them). */
+  /**
+   * An article page shows its own text, section, author and tags (and related
+   * articles found through them), and the headlines of the articles its
+   * "Xem thêm" boxes link to.
+   */
   | { kind: "article"; id: number }
   | { kind: "section"; slug: string }
   | { kind: "tag"; slug: string }

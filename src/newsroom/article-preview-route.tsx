@@ -3,8 +3,8 @@
 // filled as the edge fills them on the reader's page. Nothing is saved and
 // nothing is cached.
 import { Hono } from "hono";
-import { parseBody } from "../content/blocks";
-import { toImageData } from "../db/articles";
+import { figureImageIds, parseBody, relatedArticleIds } from "../content/blocks";
+import { getSeeAlso, toImageData } from "../db/articles";
 import { getImagesByIds } from "../db/images";
 import { listAuthors } from "../db/newsroom-articles";
 import { fragmentNames, stitchFragments } from "../edge/fragments";
@@ -40,13 +40,16 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
     const author = authors.find((a) => a.id === input.authorId);
     if (!section || !author) throw new FormFieldError("sectionId", "Chuyên mục hoặc tác giả không tồn tại");
     const imageIds = [
-      ...body.flatMap((b) => (b.type === "figure" ? [b.imageId] : [])),
+      ...figureImageIds(body),
       ...(input.heroImageId ? [input.heroImageId] : []),
       ...(input.socialImageId ? [input.socialImageId] : []),
     ];
-    const found = await getImagesByIds(c.var.db, imageIds);
-    const byId = new Map(found.map((img) => [img.id, toImageData(img)]));
     const now = new Date();
+    const [found, seeAlso] = await Promise.all([
+      getImagesByIds(c.var.db, imageIds),
+      getSeeAlso(c.var.db, relatedArticleIds(body), now),
+    ]);
+    const byId = new Map(found.map((img) => [img.id, toImageData(img)]));
     const html = renderDocument(
       <ArticlePage
         site={site}
@@ -66,6 +69,7 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
           author: { slug: author.slug, name: author.name, byline: author.byline },
           body,
           figures: byId,
+          seeAlso,
           seoTitle: oneLine(input.seoTitle),
           seoDescription: oneLine(input.seoDescription),
           socialImage: input.socialImageId ? (byId.get(input.socialImageId) ?? null) : null,

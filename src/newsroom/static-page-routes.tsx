@@ -1,8 +1,16 @@
 // /admin/trang: "Giới thiệu", "Liên hệ", "Quảng cáo", "Chính sách bảo mật"…
 // written with the article editor's markup, published at /{slug}.
 import { type Context, Hono } from "hono";
-import { type BodyBlock, figureImageIds, InvalidBodyError, parseBody, readStoredBody } from "../content/blocks";
+import {
+  type BodyBlock,
+  figureImageIds,
+  InvalidBodyError,
+  parseBody,
+  readStoredBody,
+  relatedArticleIds,
+} from "../content/blocks";
 import { blocksToMarkup } from "../content/markup/serialize";
+import { existingArticleIds } from "../db/articles";
 import { getImagesByIds } from "../db/images";
 import {
   createStaticPage,
@@ -90,6 +98,10 @@ async function check(c: Context<AppEnv>, values: StaticPageFormValues, id: numbe
     const found = new Set((ids.length ? await getImagesByIds(c.var.db, ids) : []).map((i) => i.id));
     const missing = ids.filter((i) => !found.has(i));
     if (missing.length) errors.body = `Không có ảnh mã ${missing.join(", ")} trong thư viện`;
+    const relatedIds = relatedArticleIds(body);
+    const articlesFound = await existingArticleIds(c.var.db, relatedIds);
+    const missingArticles = relatedIds.filter((i) => !articlesFound.has(i));
+    if (missingArticles.length) errors.body = `“Xem thêm” dẫn tới bài không tồn tại: số ${missingArticles.join(", ")}`;
   } catch (err) {
     if (!(err instanceof InvalidBodyError)) throw err;
     errors.body = err.issues.join("; ");

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { figureImageIds, readStoredBody } from "../content/blocks";
-import { toImageData } from "../db/articles";
+import { figureImageIds, readStoredBody, relatedArticleIds } from "../content/blocks";
+import { getSeeAlso, toImageData } from "../db/articles";
 import { getImagesByIds } from "../db/images";
 import { getPublishedStaticPage } from "../db/static-pages";
 import type { PageVariant } from "../edge/page-cache";
@@ -15,9 +15,11 @@ export async function renderStaticPage(c: Context<AppEnv>, slug: string, variant
   if (!page) return notFoundPage(c);
   const body = readStoredBody(page.body);
   const ids = figureImageIds(body);
-  const figures = new Map(
-    (ids.length ? await getImagesByIds(c.var.db, ids) : []).map((img) => [img.id, toImageData(img)]),
-  );
+  const [images, seeAlso] = await Promise.all([
+    ids.length ? getImagesByIds(c.var.db, ids) : [],
+    getSeeAlso(c.var.db, relatedArticleIds(body), new Date()),
+  ]);
+  const figures = new Map(images.map((img) => [img.id, toImageData(img)]));
   return c.html(
     renderDocument(
       <StaticPageView
@@ -26,6 +28,7 @@ export async function renderStaticPage(c: Context<AppEnv>, slug: string, variant
         title={page.title}
         body={body}
         figures={figures}
+        seeAlso={seeAlso}
         lite={variant.lite}
       />,
     ),

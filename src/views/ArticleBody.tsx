@@ -1,17 +1,23 @@
 import type { BodyBlock } from "../content/blocks";
-import type { ImageData } from "../model/article";
+import type { ArticleLink, ImageData } from "../model/article";
+import { BodyTable } from "./BodyTable";
 import { Figure } from "./Figure";
 import { RichText } from "./RichText";
+import { SeeAlso } from "./SeeAlso";
+import { VideoFacade } from "./VideoFacade";
 
 type FlowBlock = Exclude<BodyBlock, { type: "aside" }>;
 
 export function BodyBlockView({
   block,
   figures,
+  seeAlso,
   lite,
 }: {
   block: FlowBlock;
   figures: Map<number, ImageData>;
+  /** The published articles "Xem thêm" boxes link to; a box whose article is not here is not shown. */
+  seeAlso?: Map<number, ArticleLink>;
   lite?: boolean;
 }) {
   switch (block.type) {
@@ -46,6 +52,18 @@ export function BodyBlockView({
       if (!image) return block.caption ? <p class="meta">{block.caption}</p> : null;
       return <Figure image={image} caption={block.caption} credit={block.credit} lite={lite} />;
     }
+    case "table":
+      return <BodyTable block={block} />;
+    case "related":
+      return <SeeAlso article={seeAlso?.get(block.articleId)} />;
+    case "video":
+      return (
+        <VideoFacade
+          block={block}
+          image={block.imageId === undefined ? undefined : figures.get(block.imageId)}
+          lite={lite}
+        />
+      );
   }
 }
 
@@ -61,6 +79,10 @@ export function InfoBox({ block }: { block: Extract<BodyBlock, { type: "aside" }
     </aside>
   );
 }
+
+/** Whether a page needs the video player's script (src/assets/video.js): only the full edition with a video. */
+export const needsVideoScript = (blocks: BodyBlock[], lite?: boolean): boolean =>
+  !lite && blocks.some((b) => b.type === "video");
 
 /** Body in reading order; boxed asides follow the byline, as in print. */
 export function splitBody(blocks: BodyBlock[]): { flow: FlowBlock[]; asides: Extract<BodyBlock, { type: "aside" }>[] } {

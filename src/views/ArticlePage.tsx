@@ -4,7 +4,7 @@ import { shareDescription, shareTitle } from "../seo/share";
 import { articleCrumbs, newsArticle } from "../seo/structured-data";
 import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { formatDate, formatDateline, formatTime, toVietnamIso } from "../vi/dates";
-import { BodyBlockView, InfoBox, splitBody } from "./ArticleBody";
+import { BodyBlockView, InfoBox, needsVideoScript, splitBody } from "./ArticleBody";
 import { CommentForm } from "./CommentForm";
 import { Document } from "./Document";
 import { Figure } from "./Figure";
@@ -29,6 +29,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       description={shareDescription(article)}
       canonicalPath={articlePath(article)}
       currentSection={article.section.slug}
+      videoScript={needsVideoScript(article.body, lite)}
       meta={{
         type: "article",
         // The share card: the photo chosen for it, else the article's own.
@@ -80,7 +81,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
         {article.hero && <Figure image={article.hero} priority lite={lite} />}
         <div class="body">
           {flow.map((block) => (
-            <BodyBlockView block={block} figures={article.figures} lite={lite} />
+            <BodyBlockView block={block} figures={article.figures} seeAlso={article.seeAlso} lite={lite} />
           ))}
         </div>
         {article.corrections.map((note) => (

@@ -19,6 +19,8 @@ export interface DocumentProps {
   noindex?: boolean;
   /** Share cards, structured data and feeds. */
   meta?: SeoMeta;
+  /** The page shows a video facade: load the tiny script that swaps in the player on a tap. */
+  videoScript?: boolean;
   children: ComponentChildren;
 }
 
@@ -30,6 +32,7 @@ export function Document({
   currentSection,
   noindex,
   meta = {},
+  videoScript,
   children,
 }: DocumentProps) {
   const fullTitle = title === site.name ? title : `${title} - ${site.name}`;
@@ -48,6 +51,7 @@ export function Document({
         <link rel="manifest" href="/manifest.webmanifest" />
         {/* Offline reading only (docs/reader.md, "Offline reading"); deferred, nothing waits for it. */}
         <script src={ASSET_URLS["offline.js"]} defer data-sw={SERVICE_WORKER_URL} />
+        {videoScript && <script src={ASSET_URLS["video.js"]} defer />}
         <style
           dangerouslySetInnerHTML={{
             __html: site.brandColor === DEFAULT_BRAND ? SITE_CSS : `${SITE_CSS}:root{--brand:${site.brandColor}}`,

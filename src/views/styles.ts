@@ -45,7 +45,18 @@ blockquote p{margin:0}
 blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .byline{text-align:right;font-weight:700;text-transform:uppercase;margin:18px 0}
 .byline a{color:var(--ink);text-decoration:none}
-.box{background:var(--box);border-left:4px solid var(--brand);padding:12px 16px;margin:0 0 18px}
+.box,.body .see-also{background:var(--box);border-left:4px solid var(--brand);padding:12px 16px;margin:0 0 18px}
+.tbl{overflow-x:auto;margin:0 0 18px}
+.tbl table{border-collapse:collapse;font-size:.9rem}
+.tbl th,.tbl td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+.tbl th{background:var(--box)}
+.tbl caption{text-align:left;font-weight:700;padding:0 0 6px}
+.video{aspect-ratio:16/9;background:#1a1a1a;margin:0 0 18px}
+.video a,.video iframe{position:relative;display:block;width:100%;height:100%;border:0;color:#fff;text-decoration:none}
+.video img{width:100%;height:100%;object-fit:cover}
+.vp{position:absolute;left:50%;top:40%;width:68px;height:48px;margin:-24px 0 0 -34px;border-radius:12px;background:#c00}
+.vp:after{content:"";position:absolute;left:26px;top:14px;border:10px solid transparent;border-left:18px solid #fff;border-right:0}
+.vt{position:absolute;left:0;right:0;bottom:0;padding:6px 12px;background:#1a1a1a;font-size:.9rem}
 .box h2{font-size:1rem;margin:0 0 8px}
 .box p{margin:0 0 8px}
 .box p:last-child{margin:0}

@@ -21,8 +21,36 @@ export interface DemoPhotoSpec {
   credit: string;
 }
 
-/** A body block as stored, except figures, which describe the photo the seed draws. */
-export type DemoBlock = Exclude<BodyBlock, { type: "figure" }> | ({ type: "figure" } & DemoPhotoSpec);
+/**
+ * A body block as stored, except those that name something the seed makes:
+ * figures describe the photo it draws, a video its thumbnail photo, and a
+ * "Xem thêm" box names the demo article it links to by headline.
+ */
+export type DemoBlock =
+  | Exclude<BodyBlock, { type: "figure" | "video" | "related" }>
+  | ({ type: "figure" } & DemoPhotoSpec)
+  | (Omit<Extract<BodyBlock, { type: "video" }>, "imageId"> & { photo: DemoPhotoSpec })
+  | { type: "related"; headline: string };
+
+/**
+ * A demo body as stored, given the ids the seed gave the photos (in the order
+ * of the body's figures and videos) and to the articles, by headline.
+ */
+export function storedDemoBody(
+  body: DemoBlock[],
+  photoId: (spec: DemoPhotoSpec) => number,
+  articleId: (headline: string) => number,
+): BodyBlock[] {
+  return body.map((block): BodyBlock => {
+    if (block.type === "figure") return { type: "figure", imageId: photoId(block) };
+    if (block.type === "related") return { type: "related", articleId: articleId(block.headline) };
+    if (block.type === "video") {
+      const { photo, ...video } = block;
+      return { ...video, imageId: photoId(photo) };
+    }
+    return block;
+  });
+}
 
 export interface DemoArticle {
   section: string;

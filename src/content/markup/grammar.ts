@@ -45,6 +45,18 @@
 //   digits and ". " ("1. ", "2. "…, numbered; the numbers themselves are not
 //   kept, the list counts from 1). One line per item. A bulleted line after a
 //   numbered one (or the reverse) starts a new list.
+// - Table: a header line of cells between pipes, "| Cột 1 | Cột 2 |", then
+//   a rule line "| --- | --- |" with as many cells (each one or more "-",
+//   ":" at either end allowed and ignored), then one line per row, up to the
+//   first line that is not a row. Cells are trimmed; an empty cell is "" and
+//   "\|" is a pipe inside a cell. A line "[bang: chú thích]" ("bảng" too)
+//   right above the header line is the table's caption. Pipe lines without
+//   the rule line under the first one are paragraph text, as before.
+// - "Xem thêm": a whole line "[[xem-them:ID]]" ("xem-thêm" and "xem thêm"
+//   too, any letter case), ID the number of another article.
+// - Video: a whole line "[[video:youtube:ID | Tiêu đề]]" or
+//   "[[video:facebook:ID | Tiêu đề | anh:45]]", the last part the library
+//   photo shown before the reader taps. The title is a one-line field.
 // - Everything else is a paragraph.
 // - Inside paragraphs, quotes, box items and list items: **đậm**, *nghiêng*
 //   and [chữ](https://…) links, with "\" before a literal "*", "[", "]" or
@@ -83,6 +95,16 @@ export const BOX_OPEN = /^\[khung(?:\s*:([\s\S]*))?\]$/iu;
 export const BOX_CLOSE = /^\[\/khung\]$/iu;
 /** A list line: "- item" or "1. item". */
 export const LIST_ITEM = /^(?:(-)|\d{1,3}\.)[ \t]+(\S[\s\S]*)$/;
+/** The "Xem thêm" line: "[[xem-them:123]]". */
+export const RELATED = /^\[\[\s*xem[- ]th(?:em|êm)\s*:\s*(\d+)\s*\]\]$/iu;
+/** A video line: "[[video:provider:id | title | anh:45]]". */
+export const VIDEO = /^\[\[\s*video\s*:\s*([^:|\]]*?)\s*:\s*([^|\]]*?)\s*(?:\|([\s\S]*))?\]\]$/iu;
+/** A video's photo part: "anh:45". */
+export const VIDEO_IMAGE = /^(?:anh|ảnh)\s*:\s*(\d+)$/iu;
+/** A table's caption line, right above its header: "[bang: chú thích]". */
+export const TABLE_CAPTION = /^\[\s*(?:bang|bảng)\s*:([\s\S]*)\]$/iu;
+/** A cell of the line under a table's header. */
+export const TABLE_RULE_CELL = /^\s*:?-+:?\s*$/;
 /** The explicit empty value of a one-line field. */
 export const EMPTY = '""';
 
@@ -94,7 +116,37 @@ export type Line =
   | { kind: "quote"; raw: string }
   | { kind: "item"; ordered: boolean; raw: string }
   | { kind: "open"; title: string | undefined }
-  | { kind: "close" };
+  | { kind: "close" }
+  | { kind: "related"; id: string }
+  | { kind: "video"; provider: string; id: string; rest: string | undefined }
+  | { kind: "caption"; raw: string }
+  | { kind: "row"; cells: string[] };
+
+/** Splits on pipes not escaped with "\", keeping every escape for the part's own reader. */
+export function splitParts(s: string): string[] {
+  const parts: string[] = [];
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "\\" && i + 1 < s.length) {
+      cur += c + s[i + 1];
+      i++;
+    } else if (c === "|") {
+      parts.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** The raw cells of a table line "| a | b |", or null when the line is not one (the last pipe must not be escaped). */
+export function rowCells(trimmed: string): string[] | null {
+  if (trimmed.length < 2 || !trimmed.startsWith("|")) return null;
+  const parts = splitParts(trimmed.slice(1));
+  if (parts.length < 2 || parts[parts.length - 1]!.trim() !== "") return null;
+  return parts.slice(0, -1);
+}
 
 /** What one line of markup is. The writer uses it too, to know which text lines need escaping. */
 export function readLine(line: string): Line {
@@ -108,6 +160,14 @@ export function readLine(line: string): Line {
   const boxOpen = BOX_OPEN.exec(t);
   if (boxOpen) return { kind: "open", title: boxOpen[1] };
   if (BOX_CLOSE.test(t)) return { kind: "close" };
+  const related = RELATED.exec(t);
+  if (related) return { kind: "related", id: related[1] ?? "" };
+  const video = VIDEO.exec(t);
+  if (video) return { kind: "video", provider: video[1] ?? "", id: video[2] ?? "", rest: video[3] };
+  const caption = TABLE_CAPTION.exec(t);
+  if (caption) return { kind: "caption", raw: caption[1] ?? "" };
+  const cells = rowCells(t);
+  if (cells) return { kind: "row", cells };
   const s = line.trimStart();
   if (QUOTE.test(s)) return { kind: "quote", raw: s.slice(s[1] === " " || s[1] === "\t" ? 2 : 1) };
   const item = LIST_ITEM.exec(t);

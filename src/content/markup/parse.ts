@@ -1,6 +1,6 @@
 // Markup to body blocks: the reading half of the grammar in ./grammar.
 import { nfc } from "../../vi/normalize";
-import { BOX_CLOSE, CITE, EMPTY, readLine } from "./grammar";
+import { BOX_CLOSE, CITE, EMPTY, readLine, rowCells, splitParts, TABLE_RULE_CELL, VIDEO_IMAGE } from "./grammar";
 import { readInline } from "./inline";
 
 type RawBlock = Record<string, unknown> & { type: string };
@@ -18,24 +18,6 @@ function readField(raw: string | undefined): string | undefined {
   return value === "" ? undefined : value;
 }
 
-/** Splits figure parts on unescaped pipes, leaving escapes for readField. */
-function splitParts(s: string): string[] {
-  const parts: string[] = [];
-  let cur = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === "\\" && i + 1 < s.length) {
-      cur += c + s[i + 1];
-      i++;
-    } else if (c === "|") {
-      parts.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  parts.push(cur);
-  return parts;
-}
-
 function figure(id: string, rest: string | undefined): RawBlock {
   const block: RawBlock = { type: "figure", imageId: Number(id) };
   if (rest === undefined) return block;
@@ -45,6 +27,53 @@ function figure(id: string, rest: string | undefined): RawBlock {
   if (caption !== undefined) block.caption = caption;
   if (credit !== undefined) block.credit = credit;
   return block;
+}
+
+function video(provider: string, id: string, rest: string | undefined): RawBlock {
+  const block: RawBlock = { type: "video", provider: provider.toLowerCase(), videoId: id };
+  const [first, ...more] = rest === undefined ? [] : splitParts(rest);
+  const title = readField(first);
+  if (title !== undefined) block.title = title;
+  const photo = more.join("|").trim();
+  if (photo !== "") {
+    const m = VIDEO_IMAGE.exec(photo);
+    // Not a photo number: kept as typed, so validation says what is wrong with it.
+    block.imageId = m ? Number(m[1]) : photo;
+  }
+  return block;
+}
+
+/** A table cell: "\|" is a pipe; the other escapes are the inline ones. */
+function cell(raw: string): unknown {
+  let src = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "\\" && i + 1 < raw.length) {
+      src += raw[i + 1] === "|" ? "|" : c + raw[i + 1];
+      i++;
+    } else src += c;
+  }
+  return item(src.trim());
+}
+
+/** A header line at `at` with the rule line right under it, as many cells: the start of a table. */
+function tableAt(lines: string[], at: number): string[] | null {
+  const header = lines[at] === undefined ? null : rowCells(lines[at]!.trim());
+  const rule = lines[at + 1] === undefined ? null : rowCells(lines[at + 1]!.trim());
+  if (!header || !rule || rule.length !== header.length || !rule.every((c) => TABLE_RULE_CELL.test(c))) return null;
+  return header;
+}
+
+/** Reads a table whose header is at `at`; `end` is the index of its last row line. */
+function readTable(lines: string[], at: number, header: string[]): { block: RawBlock; end: number } {
+  const rows: unknown[][] = [];
+  let i = at + 2;
+  for (; i < lines.length; i++) {
+    const cells = lines[i]!.startsWith("\\") ? null : rowCells(lines[i]!.trim());
+    if (!cells) break;
+    rows.push(cells.map(cell));
+  }
+  return { block: { type: "table", header: header.map(cell), rows }, end: i - 1 };
 }
 
 /** A box or list item: a plain string without marks, as stored. */
@@ -129,6 +158,32 @@ export function markupToBlocks(markup: string): unknown[] {
         open ??= { kind: "quote", lines: [] };
         open.lines.push(line.raw);
         break;
+      case "related":
+        flush();
+        out.push({ type: "related", articleId: Number(line.id) });
+        break;
+      case "video":
+        flush();
+        out.push(video(line.provider, line.id, line.rest));
+        break;
+      case "caption":
+      case "row": {
+        const headerAt = line.kind === "caption" ? i + 1 : i;
+        const header = tableAt(lines, headerAt);
+        if (header) {
+          flush();
+          const table = readTable(lines, headerAt, header);
+          const caption = line.kind === "caption" ? readField(line.raw) : undefined;
+          out.push(caption === undefined ? table.block : { ...table.block, caption });
+          i = table.end;
+          break;
+        }
+        // Pipes without a rule line under them: text, as they always were.
+        if (open?.kind !== "paragraph") flush();
+        open ??= { kind: "paragraph", lines: [] };
+        open.lines.push(lines[i]!);
+        break;
+      }
       case "close": // a stray "[/khung]" is text the editor should see
       case "text":
         if (open?.kind !== "paragraph") flush();

@@ -7,7 +7,8 @@
 import { nfc } from "../../vi/normalize";
 import { safeHref } from "../rich-text";
 import { decodeEntities } from "./html-entities";
-import { tokenize } from "./html-tokens";
+import { type Token, tokenize } from "./html-tokens";
+import { tableToMarkup } from "./paste-table";
 
 /** Control characters other than tab and line breaks, soft hyphen, zero-width characters, BOM: all render as nothing. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -116,7 +117,14 @@ const escapeHref = (href: string) => href.replace(/[\\)]/g, (c) => `\\${c}`);
  * dropped. Marks never span a line break.
  */
 export function htmlToMarkup(html: string): string {
+  return tokensToMarkup(tokenize(html));
+}
+
+function tokensToMarkup(tokens: Iterable<Token>): string {
   const out: string[] = [];
+  /** The tokens of a table being read (./paste-table), and how deep in nested tables. */
+  let table: Token[] | null = null;
+  let tableDepth = 0;
   let buf = "";
   let heading = 0;
   let quoteDepth = 0;
@@ -223,7 +231,18 @@ export function htmlToMarkup(html: string): string {
     hiddenCount += now - was;
   };
 
-  for (const tok of tokenize(html)) {
+  for (const tok of tokens) {
+    if (table) {
+      if (tok.kind !== "list-marker" && tok.kind !== "text" && tok.name === "table")
+        tableDepth += tok.kind === "open" ? 1 : -1;
+      if (tableDepth > 0) table.push(tok);
+      else {
+        const markup = tableToMarkup(table, tokensToMarkup);
+        if (markup) out.push(markup);
+        table = null;
+      }
+      continue;
+    }
     if (tok.kind === "text") {
       if (hiddenCount === 0) addText(cleanText(tok.text));
       continue;
@@ -257,6 +276,12 @@ export function htmlToMarkup(html: string): string {
     }
     if (!BLOCK.has(name)) continue; // other inline markup (u, sup, o:p, img…) leaves only its text
     flush();
+    if (name === "table" && tok.kind === "open" && !tok.selfClosing) {
+      endList();
+      table = [];
+      tableDepth = 1;
+      continue;
+    }
     if (/^h[1-6]$/.test(name)) heading = Math.max(0, heading + (tok.kind === "open" ? 1 : -1));
     if (name === "blockquote") {
       if (tok.kind === "open") quoteDepth++;

@@ -22,6 +22,9 @@ function writeLines(item: RichItem): string {
     .join("\n");
 }
 
+/** A table cell: its marks as inline markup, pipes escaped. */
+const writeCell = (cell: RichItem): string => writeInline(cell).replace(/\|/g, "\\|");
+
 function writeBlock(b: BodyBlock): string {
   switch (b.type) {
     case "paragraph":
@@ -46,6 +49,18 @@ function writeBlock(b: BodyBlock): string {
       });
       if (b.cite !== undefined) out.push(`> — ${writeField(b.cite)}`);
       return out.join("\n");
+    }
+    case "table": {
+      const row = (cells: RichItem[]) => `| ${cells.map(writeCell).join(" | ")} |`;
+      const lines = [row(b.header), `| ${b.header.map(() => "---").join(" | ")} |`, ...b.rows.map(row)];
+      if (b.caption !== undefined) lines.unshift(`[bang: ${writeField(b.caption)}]`);
+      return lines.join("\n");
+    }
+    case "related":
+      return `[[xem-them:${b.articleId}]]`;
+    case "video": {
+      const photo = b.imageId === undefined ? "" : ` | anh:${b.imageId}`;
+      return `[[video:${b.provider}:${b.videoId} | ${writeField(b.title, true)}${photo}]]`;
     }
     case "aside": {
       const open = b.title === undefined ? "[khung]" : `[khung: ${writeField(b.title)}]`;
