@@ -261,6 +261,13 @@ describe("the editor's other blocks", () => {
       title: "Nông dân thu hoạch lúa",
     });
     expect(blocks.find((b) => b.type === "related")).toEqual({ type: "related", articleId: expect.any(Number) });
+    if (SERVER_HAS_TABLES) {
+      await fillMeta(page, `Bài có bảng, video và Xem thêm ${RUN}`);
+      const reader = await publishAndOpen(page);
+      await expect(reader.locator(".body table th").allTextContents()).resolves.toContain("Mặt hàng");
+      await expect(reader.locator(".body .see-also").textContent()).resolves.toContain(headline!);
+      await expect(reader.locator(".body .video").textContent()).resolves.toContain("Nông dân thu hoạch lúa");
+    }
     await context.close();
   });
 
