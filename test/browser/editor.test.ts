@@ -289,6 +289,46 @@ describe("the editor's other blocks", () => {
   });
 });
 
+describe("the editor's history, paste and restore", () => {
+  it("undoes and redoes, pastes through the converter with a spoken note, and reloads on newsroom:restored", async () => {
+    const { context, page } = await signedIn(DESKTOP);
+    await page.goto(`${base}/admin/bai-viet/moi`);
+    const editorBox = page.locator(".pm-editor");
+    await editorBox.click();
+    await page.keyboard.type("Câu sẽ được hoàn tác");
+    await page.waitForTimeout(100);
+    await page.keyboard.press("Control+z");
+    await expect(editorBox.textContent()).resolves.toBe("");
+    await page.keyboard.press("Control+Shift+z");
+    await expect(editorBox.textContent()).resolves.toBe("Câu sẽ được hoàn tác");
+
+    await page.keyboard.press("Enter");
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData("text/html", "<p>Đoạn dán <b>đậm</b> vào</p><p>Đoạn thứ hai</p>");
+      data.setData("text/plain", "Đoạn dán đậm vào\n\nĐoạn thứ hai");
+      document
+        .querySelector(".pm-editor")!
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => /^Đã dán/.test(document.querySelector(".pm-status")?.textContent ?? ""));
+    await page.waitForTimeout(300);
+    const pasted = JSON.parse(await page.locator('input[name="bodyJson"]').inputValue()) as { text?: string }[];
+    expect(pasted.map((b) => b.text)).toEqual(["Câu sẽ được hoàn tác", "Đoạn dán đậm vào", "Đoạn thứ hai"]);
+
+    // An autosaved copy put back into the form (i18-autosave's contract).
+    await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>("#article-form")!;
+      (form.elements.namedItem("bodyJson") as HTMLInputElement).value = JSON.stringify([
+        { type: "paragraph", text: "Bản đã lưu trong máy" },
+      ]);
+      form.dispatchEvent(new CustomEvent("newsroom:restored", { bubbles: true }));
+    });
+    await expect(editorBox.textContent()).resolves.toBe("Bản đã lưu trong máy");
+    await context.close();
+  });
+});
+
 describe("without JavaScript", () => {
   it("saves the markup textarea as before", async () => {
     const { context, page } = await signedIn({ ...PHONE, javaScriptEnabled: false });
