@@ -60,7 +60,7 @@ function inline(v: unknown, oneLine = false): PMNode[] {
       .slice(from, to)
       .split("\n")
       .forEach((piece, j) => {
-        if (j > 0) out.push(schema.nodes.hard_break!.create());
+        if (j > 0) out.push(schema.nodes.hard_break!.create(null, null, pm));
         if (piece) out.push(schema.text(piece, pm));
       });
   }
