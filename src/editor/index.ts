@@ -699,12 +699,43 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
     toolbar.append(button);
     buttons.push([tool, button]);
   }
+  // One tab stop for the whole toolbar; the arrow keys, Home and End move along it (the ARIA toolbar pattern).
+  let current = buttons[0]![1];
+  const usable = () => buttons.map(([, b]) => b).filter((b) => !b.disabled);
+  const rove = (to: HTMLButtonElement, focus: boolean) => {
+    for (const [, b] of buttons) b.tabIndex = b === to ? 0 : -1;
+    current = to;
+    if (focus) to.focus();
+  };
+  toolbar.addEventListener("keydown", (event) => {
+    const list = usable();
+    const at = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const next =
+      event.key === "ArrowRight" || event.key === "ArrowDown"
+        ? list[(at + 1) % list.length]
+        : event.key === "ArrowLeft" || event.key === "ArrowUp"
+          ? list[(at - 1 + list.length) % list.length]
+          : event.key === "Home"
+            ? list[0]
+            : event.key === "End"
+              ? list[list.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    rove(next, true);
+  });
+  toolbar.addEventListener("focusin", (event) => {
+    if (event.target instanceof HTMLButtonElement) rove(event.target, false);
+  });
   function updateToolbar() {
     for (const [tool, button] of buttons) {
       if (tool.active) button.setAttribute("aria-pressed", String(tool.active(view.state)));
       if (tool.enabled) button.disabled = !tool.enabled(view.state);
     }
+    if (current.disabled) rove(usable()[0] ?? current, false);
   }
+  rove(current, false);
   updateToolbar();
 
   textarea.hidden = true;

@@ -166,6 +166,13 @@ for (const [device, options] of [
       await page.locator("dialog.pm-dialog").waitFor();
       await expect(axeViolations(page)).resolves.toEqual([]);
       await page.keyboard.press("Escape");
+      // The toolbar is one tab stop; the arrow keys move along it.
+      await expect(page.locator(".pm-toolbar button[tabindex='0']").count()).resolves.toBe(1);
+      await page.locator(".pm-toolbar button[tabindex='0']").focus();
+      const before = await page.evaluate(() => document.activeElement?.textContent);
+      await page.keyboard.press("ArrowRight");
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.not.toBe(before);
+      await expect(page.locator(".pm-toolbar button[tabindex='0']").count()).resolves.toBe(1);
       // Every toolbar target is at least 44 px, and the toolbar fits the screen.
       const boxes = await page
         .locator(".pm-toolbar button")
