@@ -46,6 +46,8 @@ import { FigureView, HeaderCellView, RelatedView, VideoView } from "./views";
 const { nodes, marks } = schema;
 const SEARCH_URL = "/admin/bai-viet/tim.json";
 const PASTE_URL = "/admin/bai-viet/chuyen-doi-html";
+/** Characters of bodyJson and markup together above which only bodyJson is sent. */
+const LONG_BODY = 150_000;
 
 interface EditorData {
   blocks: unknown[] | null;
@@ -583,13 +585,16 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
   textarea.after(wrap);
 
   let timer = 0;
+  let written = "";
   /** Writes the blocks into `bodyJson` (and the markup into the textarea when it can) and tells the form. */
   const sync = () => {
     clearTimeout(timer);
     timer = 0;
     const blocks = blocksFromDoc(view.state.doc);
     const json = JSON.stringify(blocks);
-    if (json === jsonInput.value) return;
+    // Compared with what this editor last wrote, not the field: a restored copy sets the field itself.
+    if (json === written && json === jsonInput.value) return;
+    written = json;
     jsonInput.value = json;
     try {
       textarea.value = blocksToMarkup(blocks as BodyBlock[]);
@@ -764,10 +769,17 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
     mode.setAttribute("aria-pressed", String(toMarkup));
   });
   wrap.before(mode);
-  // A body shown again after a refused save came from the editor: send it back as it is now.
-  if (data.blocks && document.getElementById(`${textarea.id}-error`)) sync();
+  // A body shown again after a refused save came from the editor (or came back without its
+  // markup, see "formdata" below): send it back as it is now.
+  if (data.blocks?.length && (document.getElementById(`${textarea.id}-error`) || !textarea.value.trim())) sync();
 
   form.addEventListener("submit", sync);
+  // The form may carry 1 MB (src/http/request-guards.ts). A very long body sent twice, as blocks and
+  // as markup, could pass it where the blocks alone do not: then only the blocks go.
+  form.addEventListener("formdata", (event) => {
+    if (!jsonInput.disabled && jsonInput.value && jsonInput.value.length + textarea.value.length > LONG_BODY)
+      event.formData.delete(textarea.name);
+  });
   form.addEventListener("newsroom:restored", () => {
     let blocks: unknown = null;
     try {
