@@ -71,6 +71,40 @@ module.exports = {
       to: { path: "^src/newsroom/" },
     },
     {
+      name: "editor-is-browser-code",
+      severity: "error",
+      comment:
+        "The newsroom's editor runs in the browser: it may use the pure content library (without zod) and nothing of the Worker.",
+      from: { path: "^src/editor/" },
+      to: {
+        path: "^src/",
+        pathNot: [
+          "^src/editor/",
+          "^src/content/markup/",
+          "^src/content/blocks\\.ts$",
+          "^src/content/rich-text\\.ts$",
+          "^src/vi/normalize\\.ts$",
+        ],
+      },
+    },
+    {
+      name: "editor-ships-no-zod",
+      severity: "error",
+      comment: "The editor's bundle stays small: zod only as types (the server validates every save).",
+      from: { path: "^src/editor/" },
+      to: {
+        path: ["(^|/)node_modules/zod/", "^src/content/(blocks|rich-text)\\.ts$"],
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "nothing-imports-the-editor",
+      severity: "error",
+      comment: "The editor is a browser bundle of its own (scripts/build-assets.ts), never part of the Worker.",
+      from: { path: "^(src|worker)/", pathNot: "^src/editor/" },
+      to: { path: "^src/editor/" },
+    },
+    {
       name: "http-is-generic",
       severity: "error",
       comment: "Request guards, headers and logs are shared middleware: they know no routes.",

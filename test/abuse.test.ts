@@ -43,8 +43,10 @@ function liveMarkup(html: string): string | null {
       if (/^(href|src|action|formaction)$/i.test(name) && /^\s*(javascript:|https?:\/\/evil|\/\/evil)/i.test(value))
         return `${el.tagName} ${name}=${value}`;
     }
-    if (el.tagName === "SCRIPT" && !el.getAttribute("src") && el.getAttribute("type") !== "application/ld+json")
-      return "inline script";
+    // JSON data blocks (structured data, the editor's starting blocks) are never run; their "<" is escaped.
+    const data = ["application/ld+json", "application/json"].includes(el.getAttribute("type") ?? "");
+    if (el.tagName === "SCRIPT" && !el.getAttribute("src") && !data) return "inline script";
+    if (el.tagName === "SCRIPT" && data && el.innerHTML.includes("<")) return "unescaped data block";
   }
   return null;
 }

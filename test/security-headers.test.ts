@@ -54,9 +54,11 @@ function expectSecure(res: Response, label: string, production = false) {
 async function expectNoInlineScript(res: Response, label: string) {
   if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) return;
   for (const script of parse(await res.text()).querySelectorAll("script")) {
-    // A CSP without 'unsafe-inline' would block an inline script: none may exist (JSON-LD is data, not script).
+    // A CSP without 'unsafe-inline' would block an inline script: none may exist (JSON-LD and the
+    // editor's starting blocks, application/json, are data, not script).
     expect(
-      script.getAttribute("src") || script.getAttribute("type") === "application/ld+json",
+      script.getAttribute("src") ||
+        ["application/ld+json", "application/json"].includes(script.getAttribute("type") ?? ""),
       `${label}: ${script.toString().slice(0, 80)}`,
     ).toBeTruthy();
   }

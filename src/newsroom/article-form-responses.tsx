@@ -22,6 +22,7 @@ import { ASSET_URLS } from "../site/asset-urls";
 import { articlePath, mediaPath } from "../site/urls";
 import { ArticleFormPage, type ArticleFormValues, type ShareCardPreview } from "../views/admin/ArticleFormPage";
 import { articleBody, FormFieldError } from "./article-form";
+import { editorDataFor } from "./editor-data";
 import { photoChoicesFor } from "./photo-picker-routes";
 import { adminPage } from "./responses";
 
@@ -44,12 +45,13 @@ export async function renderForm(
   } = {},
 ) {
   const db = c.var.db;
-  const [sections, authors, recentImages, shareCard, photoChoices] = await Promise.all([
+  const [sections, authors, recentImages, shareCard, photoChoices, editorData] = await Promise.all([
     listSections(db),
     listAuthors(db),
     listRecentImages(db, 12),
     shareCardOf(c, values),
     photoChoicesFor(c, [values.heroImageId, values.socialImageId]),
+    editorDataFor(db, values),
   ]);
   const article = opts.article;
   const length = bodyLength(values);
@@ -88,6 +90,7 @@ export async function renderForm(
       }}
       photoChoices={photoChoices}
       photosScript={ASSET_URLS["photos.js"]}
+      editor={{ data: editorData, script: ASSET_URLS["editor.js"] }}
     />,
     opts.status ?? 200,
   );
@@ -127,7 +130,7 @@ async function shareCardOf(c: Context<AppEnv>, values: ArticleFormValues): Promi
 
 /** Words and reading time of the body as typed, or null while it does not parse. */
 function bodyLength(values: ArticleFormValues): ReadingTime | null {
-  if (!values.body.trim()) return null;
+  if (!values.body.trim() && !values.bodyJson.trim()) return null;
   try {
     return readingTime(values.lead, articleBody(values));
   } catch {

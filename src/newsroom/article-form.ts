@@ -1,6 +1,5 @@
 // Between the article form's strings and the write layer's input.
 import { type BodyBlock, parseBody, readStoredBody } from "../content/blocks";
-import { markupToBlocks } from "../content/markup/parse";
 import { blocksToMarkup } from "../content/markup/serialize";
 import type { ArticleInput } from "../db/article-writes";
 import { can } from "../model/permissions";
@@ -8,6 +7,7 @@ import type { Article, User } from "../model/records";
 import type { ArticleStatus } from "../model/statuses";
 import { parseVietnamLocal, toVietnamLocalInput } from "../vi/dates";
 import type { ArticleFormValues } from "../views/admin/ArticleFormPage";
+import { submittedBody } from "./body-json";
 import { parseId } from "./form";
 
 export type FormAction = "luu" | "gui-duyet" | "dang" | "hen-gio" | "go";
@@ -26,6 +26,7 @@ export function emptyValues(user: User, sectionId?: number): ArticleFormValues {
     tags: "",
     lead: "",
     body: "",
+    bodyJson: "",
     heroImageId: "",
     seoTitle: "",
     seoDescription: "",
@@ -46,6 +47,7 @@ export function valuesFromArticle(article: Article, tags: string[]): ArticleForm
     tags: tags.join(", "),
     lead: article.lead,
     body: blocksToMarkup(readStoredBody(article.body)),
+    bodyJson: "",
     heroImageId: article.heroImageId ? String(article.heroImageId) : "",
     seoTitle: article.seoTitle ?? "",
     seoDescription: article.seoDescription ?? "",
@@ -61,7 +63,8 @@ export function valuesFromForm(form: Record<string, string>): ArticleFormValues 
   // Short fields are capped well above their rules' limits, which then refuse
   // them with a message. The body is never cut: a body over its limit is
   // refused whole (content/blocks.ts), and the form shows back every word.
-  const v = (k: keyof ArticleFormValues) => (k === "body" ? (form[k] ?? "") : (form[k] ?? "").slice(0, 5_000));
+  const v = (k: keyof ArticleFormValues) =>
+    k === "body" || k === "bodyJson" ? (form[k] ?? "") : (form[k] ?? "").slice(0, 5_000);
   return {
     kicker: v("kicker"),
     headline: v("headline"),
@@ -71,6 +74,7 @@ export function valuesFromForm(form: Record<string, string>): ArticleFormValues 
     tags: v("tags"),
     lead: v("lead"),
     body: v("body"),
+    bodyJson: v("bodyJson"),
     heroImageId: v("heroImageId"),
     seoTitle: v("seoTitle"),
     seoDescription: v("seoDescription"),
@@ -87,7 +91,7 @@ export function valuesFromForm(form: Record<string, string>): ArticleFormValues 
  * refuse exactly the same text. Throws InvalidBodyError (Vietnamese reasons).
  */
 export function articleBody(values: ArticleFormValues): BodyBlock[] {
-  return parseBody(markupToBlocks(values.body));
+  return parseBody(submittedBody(values));
 }
 
 export class FormFieldError extends Error {

@@ -9,7 +9,6 @@ import {
   readStoredBody,
   relatedArticleIds,
 } from "../content/blocks";
-import { markupToBlocks } from "../content/markup/parse";
 import { blocksToMarkup } from "../content/markup/serialize";
 import { existingArticleIds } from "../db/articles";
 import { getImagesByIds } from "../db/images";
@@ -26,8 +25,11 @@ import type { AppEnv } from "../env";
 import type { StaticPage } from "../model/records";
 import { STATIC_PAGE_STATUSES, type StaticPageStatus } from "../model/statuses";
 import { isSlug } from "../reader/slugs";
+import { ASSET_URLS } from "../site/asset-urls";
 import { slugify } from "../vi/slug";
 import { StaticPageFormPage, type StaticPageFormValues, StaticPageListPage } from "../views/admin/StaticPagePages";
+import { submittedBody } from "./body-json";
+import { editorDataFor } from "./editor-data";
 import { formStrings, parseId } from "./form";
 import { adminPage, notFoundAdmin, requirePermission } from "./responses";
 
@@ -40,10 +42,16 @@ type FieldErrors = Partial<Record<keyof StaticPageFormValues, string>>;
 /** Reads the fields of a submitted page form. */
 async function submitted(c: Context<AppEnv>): Promise<StaticPageFormValues> {
   const form = await formStrings(c);
-  return { title: form.title ?? "", slug: form.slug ?? "", body: form.body ?? "", status: form.status ?? "draft" };
+  return {
+    title: form.title ?? "",
+    slug: form.slug ?? "",
+    body: form.body ?? "",
+    bodyJson: form.bodyJson ?? "",
+    status: form.status ?? "draft",
+  };
 }
 
-function formPage(
+async function formPage(
   c: Context<AppEnv>,
   id: number | null,
   values: StaticPageFormValues,
@@ -61,6 +69,7 @@ function formPage(
       errors={errors}
       notice={notice}
       error={Object.keys(errors).length ? "Chưa lưu: hãy sửa các ô được đánh dấu." : null}
+      editor={{ data: await editorDataFor(c.var.db, values), script: ASSET_URLS["editor.js"] }}
     />,
     status,
   );
@@ -84,7 +93,7 @@ async function check(c: Context<AppEnv>, values: StaticPageFormValues, id: numbe
   if (!status) errors.status = "Trạng thái không hợp lệ";
   let body: BodyBlock[] = [];
   try {
-    body = parseBody(markupToBlocks(values.body));
+    body = parseBody(submittedBody(values));
     const ids = figureImageIds(body);
     const found = new Set((ids.length ? await getImagesByIds(c.var.db, ids) : []).map((i) => i.id));
     const missing = ids.filter((i) => !found.has(i));
@@ -108,7 +117,7 @@ async function loadPage(c: Context<AppEnv>): Promise<StaticPage | null> {
   return id ? getStaticPage(c.var.db, id) : null;
 }
 
-const emptyValues = (): StaticPageFormValues => ({ title: "", slug: "", body: "", status: "draft" });
+const emptyValues = (): StaticPageFormValues => ({ title: "", slug: "", body: "", bodyJson: "", status: "draft" });
 
 staticPageRoutes.get("/", async (c) =>
   adminPage(
@@ -138,7 +147,13 @@ staticPageRoutes.get("/:id{[0-9]+}", async (c) => {
   return formPage(
     c,
     page.id,
-    { title: page.title, slug: page.slug, body: blocksToMarkup(readStoredBody(page.body)), status: page.status },
+    {
+      title: page.title,
+      slug: page.slug,
+      body: blocksToMarkup(readStoredBody(page.body)),
+      bodyJson: "",
+      status: page.status,
+    },
     {},
     200,
     c.req.query("da-luu") !== undefined ? "Đã lưu." : null,

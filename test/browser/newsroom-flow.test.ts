@@ -67,6 +67,8 @@ describe("an editor on a phone", () => {
       .first()
       .click();
     await expect(page.locator('input[type="hidden"][name="heroImageId"]').inputValue()).resolves.toBe(String(imageId));
+    // The markup, typed as before: the editor's "Soạn dạng mã" shows the textarea.
+    await page.click("button.pm-mode");
     await page.fill(
       "#body",
       [

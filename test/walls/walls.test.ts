@@ -64,6 +64,13 @@ const PROBES: { file: string; code: string; rule?: string }[] = [
     rule: "readers-never-reach-the-newsroom",
   },
   { file: "src/http/probe.ts", code: 'export * from "../reader/errors";\n', rule: "http-is-generic" },
+  { file: "src/editor/probe.ts", code: 'export * from "../db/articles";\n', rule: "editor-is-browser-code" },
+  {
+    file: "src/editor/probe-zod.ts",
+    code: 'export { parseBody } from "../content/blocks";\n',
+    rule: "editor-ships-no-zod",
+  },
+  { file: "src/newsroom/probe.ts", code: 'export * from "../editor/blocks";\n', rule: "nothing-imports-the-editor" },
 ];
 
 const copies: string[] = [];

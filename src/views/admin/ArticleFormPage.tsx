@@ -5,6 +5,7 @@ import type { User } from "../../model/records";
 import type { ArticleStatus } from "../../model/statuses";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
+import { EditorBoot, type EditorData } from "./EditorBoot";
 import { Field } from "./Field";
 import { PhotoChoice, type PhotoChoices, PhotoSearchForms } from "./PhotoChoice";
 import { STATUS_NAMES } from "./status-names";
@@ -18,6 +19,8 @@ export interface ArticleFormValues {
   tags: string;
   lead: string;
   body: string;
+  /** The editor's blocks as JSON (empty without JavaScript); preferred over `body` when sent. */
+  bodyJson: string;
   heroImageId: string;
   seoTitle: string;
   seoDescription: string;
@@ -62,6 +65,8 @@ export interface ArticleFormPageProps {
   /** The hero and share photo fields' choices (PhotoChoice), and the picker's script. */
   photoChoices: PhotoChoices;
   photosScript: string;
+  /** The WYSIWYG editor over the body textarea (progressive enhancement). */
+  editor?: { data: EditorData; script: string };
 }
 
 export function ArticleFormPage(props: ArticleFormPageProps) {
@@ -308,6 +313,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
       <script src={props.adminScript} defer></script>
       <script src={props.autosave.script} defer></script>
       <script src={props.photosScript} defer></script>
+      {props.editor && <EditorBoot data={props.editor.data} script={props.editor.script} />}
     </AdminLayout>
   );
 }

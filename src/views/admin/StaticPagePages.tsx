@@ -3,6 +3,7 @@ import { ASSET_URLS } from "../../site/asset-urls";
 import { formatDateline } from "../../vi/dates";
 import { AdminLayout } from "./AdminLayout";
 import { CsrfField } from "./CsrfField";
+import { EditorBoot, type EditorData } from "./EditorBoot";
 import { Field } from "./Field";
 import { invalidProps } from "./invalid-props";
 import { SlugField } from "./SlugField";
@@ -11,6 +12,8 @@ export interface StaticPageFormValues {
   title: string;
   slug: string;
   body: string;
+  /** The editor's blocks as JSON (empty without JavaScript); preferred over `body` when sent. */
+  bodyJson: string;
   status: string;
 }
 
@@ -72,6 +75,7 @@ export function StaticPageFormPage({
   errors,
   notice,
   error,
+  editor,
 }: {
   user: User;
   csrf: string;
@@ -80,6 +84,8 @@ export function StaticPageFormPage({
   errors: Errors;
   notice?: string | null;
   error?: string | null;
+  /** The WYSIWYG editor over the body textarea (progressive enhancement). */
+  editor?: { data: EditorData; script: string };
 }) {
   const invalid = (f: keyof StaticPageFormValues) => invalidProps(f, errors[f]);
   return (
@@ -132,6 +138,7 @@ export function StaticPageFormPage({
       )}
       {/* The photo picker, for the body editor's figures (window.newsroomPhotos.pick). */}
       <script src={ASSET_URLS["photos.js"]} defer></script>
+      {editor && <EditorBoot data={editor.data} script={editor.script} />}
     </AdminLayout>
   );
 }
