@@ -818,8 +818,10 @@ async function pasteViaServer(
     let blocks: unknown[] = [];
     let notes: string[] = [];
     if ((res.headers.get("content-type") ?? "").includes("application/json")) {
-      const answer = (await res.json()) as { blocks?: unknown; notes?: unknown };
+      const answer = (await res.json()) as { blocks?: unknown; notes?: unknown; images?: unknown };
       blocks = Array.isArray(answer.blocks) ? answer.blocks : [];
+      // Photos the paste just stored in the library: shown at once as thumbnails.
+      if (answer.images && typeof answer.images === "object") Object.assign(images, answer.images as Images);
       notes = Array.isArray(answer.notes) ? answer.notes.filter((n): n is string => typeof n === "string") : [];
     } else blocks = markupBlocks(await res.text());
     const content = fragmentFromBlocks(blocks, images);

@@ -80,12 +80,28 @@ export class FigureView extends CardView {
     super(node, view, getPos, "figure");
     const a = node.attrs;
     const img = thumb(String(a.thumbUrl), String(a.alt) || "Ảnh trong bài");
+    const shown = img ?? el("p", {}, "Ảnh trong bài");
+    // A photo this page was not told about (pasted, or in a restored copy): its
+    // thumbnail is looked up, so the editor never sees a bare number.
+    if (!img && Number.isSafeInteger(a.imageId)) void this.lookUp(a.imageId as number, shown);
     this.dom.append(
-      img ?? el("p", {}, "Ảnh trong bài"),
+      shown,
       this.textInput("Chú thích ảnh", "caption", String(a.libraryCaption)),
       this.textInput("Tác giả ảnh", "credit", String(a.libraryCredit)),
       this.removeButton("Xóa ảnh"),
     );
+  }
+  private async lookUp(id: number, placeholder: HTMLElement) {
+    try {
+      const res = await fetch(`/admin/anh/${id}.json`, { credentials: "same-origin" });
+      if (!res.ok) return;
+      const photo = (await res.json()) as { thumbUrl?: unknown; alt?: unknown };
+      if (typeof photo.thumbUrl !== "string" || !photo.thumbUrl.startsWith("/")) return;
+      const img = thumb(photo.thumbUrl, typeof photo.alt === "string" && photo.alt ? photo.alt : "Ảnh trong bài");
+      if (img) placeholder.replaceWith(img);
+    } catch {
+      // The placeholder stays; the photo itself is unchanged.
+    }
   }
 }
 
