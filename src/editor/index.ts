@@ -745,6 +745,15 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
 
   textarea.hidden = true;
   textarea.required = false;
+  // Markup help (the photo numbers of "Ảnh mới tải lên", the syntax notes) is for the
+  // markup mode only: in the editor, photos are picked and no number is seen.
+  const markupOnly = [
+    ...document.querySelectorAll<HTMLElement>('section[aria-labelledby="recent-images"], details.markup-help'),
+  ];
+  const showMarkupHelp = (show: boolean) => {
+    for (const e of markupOnly) e.hidden = !show;
+  };
+  showMarkupHelp(false);
 
   // "Soạn dạng mã": the markup textarea instead of the editor, for those who
   // know the markup. bodyJson is then not sent, so the server reads the markup.
@@ -756,6 +765,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
       wrap.hidden = true;
       textarea.hidden = false;
       jsonInput.disabled = true;
+      showMarkupHelp(true);
       textarea.focus();
     } else {
       const doc = docFromBlocks(markupBlocks(textarea.value), images);
@@ -763,6 +773,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, data: Edito
       jsonInput.disabled = false;
       sync();
       textarea.hidden = true;
+      showMarkupHelp(false);
       wrap.hidden = false;
       view.focus();
     }

@@ -198,26 +198,23 @@ for (const [device, options] of [
 describe("the editor's other blocks", () => {
   it("inserts a photo from the picker as its thumbnail, never its id, and saves it", async () => {
     const { context, page } = await signedIn(DESKTOP);
-    await page.goto(`${base}/admin/anh`);
-    const photo = await page.locator(".thumbs a").first().getAttribute("href");
-    const id = Number(/(\d+)/.exec(photo!)?.[1]);
-    const thumb = await page.locator(".thumbs img").first().getAttribute("src");
-    // The picker (branch i18-photos) stood in for by its contract.
-    await page.addInitScript(
-      ({ id, thumb }) => {
-        (window as unknown as { newsroomPhotos: unknown }).newsroomPhotos = {
-          pick: async () => ({ id, thumbUrl: thumb, alt: "Ảnh thử", caption: "Chú thích thư viện", credit: "T.N" }),
-        };
-      },
-      { id, thumb },
-    );
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài có ảnh ${RUN}`);
     await page.locator(".pm-editor").click();
     await page.keyboard.type("Đoạn trước ảnh.");
     await press(page, "Ảnh", false);
+    // The real picker (src/assets/photos.js): the newest photo of the library.
+    const choice = page.locator("dialog .pp-photo").first();
+    const thumb = await choice.locator("img").getAttribute("src");
+    await choice.click();
     const figure = page.locator(".pm-editor .pm-figure");
     await expect(figure.locator("img").getAttribute("src")).resolves.toBe(thumb);
+    await page.waitForTimeout(300);
+    const blocks = JSON.parse(await page.locator('input[name="bodyJson"]').inputValue()) as {
+      type: string;
+      imageId?: number;
+    }[];
+    const id = blocks.find((b) => b.type === "figure")!.imageId!;
     await expect(figure.textContent()).resolves.not.toContain(String(id));
     await figure.getByLabel("Chú thích ảnh").fill("Chú thích riêng cho bài");
     await expect(axeViolations(page)).resolves.toEqual([]);

@@ -38,6 +38,8 @@ describe("pasting into the body textarea", () => {
     await page.fill("#password", editor.password);
     await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
     await page.goto(`${base}/admin/bai-viet/moi`);
+    // The textarea path: the editor switched to its markup mode ("Soạn dạng mã").
+    await page.click("button.pm-mode");
 
     const png = Buffer.from(PNG).toString("base64");
     await pasteInto(page, {

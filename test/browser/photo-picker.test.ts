@@ -43,7 +43,12 @@ async function fillArticle(page: Page, headline: string) {
   await page.fill("#tags", "Thử nghiệm");
   await page.selectOption("#sectionId", { label: "Kinh tế" });
   await page.selectOption("#authorId", { index: 1 });
-  await page.fill("#body", "Đoạn văn đầu tiên của bài thử.");
+  // With JavaScript the body is the editor; without, the markup textarea.
+  if (await page.locator("textarea#body").isVisible()) await page.fill("#body", "Đoạn văn đầu tiên của bài thử.");
+  else {
+    await page.locator(".pm-editor").click();
+    await page.keyboard.type("Đoạn văn đầu tiên của bài thử.");
+  }
 }
 
 /** The reader page of the article just saved: its "Xem trên trang" link. */
@@ -126,7 +131,7 @@ describe("the photo picker on a phone", () => {
     await page.fill("#pp-alt", "Cánh đồng điện gió lúc hoàng hôn");
     await page.fill("#pp-caption", "Chú thích lúc tải lên");
     await page.fill("#pp-credit", "P.V");
-    await dialog.getByRole("button", { name: "Tải lên" }).click();
+    await dialog.getByRole("button", { name: "Tải lên", exact: true }).click();
     await dialog.locator(".pp-status", { hasText: "Đã tải ảnh lên" }).waitFor();
     // Newest first: the photo just uploaded leads the list.
     await dialog.getByRole("button", { name: "Sửa chú thích ảnh: Chú thích lúc tải lên" }).first().click();
@@ -209,7 +214,7 @@ describe("the photo picker on a phone", () => {
     await expect(dialog.locator("p.hint", { hasText: "keo-tha.jpg" }).count()).resolves.toBe(1);
     await page.fill("#pp-alt", "Ảnh kéo thả vào hộp chọn ảnh");
     await page.fill("#pp-caption", "Ảnh kéo thả");
-    await dialog.getByRole("button", { name: "Tải lên" }).click();
+    await dialog.getByRole("button", { name: "Tải lên", exact: true }).click();
     await dialog.locator(".pp-status", { hasText: "Đã tải ảnh lên" }).waitFor();
     await dialog.getByRole("button", { name: "Chọn ảnh: Ảnh kéo thả" }).first().click();
     const result = await picked;

@@ -214,7 +214,7 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
             Khoảng {props.readingTime.words.toLocaleString("vi-VN")} chữ, đọc trong {props.readingTime.minutes} phút
           </p>
         )}
-        <details>
+        <details class="markup-help">
           <summary>Cách viết nội dung</summary>
           <pre style="white-space:pre-wrap">{props.markupHelp}</pre>
         </details>
@@ -310,10 +310,11 @@ export function ArticleFormPage(props: ArticleFormPageProps) {
         </section>
       )}
       <PhotoSearchForms names={["heroImageId", "socialImageId"]} />
+      {/* The editor first (deferred scripts run in order): autosave then reads the form as the editor left it. */}
+      {props.editor && <EditorBoot data={props.editor.data} script={props.editor.script} />}
       <script src={props.adminScript} defer></script>
       <script src={props.autosave.script} defer></script>
       <script src={props.photosScript} defer></script>
-      {props.editor && <EditorBoot data={props.editor.data} script={props.editor.script} />}
     </AdminLayout>
   );
 }
