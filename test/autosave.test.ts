@@ -15,6 +15,7 @@ import {
   createUser,
   type Editor,
   firstIds,
+  formFieldsOf,
   idFromLocation,
   login,
   loginAs,
@@ -71,26 +72,7 @@ async function published(editor: Editor, headline: string): Promise<number> {
   return idFromLocation(res);
 }
 
-/** The fields of a form page, as a browser would post them (selected options, unticked boxes left out). */
-function formFields(html: string): Record<string, string> {
-  const doc = parse(html);
-  const out: Record<string, string> = {};
-  for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
-    const name = el.getAttribute("name");
-    if (!name) continue;
-    // Owned by another form (the photo fields' searches): not sent with this one.
-    if (el.getAttribute("form") && el.getAttribute("form") !== "article-form") continue;
-    const type = el.getAttribute("type");
-    if ((type === "checkbox" || type === "radio") && el.getAttribute("checked") === undefined) continue;
-    out[name] =
-      el.tagName === "TEXTAREA"
-        ? el.textContent
-        : el.tagName === "SELECT"
-          ? (el.querySelector("option[selected]")?.getAttribute("value") ?? "")
-          : (el.getAttribute("value") ?? "");
-  }
-  return out;
-}
+const formFields = (html: string) => formFieldsOf(parse(html));
 
 const cookieOf = (res: Response, name: string) =>
   res.headers

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { renderDemoPhoto } from "../../scripts/demo/photos";
 import { axeViolations } from "./axe";
 import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import { press, selectBack, signedIn } from "./newsroom";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
@@ -34,17 +35,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
-  // bypassCSP: axe is injected as a script file.
-  const context = await browser.newContext({ ...options, bypassCSP: true });
+async function signedInHere(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const signed = await signedIn(browser, base, editor, options);
   // Nothing in a test reaches the video's own site.
-  await context.route(/youtube|facebook/, (route) => route.fulfill({ status: 204 }));
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/dang-nhap`);
-  await page.fill("#email", editor.email);
-  await page.fill("#password", editor.password);
-  await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
-  return { context, page };
+  await signed.context.route(/youtube|facebook/, (route) => route.fulfill({ status: 204 }));
+  return signed;
 }
 
 /** The fields around the body; published in the past so other suites' "newest article" stays theirs. */
@@ -61,24 +56,6 @@ async function fillMeta(page: Page, headline: string) {
 async function photoFile(seed: number) {
   const photo = await renderDemoPhoto("wind-farm", seed, 800, 450);
   return { name: `IMG_${seed}.JPG`, mimeType: "image/jpeg", buffer: Buffer.from(photo.data) };
-}
-
-/** A toolbar button by its text: tapped on a phone, clicked on a desktop. */
-async function press(page: Page, text: string, touch: boolean) {
-  const button = page.locator(".pm-toolbar button", { hasText: text }).first();
-  if (touch) await button.tap();
-  else await button.click();
-  await page.waitForFunction(
-    () => document.activeElement?.classList.contains("pm-editor") || !!document.querySelector("dialog[open]"),
-  );
-  await page.waitForTimeout(50);
-}
-
-async function selectBack(page: Page, text: string) {
-  await page.waitForTimeout(100);
-  for (let i = 0; i < text.length; i++) await page.keyboard.press("Shift+ArrowLeft");
-  await page.waitForFunction((t) => getSelection()?.toString() === t, text);
-  await page.waitForTimeout(100);
 }
 
 async function backInEditor(page: Page) {
@@ -185,7 +162,7 @@ for (const [device, options] of [
     it(
       "with JavaScript: written in the editor, photos picked and uploaded in the picker",
       async () => {
-        const { context, page } = await signedIn(options);
+        const { context, page } = await signedInHere(options);
         const related = await someOtherArticle(page);
         await page.goto(`${base}/admin/bai-viet/moi`);
         await page.waitForSelector(".pm-editor");
@@ -297,7 +274,7 @@ for (const [device, options] of [
     it(
       "without JavaScript: markup in the textarea, the hero chosen among thumbnails",
       async () => {
-        const { context, page } = await signedIn({ ...options, javaScriptEnabled: false });
+        const { context, page } = await signedInHere({ ...options, javaScriptEnabled: false });
         const related = await someOtherArticle(page);
         // The upload form, as before.
         await page.goto(`${base}/admin/anh/tai-len`);

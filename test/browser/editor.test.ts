@@ -5,11 +5,12 @@
 // with the editor open. With JavaScript off, the markup textarea still saves.
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { InvalidBodyError, parseBody } from "../../src/content/blocks";
 import { axeViolations } from "./axe";
 import { CHROMIUM, DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import { press, selectBack, signedIn } from "./newsroom";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
@@ -35,17 +36,6 @@ const SERVER_HAS_TABLES = (() => {
 
 const RUN = Math.floor(Math.random() * 0xffff).toString(16);
 
-async function signedIn(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
-  // bypassCSP: axe is injected as a script; the editor itself runs under the page's CSP elsewhere.
-  const context = await browser.newContext({ ...options, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/dang-nhap`);
-  await page.fill("#email", editor.email);
-  await page.fill("#password", editor.password);
-  await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
-  return { context, page };
-}
-
 async function fillMeta(page: Page, headline: string) {
   await page.fill("#headline", headline);
   await page.fill("#lead", "Sapo của bài viết bằng trình soạn thảo.");
@@ -55,26 +45,6 @@ async function fillMeta(page: Page, headline: string) {
   await page.fill("#publishAt", "2020-01-15T08:00");
   await page.selectOption("#sectionId", { label: "Kinh tế" });
   await page.selectOption("#authorId", { index: 1 });
-}
-
-/** A toolbar button by its Vietnamese name: tapped on a phone, clicked on a desktop. */
-async function press(page: Page, name: string, touch: boolean) {
-  const button = page.locator(".pm-toolbar button", { hasText: name }).first();
-  if (touch) await button.tap();
-  else await button.click();
-  // A tap's click arrives after the touch: wait for the command to hand the focus back (or open its dialog).
-  await page.waitForFunction(
-    () => document.activeElement?.classList.contains("pm-editor") || !!document.querySelector("dialog[open]"),
-  );
-  await page.waitForTimeout(50);
-}
-
-/** Selects the last `text` typed, by keyboard, as a person would (no faster than ProseMirror reads the selection). */
-async function selectBack(page: Page, text: string) {
-  await page.waitForTimeout(100);
-  for (let i = 0; i < text.length; i++) await page.keyboard.press("Shift+ArrowLeft");
-  await page.waitForFunction((t) => getSelection()?.toString() === t, text);
-  await page.waitForTimeout(100);
 }
 
 async function publishAndOpen(page: Page): Promise<Page> {
@@ -93,7 +63,7 @@ for (const [device, options] of [
     const touch = device === "phone";
 
     it("writes bold, italic, a link and lists; the reader page shows them", async () => {
-      const { context, page } = await signedIn(options);
+      const { context, page } = await signedIn(browser, base, editor, options);
       await page.goto(`${base}/admin/bai-viet/moi`);
       await page.waitForSelector(".pm-editor");
       // The markup textarea stays in the form, hidden; the editor is what is shown.
@@ -160,7 +130,7 @@ for (const [device, options] of [
     });
 
     it("has no axe violations with the editor open, a dialog open, and a full body", async () => {
-      const { context, page } = await signedIn(options);
+      const { context, page } = await signedIn(browser, base, editor, options);
       await page.goto(`${base}/admin/bai-viet/moi`);
       await page.waitForSelector(".pm-editor");
       await page.locator(".pm-editor").click();
@@ -197,7 +167,7 @@ for (const [device, options] of [
 
 describe("the editor's other blocks", () => {
   it("inserts a photo from the picker as its thumbnail, never its id, and saves it", async () => {
-    const { context, page } = await signedIn(DESKTOP);
+    const { context, page } = await signedIn(browser, base, editor, DESKTOP);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài có ảnh ${RUN}`);
     await page.locator(".pm-editor").click();
@@ -224,7 +194,7 @@ describe("the editor's other blocks", () => {
   });
 
   it("builds a table, a video and a “Xem thêm” in the stored shapes (contract.md)", async () => {
-    const { context, page } = await signedIn(PHONE);
+    const { context, page } = await signedIn(browser, base, editor, PHONE);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await page.locator(".pm-editor").click();
     await page.keyboard.type("Bảng giá:");
@@ -281,7 +251,7 @@ describe("the editor's other blocks", () => {
   });
 
   it.runIf(SERVER_HAS_TABLES)("makes a table the reader page shows", async () => {
-    const { context, page } = await signedIn(PHONE);
+    const { context, page } = await signedIn(browser, base, editor, PHONE);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài có bảng ${RUN}`);
     await page.locator(".pm-editor").click();
@@ -300,7 +270,7 @@ describe("the editor's other blocks", () => {
 
 describe("the editor's history, paste and restore", () => {
   it("undoes and redoes, pastes through the converter with a spoken note, and reloads on newsroom:restored", async () => {
-    const { context, page } = await signedIn(DESKTOP);
+    const { context, page } = await signedIn(browser, base, editor, DESKTOP);
     await page.goto(`${base}/admin/bai-viet/moi`);
     const editorBox = page.locator(".pm-editor");
     await editorBox.click();
@@ -340,7 +310,7 @@ describe("the editor's history, paste and restore", () => {
 
 describe("a very long body", () => {
   it("is sent once, as blocks, when blocks and markup together would pass the form's 1 MB", async () => {
-    const { context, page } = await signedIn(DESKTOP);
+    const { context, page } = await signedIn(browser, base, editor, DESKTOP);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài rất dài ${RUN}`);
     await page.fill("#publishAt", ""); // saved as a draft: no publish time
@@ -363,7 +333,7 @@ describe("a very long body", () => {
 
 describe("without JavaScript", () => {
   it("saves the markup textarea as before", async () => {
-    const { context, page } = await signedIn({ ...PHONE, javaScriptEnabled: false });
+    const { context, page } = await signedIn(browser, base, editor, { ...PHONE, javaScriptEnabled: false });
     await page.goto(`${base}/admin/bai-viet/moi`);
     await expect(page.locator(".pm-editor").count()).resolves.toBe(0);
     await fillMeta(page, `Bài không JavaScript ${RUN}`);
@@ -377,7 +347,7 @@ describe("without JavaScript", () => {
 
 describe("Lighthouse", () => {
   it("scores 100 for accessibility on the article form with the editor open", { timeout: 180_000 }, async () => {
-    const { context, page } = await signedIn(PHONE);
+    const { context, page } = await signedIn(browser, base, editor, PHONE);
     const cookies = await context.cookies();
     await page.goto(`${base}/admin/bai-viet`);
     const edit = await page.locator("main table a").first().getAttribute("href");

@@ -2,11 +2,12 @@
 // searching a caption, a share photo uploaded from within the dialog and its
 // caption edited in place, the reader page showing both; axe with the dialog
 // open; and the hero photo chosen without JavaScript.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { renderDemoPhoto } from "../../scripts/demo/photos";
 import { axeViolations } from "./axe";
 import { launch, PHONE, SCREENSHOTS } from "./chromium";
+import { signedIn } from "./newsroom";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
@@ -27,15 +28,7 @@ interface Photo {
   credit: string;
 }
 
-async function signIn(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...PHONE, javaScriptEnabled, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/dang-nhap`);
-  await page.fill("#email", editor.email);
-  await page.fill("#password", editor.password);
-  await Promise.all([page.waitForURL(/\/admin\/bai-viet$/), page.click("main form button[type=submit]")]);
-  return { context, page };
-}
+const signIn = (javaScriptEnabled: boolean) => signedIn(browser, base, editor, { ...PHONE, javaScriptEnabled });
 
 async function fillArticle(page: Page, headline: string) {
   await page.fill("#headline", headline);

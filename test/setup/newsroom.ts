@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { parse } from "node-html-parser";
+import { type HTMLElement, parse } from "node-html-parser";
 import { openDatabase } from "../../src/db/client";
 import { insertUser } from "../../src/db/users";
 import type { UserRole } from "../../src/model/statuses";
@@ -118,14 +118,20 @@ export function idFromLocation(res: Response): number {
 
 /** An article's edit form, read back as a browser would send it (an unticked checkbox or radio button is not sent). */
 export async function articleFormValues(editor: Editor, id: number): Promise<Record<string, string>> {
-  const doc = await editor.page(`/admin/bai-viet/${id}`);
+  const fields = formFieldsOf(await editor.page(`/admin/bai-viet/${id}`));
+  delete fields._csrf;
+  return fields;
+}
+
+/** The article form's fields as a browser posts them: ticked boxes only, other forms' inputs left out. */
+export function formFieldsOf(doc: HTMLElement): Record<string, string> {
   const out: Record<string, string> = {};
   for (const el of doc.querySelectorAll("#article-form input, #article-form textarea, #article-form select")) {
     const name = el.getAttribute("name");
-    if (!name || name === "_csrf") continue;
+    if (!name) continue;
     // Owned by another form (the photo fields' searches): not sent with this one.
     if (el.getAttribute("form") && el.getAttribute("form") !== "article-form") continue;
-    // As a browser sends it: an unticked checkbox is not sent.
+    // As a browser sends it: an unticked checkbox or radio is not sent.
     const type = el.getAttribute("type");
     if ((type === "checkbox" || type === "radio") && el.getAttribute("checked") === undefined) continue;
     out[name] =
