@@ -42,7 +42,16 @@ export interface SeedManifest {
     featured_media: number;
     attachments: number[];
   }[];
-  attachments: { id: number; parent: number; url: string; caption: string; alt: string; sha256: string }[];
+  attachments: {
+    id: number;
+    parent: number;
+    url: string;
+    caption: string;
+    alt: string;
+    sha256: string;
+    /** Exif Orientation written into the file (1 = none); kept in the served file. */
+    orientation: number;
+  }[];
   application_password: { user: string; password: string };
 }
 

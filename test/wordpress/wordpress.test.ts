@@ -76,6 +76,14 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
     }
   });
 
+  it("serves a photo with its Exif orientation, as archives from before WordPress 5.3 have", async () => {
+    const turned = site.manifest.attachments.filter((a) => a.orientation !== 1);
+    expect(turned).toHaveLength(1);
+    const bytes = Buffer.from(await (await fetch(turned[0]!.url)).arrayBuffer());
+    expect(bytes.subarray(0, 4).toString("hex")).toBe("ffd8ffe1");
+    expect(bytes.subarray(6, 10).toString("latin1")).toBe("Exif");
+  });
+
   it("shows drafts and scheduled posts only with the application password", async () => {
     const { user, password } = site.manifest.application_password;
     const url = `${site.restApi}/posts?status=draft,future&context=edit`;
