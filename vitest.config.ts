@@ -46,7 +46,7 @@ export default defineConfig(async () => {
       include: ["test/**/*.test.{ts,tsx}"],
       // Browser tests run in Node against wrangler dev (vitest.browser.config.ts);
       // the wall check and the operations tests run in Node (vitest.ops.config.ts).
-      exclude: ["test/browser/**", "test/ops/**", "test/walls/**", "**/node_modules/**"],
+      exclude: ["test/browser/**", "test/ops/**", "test/walls/**", "test/wordpress/**", "**/node_modules/**"],
     },
   };
 });
