@@ -1,6 +1,6 @@
 // Reader-side article queries. Only published articles whose time has come
 // are ever returned; drafts and scheduled pieces do not exist for readers.
-import { and, asc, count, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { readStoredBody } from "../content/blocks";
 import type { ArticleFull, ArticleLink, ArticleTeaser, ImageData } from "../model/article";
 import type { Image } from "../model/records";
@@ -96,11 +96,21 @@ export interface LatestOptions {
   limit: number;
   offset?: number;
   filter?: ArticleFilter;
+  /**
+   * Keyset pagination: only articles older than this one, in the list's order
+   * (published time, then id). An index range, whatever the page's depth.
+   */
+  before?: { publishedAt: Date; id: number };
 }
 
 export async function listLatest(db: Database, opts: LatestOptions): Promise<ArticleTeaser[]> {
+  const before = opts.before;
+  // One upper bound on published_at, not two (now and the cursor's): with two, SQLite
+  // leaves the section's or author's index for the status one (test/query-plans.test.ts).
+  const upTo = before && before.publishedAt < opts.now ? before.publishedAt : opts.now;
+  const where = publishedWhere(upTo, opts.filter);
   const rows = await teaserQuery(db)
-    .where(publishedWhere(opts.now, opts.filter))
+    .where(before ? and(where, or(lt(articles.publishedAt, before.publishedAt), lt(articles.id, before.id))) : where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(opts.limit)
     .offset(opts.offset ?? 0);
