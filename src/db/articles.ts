@@ -1,6 +1,6 @@
 // Reader-side article queries. Only published articles whose time has come
 // are ever returned; drafts and scheduled pieces do not exist for readers.
-import { and, asc, count, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { readStoredBody } from "../content/blocks";
 import type { ArticleFull, ArticleLink, ArticleTeaser, ImageData } from "../model/article";
 import type { Image } from "../model/records";
@@ -100,7 +100,7 @@ export interface LatestOptions {
    * Keyset pagination: only articles older than this one, in the list's order
    * (published time, then id). An index range, whatever the page's depth.
    */
-  before?: { publishedAt: Date; id: number };
+  before?: ListCursor;
 }
 
 export async function listLatest(db: Database, opts: LatestOptions): Promise<ArticleTeaser[]> {
@@ -115,6 +115,68 @@ export async function listLatest(db: Database, opts: LatestOptions): Promise<Art
     .limit(opts.limit)
     .offset(opts.offset ?? 0);
   return rows.map(toTeaser);
+}
+
+/** A position in a list: where a keyset page starts (an article's published time and id). */
+export interface ListCursor {
+  publishedAt: Date;
+  id: number;
+}
+
+/** The position of a published article, for `?truoc=<id>` pages; null when it is not one. */
+export async function getListCursor(db: Database, id: number, now: Date): Promise<ListCursor | null> {
+  const [row] = await db
+    .select({ id: articles.id, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(eq(articles.id, id), isPublished(now)))
+    .limit(1);
+  return row?.publishedAt ? { id: row.id, publishedAt: row.publishedAt } : null;
+}
+
+/**
+ * Ids of the articles at or after `from` in the list's order, oldest first
+ * (the previous page's link is the 21st). Only the index is read.
+ */
+export async function listIdsFrom(
+  db: Database,
+  now: Date,
+  from: ListCursor,
+  limit: number,
+  filter?: ArticleFilter,
+): Promise<number[]> {
+  const rows = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(
+      and(
+        publishedWhere(now, filter),
+        gte(articles.publishedAt, from.publishedAt),
+        or(gt(articles.publishedAt, from.publishedAt), gte(articles.id, from.id)),
+      ),
+    )
+    .orderBy(asc(articles.publishedAt), asc(articles.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The id at a position of the list, newest first: old `?page=N` addresses find
+ * where their page starts. An offset, but over the index only and for old links.
+ */
+export async function idAtPosition(
+  db: Database,
+  now: Date,
+  position: number,
+  filter?: ArticleFilter,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(publishedWhere(now, filter))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(1)
+    .offset(position);
+  return row?.id ?? null;
 }
 
 export async function countPublished(db: Database, now: Date, filter?: ArticleFilter): Promise<number> {

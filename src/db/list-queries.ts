@@ -6,7 +6,7 @@
 // here nor in LIST_QUERIES_EXEMPT, so a new list query cannot escape.
 // At 250,000 articles a full scan is seconds, not milliseconds (docs/performance.md).
 
-import { countPublished, listLatest, listLatestPerSection, listRelated } from "./articles";
+import { countPublished, idAtPosition, listIdsFrom, listLatest, listLatestPerSection, listRelated } from "./articles";
 import { listAudit } from "./audit";
 import { listAutosaves } from "./autosaves";
 import type { Database } from "./client";
@@ -45,6 +45,7 @@ export interface ListQuery {
 }
 
 const DAY = 86_400_000;
+const yearAgo = (a: QueryArgs) => ({ publishedAt: new Date(a.now.getTime() - 365 * DAY), id: 1000 });
 
 export const LIST_QUERIES: ListQuery[] = [
   { fn: "listLatest", use: "home, latest-news fragment", run: (a) => listLatest(a.db, { now: a.now, limit: 9 }) },
@@ -63,7 +64,7 @@ export const LIST_QUERIES: ListQuery[] = [
         now: a.now,
         limit: 20,
         filter: { sectionId: a.sectionId },
-        before: { publishedAt: new Date(a.now.getTime() - 365 * DAY), id: 1000 },
+        before: yearAgo(a),
       }),
   },
   {
@@ -79,7 +80,7 @@ export const LIST_QUERIES: ListQuery[] = [
         now: a.now,
         limit: 20,
         filter: { tagId: a.tagId },
-        before: { publishedAt: new Date(a.now.getTime() - 365 * DAY), id: 1000 },
+        before: yearAgo(a),
       }),
   },
   {
@@ -97,13 +98,41 @@ export const LIST_QUERIES: ListQuery[] = [
         now: a.now,
         limit: 20,
         filter: { authorId: a.authorId },
-        before: { publishedAt: new Date(a.now.getTime() - 365 * DAY), id: 1000 },
+        before: yearAgo(a),
       }),
   },
   {
     fn: "countPublished",
     use: "section page count",
     run: (a) => countPublished(a.db, a.now, { sectionId: a.sectionId }),
+  },
+  {
+    fn: "listIdsFrom",
+    use: "section page N, previous link",
+    index: "articles_section_status_published_idx",
+    run: (a) => listIdsFrom(a.db, a.now, yearAgo(a), 21, { sectionId: a.sectionId }),
+  },
+  {
+    fn: "listIdsFrom",
+    use: "author page N, previous link",
+    index: "articles_author_status_published_idx",
+    run: (a) => listIdsFrom(a.db, a.now, yearAgo(a), 21, { authorId: a.authorId }),
+  },
+  {
+    fn: "listIdsFrom",
+    use: "tag page N, previous link",
+    run: (a) => listIdsFrom(a.db, a.now, yearAgo(a), 21, { tagId: a.tagId }),
+  },
+  {
+    fn: "idAtPosition",
+    use: "old ?page=N of a section",
+    index: "articles_section_status_published_idx",
+    run: (a) => idAtPosition(a.db, a.now, 99_999, { sectionId: a.sectionId }),
+  },
+  {
+    fn: "idAtPosition",
+    use: "old ?page=N of a tag",
+    run: (a) => idAtPosition(a.db, a.now, 99_999, { tagId: a.tagId }),
   },
   { fn: "countPublished", use: "tag page count", run: (a) => countPublished(a.db, a.now, { tagId: a.tagId }) },
   { fn: "countPublished", use: "author page count", run: (a) => countPublished(a.db, a.now, { authorId: a.authorId }) },
