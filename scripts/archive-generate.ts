@@ -83,7 +83,7 @@ insert into images(id, r2_key, width, height, mime, bytes, alt, caption, credit,
 with recursive n(i, at) as (select 1, ${Math.round(start)} union all
   select i + 1, cast(${start} + i * ${step} + ((i + 1) * 7919) % 600000 as integer) from n where i < ${A.articles})
 insert into articles(id, section_id, author_id, headline, slug, lead, body, status, hero_image_id, published_at, created_at, updated_at)
-  select n.i, 1 + n.i % ${A.sections.length}, 1 + (n.i * 7) % ${A.authors},
+  select n.i, case when n.i % 5 < 2 then 1 else 2 + (n.i / 5) % ${A.sections.length - 1} end, 1 + (n.i * 7) % ${A.authors},
          upper(substr(h.toned, 1, 1)) || substr(h.toned, 2, 60) || case when n.i % ${A.rareEvery} = 0 then ' ${RARE}' else '' end,
          'bai-' || n.i, l.toned,
          json_array(json_object('type', 'paragraph', 'text', l.toned || ' ' || b.toned), json_object('type', 'paragraph', 'text', b.toned || ' ' || h.toned)),
