@@ -55,6 +55,11 @@ async function load(url: string, connections: number) {
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+// `npm run bench -- --archive`: the 250,000-article archive instead (scripts/bench-archive.ts).
+if (process.argv.includes("--archive")) {
+  await import("./bench-archive");
+  process.exit(0);
+}
 applyLocalMigrations();
 await seedIfEmpty();
 const dev = await startWranglerDev({ port: PORT });

@@ -50,12 +50,13 @@ describe("section pages", () => {
     expect(doc.querySelectorAll(".teaser h3").map(text)).toEqual(expected);
   });
 
-  it("paginate 20 to a page with previous/next links, and refuse pages that do not exist", async () => {
+  it("paginate 20 to a page by keyset (?truoc=<id>), with stable addresses and old ?page=N links kept", async () => {
     const db = openDatabase(env.DB);
     const sectionId = await insertSection(db, { slug: "thoi-su", name: "Thời sự", position: 9 });
     const [author] = await db.query.authors.findMany({ limit: 1 });
-    for (let i = 1; i <= 23; i++) {
-      await createArticle(db, {
+    const ids: number[] = [];
+    for (let i = 1; i <= 43; i++) {
+      ids[i] = await createArticle(db, {
         sectionId,
         authorId: author!.id,
         headline: `Tin thời sự số ${i}`,
@@ -65,27 +66,57 @@ describe("section pages", () => {
         publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
       });
     }
+    const headlines = (doc: Awaited<ReturnType<typeof getPage>>["doc"]) => doc.querySelectorAll(".teaser h3").map(text);
     const first = await getPage("/thoi-su");
-    const items = first.doc.querySelectorAll(".teaser h3").map(text);
+    const items = headlines(first.doc);
     expect(items).toHaveLength(20);
-    expect(items[0]).toBe("Tin thời sự số 23");
-    expect(first.doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/thoi-su?page=2");
+    expect(items[0]).toBe("Tin thời sự số 43");
+    expect(items[19]).toBe("Tin thời sự số 24");
+    expect(first.doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe(`/thoi-su?truoc=${ids[24]}`);
     expect(first.doc.querySelector('a[rel="prev"]')).toBeNull();
 
-    const second = await getPage("/thoi-su?page=2");
-    expect(second.doc.querySelectorAll(".teaser h3").map(text)).toEqual([
-      "Tin thời sự số 3",
-      "Tin thời sự số 2",
-      "Tin thời sự số 1",
-    ]);
+    const second = await getPage(`/thoi-su?truoc=${ids[24]}`);
+    expect(second.res.status).toBe(200);
+    expect(headlines(second.doc)).toEqual(Array.from({ length: 20 }, (_, k) => `Tin thời sự số ${23 - k}`));
+    expect(text(second.doc.querySelector("h1"))).toBe("Thời sự - Tin trước ngày 01/11/2026");
     expect(second.doc.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/thoi-su");
-    expect(second.doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(/\/thoi-su\?page=2$/);
+    expect(second.doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe(`/thoi-su?truoc=${ids[4]}`);
+    expect(second.doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(
+      new RegExp(`/thoi-su\\?truoc=${ids[24]}$`),
+    );
 
-    expect((await get("/thoi-su?page=3")).status).toBe(404);
+    const third = await getPage(`/thoi-su?truoc=${ids[4]}`);
+    expect(headlines(third.doc)).toEqual(["Tin thời sự số 3", "Tin thời sự số 2", "Tin thời sự số 1"]);
+    expect(third.doc.querySelector('a[rel="next"]')).toBeNull();
+    // The page before is the 20 articles ending with the cursor's: #4 to #23, at ?truoc=<#24>.
+    expect(third.doc.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe(`/thoi-su?truoc=${ids[24]}`);
+
+    // Stable: a newer article does not move what an older page shows.
+    await createArticle(db, {
+      sectionId,
+      authorId: author!.id,
+      headline: "Tin thời sự mới nhất",
+      lead: "Sapo.",
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "published",
+      publishedAt: new Date(Date.UTC(2026, 10, 1, 1, 0)),
+    });
+    expect(headlines((await getPage(`/thoi-su?truoc=${ids[4]}`)).doc)).toHaveLength(3);
+
+    // Old ?page=N links answer with today's page N; past the end, 404; junk, 400.
+    const old = await get("/thoi-su?page=2");
+    expect(old.status).toBe(302);
+    expect(old.headers.get("location")).toBe(`/thoi-su?truoc=${ids[25]}`);
+    expect((await get("/thoi-su?page=1")).status).toBe(200);
+    expect((await get("/thoi-su?page=4")).status).toBe(404);
+    expect((await get("/thoi-su?truoc=999999999")).status).toBe(404);
     for (const bad of ["0", "-1", "abc", "1.5", "99999999999", "2%27%20or%201=1"]) {
       const { res, html } = await getPage(`/thoi-su?page=${bad}`);
       expect(res.status, bad).toBe(400);
       expect(html).toContain("Số trang không hợp lệ");
+    }
+    for (const bad of ["0", "abc", "1e3", "99999999999999999999"]) {
+      expect((await get(`/thoi-su?truoc=${bad}`)).status, bad).toBe(400);
     }
   });
 });

@@ -115,6 +115,8 @@ export const articles = sqliteTable(
     index("articles_section_status_published_idx").on(t.sectionId, t.status, t.publishedAt),
     // Author pages.
     index("articles_author_status_published_idx").on(t.authorId, t.status, t.publishedAt),
+    // The newsroom's list: last edited first, under a LIMIT (no sort of the whole archive).
+    index("articles_updated_idx").on(t.updatedAt),
   ],
 );
 
@@ -247,7 +249,11 @@ export const articleAutosaves = sqliteTable(
     /** SHA-256 of the snapshot: an unchanged form is not stored twice. */
     contentHash: text("content_hash").notNull(),
   },
-  (t) => [index("article_autosaves_slot_idx").on(t.userId, t.articleId, t.savedAt)],
+  (t) => [
+    index("article_autosaves_slot_idx").on(t.userId, t.articleId, t.savedAt),
+    // The revisions page: one article's autosaves, every editor's, newest first.
+    index("article_autosaves_article_idx").on(t.articleId, t.savedAt),
+  ],
 );
 
 /**

@@ -23,7 +23,7 @@ export const EDITOR_SESSION_COOKIE = "__Host-phien";
  * zarsrc, random cache-busters) is left out of the key, so shared links hit
  * the same entry and nobody can fill the cache with junk variants.
  */
-const KEY_PARAMS = new Set(["page", "q"]);
+const KEY_PARAMS = new Set(["page", "q", "truoc"]);
 
 /** The newsroom's addresses: /admin and everything under it (not /administrator). */
 export function isNewsroomPath(pathname: string): boolean {

@@ -1,12 +1,13 @@
 import type { Context } from "hono";
-import { type ArticleFilter, countPublished, listLatest } from "../db/articles";
+import { type ArticleFilter, getListCursor, idAtPosition, listIdsFrom, listLatest } from "../db/articles";
 import type { PageVariant } from "../edge/page-cache";
 import type { AppEnv } from "../env";
 import type { ImageData } from "../model/article";
+import { formatDate } from "../vi/dates";
 import { ListPage } from "../views/ListPage";
 import { renderDocument } from "../views/render";
 import { badRequestPage, notFoundPage } from "./errors";
-import { PAGE_SIZE, pageCount, parsePage } from "./paging";
+import { PAGE_SIZE, parseCursorId, parsePage } from "./paging";
 import { loadSiteInfo } from "./site-info";
 
 export interface ListSpec {
@@ -20,32 +21,63 @@ export interface ListSpec {
   feedPath?: string;
 }
 
-/** Section, tag and author pages: newest first, paginated. */
+/**
+ * Section, tag and author pages: newest first, 20 to a page, keyset-paginated.
+ * Page 1 is the base path; the next page is `?truoc=<id>`, the articles older
+ * than that article (the last one shown): an index range at any depth, and a
+ * stable address (it shows the same articles whatever is published later).
+ * Old `?page=N` links answer 302 to the `?truoc=` page that is their page N today.
+ */
 export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant: PageVariant): Promise<Response> {
-  const page = parsePage(c.req.query("page"));
-  if (page === null) return badRequestPage(c, "Số trang không hợp lệ. Số trang phải là một số nguyên dương.");
   const now = new Date();
   const db = c.var.db;
-  const [site, total, articles] = await Promise.all([
-    loadSiteInfo(c),
-    countPublished(db, now, spec.filter),
-    listLatest(db, { now, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, filter: spec.filter }),
-  ]);
-  const pages = pageCount(total);
-  if (page > pages) return notFoundPage(c);
+  const { basePath, filter } = spec;
+  const rawBefore = c.req.query("truoc");
+  if (rawBefore !== undefined) {
+    const id = parseCursorId(rawBefore);
+    if (id === null) return badRequestPage(c, "Địa chỉ trang không hợp lệ.");
+    const cursor = await getListCursor(db, id, now);
+    if (!cursor) return notFoundPage(c);
+    const [site, rows, newer] = await Promise.all([
+      loadSiteInfo(c),
+      listLatest(db, { now, limit: PAGE_SIZE + 1, filter, before: cursor }),
+      listIdsFrom(db, now, cursor, PAGE_SIZE + 1, filter),
+    ]);
+    if (!rows.length) return notFoundPage(c);
+    const articles = rows.slice(0, PAGE_SIZE);
+    return c.html(
+      renderDocument(
+        <ListPage
+          {...spec}
+          site={site}
+          subtitle={`Tin trước ngày ${formatDate(cursor.publishedAt)}`}
+          canonicalPath={`${basePath}?truoc=${id}`}
+          prevPath={newer.length > PAGE_SIZE ? `${basePath}?truoc=${newer[PAGE_SIZE]}` : basePath}
+          nextPath={rows.length > PAGE_SIZE ? `${basePath}?truoc=${articles.at(-1)!.id}` : undefined}
+          articles={articles}
+          lite={variant.lite}
+        />,
+      ),
+    );
+  }
+  const page = parsePage(c.req.query("page"));
+  if (page === null) return badRequestPage(c, "Số trang không hợp lệ. Số trang phải là một số nguyên dương.");
+  if (page > 1) {
+    const id = await idAtPosition(db, now, (page - 1) * PAGE_SIZE - 1, filter);
+    if (id === null) return notFoundPage(c);
+    // 302, not 301: which articles are on page N moves as news is published.
+    return c.redirect(`${c.var.lite ? "/lite" : ""}${basePath}?truoc=${id}`, 302);
+  }
+  const [site, rows] = await Promise.all([loadSiteInfo(c), listLatest(db, { now, limit: PAGE_SIZE + 1, filter })]);
+  const articles = rows.slice(0, PAGE_SIZE);
   return c.html(
     renderDocument(
       <ListPage
+        {...spec}
         site={site}
-        title={spec.title}
-        intro={spec.intro}
-        photo={spec.photo}
-        basePath={spec.basePath}
-        page={page}
-        pageCount={pages}
+        canonicalPath={basePath}
+        nextPath={rows.length > PAGE_SIZE ? `${basePath}?truoc=${articles.at(-1)!.id}` : undefined}
         articles={articles}
-        currentSection={spec.currentSection}
-        feedPath={spec.feedPath}
         lite={variant.lite}
       />,
     ),

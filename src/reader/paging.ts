@@ -10,3 +10,8 @@ export function parsePage(raw: string | undefined): number | null {
 }
 
 export const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+/** `?truoc=` (a keyset page's cursor) as an article id; null when it is not one. */
+export function parseCursorId(raw: string): number | null {
+  return /^[1-9][0-9]{0,14}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null;
+}

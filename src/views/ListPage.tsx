@@ -3,7 +3,6 @@ import type { SiteInfo } from "../model/site-info";
 import { breadcrumbs } from "../seo/structured-data";
 import { Document } from "./Document";
 import { FragmentSlot } from "./FragmentSlot";
-import { Pagination } from "./Pagination";
 import { Portrait } from "./Portrait";
 import { TeaserList } from "./TeaserList";
 
@@ -16,8 +15,13 @@ export interface ListPageProps {
   photo?: ImageData;
   /** Path of page 1, e.g. "/kinh-te". */
   basePath: string;
-  page: number;
-  pageCount: number;
+  /** A later page's own words after the title ("Tin trước ngày 01/02/2024"); none on page 1. */
+  subtitle?: string;
+  /** This page's address (page 1's or its `?truoc=` one). */
+  canonicalPath: string;
+  /** Newer and older pages, when there are. */
+  prevPath?: string;
+  nextPath?: string;
   articles: ArticleTeaser[];
   currentSection?: string;
   /** The page's own RSS feed (sections have one). */
@@ -31,20 +35,22 @@ export function ListPage({
   intro,
   photo,
   basePath,
-  page,
-  pageCount,
+  subtitle,
+  canonicalPath,
+  prevPath,
+  nextPath,
   articles,
   currentSection,
   feedPath,
   lite,
 }: ListPageProps) {
-  const pageTitle = page > 1 ? `${title} - Trang ${page}` : title;
+  const pageTitle = subtitle ? `${title} - ${subtitle}` : title;
   return (
     <Document
       site={site}
       title={pageTitle}
       description={intro || `Tin tức ${title} - ${site.name}`}
-      canonicalPath={page > 1 ? `${basePath}?page=${page}` : basePath}
+      canonicalPath={canonicalPath}
       currentSection={currentSection}
       meta={{
         structuredData: [breadcrumbs(site, [{ name: title, path: basePath }])],
@@ -57,7 +63,25 @@ export function ListPage({
       {/* Headings go h1 > h2 > h3; the list's own heading is for screen readers. */}
       <h2 class="skip">Danh sách bài viết</h2>
       {articles.length ? <TeaserList items={articles} showLead lite={lite} /> : <p>Chưa có bài viết nào.</p>}
-      <Pagination basePath={basePath} page={page} pageCount={pageCount} />
+      {(prevPath || nextPath) && (
+        <nav class="pager" aria-label="Phân trang">
+          {prevPath ? (
+            <a href={prevPath} rel="prev">
+              ← Tin mới hơn
+            </a>
+          ) : (
+            <span />
+          )}
+          <span />
+          {nextPath ? (
+            <a href={nextPath} rel="next">
+              Tin cũ hơn →
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
       <FragmentSlot fragment={{ kind: "poll" }} />
     </Document>
   );
