@@ -1,12 +1,15 @@
 // `npm run import -- <source> [--dry-run] [--persist-to DIR]`: brings a
 // paper's past in (docs/import.md). The source is a file in the neutral JSON
-// format (*.json) or a WordPress export (WXR, *.xml). Writes the local state
+// format (*.json), a WordPress export (WXR, *.xml) or a WordPress REST API
+// (http://…/wp-json/wp/v2; WP_USER and WP_APP_PASSWORD for drafts). Writes the local state
 // (.wrangler/state, or DIR like `wrangler dev --persist-to`); `--remote` is
 // not built yet.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ImportFormatError, readDocument } from "./import/format";
+import { RestReadError, readRest } from "./import/rest";
 import { type ImportReport, writeImport } from "./import/writer";
 import { readWxr } from "./import/wxr";
 import { withLocalPlatform } from "./local-platform";
@@ -62,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
   const persistTo = persistAt >= 0 ? argv[persistAt + 1] : undefined;
   const source = args.find((a) => a !== persistTo);
   if (!source) {
-    console.error("Cách dùng: npm run import -- <tệp.json | tệp.xml> [--dry-run] [--persist-to THƯ_MỤC]");
+    console.error(
+      "Cách dùng: npm run import -- <tệp.json | tệp.xml | http://…/wp-json/wp/v2> [--dry-run] [--persist-to THƯ_MỤC]",
+    );
     return 2;
   }
   if (argv.includes("--remote")) {
@@ -71,10 +76,8 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  if (/^https?:\/\//i.test(source)) {
-    console.error("Đọc từ WordPress REST API chưa được hỗ trợ; hãy dùng tệp xuất WXR (Công cụ > Xuất).");
-    return 2;
-  }
+  if (/^https?:\/\//i.test(source))
+    return importDocument(await readFromRest(source, persistTo ?? ".wrangler"), dryRun, persistTo);
   let raw: Buffer;
   try {
     raw = await readFile(resolve(source));
@@ -95,6 +98,36 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
+  return importDocument(parsed, dryRun, persistTo);
+}
+
+/** A WordPress REST API read into the neutral document; null (message printed) when it stopped. */
+async function readFromRest(api: string, stateDir: string): Promise<ReturnType<typeof readDocument> | null> {
+  const user = process.env.WP_USER;
+  const password = process.env.WP_APP_PASSWORD;
+  const resumeDir = join(stateDir, "import-resume", createHash("sha256").update(api).digest("hex").slice(0, 16));
+  console.log(`• Đọc ${api}${user && password ? ` (đăng nhập ${user})` : ""}…`);
+  try {
+    const raw = await readRest(api, {
+      ...(user && password ? { auth: `${user}:${password}` } : {}),
+      resumeDir,
+      log: (line) => console.log(line),
+    });
+    return readDocument(raw);
+  } catch (error) {
+    console.error(
+      error instanceof RestReadError || error instanceof ImportFormatError ? (error as Error).message : error,
+    );
+    return null;
+  }
+}
+
+async function importDocument(
+  parsed: ReturnType<typeof readDocument> | null,
+  dryRun: boolean,
+  persistTo: string | undefined,
+): Promise<number> {
+  if (!parsed) return 1;
   const { doc, problems } = parsed;
   console.log(
     `• ${doc.items.length} bài, ${doc.media.length} ảnh, ${doc.authors.length} tác giả, ${doc.sections.length} chuyên mục từ ${doc.source}${dryRun ? " (chạy thử, không ghi gì)" : ""}`,
