@@ -6,6 +6,7 @@
 // unchanged (the mapping row's hash) and updates what changed.
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import sharp from "sharp";
 import { type BodyBlock, blockText } from "../../src/content/blocks";
 import { createArticle, updateArticle } from "../../src/db/article-writes";
 import { type Database, openDatabase } from "../../src/db/client";
@@ -170,12 +171,21 @@ export async function writeImport(
       report.imagesMissing.push({ url: absolute, item, reason: (error as Error).message });
       return null;
     }
-    const sniffed = sniffImage(bytes);
+    let sniffed = sniffImage(bytes);
     if (!sniffed.ok) {
       report.imagesMissing.push({ url: absolute, item, reason: sniffed.message });
       return null;
     }
+    // Deduplicated by the bytes as published; stored upright.
     const hash = sha256(bytes);
+    const turned = await upright(bytes);
+    if (turned !== bytes) {
+      const again = sniffImage(turned);
+      if (again.ok) {
+        bytes = turned;
+        sniffed = again;
+      }
+    }
     // The media entry's old addresses, and the file's own path when it is an uploads path of the old site.
     const own = legacyPathKey(absolute);
     const paths = [...new Set([...(meta.permalinks ?? []), ...(own?.includes("/wp-content/uploads/") ? [own] : [])])];
@@ -313,6 +323,23 @@ export async function writeImport(
   }
   report.ms = Date.now() - started;
   return report;
+}
+
+/**
+ * A photo whose EXIF orientation says "turn me" (phones), turned, in the
+ * same format, its metadata (GPS too) dropped; any other photo as it is.
+ */
+async function upright(bytes: Uint8Array): Promise<Uint8Array> {
+  const meta = await sharp(bytes)
+    .metadata()
+    .catch(() => null);
+  if (!meta?.orientation || meta.orientation === 1 || !meta.format) return bytes;
+  const out = await sharp(bytes)
+    .rotate()
+    .toFormat(meta.format, { quality: 90 })
+    .toBuffer()
+    .catch(() => null);
+  return out ? new Uint8Array(out) : bytes;
 }
 
 /** The slug, or slug-2, slug-3… when another article has it (duplicate slugs in the source). */

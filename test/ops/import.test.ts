@@ -284,6 +284,43 @@ describe("writer, on a real local D1 and R2", () => {
     }, dir);
   });
 
+  it("stores a phone photo upright (EXIF orientation applied)", async () => {
+    // 40x30 pixels, tagged "rotate 90°": readers must see it 30 wide, 40 high.
+    const sideways = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: "#357" } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toBuffer(),
+    );
+    files["https://foto.example/xoay.jpg"] = () => sideways;
+    await withLocalPlatform(async (env) => {
+      const { doc, problems } = readDocument({
+        format: FORMAT_ID,
+        source: "json-exif",
+        sections: [{ id: "s", name: "Ảnh" }],
+        authors: [{ id: "a", name: "Phạm C" }],
+        media: [{ id: "m", url: "https://foto.example/xoay.jpg", caption: "Ảnh xoay", credit: "Phạm C" }],
+        items: [
+          {
+            id: "e1",
+            status: "draft",
+            title: "Ảnh điện thoại",
+            bodyHtml: "<p>Ảnh</p>",
+            section: "s",
+            author: "a",
+            featuredMedia: "m",
+          },
+        ],
+      });
+      const report = await writeImport(env, doc, problems, { fetchBytes });
+      expect([report.imported, report.imagesStored]).toEqual([1, 1]);
+      const img = await env.DB.prepare(
+        "select i.width, i.height, i.caption, i.credit from images i join articles a on a.hero_image_id = i.id where a.slug = 'anh-dien-thoai'",
+      ).first();
+      expect(img).toEqual({ width: 30, height: 40, caption: "Ảnh xoay", credit: "Phạm C" });
+    }, dir);
+  });
+
   it("skips an article that cannot land, naming it, and writes none of it", async () => {
     await withLocalPlatform(async (env) => {
       const { doc, problems } = readDocument({
