@@ -62,6 +62,14 @@ describe("neutral format", () => {
     expect(problems[3]!.message).toContain("trùng mã");
   });
 
+  it("accepts the example of docs/import.md as written", () => {
+    const md = readFileSync(resolve(import.meta.dirname, "../../docs/import.md"), "utf8");
+    const example = /```json\n([\s\S]*?)```/.exec(md)?.[1];
+    const { doc, problems } = readDocument(JSON.parse(example ?? "null"));
+    expect(problems).toEqual([]);
+    expect(doc.items[0]!.publishedAt!.toISOString()).toBe("2024-10-05T01:30:00.000Z");
+  });
+
   it("refuses a document that is not the format", () => {
     expect(() => readDocument({ items: [] })).toThrow(ImportFormatError);
     expect(() => readDocument([])).toThrow(/định dạng/);
