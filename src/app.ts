@@ -13,6 +13,7 @@ import { commentRoutes } from "./reader/comment-routes";
 import { notFoundPage, plainErrorPage, RETRY_AFTER_SECONDS, serverErrorPage, UNAVAILABLE } from "./reader/errors";
 import { feedRoutes } from "./reader/feed-routes";
 import { healthRoutes } from "./reader/health-route";
+import { legacyQueryRedirect } from "./reader/legacy-redirect";
 import { mediaRoutes } from "./reader/media";
 import { offlineRoutes } from "./reader/offline-routes";
 import { pollRoutes } from "./reader/poll-routes";
@@ -71,6 +72,7 @@ export function createApp() {
     await next();
   });
   app.route("/lite", readerRoutes);
+  app.get("/", legacyQueryRedirect);
   app.route("/", readerRoutes);
 
   reservedPaths = reservedPathsOf(app.routes);

@@ -54,6 +54,12 @@ export interface ArticleInput {
 /** Who is writing, for revisions and the audit log. */
 export interface WriteContext {
   userId?: number | null;
+  /**
+   * More statements for the same batch, given the article's id (SQL for a new
+   * one): the importer's mapping row and old addresses land with the article
+   * or not at all.
+   */
+  extra?: (articleId: number | SQL) => SQLWrapper[];
 }
 
 /** Someone else saved the article since this editor opened it. */
@@ -244,6 +250,7 @@ export async function createArticle(db: Database, input: ArticleInput, ctx: Writ
       ...statusAudit(ctx, null, checked.row.status!, newId),
       ...publishTimeAudit(ctx, input, null, newId),
       ...indexForSearch(newId, checked.search),
+      ...(ctx.extra?.(newId) ?? []),
     ],
     [{ article: newId }],
   );
@@ -298,6 +305,7 @@ export async function updateArticle(
         ...statusAudit(ctx, current.status, checked.row.status!, id),
         ...publishTimeAudit(ctx, input, current.publishedAt, id),
         ...indexForSearch(id, checked.search),
+        ...(ctx.extra?.(id) ?? []),
       ],
       [{ article: id }],
     );

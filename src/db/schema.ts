@@ -6,6 +6,7 @@ import type * as Records from "../model/records";
 import {
   ARTICLE_STATUSES,
   COMMENT_STATUSES,
+  LEGACY_TARGETS,
   POLL_PLACEMENTS,
   STATIC_PAGE_STATUSES,
   USER_ROLES,
@@ -479,6 +480,43 @@ export const breakingNews = sqliteTable(
   (t) => [index("breaking_news_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * The importer's memory (scripts/import/, docs/import.md): one row per item
+ * of a source (a WordPress site, a JSON file) and kind ("article", "media",
+ * "author", "section"), naming what it became here. A rerun finds the row
+ * and updates, never duplicates; `hash` is the item's content as last
+ * imported, so an unchanged item is skipped.
+ */
+export const importMappings = sqliteTable(
+  "import_mappings",
+  {
+    source: text("source").notNull(),
+    kind: text("kind").notNull(),
+    sourceId: text("source_id").notNull(),
+    targetId: integer("target_id").notNull(),
+    hash: text("hash").notNull().default(""),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.kind, t.sourceId] }),
+    index("import_mappings_target_idx").on(t.kind, t.targetId),
+  ],
+);
+
+/**
+ * Old addresses of imported content ("/?p=12", "/2019/05/01/slug/",
+ * "/category/x/", "/wp-content/uploads/..."): each names what it now is (an
+ * article, a section, a tag, an author or an image by id), so the 301 goes
+ * to the current address even after a rename.
+ */
+export const legacyRedirects = sqliteTable("legacy_redirects", {
+  /** The old path with its query ("/?p=12"), as normalised by scripts/import/paths.ts. */
+  path: text("path").primaryKey(),
+  kind: text("kind", { enum: LEGACY_TARGETS }).notNull(),
+  targetId: integer("target_id").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
 // Each table's row must be exactly its record in src/model/records.ts: a
 // column added here without the record (or the reverse) fails the typecheck.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -500,4 +538,6 @@ export type RecordsMatchTables = [
   Check<Same<typeof pollOptions.$inferSelect, Records.PollOption>>,
   Check<Same<typeof staticPages.$inferSelect, Records.StaticPage>>,
   Check<Same<typeof breakingNews.$inferSelect, Records.BreakingNews>>,
+  Check<Same<typeof importMappings.$inferSelect, Records.ImportMapping>>,
+  Check<Same<typeof legacyRedirects.$inferSelect, Records.LegacyRedirect>>,
 ];

@@ -1,7 +1,7 @@
 // Stored records as every layer sees them: plain data, no drizzle types.
 // src/db/schema.ts checks at compile time that each table's row is exactly
 // the record here, so the two cannot drift apart.
-import type { ArticleStatus, CommentStatus, PollPlacement, StaticPageStatus, UserRole } from "./statuses";
+import type { ArticleStatus, CommentStatus, LegacyTarget, PollPlacement, StaticPageStatus, UserRole } from "./statuses";
 
 export interface Section {
   id: number;
@@ -193,4 +193,22 @@ export interface BreakingNews {
   endedAt: Date | null;
   createdAt: Date;
   createdBy: number | null;
+}
+
+/** An imported item and what it became here (docs/import.md). */
+export interface ImportMapping {
+  source: string;
+  kind: string;
+  sourceId: string;
+  targetId: number;
+  hash: string;
+  importedAt: Date;
+}
+
+/** An old address of imported content, answering 301 to what it now is. */
+export interface LegacyRedirect {
+  path: string;
+  kind: LegacyTarget;
+  targetId: number;
+  createdAt: Date;
 }

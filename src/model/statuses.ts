@@ -16,3 +16,7 @@ export type PollPlacement = (typeof POLL_PLACEMENTS)[number];
 
 export const STATIC_PAGE_STATUSES = ["draft", "published"] as const;
 export type StaticPageStatus = (typeof STATIC_PAGE_STATUSES)[number];
+
+/** What an old (imported) address answers 301 to: docs/import.md. */
+export const LEGACY_TARGETS = ["article", "section", "tag", "author", "image"] as const;
+export type LegacyTarget = (typeof LEGACY_TARGETS)[number];

@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import type { SiteInfo } from "../model/site-info";
 import { ErrorPage } from "../views/ErrorPage";
 import { renderDocument } from "../views/render";
+import { legacyRedirect } from "./legacy-redirect";
 import { loadSiteInfo, staticSiteInfo } from "./site-info";
 
 export function errorResponse(
@@ -18,6 +19,9 @@ export function errorResponse(
 }
 
 export async function notFoundPage(c: Context<AppEnv>): Promise<Response> {
+  // An imported site's old address answers 301 instead (src/reader/legacy-redirect.ts).
+  const moved = await legacyRedirect(c);
+  if (moved) return moved;
   const site = await loadSiteInfo(c).catch(() => staticSiteInfo(c.env));
   return errorResponse(
     c,

@@ -1,0 +1,144 @@
+// `npm run import -- <source> [--dry-run] [--persist-to DIR]`: brings a
+// paper's past in (docs/import.md). The source is a file in the neutral JSON
+// format (*.json), a WordPress export (WXR, *.xml) or a WordPress REST API
+// (http://…/wp-json/wp/v2; WP_USER and WP_APP_PASSWORD for drafts). Writes the local state
+// (.wrangler/state, or DIR like `wrangler dev --persist-to`); `--remote` is
+// not built yet.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ImportFormatError, readDocument } from "./import/format";
+import { RestReadError, readRest } from "./import/rest";
+import { type ImportReport, writeImport } from "./import/writer";
+import { readWxr } from "./import/wxr";
+import { withLocalPlatform } from "./local-platform";
+import { applyLocalMigrations } from "./migrate-local";
+
+const IMAGE_TIMEOUT_MS = 30_000;
+const IMAGE_MAX_BYTES = 15 * 1024 * 1024;
+
+/** An image's bytes: file: URLs from disk (fixtures, an unpacked uploads folder), http(s) with a timeout. */
+export async function fetchBytes(url: string): Promise<Uint8Array> {
+  if (url.startsWith("file:")) return new Uint8Array(await readFile(fileURLToPath(url)));
+  if (!/^https?:/i.test(url)) throw new Error("không phải địa chỉ http(s)");
+  const res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS), redirect: "follow" }).catch(
+    (e: Error) => {
+      throw new Error(e.name === "TimeoutError" ? "quá thời gian tải" : `không tải được: ${e.message}`);
+    },
+  );
+  if (!res.ok) throw new Error(`máy chủ trả lời ${res.status}`);
+  const size = Number(res.headers.get("content-length") ?? 0);
+  if (size > IMAGE_MAX_BYTES) throw new Error("ảnh quá 15 MB");
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+export function printReport(r: ImportReport, dryRun: boolean): void {
+  const verb = dryRun ? "Sẽ" : "Đã";
+  console.log(
+    `\n${verb} nhập mới ${r.imported} bài, cập nhật ${r.updated} bài, bỏ qua ${r.skipped.length} bài; ` +
+      `ảnh: ${r.imagesStored} lưu mới, ${r.imagesReused} dùng lại, ${r.imagesMissing.length} thiếu; ` +
+      `${r.redirects} địa chỉ cũ (${(r.ms / 1000).toFixed(1)} s).`,
+  );
+  for (const p of r.problems) console.log(`  ! ${p}`);
+  for (const s of r.skipped) console.log(`  - ${s.item}: ${s.reason}`);
+  for (const m of r.imagesMissing) console.log(`  ? ảnh ${m.url} (${m.item}): ${m.reason}`);
+}
+
+function progressLine(startedAt: number) {
+  const tty = process.stderr.isTTY;
+  return (done: number, total: number) => {
+    const elapsed = (Date.now() - startedAt) / 1000;
+    const left = done ? Math.round((elapsed / done) * (total - done)) : 0;
+    const width = 30;
+    const bar = "#".repeat(Math.round((done / Math.max(total, 1)) * width)).padEnd(width, ".");
+    const line = `[${bar}] ${done}/${total} bài, còn khoảng ${left} s`;
+    if (tty) process.stderr.write(`\r${line}${done === total ? "\n" : ""}`);
+    else if (done === total || done % 50 === 0) process.stderr.write(`${line}\n`);
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.filter((a) => !a.startsWith("--"));
+  const dryRun = argv.includes("--dry-run");
+  const persistAt = argv.indexOf("--persist-to");
+  const persistTo = persistAt >= 0 ? argv[persistAt + 1] : undefined;
+  const source = args.find((a) => a !== persistTo);
+  if (!source) {
+    console.error(
+      "Cách dùng: npm run import -- <tệp.json | tệp.xml | http://…/wp-json/wp/v2> [--dry-run] [--persist-to THƯ_MỤC]",
+    );
+    return 2;
+  }
+  if (argv.includes("--remote")) {
+    console.error(
+      "--remote chưa được hỗ trợ: hãy nhập vào trạng thái cục bộ rồi sao lưu/khôi phục (docs/operations.md).",
+    );
+    return 2;
+  }
+  if (/^https?:\/\//i.test(source))
+    return importDocument(await readFromRest(source, persistTo ?? ".wrangler"), dryRun, persistTo);
+  let raw: Buffer;
+  try {
+    raw = await readFile(resolve(source));
+  } catch (error) {
+    console.error(`Không đọc được ${source}: ${(error as Error).message}`);
+    return 1;
+  }
+  let parsed: ReturnType<typeof readDocument>;
+  try {
+    if (/\.xml$/i.test(source)) {
+      const wxr = readWxr(raw);
+      for (const w of wxr.warnings) console.log(`  ! ${w}`);
+      parsed = readDocument(wxr.doc);
+    } else parsed = readDocument(JSON.parse(raw.toString("utf8")));
+  } catch (error) {
+    console.error(
+      error instanceof ImportFormatError || error instanceof SyntaxError ? (error as Error).message : error,
+    );
+    return 1;
+  }
+  return importDocument(parsed, dryRun, persistTo);
+}
+
+/** A WordPress REST API read into the neutral document; null (message printed) when it stopped. */
+async function readFromRest(api: string, stateDir: string): Promise<ReturnType<typeof readDocument> | null> {
+  const user = process.env.WP_USER;
+  const password = process.env.WP_APP_PASSWORD;
+  const resumeDir = join(stateDir, "import-resume", createHash("sha256").update(api).digest("hex").slice(0, 16));
+  console.log(`• Đọc ${api}${user && password ? ` (đăng nhập ${user})` : ""}…`);
+  try {
+    const raw = await readRest(api, {
+      ...(user && password ? { auth: `${user}:${password}` } : {}),
+      resumeDir,
+      log: (line) => console.log(line),
+    });
+    return readDocument(raw);
+  } catch (error) {
+    console.error(
+      error instanceof RestReadError || error instanceof ImportFormatError ? (error as Error).message : error,
+    );
+    return null;
+  }
+}
+
+async function importDocument(
+  parsed: ReturnType<typeof readDocument> | null,
+  dryRun: boolean,
+  persistTo: string | undefined,
+): Promise<number> {
+  if (!parsed) return 1;
+  const { doc, problems } = parsed;
+  console.log(
+    `• ${doc.items.length} bài, ${doc.media.length} ảnh, ${doc.authors.length} tác giả, ${doc.sections.length} chuyên mục từ ${doc.source}${dryRun ? " (chạy thử, không ghi gì)" : ""}`,
+  );
+  applyLocalMigrations(persistTo);
+  const report = await withLocalPlatform(
+    (env) => writeImport(env, doc, problems, { dryRun, fetchBytes, progress: progressLine(Date.now()) }),
+    persistTo,
+  );
+  printReport(report, dryRun);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,234 @@
+// A WordPress export (WXR, Tools > Export) as the neutral import document
+// (./format.ts). Posts become items, attachments media, wp:author authors,
+// categories sections (an article's first category is its section), post_tag
+// categories tags. Broken XML is refused with its line; a file whose declared
+// encoding is wrong is read as what its bytes are; Windows line ends and HTML
+// entities in titles are undone.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { decodeEntities } from "../../src/content/markup/html-entities";
+import { FORMAT_ID, ImportFormatError } from "./format";
+
+type Node = Record<string, unknown>;
+
+export interface WxrOptions {
+  /** The site's offset for times without a GMT twin (e.g. an unpublished draft): "+07:00". */
+  offset?: string;
+}
+
+export interface WxrReading {
+  doc: unknown;
+  warnings: string[];
+}
+
+const ARRAYS = new Set([
+  "rss.channel.item",
+  "rss.channel.wp:author",
+  "rss.channel.wp:category",
+  "rss.channel.wp:tag",
+  "rss.channel.item.category",
+  "rss.channel.item.wp:postmeta",
+]);
+
+/** The text as written: UTF-8 when the bytes are UTF-8 (whatever the declaration says), else the declared encoding. */
+export function decodeXml(bytes: Uint8Array, warnings: string[]): string {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+  const declared = /encoding\s*=\s*["']([\w.-]+)["']/i.exec(head)?.[1]?.toLowerCase() ?? "utf-8";
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    if (declared !== "utf-8" && declared !== "utf8")
+      warnings.push(`Tệp khai báo bảng mã ${declared} nhưng nội dung là UTF-8: đọc theo UTF-8.`);
+    return text.replace(/^\ufeff/, "");
+  } catch {
+    const label = declared === "utf-8" || declared === "utf8" ? "windows-1252" : declared;
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      throw new ImportFormatError(`Tệp WXR không phải UTF-8 và bảng mã khai báo “${declared}” không đọc được.`);
+    }
+    warnings.push(`Tệp không phải UTF-8: đọc theo bảng mã ${label}. Hãy kiểm tra chữ có dấu sau khi nhập.`);
+    return decoder.decode(bytes);
+  }
+}
+
+const str = (v: unknown): string => {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "object") return str((v as Node)["#text"]);
+  return String(v);
+};
+const plain = (v: unknown) => decodeEntities(str(v)).replace(/\s+/g, " ").trim();
+
+/** "2019-05-01 01:30:00" (GMT) as ISO with Z; null for WordPress's zero date. */
+function gmt(value: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value.trim());
+  if (!m || m[1]!.startsWith("0000")) return null;
+  return `${m[1]}T${m[2]}Z`;
+}
+function local(value: string, offset: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value.trim());
+  if (!m || m[1]!.startsWith("0000")) return null;
+  return `${m[1]}T${m[2]}${offset}`;
+}
+
+function pathOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return null;
+  }
+}
+
+const STATUS: Record<string, string> = {
+  publish: "published",
+  future: "scheduled",
+  draft: "draft",
+  pending: "review",
+  private: "draft",
+};
+
+export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): WxrReading {
+  const warnings: string[] = [];
+  const offset = options.offset ?? "+07:00";
+  const text = (typeof input === "string" ? input : decodeXml(input, warnings)).replace(/\r\n?/g, "\n");
+  const valid = XMLValidator.validate(text);
+  if (valid !== true)
+    throw new ImportFormatError(
+      `Tệp WXR hỏng ở dòng ${valid.err.line}, cột ${valid.err.col}: ${valid.err.msg} (hãy xuất lại từ WordPress).`,
+    );
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: true,
+    isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+  });
+  const root = parser.parse(text) as Node;
+  const channel = (root.rss as Node | undefined)?.channel as Node | undefined;
+  if (!channel) throw new ImportFormatError("Tệp không phải bản xuất WordPress (không có rss > channel).");
+  const baseUrl = plain(channel["wp:base_site_url"]) || plain(channel.link);
+
+  const authors = ((channel["wp:author"] as Node[] | undefined) ?? []).map((a) => ({
+    id: plain(a["wp:author_login"]),
+    slug: plain(a["wp:author_login"]),
+    name: plain(a["wp:author_display_name"]) || plain(a["wp:author_login"]),
+  }));
+  const sections = new Map<
+    string,
+    { id: string; slug: string; name: string; description: string; permalinks: string[] }
+  >();
+  for (const c of (channel["wp:category"] as Node[] | undefined) ?? []) {
+    const slug = plain(c["wp:category_nicename"]);
+    if (!slug) continue;
+    sections.set(slug, {
+      id: slug,
+      slug,
+      name: plain(c["wp:cat_name"]) || slug,
+      description: plain(c["wp:category_description"]),
+      permalinks: [`/category/${slug}/`],
+    });
+  }
+
+  const media: Node[] = [];
+  const items: Node[] = [];
+  const ignored = new Map<string, number>();
+  const authorIds = new Set(authors.map((a) => a.id));
+  for (const item of (channel.item as Node[] | undefined) ?? []) {
+    const type = plain(item["wp:post_type"]);
+    const id = plain(item["wp:post_id"]);
+    const meta = new Map(
+      ((item["wp:postmeta"] as Node[] | undefined) ?? []).map((m) => [
+        plain(m["wp:meta_key"]),
+        str(m["wp:meta_value"]),
+      ]),
+    );
+    if (type === "attachment") {
+      const url = plain(item["wp:attachment_url"]) || plain(item.guid);
+      if (!url) {
+        warnings.push(`Ảnh ${id}: không có wp:attachment_url, bỏ qua.`);
+        continue;
+      }
+      media.push({
+        id,
+        url,
+        alt: plain(meta.get("_wp_attachment_image_alt")).slice(0, 300),
+        caption: plain(item["excerpt:encoded"]).slice(0, 500),
+        credit: plain(meta.get("credit") ?? meta.get("_credit")).slice(0, 100),
+        permalinks: [`/?attachment_id=${id}`, pathOf(url)].filter(Boolean),
+      });
+      continue;
+    }
+    if (type !== "post") {
+      ignored.set(type || "?", (ignored.get(type || "?") ?? 0) + 1);
+      continue;
+    }
+    const wpStatus = plain(item["wp:status"]);
+    const status = STATUS[wpStatus];
+    if (!status) {
+      ignored.set(`post/${wpStatus}`, (ignored.get(`post/${wpStatus}`) ?? 0) + 1);
+      continue;
+    }
+    const categories = (item.category as Node[] | undefined) ?? [];
+    const sectionCat = categories.find((c) => c["@_domain"] === "category");
+    let section = sectionCat ? str(sectionCat["@_nicename"]) : "";
+    if (!section) section = "uncategorized";
+    if (!sections.has(section))
+      sections.set(section, {
+        id: section,
+        slug: section,
+        name: sectionCat ? plain(sectionCat) || section : "Chưa phân loại",
+        description: "",
+        permalinks: [`/category/${section}/`],
+      });
+    const author = plain(item["dc:creator"]);
+    if (author && !authorIds.has(author)) {
+      authors.push({ id: author, slug: author, name: author });
+      authorIds.add(author);
+    }
+    const slug = plain(item["wp:post_name"]);
+    const postDate = plain(item["wp:post_date"]);
+    const published =
+      gmt(plain(item["wp:post_date_gmt"])) ??
+      (status === "draft" || status === "review" ? null : local(postDate, offset));
+    const datePath = /^(\d{4})-(\d{2})-(\d{2})/.exec(postDate);
+    const permalinks = [`/?p=${id}`];
+    const link = pathOf(plain(item.link));
+    if (link && status === "published") permalinks.push(link);
+    if (slug && status === "published") {
+      permalinks.push(`/${slug}/`);
+      if (datePath) permalinks.push(`/${datePath[1]}/${datePath[2]}/${datePath[3]}/${slug}/`);
+    }
+    items.push({
+      id,
+      status,
+      title: plain(item.title) || `(không tiêu đề) ${id}`,
+      ...(slug ? { slug } : {}),
+      excerpt: str(item["excerpt:encoded"]),
+      bodyHtml: str(item["content:encoded"]),
+      publishedAt: published,
+      modifiedAt: gmt(plain(item["wp:post_modified_gmt"])),
+      section,
+      author: author || (authors[0]?.id ?? "unknown"),
+      tags: categories.filter((c) => c["@_domain"] === "post_tag").map((c) => plain(c)),
+      featuredMedia: meta.get("_thumbnail_id")?.trim() || null,
+      permalinks,
+    });
+  }
+  if (!authors.length) authors.push({ id: "unknown", slug: "ban-bien-tap", name: "Ban biên tập" });
+  for (const [type, n] of ignored) warnings.push(`Bỏ qua ${n} mục loại ${type}.`);
+  return {
+    doc: {
+      format: FORMAT_ID,
+      source: baseUrl || "wxr",
+      ...(baseUrl ? { baseUrl } : {}),
+      sections: [...sections.values()],
+      authors,
+      media,
+      items,
+    },
+    warnings,
+  };
+}
