@@ -7,6 +7,7 @@
 // a failure.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensurePackages, startWordPress, type WordPressSite, WordPressUnavailable } from "../../scripts/wordpress/site";
@@ -19,6 +20,18 @@ const unavailable = await ensurePackages().then(
   },
 );
 if (unavailable) console.warn(`Skipping the WordPress tests: ${unavailable}`);
+
+/** A loopback port nothing listens on now, so a WordPress another run left up is never the one tested. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 interface RestPost {
   id: number;
@@ -34,7 +47,7 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
 
   beforeAll(async () => {
     const started = Date.now();
-    site = await startWordPress({ port: 8794 });
+    site = await startWordPress({ port: await freePort() });
     console.log(`WordPress up and seeded in ${Date.now() - started} ms: ${JSON.stringify(site.timings)}`);
   });
   afterAll(() => site?.stop());
