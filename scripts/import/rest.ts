@@ -123,7 +123,9 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
   const media = await all(
     `media?_fields=id,source_url,caption,alt_text,media_details,link${opts.auth ? "&status=inherit,private" : ""}`,
   );
-  const posts = await all(`posts?_embed=author${statuses}`);
+  // Logged in, the edit context also gives each excerpt as written: an empty
+  // one is then empty, not WordPress's excerpt made from the body (as WXR has it).
+  const posts = await all(`posts?_embed=author${statuses}${opts.auth ? "&context=edit" : ""}`);
 
   const tagName = new Map(tags.map((t) => [String(t.id), text(t.name)]));
   const authors = new Map(
@@ -172,7 +174,7 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
         status,
         title: text(p.title) || `(không tiêu đề) ${id}`,
         ...(slug ? { slug } : {}),
-        excerpt: text(p.excerpt),
+        excerpt: text(typeof (p.excerpt as Json | undefined)?.raw === "string" ? (p.excerpt as Json).raw : p.excerpt),
         bodyHtml: rendered(p.content),
         publishedAt: status === "draft" || status === "review" ? null : gmt,
         modifiedAt: typeof p.modified_gmt === "string" && p.modified_gmt ? `${p.modified_gmt.slice(0, 19)}Z` : null,

@@ -156,6 +156,13 @@ export async function writeImport(
   // Images: by source URL (the mapping), then by content (sha-256), else stored new.
   const mediaById = new Map(doc.media.map((m) => [m.id, m]));
   const mediaByUrl = new Map(doc.media.map((m) => [m.url, m]));
+  // A body shows WordPress's resized copy ("photo-1024x683.jpg"), whose bytes
+  // differ from the original's: the known original is stored instead, once.
+  const originalOf = (src: string) => {
+    if (mediaByUrl.has(src)) return src;
+    const full = src.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, "$1");
+    return mediaByUrl.has(full) ? full : src;
+  };
   const storeImage = async (url: string, meta: Partial<ImportMedia>, item: string, title: string) => {
     const absolute = doc.baseUrl ? new URL(url, doc.baseUrl).toString() : url;
     const known = await mapped("media", absolute);
@@ -261,10 +268,11 @@ export async function writeImport(
       const heroImageId = featured ? await storeImage(featured.url, featured, name, item.title) : null;
       const imageIds: (number | null)[] = [];
       for (const img of read.images) {
-        const meta = mediaByUrl.get(img.src);
+        const src = originalOf(img.src);
+        const meta = mediaByUrl.get(src);
         imageIds.push(
           await storeImage(
-            img.src,
+            src,
             { ...meta, alt: meta?.alt || img.alt, caption: meta?.caption || img.caption },
             name,
             item.title,

@@ -218,6 +218,30 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
     });
   }
   if (!authors.length) authors.push({ id: "unknown", slug: "ban-bien-tap", name: "Ban biên tập" });
+  // The export keeps "[gallery ids=…]" as written (WordPress draws it only
+  // when showing the post, as the REST API's content has it): its photos
+  // become figures here, or they would be lost.
+  const mediaById = new Map(media.map((m) => [String(m.id), m]));
+  const quote = (v: unknown) =>
+    String(v ?? "")
+      .replace(/&/g, "&amp;")
+      .replace(/"/g, "&quot;")
+      .replace(/</g, "&lt;");
+  for (const item of items) {
+    item.bodyHtml = String(item.bodyHtml).replace(/\[gallery\b([^\]]*)\]/gi, (whole, attrs: string) => {
+      const ids = /\bids="([\d,\s]+)"/.exec(attrs)?.[1];
+      if (!ids) return whole;
+      return ids
+        .split(",")
+        .map((i) => mediaById.get(i.trim()))
+        .filter((m) => m !== undefined)
+        .map(
+          (m) =>
+            `<figure><img src="${quote(m.url)}" alt="${quote(m.alt)}"><figcaption>${quote(m.caption)}</figcaption></figure>`,
+        )
+        .join("\n");
+    });
+  }
   for (const [type, n] of ignored) warnings.push(`Bỏ qua ${n} mục loại ${type}.`);
   return {
     doc: {

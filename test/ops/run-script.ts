@@ -11,7 +11,11 @@ export interface ScriptResult {
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = resolve(ROOT, "node_modules/.bin/tsx");
 
-export function runScript(script: string, args: string[], options: { cwd?: string } = {}): Promise<ScriptResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<ScriptResult> {
   return new Promise((done, fail) => {
     const child = spawn(TSX, [resolve(ROOT, script), ...args], {
       cwd: options.cwd ?? ROOT,
@@ -21,6 +25,7 @@ export function runScript(script: string, args: string[], options: { cwd?: strin
         ...process.env,
         WRANGLER_SEND_METRICS: "false",
         PATH: `${resolve(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
+        ...options.env,
       },
     });
     let output = "";
