@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { withLocalPlatform } from "../../scripts/local-platform";
 import type { SeedManifest } from "../../scripts/wordpress/site";
 
-/** The imported site's port (8794 is WordPress's). */
+/** The imported site's port (WordPress itself takes a free one). */
 export const SITE_PORT = 8795;
 
 export interface Counts {
