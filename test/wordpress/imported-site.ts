@@ -6,9 +6,6 @@ import { expect } from "vitest";
 import { withLocalPlatform } from "../../scripts/local-platform";
 import type { SeedManifest } from "../../scripts/wordpress/site";
 
-/** The imported site's port (WordPress itself takes a free one). */
-export const SITE_PORT = 8795;
-
 export interface Counts {
   articles: number;
   published: number;

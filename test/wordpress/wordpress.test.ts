@@ -14,7 +14,7 @@ import { startWranglerDev } from "../../scripts/dev-server";
 import { createTempState, removeTempState } from "../../scripts/temp-state";
 import { ensurePackages, startWordPress, type WordPressSite, WordPressUnavailable } from "../../scripts/wordpress/site";
 import { runScript } from "../ops/run-script";
-import { type ArticlePage, checkSite, countRows, SITE_PORT } from "./imported-site";
+import { type ArticlePage, checkSite, countRows } from "./imported-site";
 
 const unavailable = await ensurePackages().then(
   () => "",
@@ -25,7 +25,7 @@ const unavailable = await ensurePackages().then(
 );
 if (unavailable) console.warn(`Skipping the WordPress tests: ${unavailable}`);
 
-/** A loopback port nothing listens on now, so a WordPress another run left up is never the one tested. */
+/** A loopback port nothing listens on now, so a server another run left up is never the one tested. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -204,10 +204,11 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
     for (const reader of readers) {
       it(`serves the imported site: old addresses, captions, no scripts (${reader})`, async () => {
         const started = Date.now();
+        const port = await freePort();
         const dev = await startWranglerDev({
-          port: SITE_PORT,
+          port,
           persistTo: states[reader],
-          vars: { SITE_URL: `http://localhost:${SITE_PORT}` },
+          vars: { SITE_URL: `http://localhost:${port}` },
         });
         try {
           pages[reader] = await checkSite(dev.url, site.manifest);
