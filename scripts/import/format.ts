@@ -54,6 +54,28 @@ export const mediaSchema = z.strictObject({
   permalinks,
 });
 
+/** A tag and its old archive addresses ("/tag/ha-noi/"); articles name their tags by `name`. */
+export const tagSchema = z.strictObject({
+  id,
+  name: z.string().trim().min(1, "thẻ cần tên").max(100),
+  slug: text(100).optional(),
+  permalinks,
+});
+
+/**
+ * An approved reader comment, imported only with `--comments`. The text is
+ * plain (the reader strips the source's HTML); a reply names its parent,
+ * which must come earlier in the list. The e-mail is never shown.
+ */
+export const commentSchema = z.strictObject({
+  id,
+  parent: id.nullable().default(null),
+  name: z.string().trim().min(1, "bình luận cần tên người viết").max(100),
+  email: z.string().trim().max(200).default(""),
+  text: z.string().trim().min(1, "bình luận trống").max(5000, "bình luận tối đa 5.000 ký tự"),
+  createdAt: instant,
+});
+
 /** The statuses an article may come in with; "unpublished" is ours only. */
 export const IMPORT_STATUSES = ARTICLE_STATUSES.filter((s) => s !== "unpublished") as [
   "draft",
@@ -79,6 +101,7 @@ export const itemSchema = z
     tags: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
     featuredMedia: id.nullable().default(null),
     permalinks,
+    comments: z.array(commentSchema).max(10_000).default([]),
   })
   .superRefine((v, ctx) => {
     if ((v.status === "published" || v.status === "scheduled") && !v.publishedAt)
@@ -89,6 +112,8 @@ export type ImportSection = z.infer<typeof sectionSchema>;
 export type ImportAuthor = z.infer<typeof authorSchema>;
 export type ImportMedia = z.infer<typeof mediaSchema>;
 export type ImportItem = z.infer<typeof itemSchema>;
+export type ImportTag = z.infer<typeof tagSchema>;
+export type ImportComment = z.infer<typeof commentSchema>;
 
 /** The frame: arrays are checked entry by entry afterwards. */
 const documentSchema = z.strictObject({
@@ -100,6 +125,7 @@ const documentSchema = z.strictObject({
   sections: z.array(z.unknown()).default([]),
   authors: z.array(z.unknown()).default([]),
   media: z.array(z.unknown()).default([]),
+  tags: z.array(z.unknown()).default([]),
   items: z.array(z.unknown()).default([]),
 });
 
@@ -109,12 +135,13 @@ export interface ImportDocument {
   sections: ImportSection[];
   authors: ImportAuthor[];
   media: ImportMedia[];
+  tags: ImportTag[];
   items: ImportItem[];
 }
 
 /** A problem with one entry of the document: the whole message names it. */
 export interface EntryProblem {
-  kind: "section" | "author" | "media" | "article";
+  kind: "section" | "author" | "media" | "tag" | "article";
   id: string;
   message: string;
 }
@@ -131,6 +158,7 @@ const KIND_VI: Record<EntryProblem["kind"], string> = {
   section: "Chuyên mục",
   author: "Tác giả",
   media: "Ảnh",
+  tag: "Thẻ",
   article: "Bài",
 };
 
@@ -184,6 +212,7 @@ export function readDocument(raw: unknown): { doc: ImportDocument; problems: Ent
     sections: each("section", f.sections, sectionSchema),
     authors: each("author", f.authors, authorSchema),
     media: each("media", f.media, mediaSchema),
+    tags: each("tag", f.tags, tagSchema),
     items: each("article", f.items, itemSchema),
   };
   return { doc, problems };
