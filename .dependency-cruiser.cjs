@@ -82,6 +82,7 @@ module.exports = {
           "^src/editor/",
           "^src/content/markup/",
           "^src/content/blocks\\.ts$",
+          "^src/content/href\\.ts$",
           "^src/content/rich-text\\.ts$",
           "^src/vi/normalize\\.ts$",
         ],

@@ -11,6 +11,9 @@
 // browser might read differently from us.
 import { z } from "zod";
 import { nfc } from "../vi/normalize";
+import { HREF_MAX, safeHref } from "./href";
+
+export { safeHref };
 
 export type Mark = { type: "bold" | "italic"; start: number; end: number } | LinkMark;
 export type LinkMark = { type: "link"; start: number; end: number; href: string };
@@ -23,7 +26,6 @@ export type RichItem = string | RichText;
 
 /** Marks per text. A paragraph of 5,000 characters rarely needs more than a few dozen. */
 export const MAX_MARKS = 300;
-const HREF_MAX = 2000;
 
 const offset = z.number().int("Vị trí định dạng phải là số nguyên").min(0, "Vị trí định dạng không hợp lệ");
 export const markSchema = z.discriminatedUnion("type", [
@@ -31,44 +33,6 @@ export const markSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("link"), start: offset, end: offset, href: z.string().max(HREF_MAX) }),
 ]);
 export const marksSchema = z.array(markSchema).max(MAX_MARKS, `Tối đa ${MAX_MARKS} định dạng trong một đoạn`);
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-const UNSAFE_IN_HREF = /[\u0000-\u001f\u007f-\u009f\s\\\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
-const SITE_BASE = "https://site.invalid";
-
-/**
- * The normalised form of a link target, or null when it is refused. Allowed:
- * absolute http: and https: URLs without credentials, and paths of this site
- * starting with a single "/". Anything with whitespace, control or invisible
- * characters or a backslash is refused before parsing, so no browser quirk
- * can turn it into another scheme or host.
- */
-export function safeHref(raw: string): string | null {
-  if (raw === "" || raw.length > HREF_MAX || UNSAFE_IN_HREF.test(raw)) return null;
-  if (raw.startsWith("/")) {
-    if (raw.startsWith("//")) return null;
-    let url: URL;
-    try {
-      url = new URL(raw, SITE_BASE);
-    } catch {
-      return null;
-    }
-    if (url.origin !== SITE_BASE) return null;
-    const path = url.pathname + url.search + url.hash;
-    // "/.//evil" resolves to "//evil", which a browser reads as another host.
-    return path.startsWith("//") ? null : path;
-  }
-  if (!/^https?:\/\/[^/]/i.test(raw)) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || !url.hostname)
-    return null;
-  return url.href;
-}
 
 /** An href that leaves the site: rendered with rel="noopener". */
 export const isExternalHref = (href: string): boolean => !href.startsWith("/");

@@ -431,27 +431,32 @@ const command =
   };
 const possible = (cmd: Command) => (state: EditorState) => cmd(state);
 
+/** A button that turns a mark on or off over the selection. */
+const markTool = (text: string, label: string, keys: string, mark: MarkType): Tool => ({
+  text,
+  label,
+  keys,
+  run: command(toggleMark(mark)),
+  active: (s) => markActive(s, mark),
+  enabled: possible(toggleMark(mark)),
+});
+
+/** A button that makes the cursor's block another kind: pressed while it is that kind. */
+const blockTool = (text: string, label: string, cmd: Command, active: (state: EditorState) => boolean): Tool => ({
+  text,
+  label,
+  run: command(cmd),
+  active,
+  enabled: possible(cmd),
+});
+
 function tools(announce: (message: string) => void, images: Images): (Tool | "|")[] {
   const inType = (type: NodeType) => (state: EditorState) => !!ancestor(state.selection.$from, [type]);
   const isTop = (type: NodeType) => (state: EditorState) =>
     state.selection.$from.depth === 1 && state.selection.$from.parent.type === type;
   return [
-    {
-      text: "Đậm",
-      label: "Đậm (Ctrl+B)",
-      keys: "Control+B",
-      run: command(toggleMark(marks.bold!)),
-      active: (s) => markActive(s, marks.bold!),
-      enabled: possible(toggleMark(marks.bold!)),
-    },
-    {
-      text: "Nghiêng",
-      label: "Nghiêng (Ctrl+I)",
-      keys: "Control+I",
-      run: command(toggleMark(marks.italic!)),
-      active: (s) => markActive(s, marks.italic!),
-      enabled: possible(toggleMark(marks.italic!)),
-    },
+    markTool("Đậm", "Đậm (Ctrl+B)", "Control+B", marks.bold!),
+    markTool("Nghiêng", "Nghiêng (Ctrl+I)", "Control+I", marks.italic!),
     {
       text: "Liên kết",
       label: "Liên kết (Ctrl+K)",
@@ -461,48 +466,12 @@ function tools(announce: (message: string) => void, images: Images): (Tool | "|"
       enabled: (s) => s.selection.$from.parent.type.allowsMarkType(marks.link!),
     },
     "|",
-    {
-      text: "Đoạn",
-      label: "Đoạn văn thường",
-      run: command(setTopBlock(nodes.paragraph!)),
-      active: isTop(nodes.paragraph!),
-      enabled: possible(setTopBlock(nodes.paragraph!)),
-    },
-    {
-      text: "Tiêu đề",
-      label: "Tiêu đề phụ",
-      run: command(setTopBlock(nodes.subheading!)),
-      active: isTop(nodes.subheading!),
-      enabled: possible(setTopBlock(nodes.subheading!)),
-    },
-    {
-      text: "Trích dẫn",
-      label: "Trích dẫn",
-      run: command(toggleWrapper("quote")),
-      active: inType(nodes.quote!),
-      enabled: possible(toggleWrapper("quote")),
-    },
-    {
-      text: "Khung",
-      label: "Khung thông tin",
-      run: command(toggleWrapper("aside")),
-      active: inType(nodes.aside!),
-      enabled: possible(toggleWrapper("aside")),
-    },
-    {
-      text: "• Danh sách",
-      label: "• Danh sách gạch đầu dòng",
-      run: command(toggleList(nodes.bullet_list!)),
-      active: inType(nodes.bullet_list!),
-      enabled: possible(toggleList(nodes.bullet_list!)),
-    },
-    {
-      text: "1. Danh sách",
-      label: "1. Danh sách đánh số",
-      run: command(toggleList(nodes.ordered_list!)),
-      active: inType(nodes.ordered_list!),
-      enabled: possible(toggleList(nodes.ordered_list!)),
-    },
+    blockTool("Đoạn", "Đoạn văn thường", setTopBlock(nodes.paragraph!), isTop(nodes.paragraph!)),
+    blockTool("Tiêu đề", "Tiêu đề phụ", setTopBlock(nodes.subheading!), isTop(nodes.subheading!)),
+    blockTool("Trích dẫn", "Trích dẫn", toggleWrapper("quote"), inType(nodes.quote!)),
+    blockTool("Khung", "Khung thông tin", toggleWrapper("aside"), inType(nodes.aside!)),
+    blockTool("• Danh sách", "• Danh sách gạch đầu dòng", toggleList(nodes.bullet_list!), inType(nodes.bullet_list!)),
+    blockTool("1. Danh sách", "1. Danh sách đánh số", toggleList(nodes.ordered_list!), inType(nodes.ordered_list!)),
     "|",
     { text: "Bảng", label: "Bảng: chèn bảng mới", run: (view) => insertTableAt(view) },
     { text: "+ Hàng", label: "+ Hàng: thêm hàng vào bảng", run: command(addRowAfter), enabled: possible(addRowAfter) },

@@ -2,7 +2,7 @@
 export const ASSET_URLS = {
   "admin.js": "/_/admin.fe68aa92c2.js",
   "article-form.js": "/_/article-form.b07fa9c82a.js",
-  "editor.js": "/_/editor.e6e900fca2.js",
+  "editor.js": "/_/editor.76ec8c9c6e.js",
   "favicon.svg": "/_/favicon.986f6e0799.svg",
   "icon-192.png": "/_/icon-192.fd784c271f.png",
   "icon-512.png": "/_/icon-512.19b8fb111b.png",

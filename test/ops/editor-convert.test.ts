@@ -6,6 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ARTICLES, storedDemoBody } from "../../scripts/demo/articles";
 import { type BodyBlock, parseBody } from "../../src/content/blocks";
+import { safeHref } from "../../src/content/rich-text";
+import { linkTarget } from "../../src/editor/blocks";
 import { blocksFromDoc, docFromBlocks } from "../../src/editor/convert";
 
 const roundTrip = (blocks: BodyBlock[]) => parseBody(blocksFromDoc(docFromBlocks(blocks)));
@@ -84,5 +86,35 @@ describe("the editor's document", () => {
       { type: "paragraph", text: "Bấm đây", marks: [{ type: "italic", start: 4, end: 7 }] },
     ]);
     expect(blocksFromDoc(docFromBlocks([]))).toEqual([]);
+  });
+});
+
+describe("the editor's link box", () => {
+  it("refuses what the server refuses and keeps what it keeps", () => {
+    const refused = [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,<b>x</b>",
+      "//evil.example/x",
+      "/.//evil.example",
+      "/\\evil.example",
+      "https://user:pass@example.vn/",
+      "java\tscript:alert(1)",
+      "https://exa mple.vn",
+      "https://example.vn/\u202e",
+      "vbscript:x",
+      "ftp://example.vn/file",
+      "",
+      `https://example.vn/${"a".repeat(2000)}`,
+    ];
+    for (const raw of refused) {
+      expect(linkTarget(raw), raw).toBeNull();
+      expect(safeHref(raw), raw).toBeNull();
+    }
+    for (const raw of ["https://baochinhphu.vn/a?b=1#c", "http://example.vn", "/thoi-su/bai-1.html?x=1#y"])
+      expect(linkTarget(raw), raw).toBe(safeHref(raw));
+    // What an editor types without a scheme gets https://, then the same rule.
+    expect(linkTarget(" baochinhphu.vn/tin ")).toBe("https://baochinhphu.vn/tin");
+    expect(linkTarget("baochinhphu")).toBeNull();
   });
 });
