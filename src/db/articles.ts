@@ -11,6 +11,16 @@ export function isPublished(now: Date): SQL {
   return and(eq(articles.status, "published"), lte(articles.publishedAt, now))!;
 }
 
+/**
+ * The same test for rows already found by id (`id in (...)`, a join on the id):
+ * the unary plus keeps SQLite off the (status, published_at) index, which it
+ * otherwise prefers to the ids and walks through every published article
+ * (30-60 ms a query at 250,000: search results, "Xem thêm", most read).
+ */
+export function isPublishedRow(now: Date): SQL {
+  return sql`+${articles.status} = 'published' and ${articles.publishedAt} <= ${now.getTime()}`;
+}
+
 const teaserColumns = {
   id: articles.id,
   slug: articles.slug,
@@ -338,7 +348,7 @@ export async function listRelated(db: Database, articleId: number, now: Date, li
     .crossJoin(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(images, eq(images.id, articles.heroImageId))
-    .where(and(eq(articles.id, scored.id), isPublished(now)))
+    .where(and(eq(articles.id, scored.id), isPublishedRow(now)))
     .orderBy(desc(scored.score), desc(articles.publishedAt))
     .limit(limit);
   return rows.map(toTeaser);
@@ -349,7 +359,7 @@ function seeAlsoQuery(db: Database, ids: SQL | number[], now: Date) {
     .select({ id: articles.id, slug: articles.slug, headline: articles.headline, sectionSlug: sections.slug })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(inArray(articles.id, ids), isPublished(now)));
+    .where(and(inArray(articles.id, ids), isPublishedRow(now)));
 }
 
 function toSeeAlso(rows: { id: number; slug: string; headline: string; sectionSlug: string }[]) {
