@@ -137,11 +137,17 @@ export const articleTags = sqliteTable(
       .notNull()
       .references(() => tags.id, { onDelete: "cascade" }),
     position: integer("position").notNull().default(0),
+    /**
+     * The article's published time, copied by triggers (migration 0016) on every
+     * write of either table: a tag's newest articles are an index walk.
+     */
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
     // Tag pages and related articles go from tag to articles.
     index("article_tags_tag_idx").on(t.tagId, t.articleId),
+    index("article_tags_tag_published_idx").on(t.tagId, t.publishedAt),
   ],
 );
 
@@ -422,6 +428,17 @@ export const weatherOverrides = sqliteTable(
   },
   (t) => [index("weather_overrides_place_idx").on(t.place, t.expiresAt)],
 );
+
+/**
+ * Per month (Vietnam time, "YYYY-MM") of published articles, the newest change
+ * (edit or publication) among them, for the sitemap index. Kept by triggers
+ * (migration 0016); it counts scheduled pieces too, so a month that is not
+ * over yet is read from the articles themselves (listArticleMonths).
+ */
+export const articleMonths = sqliteTable("article_months", {
+  month: text("month").primaryKey(),
+  lastmod: integer("lastmod").notNull(),
+});
 
 /** Article views per hour (sampled, see src/reader/view-counter.ts), for "Đọc nhiều". */
 export const articleViews = sqliteTable(
