@@ -22,6 +22,7 @@ import {
   listNewsSince,
   listSectionLastmods,
   listTagLastmods,
+  newestArticleChange,
 } from "./syndication";
 
 /** Sample arguments: any existing or missing ids do, the plan does not depend on them. */
@@ -137,7 +138,12 @@ export const LIST_QUERIES: ListQuery[] = [
   { fn: "countPublished", use: "tag page count", run: (a) => countPublished(a.db, a.now, { tagId: a.tagId }) },
   { fn: "countPublished", use: "author page count", run: (a) => countPublished(a.db, a.now, { authorId: a.authorId }) },
   { fn: "listLatestPerSection", use: "home", run: (a) => listLatestPerSection(a.db, a.now, 4) },
-  { fn: "listRelated", use: "article page", run: (a) => listRelated(a.db, a.articleId, a.now, 5) },
+  {
+    fn: "listRelated",
+    use: "article page",
+    index: "article_tags_tag_published_idx",
+    run: (a) => listRelated(a.db, a.articleId, a.now, 5),
+  },
   {
     fn: "searchArticles",
     use: "search, toned",
@@ -147,6 +153,18 @@ export const LIST_QUERIES: ListQuery[] = [
   { fn: "listFeedItems", use: "RSS", run: (a) => listFeedItems(a.db, a.now, 50) },
   { fn: "listFeedItems", use: "section RSS", run: (a) => listFeedItems(a.db, a.now, 50, { sectionId: a.sectionId }) },
   { fn: "listArticleMonths", use: "sitemap index", run: (a) => listArticleMonths(a.db, a.now) },
+  {
+    fn: "newestArticleChange",
+    use: "sitemap index, pages.xml date",
+    index: "articles_status_updated_idx",
+    run: (a) => newestArticleChange(a.db, a.now, "sections"),
+  },
+  {
+    fn: "newestArticleChange",
+    use: "sitemap index, tags.xml date",
+    index: "articles_status_updated_idx",
+    run: (a) => newestArticleChange(a.db, a.now, "tags"),
+  },
   {
     fn: "listArticlesBetween",
     use: "monthly article sitemap",
