@@ -4,22 +4,32 @@ CREATE TABLE `article_months` (
 );
 --> statement-breakpoint
 ALTER TABLE `article_tags` ADD `published_at` integer;--> statement-breakpoint
-CREATE INDEX `article_tags_tag_published_idx` ON `article_tags` (`tag_id`,`published_at`);
+ALTER TABLE `article_tags` ADD `changed_at` integer;--> statement-breakpoint
+CREATE INDEX `article_tags_tag_published_idx` ON `article_tags` (`tag_id`,`published_at`);--> statement-breakpoint
+CREATE INDEX `article_tags_tag_changed_idx` ON `article_tags` (`tag_id`,`changed_at`);--> statement-breakpoint
+CREATE INDEX `articles_section_updated_idx` ON `articles` (`section_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `articles_author_updated_idx` ON `articles` (`author_id`,`updated_at`);
 --> statement-breakpoint
 -- Below: written by hand (drizzle-kit does not generate triggers or backfills).
--- article_tags.published_at is a copy of its article's published time, kept by
--- the two triggers that follow, whoever writes (the newsroom, the scheduler,
--- the importer, a console): a tag's newest articles are an index walk.
-UPDATE `article_tags` SET `published_at` = (SELECT `published_at` FROM `articles` WHERE `articles`.`id` = `article_tags`.`article_id`);
+-- article_tags.published_at and changed_at are copies of the article's published
+-- time and last change, max(updated_at, published_at), kept by the two triggers
+-- that follow whoever writes (the newsroom, the scheduler, the importer, a
+-- console): a tag's newest or last changed articles are an index walk.
+UPDATE `article_tags` SET
+  `published_at` = (SELECT `published_at` FROM `articles` WHERE `articles`.`id` = `article_tags`.`article_id`),
+  `changed_at` = (SELECT max(`updated_at`, `published_at`) FROM `articles` WHERE `articles`.`id` = `article_tags`.`article_id`);
 --> statement-breakpoint
-CREATE TRIGGER `article_tags_published_on_insert` AFTER INSERT ON `article_tags` BEGIN
-  UPDATE `article_tags` SET `published_at` = (SELECT `published_at` FROM `articles` WHERE `id` = NEW.article_id)
+CREATE TRIGGER `article_tags_dates_on_insert` AFTER INSERT ON `article_tags` BEGIN
+  UPDATE `article_tags` SET
+    `published_at` = (SELECT `published_at` FROM `articles` WHERE `id` = NEW.article_id),
+    `changed_at` = (SELECT max(`updated_at`, `published_at`) FROM `articles` WHERE `id` = NEW.article_id)
    WHERE `article_id` = NEW.article_id AND `tag_id` = NEW.tag_id;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `articles_published_to_tags` AFTER UPDATE OF `published_at` ON `articles`
-  WHEN NEW.published_at IS NOT OLD.published_at BEGIN
-  UPDATE `article_tags` SET `published_at` = NEW.published_at WHERE `article_id` = NEW.id;
+CREATE TRIGGER `articles_dates_to_tags` AFTER UPDATE OF `published_at`, `updated_at` ON `articles`
+  WHEN NEW.published_at IS NOT OLD.published_at OR NEW.updated_at IS NOT OLD.updated_at BEGIN
+  UPDATE `article_tags` SET `published_at` = NEW.published_at, `changed_at` = max(NEW.updated_at, NEW.published_at)
+   WHERE `article_id` = NEW.id;
 END;
 --> statement-breakpoint
 -- article_months: per month (Vietnam time, UTC+7) of published articles, the

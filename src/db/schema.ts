@@ -118,6 +118,9 @@ export const articles = sqliteTable(
     index("articles_author_status_published_idx").on(t.authorId, t.status, t.publishedAt),
     // The newsroom's list: last edited first, under a LIMIT (no sort of the whole archive).
     index("articles_updated_idx").on(t.updatedAt),
+    // A section's or author's last change (the pages sitemap), and the newsroom's list filtered by either.
+    index("articles_section_updated_idx").on(t.sectionId, t.updatedAt),
+    index("articles_author_updated_idx").on(t.authorId, t.updatedAt),
   ],
 );
 
@@ -142,12 +145,15 @@ export const articleTags = sqliteTable(
      * write of either table: a tag's newest articles are an index walk.
      */
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** Likewise its last change, max(updated_at, published_at): the tags sitemap's dates. */
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
     // Tag pages and related articles go from tag to articles.
     index("article_tags_tag_idx").on(t.tagId, t.articleId),
     index("article_tags_tag_published_idx").on(t.tagId, t.publishedAt),
+    index("article_tags_tag_changed_idx").on(t.tagId, t.changedAt),
   ],
 );
 
