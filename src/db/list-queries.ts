@@ -42,6 +42,8 @@ export interface ListQuery {
   use: string;
   /** The index its plan must use, when one would be slow on a big archive. */
   index?: string;
+  /** A table it may read whole, and why: the list is every row of it (a sitemap of all tags). */
+  reads?: { table: string; why: string };
   run: (a: QueryArgs) => Promise<unknown>;
 }
 
@@ -175,9 +177,25 @@ export const LIST_QUERIES: ListQuery[] = [
     use: "news sitemap",
     run: (a) => listNewsSince(a.db, a.now, new Date(a.now.getTime() - 2 * DAY)),
   },
-  { fn: "listSectionLastmods", use: "sections sitemap", run: (a) => listSectionLastmods(a.db, a.now) },
-  { fn: "listAuthorLastmods", use: "authors sitemap", run: (a) => listAuthorLastmods(a.db, a.now) },
-  { fn: "listTagLastmods", use: "tags sitemap", run: (a) => listTagLastmods(a.db, a.now) },
+  {
+    fn: "listSectionLastmods",
+    use: "sections sitemap",
+    index: "articles_section_updated_idx",
+    run: (a) => listSectionLastmods(a.db, a.now),
+  },
+  {
+    fn: "listAuthorLastmods",
+    use: "authors sitemap",
+    index: "articles_author_updated_idx",
+    run: (a) => listAuthorLastmods(a.db, a.now),
+  },
+  {
+    fn: "listTagLastmods",
+    use: "tags sitemap",
+    index: "article_tags_tag_changed_idx",
+    reads: { table: "tags", why: "the sitemap lists every tag (one index walk each, not their articles)" },
+    run: (a) => listTagLastmods(a.db, a.now),
+  },
   {
     fn: "listNewsroomArticles",
     use: "newsroom list",

@@ -1,7 +1,7 @@
 // Queries for feeds and sitemaps: what search engines, aggregators and feed
 // readers see. Same rule as every reader query: published and due, nothing else.
 
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { fullHeadline } from "../content/headline";
 import type { ArticleLocation, FeedItem, NewsLocation } from "../model/syndication";
 import { type ArticleFilter, isPublished, teaserQuery, toTeaser } from "./articles";
@@ -156,40 +156,60 @@ export async function listNewsSince(db: Database, now: Date, since: Date): Promi
   return rows.map((r) => ({ ...toLocation(r), title: fullHeadline(r) }));
 }
 
+/**
+ * The newest change among one section's or author's published articles: the
+ * newest publication, from its (…, status, published_at) index, or the newest
+ * edit, from its (…, updated_at) index, each the first due row of a walk. An
+ * aggregate over their articles took 0.3 s (sections) and 0.2 s (authors) at 250,000.
+ */
+function newestChangeOf(column: "section_id" | "author_id", owner: SQL, now: Date) {
+  const by = sql.raw(`a.${column}`);
+  return sql<number | null>`max(
+    (select a.published_at from ${articles} a where ${by} = ${owner} and a.status = 'published'
+      and a.published_at <= ${now.getTime()} order by a.published_at desc limit 1),
+    (select a.updated_at from ${articles} a where ${by} = ${owner} and +a.status = 'published'
+      and +a.published_at <= ${now.getTime()} order by a.updated_at desc limit 1))`;
+}
+
 /** Sections, authors and tags that have published articles, with their newest change. */
 export async function listSectionLastmods(db: Database, now: Date): Promise<{ slug: string; lastmod: Date | null }[]> {
   const rows = await db
-    .select({ slug: sections.slug, lastmod: lastChange })
+    .select({ slug: sections.slug, lastmod: newestChangeOf("section_id", sql`${sections.id}`, now) })
     .from(sections)
-    .leftJoin(articles, and(eq(articles.sectionId, sections.id), isPublished(now)))
     .where(eq(sections.hidden, false))
-    .groupBy(sections.id)
     .orderBy(asc(sections.position), asc(sections.id));
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
 }
 
 export async function listAuthorLastmods(db: Database, now: Date): Promise<{ slug: string; lastmod: Date | null }[]> {
+  const lastmod = newestChangeOf("author_id", sql`${authors.id}`, now);
   const rows = await db
-    .select({ slug: authors.slug, lastmod: lastChange })
-    .from(authors)
-    .innerJoin(articles, and(eq(articles.authorId, authors.id), isPublished(now)))
-    .groupBy(authors.id)
-    .orderBy(asc(authors.slug));
+    .select({ slug: sql<string>`slug`, lastmod: sql<number>`lastmod` })
+    .from(sql`(select ${authors.slug} as slug, ${lastmod} as lastmod from ${authors}) x`)
+    .where(sql`lastmod is not null`)
+    .orderBy(sql`slug`);
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
 }
 
+/**
+ * Tags with published articles, last changed first. Each tag's newest change is
+ * the first due row of a walk down article_tags (tag_id, changed_at), a copy of
+ * its articles' change times kept by triggers: the aggregate over 750,000 tag
+ * rows took 1 s.
+ */
 export async function listTagLastmods(
   db: Database,
   now: Date,
   limit = 50_000,
 ): Promise<{ slug: string; lastmod: Date | null }[]> {
+  const lastmod = sql`(select t.changed_at from ${articleTags} t join ${articles} a on a.id = t.article_id
+     where t.tag_id = ${tags.id} and +a.status = 'published' and a.published_at <= ${now.getTime()}
+     order by t.changed_at desc limit 1)`;
   const rows = await db
-    .select({ slug: tags.slug, lastmod: lastChange })
-    .from(tags)
-    .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
-    .innerJoin(articles, and(eq(articles.id, articleTags.articleId), isPublished(now)))
-    .groupBy(tags.id)
-    .orderBy(desc(lastChange))
+    .select({ slug: sql<string>`slug`, lastmod: sql<number>`lastmod` })
+    .from(sql`(select ${tags.slug} as slug, ${lastmod} as lastmod from ${tags}) x`)
+    .where(sql`lastmod is not null`)
+    .orderBy(sql`lastmod desc`)
     .limit(limit);
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
 }
