@@ -23,9 +23,10 @@ const EXACT_COUNT_LIMIT = 1000;
 export const RANKED_WINDOW = 2000;
 
 /**
- * Ranked by FTS5's rank (bm25 weighted in migrations/0007), computed inside the
- * index for the top candidates of the latest RANKED_WINDOW matches only; then
- * the older matches, newest first. Visibility is checked on the candidates.
+ * Ranked by FTS5's rank (bm25 weighted in migrations/0007), exact tone matches
+ * first, computed inside the index for the top candidates of the latest
+ * RANKED_WINDOW matches only; then the older matches, newest first. Visibility
+ * is checked on the candidates.
  */
 export async function searchArticles(
   db: Database,
@@ -36,13 +37,16 @@ export async function searchArticles(
   offset: number,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const nowMs = now.getTime();
-  const exactToneFirst = tonedMatch
-    ? sql`case when a.id in (select rowid from search_toned where search_toned match ${tonedMatch}) then 0 else 1 end, `
-    : sql``;
   const take = offset + limit + SLACK;
   // The lowest rowid of the window (0 when there are fewer matches): one walk down the doclist.
   const windowStart = sql`coalesce((select rowid from search_index where search_index match ${match}
     order by rowid desc limit 1 offset ${RANKED_WINDOW - 1}), 0)`;
+  // Within the window, exact tone matches first (their rowids in the window only: a common
+  // toned word has tens of thousands).
+  const exactToneFirst = tonedMatch
+    ? sql`case when s.older = 0 and a.id in (select rowid from search_toned
+        where search_toned match ${tonedMatch} and rowid >= ${windowStart}) then 0 else 1 end, `
+    : sql``;
   const [ranked, [matches], [visible]] = await Promise.all([
     db.all<{ id: number }>(sql`
       select a.id from (
