@@ -26,6 +26,12 @@ CREATE TRIGGER `article_tags_dates_on_insert` AFTER INSERT ON `article_tags` BEG
    WHERE `article_id` = NEW.article_id AND `tag_id` = NEW.tag_id;
 END;
 --> statement-breakpoint
+CREATE TRIGGER `articles_dates_to_new_tags` AFTER INSERT ON `articles` BEGIN
+  -- Tag rows written before their article (a restore loads tables by name) get its dates now.
+  UPDATE `article_tags` SET `published_at` = NEW.published_at, `changed_at` = max(NEW.updated_at, NEW.published_at)
+   WHERE `article_id` = NEW.id;
+END;
+--> statement-breakpoint
 CREATE TRIGGER `articles_dates_to_tags` AFTER UPDATE OF `published_at`, `updated_at` ON `articles`
   WHEN NEW.published_at IS NOT OLD.published_at OR NEW.updated_at IS NOT OLD.updated_at BEGIN
   UPDATE `article_tags` SET `published_at` = NEW.published_at, `changed_at` = max(NEW.updated_at, NEW.published_at)
