@@ -42,22 +42,23 @@ export async function searchArticles(
   const windowStart = sql`coalesce((select rowid from search_index where search_index match ${match}
     order by rowid desc limit 1 offset ${RANKED_WINDOW - 1}), 0)`;
   // Within the window, exact tone matches first (their rowids in the window only: a common
-  // toned word has tens of thousands).
-  const exactToneFirst = tonedMatch
-    ? sql`case when s.older = 0 and a.id in (select rowid from search_toned
-        where search_toned match ${tonedMatch} and rowid >= ${windowStart}) then 0 else 1 end, `
-    : sql``;
+  // toned word has tens of thousands), then bm25. Decided inside the candidate query, so
+  // that every page cuts the same order.
+  const tone = tonedMatch
+    ? sql`case when rowid in (select rowid from search_toned
+        where search_toned match ${tonedMatch} and rowid >= ${windowStart}) then 0 else 1 end`
+    : sql`0`;
   const [ranked, [matches], [visible]] = await Promise.all([
     db.all<{ id: number }>(sql`
       select a.id from (
-        select * from (select rowid as id, rank, 0 as older from search_index
-          where search_index match ${match} and rowid >= ${windowStart} order by rank limit ${take})
+        select * from (select rowid as id, ${tone} as tone, rank, 0 as older from search_index
+          where search_index match ${match} and rowid >= ${windowStart} order by tone, rank, rowid desc limit ${take})
         union all
-        select * from (select rowid as id, 0, 1 from search_index
+        select * from (select rowid as id, 1, 0, 1 from search_index
           where search_index match ${match} and rowid < ${windowStart} order by rowid desc limit ${take})) s
         join ${articles} a on a.id = s.id
        where +a.status = 'published' and a.published_at <= ${nowMs}
-       order by s.older, ${exactToneFirst}s.rank, a.published_at desc
+       order by s.older, s.tone, s.rank, s.id desc
        limit ${limit} offset ${offset}`),
     db.all<{ n: number }>(sql`select count(*) as n from search_index where search_index match ${match}`),
     db.all<{ n: number }>(sql`
