@@ -3,8 +3,9 @@
 // `wrangler d1 export` refuses a database with FTS5 virtual tables, so the
 // backup exports the real tables only, as data. Left out: the search index
 // (virtual tables and their shadow tables; restore rebuilds it from the
-// articles), D1's and SQLite's own tables (`_cf_*`, `sqlite_*`) and
-// `d1_migrations` (restore re-applies the migrations, which records them).
+// articles), D1's and SQLite's own tables (`_cf_*`, `sqlite_*`),
+// `d1_migrations` (restore re-applies the migrations, which records them) and
+// article_months (its triggers refill it from the articles).
 import { unstable_splitSqlQuery } from "wrangler";
 
 export interface SchemaRow {
@@ -19,6 +20,12 @@ export const SCHEMA_QUERY = "select name, type, sql from sqlite_master where typ
 // The tables SQLite creates for each FTS5 table (https://sqlite.org/fts5.html, "shadow tables").
 const FTS5_SHADOW_SUFFIXES = ["_data", "_idx", "_content", "_docsize", "_config"];
 
+/**
+ * Summaries that triggers rebuild while the data loads (migrations/0016): in a
+ * dump they would collide with the rows the triggers already wrote.
+ */
+const DERIVED_TABLES = ["article_months"];
+
 export function tablesToBackUp(rows: SchemaRow[]): string[] {
   const virtual = rows.filter((r) => /^\s*create\s+virtual\s+table/i.test(r.sql ?? "")).map((r) => r.name);
   const shadow = new Set(virtual.flatMap((v) => FTS5_SHADOW_SUFFIXES.map((s) => v + s)));
@@ -26,6 +33,7 @@ export function tablesToBackUp(rows: SchemaRow[]): string[] {
     .filter((r) => r.type === "table" && !virtual.includes(r.name) && !shadow.has(r.name))
     .map((r) => r.name)
     .filter((name) => !name.startsWith("_cf_") && !name.startsWith("sqlite_") && name !== "d1_migrations")
+    .filter((name) => !DERIVED_TABLES.includes(name))
     .sort();
 }
 

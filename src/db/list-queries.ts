@@ -22,6 +22,7 @@ import {
   listNewsSince,
   listSectionLastmods,
   listTagLastmods,
+  newestArticleChange,
 } from "./syndication";
 
 /** Sample arguments: any existing or missing ids do, the plan does not depend on them. */
@@ -41,6 +42,8 @@ export interface ListQuery {
   use: string;
   /** The index its plan must use, when one would be slow on a big archive. */
   index?: string;
+  /** A table it may read whole, and why: the list is every row of it (a sitemap of all tags). */
+  reads?: { table: string; why: string };
   run: (a: QueryArgs) => Promise<unknown>;
 }
 
@@ -137,7 +140,12 @@ export const LIST_QUERIES: ListQuery[] = [
   { fn: "countPublished", use: "tag page count", run: (a) => countPublished(a.db, a.now, { tagId: a.tagId }) },
   { fn: "countPublished", use: "author page count", run: (a) => countPublished(a.db, a.now, { authorId: a.authorId }) },
   { fn: "listLatestPerSection", use: "home", run: (a) => listLatestPerSection(a.db, a.now, 4) },
-  { fn: "listRelated", use: "article page", run: (a) => listRelated(a.db, a.articleId, a.now, 5) },
+  {
+    fn: "listRelated",
+    use: "article page",
+    index: "article_tags_tag_published_idx",
+    run: (a) => listRelated(a.db, a.articleId, a.now, 5),
+  },
   {
     fn: "searchArticles",
     use: "search, toned",
@@ -148,6 +156,18 @@ export const LIST_QUERIES: ListQuery[] = [
   { fn: "listFeedItems", use: "section RSS", run: (a) => listFeedItems(a.db, a.now, 50, { sectionId: a.sectionId }) },
   { fn: "listArticleMonths", use: "sitemap index", run: (a) => listArticleMonths(a.db, a.now) },
   {
+    fn: "newestArticleChange",
+    use: "sitemap index, pages.xml date",
+    index: "articles_status_updated_idx",
+    run: (a) => newestArticleChange(a.db, a.now, "sections"),
+  },
+  {
+    fn: "newestArticleChange",
+    use: "sitemap index, tags.xml date",
+    index: "articles_status_updated_idx",
+    run: (a) => newestArticleChange(a.db, a.now, "tags"),
+  },
+  {
     fn: "listArticlesBetween",
     use: "monthly article sitemap",
     run: (a) => listArticlesBetween(a.db, a.now, new Date(a.now.getTime() - 31 * DAY), a.now),
@@ -157,9 +177,25 @@ export const LIST_QUERIES: ListQuery[] = [
     use: "news sitemap",
     run: (a) => listNewsSince(a.db, a.now, new Date(a.now.getTime() - 2 * DAY)),
   },
-  { fn: "listSectionLastmods", use: "sections sitemap", run: (a) => listSectionLastmods(a.db, a.now) },
-  { fn: "listAuthorLastmods", use: "authors sitemap", run: (a) => listAuthorLastmods(a.db, a.now) },
-  { fn: "listTagLastmods", use: "tags sitemap", run: (a) => listTagLastmods(a.db, a.now) },
+  {
+    fn: "listSectionLastmods",
+    use: "sections sitemap",
+    index: "articles_section_updated_idx",
+    run: (a) => listSectionLastmods(a.db, a.now),
+  },
+  {
+    fn: "listAuthorLastmods",
+    use: "authors sitemap",
+    index: "articles_author_updated_idx",
+    run: (a) => listAuthorLastmods(a.db, a.now),
+  },
+  {
+    fn: "listTagLastmods",
+    use: "tags sitemap",
+    index: "article_tags_tag_changed_idx",
+    reads: { table: "tags", why: "the sitemap lists every tag (one index walk each, not their articles)" },
+    run: (a) => listTagLastmods(a.db, a.now),
+  },
   {
     fn: "listNewsroomArticles",
     use: "newsroom list",

@@ -118,6 +118,9 @@ export const articles = sqliteTable(
     index("articles_author_status_published_idx").on(t.authorId, t.status, t.publishedAt),
     // The newsroom's list: last edited first, under a LIMIT (no sort of the whole archive).
     index("articles_updated_idx").on(t.updatedAt),
+    // A section's or author's last change (the pages sitemap), and the newsroom's list filtered by either.
+    index("articles_section_updated_idx").on(t.sectionId, t.updatedAt),
+    index("articles_author_updated_idx").on(t.authorId, t.updatedAt),
   ],
 );
 
@@ -137,11 +140,20 @@ export const articleTags = sqliteTable(
       .notNull()
       .references(() => tags.id, { onDelete: "cascade" }),
     position: integer("position").notNull().default(0),
+    /**
+     * The article's published time, copied by triggers (migration 0016) on every
+     * write of either table: a tag's newest articles are an index walk.
+     */
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** Likewise its last change, max(updated_at, published_at): the tags sitemap's dates. */
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
     // Tag pages and related articles go from tag to articles.
     index("article_tags_tag_idx").on(t.tagId, t.articleId),
+    index("article_tags_tag_published_idx").on(t.tagId, t.publishedAt),
+    index("article_tags_tag_changed_idx").on(t.tagId, t.changedAt),
   ],
 );
 
@@ -422,6 +434,17 @@ export const weatherOverrides = sqliteTable(
   },
   (t) => [index("weather_overrides_place_idx").on(t.place, t.expiresAt)],
 );
+
+/**
+ * Per month (Vietnam time, "YYYY-MM") of published articles, the newest change
+ * (edit or publication) among them, for the sitemap index. Kept by triggers
+ * (migration 0016); it counts scheduled pieces too, so a month that is not
+ * over yet is read from the articles themselves (listArticleMonths).
+ */
+export const articleMonths = sqliteTable("article_months", {
+  month: text("month").primaryKey(),
+  lastmod: integer("lastmod").notNull(),
+});
 
 /** Article views per hour (sampled, see src/reader/view-counter.ts), for "Đọc nhiều". */
 export const articleViews = sqliteTable(

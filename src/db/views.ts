@@ -1,6 +1,6 @@
 import { desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { ArticleTeaser } from "../model/article";
-import { isPublished, teaserQuery, toTeaser } from "./articles";
+import { isPublishedRow, teaserQuery, toTeaser } from "./articles";
 import type { Database } from "./client";
 import { articles, articleViews } from "./schema";
 
@@ -22,7 +22,7 @@ export async function mostRead(db: Database, since: Date, now: Date, limit: numb
     .select({ id: articleViews.articleId, views: sql<number>`sum(${articleViews.count})`.as("views") })
     .from(articleViews)
     .innerJoin(articles, eq(articles.id, articleViews.articleId))
-    .where(sql`${gte(articleViews.hour, hourOf(since))} and ${isPublished(now)}`)
+    .where(sql`${gte(articleViews.hour, hourOf(since))} and ${isPublishedRow(now)}`)
     .groupBy(articleViews.articleId)
     .orderBy(desc(sql`views`), desc(articleViews.articleId))
     .limit(limit);

@@ -7,6 +7,7 @@ import {
   listNewsSince,
   listSectionLastmods,
   listTagLastmods,
+  newestArticleChange,
 } from "../db/syndication";
 import type { AppEnv } from "../env";
 import { type PageDeps, scope } from "../model/content-scopes";
@@ -42,15 +43,17 @@ sitemapRoutes.get("/sitemap.xml", (c) =>
   cachedPage(c, sitemaps, async () => {
     const base = siteUrl(c.env);
     const now = new Date();
-    const [months, sections, tags] = await Promise.all([
+    // No aggregate over the archive here: each of these is an index walk or a small table.
+    const [months, pagesLastmod, tagsLastmod] = await Promise.all([
       listArticleMonths(c.var.db, now),
-      listSectionLastmods(c.var.db, now),
-      listTagLastmods(c.var.db, now, 1),
+      newestArticleChange(c.var.db, now, "sections"),
+      newestArticleChange(c.var.db, now, "tags"),
     ]);
     const entries: SitemapUrl[] = [
       { loc: `${base}/sitemaps/news.xml`, lastmod: months[0]?.lastmod ?? null },
-      { loc: `${base}/sitemaps/pages.xml`, lastmod: newest(sections.map((s) => s.lastmod)) },
-      ...(tags.length ? [{ loc: `${base}/sitemaps/tags.xml`, lastmod: tags[0]!.lastmod }] : []),
+      { loc: `${base}/sitemaps/pages.xml`, lastmod: pagesLastmod },
+      // A tag is in tags.xml once it has a published article: then the newest tagged change is not null.
+      ...(tagsLastmod ? [{ loc: `${base}/sitemaps/tags.xml`, lastmod: tagsLastmod }] : []),
       ...months.map((m) => ({ loc: `${base}/sitemaps/articles-${m.month}.xml`, lastmod: m.lastmod })),
     ];
     return xmlResponse(c, renderSitemapIndex(entries));
