@@ -72,9 +72,21 @@ function readCaptions(html: string): { html: string; captions: Map<string, strin
   return { html: shortcodes, captions };
 }
 
+/**
+ * A gallery's own caption (a block gallery's figcaption after its last
+ * photo's figure, block comments between them in an export) belongs to no one photo: it becomes a paragraph after the
+ * gallery, or it would be lost with the gallery's frame.
+ */
+function galleryCaptions(html: string): string {
+  return html.replace(
+    /<\/figure>((?:\s|<!--[\s\S]*?-->)*)<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>/gi,
+    (_m, space: string, caption: string) => `</figure>${space}</figure><p>${caption}</p>`,
+  );
+}
+
 /** Reads a body: the pieces around embeds, and its images with their captions. */
 export function readBody(html: string): ReadBody {
-  const { html: cleaned, captions } = readCaptions(html.replace(/\r\n?/g, "\n"));
+  const { html: cleaned, captions } = readCaptions(galleryCaptions(html.replace(/\r\n?/g, "\n")));
   const pieces: Piece[] = [];
   const images: BodyImage[] = [];
   let tooLong = false;

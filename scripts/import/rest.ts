@@ -46,6 +46,15 @@ function pathOf(url: unknown): string | null {
   }
 }
 
+/** The paths of a media item's resized copies (media_details.sizes). */
+function resizedPaths(m: Json): string[] {
+  const sizes = ((m.media_details as Json | undefined)?.sizes ?? {}) as Record<string, Json>;
+  return Object.values(sizes)
+    .map((size) => pathOf(size?.source_url))
+    .filter((p): p is string => !!p)
+    .slice(0, 40);
+}
+
 const STATUS: Record<string, string> = {
   publish: "published",
   future: "scheduled",
@@ -253,7 +262,8 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
           alt: text(m.alt_text).slice(0, 300),
           caption: text(m.caption).slice(0, 500),
           credit: credit.slice(0, 100),
-          permalinks: [`/?attachment_id=${m.id}`, pathOf(url), pathOf(m.link)].filter(Boolean),
+          // The resized copies WordPress made ("-300x200.jpg") are old addresses of the photo too.
+          permalinks: [`/?attachment_id=${m.id}`, pathOf(url), pathOf(m.link), ...resizedPaths(m)].filter(Boolean),
         },
       ];
     }),

@@ -99,6 +99,17 @@ function siteOffset(items: Node[]): string | null {
   return `${best < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
 
+/**
+ * The paths of an attachment's resized copies ("photo-300x200.jpg", beside
+ * the original), named in its serialized _wp_attachment_metadata.
+ */
+function resizedPaths(url: string, metadata: string | undefined): string[] {
+  const dir = pathOf(url)?.replace(/[^/]*$/, "");
+  if (!dir || !metadata) return [];
+  const files = [...metadata.matchAll(/s:4:"file";s:\d+:"([^"/]+)"/g)].map((m) => m[1]!);
+  return [...new Set(files)].slice(0, 40).map((f) => dir + f);
+}
+
 function pathOf(url: string): string | null {
   try {
     const u = new URL(url);
@@ -227,7 +238,11 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
         alt: plain(meta.get("_wp_attachment_image_alt")).slice(0, 300),
         caption: plain(item["excerpt:encoded"]).slice(0, 500),
         credit: plain(meta.get("credit") ?? meta.get("_credit")).slice(0, 100),
-        permalinks: [`/?attachment_id=${id}`, pathOf(url)].filter(Boolean),
+        permalinks: [
+          `/?attachment_id=${id}`,
+          pathOf(url),
+          ...resizedPaths(url, meta.get("_wp_attachment_metadata")),
+        ].filter(Boolean),
       });
       continue;
     }

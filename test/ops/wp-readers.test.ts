@@ -9,6 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autop } from "../../scripts/import/autop";
+import { bodyBlocks, readBody } from "../../scripts/import/body";
 import { readDocument } from "../../scripts/import/format";
 import { readRest } from "../../scripts/import/rest";
 import { commentText } from "../../scripts/import/wp-comments";
@@ -84,6 +85,7 @@ describe("WXR reader: tags, comments, times", () => {
         ].join(""),
       ),
       post(11, paris("publish", "2024-07-01 20:00:00", "2024-07-01 18:00:00")),
+      `<item><title>Ảnh</title><wp:post_id>20</wp:post_id><wp:post_type><![CDATA[attachment]]></wp:post_type><wp:status><![CDATA[inherit]]></wp:status><wp:attachment_url><![CDATA[https://baocu.example/wp-content/uploads/2024/03/lu.jpg]]></wp:attachment_url><wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_metadata]]></wp:meta_key><wp:meta_value><![CDATA[a:3:{s:5:"width";i:1200;s:4:"file";s:14:"2024/03/lu.jpg";s:5:"sizes";a:2:{s:6:"medium";a:2:{s:4:"file";s:14:"lu-300x200.jpg";s:5:"width";i:300;}s:5:"large";a:2:{s:4:"file";s:15:"lu-1024x683.jpg";s:5:"width";i:1024;}}}]]></wp:meta_value></wp:postmeta></item>`,
       post(12, paris("future", "2030-01-05 09:00:00", "0000-00-00 00:00:00")),
       post(13, paris("draft", "2024-08-01 10:00:00", "0000-00-00 00:00:00")),
     ].join(""),
@@ -117,6 +119,15 @@ describe("WXR reader: tags, comments, times", () => {
     expect(item("10").tags).toEqual(["Lũ lụt", "Miền Tây"]);
   });
 
+  it("gives a photo the addresses of its resized copies", () => {
+    expect(doc.media[0]!.permalinks).toEqual([
+      "/?attachment_id=20",
+      "/wp-content/uploads/2024/03/lu.jpg",
+      "/wp-content/uploads/2024/03/lu-300x200.jpg",
+      "/wp-content/uploads/2024/03/lu-1024x683.jpg",
+    ]);
+  });
+
   it("gives authors and categories their archive addresses", () => {
     expect(doc.authors[0]!.permalinks).toEqual(["/author/lan", "/?author=2"]);
     expect(doc.sections[0]!.permalinks).toEqual(["/category/thoi-su", "/?cat=3"]);
@@ -140,6 +151,21 @@ describe("WXR reader: tags, comments, times", () => {
     // No GMT twin (zero date): the site's offset as its posts show it (+01:00 or +02:00, not +07:00).
     expect(["2030-01-05T08:00:00.000Z", "2030-01-05T07:00:00.000Z"]).toContain(item("12").publishedAt!.toISOString());
     expect(item("13").publishedAt).toBeNull();
+  });
+});
+
+describe("block gallery caption", () => {
+  it("becomes a paragraph after the gallery's photos, not lost", () => {
+    const html =
+      '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="https://x.example/a.jpg" alt="A"/><figcaption>Ảnh A</figcaption></figure>\n<figure class="wp-block-image"><img src="https://x.example/b.jpg" alt="B"/></figure>\n<!-- /wp:image -->\n<figcaption class="blocks-gallery-caption">Một ngày ở xưởng ghe.</figcaption></figure>';
+    const read = readBody(html);
+    expect(read.images.map((i) => [i.src, i.caption])).toEqual([
+      ["https://x.example/a.jpg", "Ảnh A"],
+      ["https://x.example/b.jpg", ""],
+    ]);
+    const blocks = bodyBlocks(read, [1, 2], "Bài");
+    expect(blocks.map((b) => b.type)).toEqual(["figure", "figure", "paragraph"]);
+    expect(blocks[2]).toMatchObject({ text: "Một ngày ở xưởng ghe." });
   });
 });
 
