@@ -136,7 +136,19 @@ export function bodyBlocks(read: ReadBody, imageIds: (number | null)[], title: s
         const id = imageIds[p.firstImage + i];
         if (id != null) ids.set(i, id);
       });
-      blocks.push(...partsToBlocks(p.reading.parts, ids));
+      // Each figure keeps the caption written beside it in this body: one
+      // photo stored once may be captioned differently in two places.
+      const captions = p.reading.parts.flatMap((part) =>
+        part.kind === "image" && ids.has(part.index) ? [read.images[p.firstImage + part.index]?.caption ?? ""] : [],
+      );
+      let figure = 0;
+      for (const block of partsToBlocks(p.reading.parts, ids)) {
+        if (block.type === "figure") {
+          const caption = captions[figure++];
+          if (caption) block.caption = caption.slice(0, 500);
+        }
+        blocks.push(block);
+      }
     }
   }
   return blocks;
