@@ -39,8 +39,11 @@ function attr(attrs: string, name: string): string {
   return decodeEntities(m?.[1] ?? m?.[2] ?? m?.[3] ?? "").trim();
 }
 
+/** A caption's text: inline tags (a link) go without a trace, line and block breaks become spaces. */
 const stripTags = (s: string) =>
-  decodeEntities(s.replace(/<[^>]*>/g, " "))
+  decodeEntities(
+    s.replace(/<br\s*\/?>|<\/?(?:p|div|li|ul|ol|figcaption|h[1-6])\b[^>]*>/gi, " ").replace(/<[^>]*>/g, ""),
+  )
     .replace(/\s+/g, " ")
     .trim();
 

@@ -172,11 +172,11 @@ describe("block gallery caption", () => {
 describe("figure captions", () => {
   it("keep the caption written beside each figure, though both show one stored photo", () => {
     const html = autop(
-      '[caption id="attachment_1" width="750"]<img src="https://x.example/a-1024x683.jpg" alt="A" /> Cô giáo sửa mái. (Ảnh: Phúc)[/caption]\n\n[caption id="attachment_2" width="750"]<img src="https://x.example/b-1024x683.jpg" alt="B" /> Lớp học.[/caption]',
+      '[caption id="attachment_1" width="750"]<img src="https://x.example/a-1024x683.jpg" alt="A" /> Cô giáo sửa mái ở <a href="https://x.example/a-rang">A Rầng</a>. (Ảnh: Phúc)[/caption]\n\n[caption id="attachment_2" width="750"]<img src="https://x.example/b-1024x683.jpg" alt="B" /> Lớp học.[/caption]',
     );
     const blocks = bodyBlocks(readBody(html), [7, 7], "Bài");
     expect(blocks).toEqual([
-      { type: "figure", imageId: 7, caption: "Cô giáo sửa mái. (Ảnh: Phúc)" },
+      { type: "figure", imageId: 7, caption: "Cô giáo sửa mái ở A Rầng. (Ảnh: Phúc)" },
       { type: "figure", imageId: 7, caption: "Lớp học." },
     ]);
   });
