@@ -39,8 +39,11 @@ function attr(attrs: string, name: string): string {
   return decodeEntities(m?.[1] ?? m?.[2] ?? m?.[3] ?? "").trim();
 }
 
+/** A caption's text: inline tags (a link) go without a trace, line and block breaks become spaces. */
 const stripTags = (s: string) =>
-  decodeEntities(s.replace(/<[^>]*>/g, " "))
+  decodeEntities(
+    s.replace(/<br\s*\/?>|<\/?(?:p|div|li|ul|ol|figcaption|h[1-6])\b[^>]*>/gi, " ").replace(/<[^>]*>/g, ""),
+  )
     .replace(/\s+/g, " ")
     .trim();
 
@@ -72,9 +75,21 @@ function readCaptions(html: string): { html: string; captions: Map<string, strin
   return { html: shortcodes, captions };
 }
 
+/**
+ * A gallery's own caption (a block gallery's figcaption after its last
+ * photo's figure, block comments between them in an export) belongs to no one photo: it becomes a paragraph after the
+ * gallery, or it would be lost with the gallery's frame.
+ */
+function galleryCaptions(html: string): string {
+  return html.replace(
+    /<\/figure>((?:\s|<!--[\s\S]*?-->)*)<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>/gi,
+    (_m, space: string, caption: string) => `</figure>${space}</figure><p>${caption}</p>`,
+  );
+}
+
 /** Reads a body: the pieces around embeds, and its images with their captions. */
 export function readBody(html: string): ReadBody {
-  const { html: cleaned, captions } = readCaptions(html.replace(/\r\n?/g, "\n"));
+  const { html: cleaned, captions } = readCaptions(galleryCaptions(html.replace(/\r\n?/g, "\n")));
   const pieces: Piece[] = [];
   const images: BodyImage[] = [];
   let tooLong = false;
@@ -124,7 +139,19 @@ export function bodyBlocks(read: ReadBody, imageIds: (number | null)[], title: s
         const id = imageIds[p.firstImage + i];
         if (id != null) ids.set(i, id);
       });
-      blocks.push(...partsToBlocks(p.reading.parts, ids));
+      // Each figure keeps the caption written beside it in this body: one
+      // photo stored once may be captioned differently in two places.
+      const captions = p.reading.parts.flatMap((part) =>
+        part.kind === "image" && ids.has(part.index) ? [read.images[p.firstImage + part.index]?.caption ?? ""] : [],
+      );
+      let figure = 0;
+      for (const block of partsToBlocks(p.reading.parts, ids)) {
+        if (block.type === "figure") {
+          const caption = captions[figure++];
+          if (caption) block.caption = caption.slice(0, 500);
+        }
+        blocks.push(block);
+      }
     }
   }
   return blocks;

@@ -1,6 +1,7 @@
 // A WordPress site's REST API (/wp-json/wp/v2) as the neutral import document
 // (./format.ts): posts with _embed, media, categories, tags and users, 100 a
-// page. With WP_USER and WP_APP_PASSWORD (an application password) drafts,
+// page, and the approved comments (one paginated stream for the whole site,
+// not a request per post). With WP_USER and WP_APP_PASSWORD (an application password) drafts,
 // scheduled and pending posts come too. Each page fetched is kept in a
 // folder until the whole read succeeds, so a run stopped by a timeout or a
 // 500 half way resumes where it stopped; the message names the page.
@@ -8,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeEntities } from "../../src/content/markup/html-entities";
 import { FORMAT_ID } from "./format";
+import { type RawComment, readComments } from "./wp-comments";
 
 type Json = Record<string, unknown>;
 
@@ -25,6 +27,9 @@ export interface RestOptions {
 
 export class RestReadError extends Error {}
 
+/** The longest tag name the format takes. */
+const TAG_NAME_MAX = 100;
+
 const text = (v: unknown) =>
   decodeEntities(String((v as { rendered?: unknown } | undefined)?.rendered ?? v ?? ""))
     .replace(/<[^>]*>/g, " ")
@@ -39,6 +44,15 @@ function pathOf(url: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/** The paths of a media item's resized copies (media_details.sizes). */
+function resizedPaths(m: Json): string[] {
+  const sizes = ((m.media_details as Json | undefined)?.sizes ?? {}) as Record<string, Json>;
+  return Object.values(sizes)
+    .map((size) => pathOf(size?.source_url))
+    .filter((p): p is string => !!p)
+    .slice(0, 40);
 }
 
 const STATUS: Record<string, string> = {
@@ -114,7 +128,7 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
   if (opts.resumeDir) await mkdir(opts.resumeDir, { recursive: true });
   const statuses = opts.auth ? "&status=publish,future,draft,pending,private" : "";
   const categories = await all("categories?_fields=id,slug,name,description,link");
-  const tags = await all("tags?_fields=id,name");
+  const tags = await all("tags?_fields=id,name,slug,link");
   const users = await all("users?_fields=id,slug,name,description,link").catch((e) => {
     // Some sites hide their users: authors then come from the posts' _embedded data.
     log(`  ! ${(e as Error).message}`);
@@ -123,9 +137,34 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
   const media = await all(
     `media?_fields=id,source_url,caption,alt_text,media_details,link${opts.auth ? "&status=inherit,private" : ""}`,
   );
+  // Approved comments only ("approve" is the public default, asked for by
+  // name all the same); pingbacks are another type and not listed. Read
+  // before the posts, the longest read, so a run stopped there resumes with
+  // them kept. A site that closes the endpoint still imports, without comments.
+  const comments = await all(
+    "comments?status=approve&type=comment&orderby=id&order=asc&_fields=id,post,parent,author_name,date_gmt,content",
+  ).catch((e) => {
+    if (!(e instanceof RestReadError) || /Dừng ở/.test(e.message)) throw e;
+    log(`  ! ${e.message} Bỏ qua bình luận.`);
+    return [] as Json[];
+  });
   // Logged in, the edit context also gives each excerpt as written: an empty
   // one is then empty, not WordPress's excerpt made from the body (as WXR has it).
   const posts = await all(`posts?_embed=author${statuses}${opts.auth ? "&context=edit" : ""}`);
+  const commentsByPost = new Map<string, RawComment[]>();
+  for (const c of comments) {
+    const list = commentsByPost.get(String(c.post)) ?? [];
+    list.push({
+      id: String(c.id),
+      parent: c.parent ? String(c.parent) : null,
+      name: text(c.author_name),
+      email: "",
+      html: rendered(c.content),
+      createdAt: typeof c.date_gmt === "string" && c.date_gmt ? `${c.date_gmt.slice(0, 19)}Z` : null,
+    });
+    commentsByPost.set(String(c.post), list);
+  }
+  const warnings: string[] = [];
 
   const tagName = new Map(tags.map((t) => [String(t.id), text(t.name)]));
   const authors = new Map(
@@ -136,7 +175,7 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
         slug: String(u.slug ?? u.id),
         name: text(u.name) || String(u.slug ?? u.id),
         bio: text(u.description).slice(0, 2000),
-        permalinks: [pathOf(u.link)].filter(Boolean),
+        permalinks: [pathOf(u.link), `/?author=${u.id}`].filter(Boolean),
       },
     ]),
   );
@@ -182,9 +221,10 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
         author: author || "unknown",
         tags: ((p.tags as unknown[] | undefined) ?? [])
           .map((t) => tagName.get(String(t)))
-          .filter((t): t is string => !!t),
+          .filter((t): t is string => !!t && t.length <= TAG_NAME_MAX),
         featuredMedia: p.featured_media ? String(p.featured_media) : null,
         permalinks,
+        comments: readComments(commentsByPost.get(id) ?? [], `Bài ${id}`, warnings),
       },
     ];
   });
@@ -193,7 +233,7 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
     slug: String(c.slug ?? c.id),
     name: text(c.name) || String(c.slug ?? c.id),
     description: text(c.description).slice(0, 500),
-    permalinks: [pathOf(c.link)].filter(Boolean),
+    permalinks: [pathOf(c.link), `/?cat=${c.id}`].filter(Boolean),
   }));
   if (items.some((i) => i.section === "uncategorized"))
     sections.push({
@@ -222,12 +262,32 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
           alt: text(m.alt_text).slice(0, 300),
           caption: text(m.caption).slice(0, 500),
           credit: credit.slice(0, 100),
-          permalinks: [`/?attachment_id=${m.id}`, pathOf(url), pathOf(m.link)].filter(Boolean),
+          // The resized copies WordPress made ("-300x200.jpg") are old addresses of the photo too.
+          permalinks: [`/?attachment_id=${m.id}`, pathOf(url), pathOf(m.link), ...resizedPaths(m)].filter(Boolean),
+        },
+      ];
+    }),
+    tags: tags.flatMap((t) => {
+      const name = text(t.name);
+      const slug = String(t.slug ?? "");
+      if (!name || name.length > TAG_NAME_MAX) {
+        warnings.push(
+          `Thẻ “${(name || slug).slice(0, 60)}” (mã ${t.id}): ${name ? `tên dài hơn ${TAG_NAME_MAX} ký tự` : "không có tên"}, bỏ qua thẻ này.`,
+        );
+        return [];
+      }
+      return [
+        {
+          id: String(t.id),
+          name,
+          ...(slug ? { slug } : {}),
+          permalinks: [pathOf(t.link) ?? `/tag/${slug}/`, ...(slug ? [`/?tag=${slug}`] : [])],
         },
       ];
     }),
     items,
   };
+  for (const line of warnings) log(`  ! ${line}`);
   if (opts.resumeDir) await rm(opts.resumeDir, { recursive: true, force: true });
   return doc;
 }

@@ -1,12 +1,16 @@
 // A WordPress export (WXR, Tools > Export) as the neutral import document
 // (./format.ts). Posts become items, attachments media, wp:author authors,
 // categories sections (an article's first category is its section), post_tag
-// categories tags. Broken XML is refused with its line; a file whose declared
-// encoding is wrong is read as what its bytes are; Windows line ends and HTML
-// entities in titles are undone.
+// categories tags (wp:tag with their old archive addresses), approved
+// wp:comment comments. Bodies get WordPress's paragraphs (./autop.ts), as
+// the site showed them. Broken XML is refused with its line; a file whose
+// declared encoding is wrong is read as what its bytes are; Windows line ends
+// and HTML entities in titles are undone.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { decodeEntities } from "../../src/content/markup/html-entities";
+import { autop } from "./autop";
 import { FORMAT_ID, ImportFormatError } from "./format";
+import { type RawComment, readComments } from "./wp-comments";
 
 type Node = Record<string, unknown>;
 
@@ -27,7 +31,11 @@ const ARRAYS = new Set([
   "rss.channel.wp:tag",
   "rss.channel.item.category",
   "rss.channel.item.wp:postmeta",
+  "rss.channel.item.wp:comment",
 ]);
+
+/** The longest tag name the format takes. */
+const TAG_NAME_MAX = 100;
 
 /** The text as written: UTF-8 when the bytes are UTF-8 (whatever the declaration says), else the declared encoding. */
 export function decodeXml(bytes: Uint8Array, warnings: string[]): string {
@@ -57,6 +65,7 @@ const str = (v: unknown): string => {
   return String(v);
 };
 const plain = (v: unknown) => decodeEntities(str(v)).replace(/\s+/g, " ").trim();
+const termId = (term: Node) => /^\d+$/.exec(plain(term["wp:term_id"]))?.[0];
 
 /** "2019-05-01 01:30:00" (GMT) as ISO with Z; null for WordPress's zero date. */
 function gmt(value: string): string | null {
@@ -68,6 +77,37 @@ function local(value: string, offset: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value.trim());
   if (!m || m[1]!.startsWith("0000")) return null;
   return `${m[1]}T${m[2]}${offset}`;
+}
+
+/**
+ * The site's offset from UTC as the export shows it: the most common
+ * difference between a post's local and GMT dates (the export does not name
+ * the time zone). Used only for times that have no GMT twin.
+ */
+function siteOffset(items: Node[]): string | null {
+  const counts = new Map<number, number>();
+  for (const item of items) {
+    const at = gmt(plain(item["wp:post_date_gmt"]));
+    const localAt = gmt(plain(item["wp:post_date"]));
+    if (!at || !localAt) continue;
+    const minutes = Math.round((Date.parse(localAt) - Date.parse(at)) / 60_000);
+    if (Math.abs(minutes) <= 14 * 60) counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (best === undefined) return null;
+  const abs = Math.abs(best);
+  return `${best < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/**
+ * The paths of an attachment's resized copies ("photo-300x200.jpg", beside
+ * the original), named in its serialized _wp_attachment_metadata.
+ */
+function resizedPaths(url: string, metadata: string | undefined): string[] {
+  const dir = pathOf(url)?.replace(/[^/]*$/, "");
+  if (!dir || !metadata) return [];
+  const files = [...metadata.matchAll(/s:4:"file";s:\d+:"([^"/]+)"/g)].map((m) => m[1]!);
+  return [...new Set(files)].slice(0, 40).map((f) => dir + f);
 }
 
 function pathOf(url: string): string | null {
@@ -87,9 +127,26 @@ const STATUS: Record<string, string> = {
   private: "draft",
 };
 
+/** An item's approved comments (wp:comment_approved 1; not pingbacks), as written. */
+function approvedComments(item: Node, offset: string): RawComment[] {
+  return ((item["wp:comment"] as Node[] | undefined) ?? []).flatMap((c) => {
+    const type = plain(c["wp:comment_type"]);
+    if (plain(c["wp:comment_approved"]) !== "1" || (type && type !== "comment")) return [];
+    return [
+      {
+        id: plain(c["wp:comment_id"]),
+        parent: plain(c["wp:comment_parent"]) || null,
+        name: plain(c["wp:comment_author"]),
+        email: plain(c["wp:comment_author_email"]),
+        html: str(c["wp:comment_content"]),
+        createdAt: gmt(plain(c["wp:comment_date_gmt"])) ?? local(plain(c["wp:comment_date"]), offset),
+      },
+    ];
+  });
+}
+
 export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): WxrReading {
   const warnings: string[] = [];
-  const offset = options.offset ?? "+07:00";
   const text = (typeof input === "string" ? input : decodeXml(input, warnings)).replace(/\r\n?/g, "\n");
   const valid = XMLValidator.validate(text);
   if (valid !== true)
@@ -110,12 +167,22 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
   const channel = (root.rss as Node | undefined)?.channel as Node | undefined;
   if (!channel) throw new ImportFormatError("Tệp không phải bản xuất WordPress (không có rss > channel).");
   const baseUrl = plain(channel["wp:base_site_url"]) || plain(channel.link);
+  const offset = options.offset ?? siteOffset((channel.item as Node[] | undefined) ?? []) ?? "+07:00";
 
-  const authors = ((channel["wp:author"] as Node[] | undefined) ?? []).map((a) => ({
-    id: plain(a["wp:author_login"]),
-    slug: plain(a["wp:author_login"]),
-    name: plain(a["wp:author_display_name"]) || plain(a["wp:author_login"]),
-  }));
+  // The export has the login, not the archive's nicename; WordPress makes
+  // the nicename from the login, so /author/<login>/ is its archive.
+  const authors: { id: string; slug: string; name: string; permalinks?: string[] }[] = (
+    (channel["wp:author"] as Node[] | undefined) ?? []
+  ).map((a) => {
+    const login = plain(a["wp:author_login"]);
+    const userId = /^\d+$/.exec(plain(a["wp:author_id"]))?.[0];
+    return {
+      id: login,
+      slug: login,
+      name: plain(a["wp:author_display_name"]) || login,
+      permalinks: [`/author/${login}/`, ...(userId ? [`/?author=${userId}`] : [])],
+    };
+  });
   const sections = new Map<
     string,
     { id: string; slug: string; name: string; description: string; permalinks: string[] }
@@ -128,9 +195,23 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
       slug,
       name: plain(c["wp:cat_name"]) || slug,
       description: plain(c["wp:category_description"]),
-      permalinks: [`/category/${slug}/`],
+      permalinks: [`/category/${slug}/`, ...(termId(c) ? [`/?cat=${termId(c)}`] : [])],
     });
   }
+  const tags = new Map<string, { id: string; name: string; slug: string; permalinks: string[] }>();
+  const addTag = (slug: string, name: string, where: string) => {
+    if (!slug || tags.has(slug)) return tags.has(slug);
+    if (!name || name.length > TAG_NAME_MAX) {
+      warnings.push(
+        `Thẻ “${(name || slug).slice(0, 60)}” (${where}): ${name ? `tên dài hơn ${TAG_NAME_MAX} ký tự` : "không có tên"}, bỏ qua thẻ này.`,
+      );
+      return false;
+    }
+    tags.set(slug, { id: slug, name, slug, permalinks: [`/tag/${slug}/`, `/?tag=${slug}`] });
+    return true;
+  };
+  for (const t of (channel["wp:tag"] as Node[] | undefined) ?? [])
+    addTag(plain(t["wp:tag_slug"]), plain(t["wp:tag_name"]), `mã ${plain(t["wp:term_id"]) || "?"}`);
 
   const media: Node[] = [];
   const items: Node[] = [];
@@ -157,7 +238,11 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
         alt: plain(meta.get("_wp_attachment_image_alt")).slice(0, 300),
         caption: plain(item["excerpt:encoded"]).slice(0, 500),
         credit: plain(meta.get("credit") ?? meta.get("_credit")).slice(0, 100),
-        permalinks: [`/?attachment_id=${id}`, pathOf(url)].filter(Boolean),
+        permalinks: [
+          `/?attachment_id=${id}`,
+          pathOf(url),
+          ...resizedPaths(url, meta.get("_wp_attachment_metadata")),
+        ].filter(Boolean),
       });
       continue;
     }
@@ -207,14 +292,18 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
       title: plain(item.title) || `(không tiêu đề) ${id}`,
       ...(slug ? { slug } : {}),
       excerpt: str(item["excerpt:encoded"]),
-      bodyHtml: str(item["content:encoded"]),
+      bodyHtml: autop(str(item["content:encoded"])),
       publishedAt: published,
       modifiedAt: gmt(plain(item["wp:post_modified_gmt"])),
       section,
       author: author || (authors[0]?.id ?? "unknown"),
-      tags: categories.filter((c) => c["@_domain"] === "post_tag").map((c) => plain(c)),
+      tags: categories
+        .filter((c) => c["@_domain"] === "post_tag")
+        .filter((c) => addTag(str(c["@_nicename"]) || plain(c), plain(c), `bài ${id}`))
+        .map((c) => plain(c)),
       featuredMedia: meta.get("_thumbnail_id")?.trim() || null,
       permalinks,
+      comments: readComments(approvedComments(item, offset), `Bài ${id}`, warnings),
     });
   }
   if (!authors.length) authors.push({ id: "unknown", slug: "ban-bien-tap", name: "Ban biên tập" });
@@ -251,6 +340,7 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
       sections: [...sections.values()],
       authors,
       media,
+      tags: [...tags.values()],
       items,
     },
     warnings,

@@ -32,6 +32,7 @@ export interface SeedManifest {
     key: string;
     slug: string;
     title: string;
+    excerpt: string;
     status: "publish" | "draft" | "future";
     date: string;
     date_gmt: string;
@@ -51,6 +52,19 @@ export interface SeedManifest {
     sha256: string;
     /** Exif Orientation written into the file (1 = none); kept in the served file. */
     orientation: number;
+  }[];
+  /** On the first post: approved ("1", replies among them), held ("0"), "spam", "trash", a pingback. */
+  comments: {
+    id: number;
+    key: string;
+    post: number;
+    parent: number;
+    author: string;
+    /** As a reader sees it: tags and entities gone. */
+    text: string;
+    approved: string;
+    type: string;
+    date_gmt: string;
   }[];
   application_password: { user: string; password: string };
 }

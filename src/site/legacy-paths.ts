@@ -3,7 +3,7 @@
 // "https://old.example/slug/" are one row.
 
 /** Query keys that name content in WordPress addresses ("/?p=12"); others are dropped. */
-const KEPT_QUERY = ["p", "page_id", "cat", "tag", "attachment_id"];
+const KEPT_QUERY = ["p", "page_id", "cat", "tag", "author", "attachment_id"];
 const MAX_PATH = 1000;
 
 /**

@@ -98,7 +98,7 @@ describe("WordPress REST reader", () => {
     expect(doc.items[0]!.publishedAt!.toISOString()).toBe("2024-10-05T01:30:00.000Z");
     expect(doc.authors.map((a) => a.name).sort()).toEqual(["Lê Văn Minh", "Trần Thị Lan"]);
     expect(doc.media[0]).toMatchObject({ caption: "Chú thích", credit: "Trần Lan", alt: "Mô tả" });
-    expect(doc.sections[0]!.permalinks).toEqual(["/category/thoi-su"]);
+    expect(doc.sections[0]!.permalinks).toEqual(["/category/thoi-su", "/?cat=5"]);
   });
 
   it("sends the application password and gets drafts too", async () => {

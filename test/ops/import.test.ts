@@ -134,8 +134,8 @@ describe("WXR reader", () => {
     expect(d.items[3]!.publishedAt).toBeNull();
     expect(d.authors.map((a) => a.name)).toEqual(["Trần Thị Lan", "Lê Văn Minh"]);
     expect(d.sections.map((s) => [s.name, s.permalinks])).toEqual([
-      ["Thời sự", ["/category/thoi-su"]],
-      ["Kinh tế", ["/category/kinh-te"]],
+      ["Thời sự", ["/category/thoi-su", "/?cat=3"]],
+      ["Kinh tế", ["/category/kinh-te", "/?cat=4"]],
     ]);
     expect(d.media[0]).toMatchObject({ alt: "Nước lũ ở Cái Răng", caption: "Nước lũ tràn qua bờ kè Cái Răng" });
   });

@@ -9,12 +9,14 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { XMLParser } from "fast-xml-parser";
+import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWranglerDev } from "../../scripts/dev-server";
 import { createTempState, removeTempState } from "../../scripts/temp-state";
 import { ensurePackages, startWordPress, type WordPressSite, WordPressUnavailable } from "../../scripts/wordpress/site";
+import { toVietnamIso } from "../../src/vi/dates";
 import { runScript } from "../ops/run-script";
-import { type ArticlePage, checkSite, countRows } from "./imported-site";
+import { type ArticlePage, checkSite, countRows, readingBlocks, squash } from "./imported-site";
 
 const unavailable = await ensurePackages().then(
   () => "",
@@ -24,6 +26,19 @@ const unavailable = await ensurePackages().then(
   },
 );
 if (unavailable) console.warn(`Skipping the WordPress tests: ${unavailable}`);
+
+// DEPENDS ON i19-remote: its writer (scripts/import/writer.ts, scripts/import.ts)
+// stores tags' old addresses and, with `--comments`, approved comments. Until
+// both branches are merged these checks are skipped (with a note); after the
+// merge they run. The readers' side of both is tested in test/ops/wp-readers.test.ts.
+const writerSource = await readFile(new URL("../../scripts/import/writer.ts", import.meta.url), "utf8");
+const cliSource = await readFile(new URL("../../scripts/import.ts", import.meta.url), "utf8");
+const WRITER_HAS_TAGS = /redirectStatements\([^)]*"tag"/.test(writerSource);
+const WRITER_HAS_COMMENTS = cliSource.includes("--comments");
+if (!WRITER_HAS_TAGS || !WRITER_HAS_COMMENTS)
+  console.warn(
+    `WordPress e2e: skipping ${[!WRITER_HAS_TAGS && "tag archive 301s", !WRITER_HAS_COMMENTS && "imported comments"].filter(Boolean).join(" and ")} until i19-remote's writer is merged.`,
+  );
 
 /** A loopback port nothing listens on now, so a server another run left up is never the one tested. */
 function freePort(): Promise<number> {
@@ -159,9 +174,12 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
     const states = {} as Record<Reader, string>;
     const outputs = {} as Record<Reader, string>;
     const pages = {} as Record<Reader, Map<number, ArticlePage>>;
+    /** What WordPress shows of each published post (its REST API, public). */
+    const shown = new Map<number, { blocks: string[] }>();
+    const resized = new Map<number, string[]>();
     const source = (reader: Reader) => (reader === "rest" ? site.restApi : site.wxrFile);
     const importInto = (reader: Reader) =>
-      runScript("scripts/import.ts", [source(reader), "--persist-to", states[reader]], {
+      runScript("scripts/import.ts", [source(reader), "--persist-to", states[reader], "--comments"], {
         env: {
           WP_USER: site.manifest.application_password.user,
           WP_APP_PASSWORD: site.manifest.application_password.password,
@@ -169,6 +187,23 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
       });
 
     beforeAll(async () => {
+      const posts = (await (await fetch(`${site.restApi}/posts?per_page=100`)).json()) as {
+        id: number;
+        content: { rendered: string };
+      }[];
+      for (const p of posts) shown.set(p.id, { blocks: readingBlocks(parse(p.content.rendered)) });
+      const media = (await (await fetch(`${site.restApi}/media?per_page=100`)).json()) as {
+        id: number;
+        source_url: string;
+        media_details: { sizes?: Record<string, { source_url: string }> };
+      }[];
+      for (const m of media)
+        resized.set(
+          m.id,
+          Object.values(m.media_details.sizes ?? {})
+            .map((size) => new URL(size.source_url).pathname)
+            .filter((path) => path !== new URL(m.source_url).pathname),
+        );
       for (const reader of readers) states[reader] = await createTempState(`edge-news-wp-${reader}`);
       const started = Date.now();
       // Both at once: each waits mostly on its own wrangler start and photo fetches.
@@ -211,7 +246,7 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
           vars: { SITE_URL: `http://localhost:${port}` },
         });
         try {
-          pages[reader] = await checkSite(dev.url, site.manifest);
+          pages[reader] = await checkSite(dev.url, site.manifest, { resized, tags: WRITER_HAS_TAGS });
         } finally {
           await dev.stop();
         }
@@ -219,22 +254,47 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
       });
     }
 
-    it("shows the same headlines and body text whichever reader imported", () => {
+    it("shows each article as WordPress did, the same whichever reader imported", () => {
       expect(pages.rest.size).toBe(published().length);
+      const text = (blocks: string[]) => blocks.filter((b) => /^(p|h|list|quote|figure): |^video$/.test(b));
       for (const post of published()) {
         const rest = pages.rest.get(post.id)!;
         const wxr = pages.wxr.get(post.id)!;
-        expect(wxr.headline, post.key).toBe(rest.headline);
-        // Every paragraph of one is in the other's text: the WXR reader does
-        // not yet make paragraphs of blank lines the way WordPress's wpautop
-        // does (REST has them made), so paragraph bounds may differ.
-        for (const [a, b] of [
-          [rest, wxr],
-          [wxr, rest],
-        ] as const) {
-          const all = b.text.join(" ");
-          for (const paragraph of a.text) expect(all, post.key).toContain(paragraph);
-        }
+        // Page by page: every part a reader sees is the same.
+        const { path: _restPath, comments: _restComments, ...restParts } = rest;
+        const { path: _wxrPath, comments: _wxrComments, ...wxrParts } = wxr;
+        expect(wxrParts, post.key).toEqual(restParts);
+        // And as WordPress shows it: title, section, byline, tags, lead, the
+        // text blocks of its rendered content, the instant in Vietnam time.
+        const category = site.manifest.categories.find((c) => c.slug === post.categories[0])!;
+        const author = site.manifest.authors.find((a) => a.login === post.author)!;
+        const wordpress = text(shown.get(post.id)!.blocks);
+        expect(rest.title, post.key).toBe(post.title);
+        expect(rest.section, post.key).toBe(category.name);
+        expect(rest.byline, post.key).toBe(author.display_name);
+        expect([...rest.tags].sort(), post.key).toEqual([...post.tags].sort());
+        expect(rest.lead, post.key).toBe(squash(post.excerpt) || wordpress.find((b) => b.startsWith("p: "))!.slice(3));
+        expect(text(rest.blocks), post.key).toEqual(wordpress);
+        expect(rest.published, post.key).toBe(toVietnamIso(new Date(`${post.date_gmt.replace(" ", "T")}Z`)));
+        // The site is in Paris time: a local date is not the instant.
+        expect(rest.published.slice(0, 16), post.key).not.toBe(post.date.replace(" ", "T").slice(0, 16));
+      }
+    });
+
+    // DEPENDS ON i19-remote (`--comments` in its writer): skipped until merged.
+    it.skipIf(!WRITER_HAS_COMMENTS)("shows approved comments only, replies under their thread", () => {
+      const post = site.manifest.posts[0]!;
+      const approved = site.manifest.comments.filter((c) => c.approved === "1" && c.type === "comment");
+      const hidden = site.manifest.comments.filter((c) => !approved.includes(c));
+      expect(hidden.map((c) => c.key).sort()).toEqual(["cho-duyet", "pingback", "rac", "thung-rac"]);
+      for (const reader of readers) {
+        const shownComments = pages[reader].get(post.id)!.comments;
+        // A reply to a reply hangs from the top comment, one level deep.
+        const expected = approved.map((c) => `${c.parent ? "  " : ""}${c.author}: ${squash(c.text)}`);
+        expect([...shownComments].sort(), reader).toEqual([...expected].sort());
+        for (const c of hidden)
+          for (const page of pages[reader].values())
+            expect(page.comments.join("\n"), `${reader}: ${c.key}`).not.toContain(squash(c.text));
       }
     });
 

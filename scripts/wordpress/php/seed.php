@@ -58,7 +58,7 @@ function make_jpeg(int $seed, int $w = 1200, int $h = 800, int $orientation = 1)
     return $file;
 }
 
-$manifest = ['authors' => [], 'categories' => [], 'tags' => [], 'posts' => [], 'attachments' => []];
+$manifest = ['authors' => [], 'categories' => [], 'tags' => [], 'posts' => [], 'attachments' => [], 'comments' => []];
 
 function upload(int $seed, int $post_id, string $name, string $caption, string $alt, int $orientation = 1): int {
     global $manifest;
@@ -155,7 +155,8 @@ foreach (['thoi-su' => 'Thời sự', 'kinh-te' => 'Kinh tế', 'van-hoa' => 'V�
 wp_delete_term((int) get_option('default_category'), 'category');
 update_option('default_category', $cats['thoi-su']);
 
-// --- Posts. Dates are the site's local time (Asia/Ho_Chi_Minh).
+// --- Posts. Dates are the site's local time (Europe/Paris, install.php: not
+// Vietnam's, so the importer's conversion to Vietnam time is tested).
 $posts = [
     [
         'key' => 'xe-buyt', 'author' => 'minh', 'cats' => ['thoi-su'], 'tags' => ['Đà Nẵng', 'giao thông'], 'date' => '2024-03-12 08:15:00',
@@ -362,6 +363,7 @@ foreach ($posts as $def) {
         'key' => $def['key'],
         'slug' => $post->post_name,
         'title' => $post->post_title,
+        'excerpt' => $post->post_excerpt,
         'status' => $post->post_status,
         'date' => $post->post_date,
         'date_gmt' => $post->post_date_gmt,
@@ -378,15 +380,46 @@ foreach (get_terms(['taxonomy' => 'post_tag', 'hide_empty' => false]) as $t) {
     $manifest['tags'][] = ['id' => $t->term_id, 'slug' => $t->slug, 'name' => $t->name];
 }
 
-// Comments on the first post: two approved, one waiting, one spam.
+// Comments on the first post: approved ones with a reply (and a reply to
+// the reply), one waiting for moderation, one spam, one in the trash and a
+// pingback. Only the approved ones may be imported.
 $first = $manifest['posts'][0]['id'];
+$manifest['comments'] = [];
+$comment_ids = [];
 foreach ([
-    ['Hoàng Yến', 'Tuyến số 2 có dừng ở chợ Hàn không ạ?', 1],
-    ['Ban biên tập', 'Có bạn nhé, trạm dừng ở đường Trần Phú.', 1],
-    ['Khách', 'Giá vé này hợp lý.', 0],
-    ['Bán hàng rẻ', 'Mua ngay tại http://spam.example', 'spam'],
-] as [$name, $text, $approved]) {
-    wp_insert_comment(['comment_post_ID' => $first, 'comment_author' => $name, 'comment_author_email' => 'doc-gia@songhan.example', 'comment_content' => $text, 'comment_approved' => $approved, 'comment_date' => '2024-03-12 12:00:00']);
+    ['hoi', 'Hoàng Yến', "Tuyến số 2 có dừng ở chợ Hàn không ạ?\nMình đi làm sớm.", '1', null, '2024-03-12 12:00:00'],
+    ['dap', 'Ban biên tập', 'Có bạn nhé, trạm dừng ở đường <strong>Trần Phú</strong>.', '1', 'hoi', '2024-03-12 12:30:00'],
+    ['cam-on', 'Hoàng Yến', 'Cảm ơn tòa soạn &amp; bác tài!', '1', 'dap', '2024-03-12 13:00:00'],
+    ['gia-ve', 'Trần Văn Bảy', 'Giá vé 8.000 đồng là hợp lý với sinh viên.', '1', null, '2024-03-13 07:45:00'],
+    ['cho-duyet', 'Khách', 'Bình luận chờ duyệt: giá vé này hợp lý.', '0', null, '2024-03-13 08:00:00'],
+    ['rac', 'Bán hàng rẻ', 'Thư rác: mua ngay tại http://spam.example', 'spam', null, '2024-03-13 08:10:00'],
+    ['thung-rac', 'Người đã xóa', 'Bình luận đã xóa vào thùng rác.', 'trash', null, '2024-03-13 08:20:00'],
+    ['pingback', 'Trang khác', 'Liên kết từ một trang khác.', '1', null, '2024-03-13 08:30:00', 'pingback'],
+] as $c) {
+    [$key, $name, $text, $approved, $parent, $date] = $c;
+    $id = wp_insert_comment([
+        'comment_post_ID' => $first,
+        'comment_author' => $name,
+        'comment_author_email' => 'doc-gia@songhan.example',
+        'comment_content' => $text,
+        'comment_approved' => $approved,
+        'comment_parent' => $parent ? $comment_ids[$parent] : 0,
+        'comment_type' => $c[6] ?? 'comment',
+        'comment_date' => $date,
+        'comment_date_gmt' => get_gmt_from_date($date),
+    ]);
+    $comment_ids[$key] = $id;
+    $manifest['comments'][] = [
+        'id' => $id,
+        'key' => $key,
+        'post' => $first,
+        'parent' => $parent ? $comment_ids[$parent] : 0,
+        'author' => $name,
+        'text' => wp_strip_all_tags(html_entity_decode($text, ENT_QUOTES | ENT_HTML5, 'UTF-8')),
+        'approved' => $approved,
+        'type' => $c[6] ?? 'comment',
+        'date_gmt' => get_gmt_from_date($date),
+    ];
 }
 
 // An application password for the REST API (WordPress 5.6+; available on
