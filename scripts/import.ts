@@ -40,6 +40,10 @@ export function printReport(r: ImportReport, dryRun: boolean): void {
       `ảnh: ${r.imagesStored} lưu mới, ${r.imagesReused} dùng lại, ${r.imagesMissing.length} thiếu; ` +
       `${r.redirects} địa chỉ cũ (${(r.ms / 1000).toFixed(1)} s).`,
   );
+  if (r.tags) console.log(`  ${r.tags} thẻ của trang cũ đã gắn với thẻ của báo.`);
+  if (r.commentsAdded || r.commentsUpdated)
+    console.log(`  Bình luận: ${r.commentsAdded} thêm mới, ${r.commentsUpdated} cập nhật.`);
+  if (r.stopped) console.log("  Đã dừng giữa chừng (Ctrl+C): chạy lại đúng lệnh này để nhập tiếp phần còn lại.");
   for (const p of r.problems) console.log(`  ! ${p}`);
   for (const s of r.skipped) console.log(`  - ${s.item}: ${s.reason}`);
   for (const m of r.imagesMissing) console.log(`  ? ảnh ${m.url} (${m.item}): ${m.reason}`);
@@ -61,12 +65,13 @@ function progressLine(startedAt: number) {
 async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith("--"));
   const dryRun = argv.includes("--dry-run");
+  const comments = argv.includes("--comments");
   const persistAt = argv.indexOf("--persist-to");
   const persistTo = persistAt >= 0 ? argv[persistAt + 1] : undefined;
   const source = args.find((a) => a !== persistTo);
   if (!source) {
     console.error(
-      "Cách dùng: npm run import -- <tệp.json | tệp.xml | http://…/wp-json/wp/v2> [--dry-run] [--persist-to THƯ_MỤC]",
+      "Cách dùng: npm run import -- <tệp.json | tệp.xml | http://…/wp-json/wp/v2> [--dry-run] [--comments] [--persist-to THƯ_MỤC]",
     );
     return 2;
   }
@@ -77,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (/^https?:\/\//i.test(source))
-    return importDocument(await readFromRest(source, persistTo ?? ".wrangler"), dryRun, persistTo);
+    return importDocument(await readFromRest(source, persistTo ?? ".wrangler"), dryRun, persistTo, comments);
   let raw: Buffer;
   try {
     raw = await readFile(resolve(source));
@@ -98,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  return importDocument(parsed, dryRun, persistTo);
+  return importDocument(parsed, dryRun, persistTo, comments);
 }
 
 /** A WordPress REST API read into the neutral document; null (message printed) when it stopped. */
@@ -122,10 +127,25 @@ async function readFromRest(api: string, stateDir: string): Promise<ReturnType<t
   }
 }
 
+/**
+ * The first Ctrl+C stops after the group of articles being written (each
+ * article lands whole or not at all either way); a second one quits at once.
+ */
+function stopOnCtrlC(): AbortSignal {
+  const controller = new AbortController();
+  process.on("SIGINT", () => {
+    if (controller.signal.aborted) process.exit(130);
+    console.error("\nĐang dừng sau nhóm bài đang ghi… (Ctrl+C lần nữa để thoát ngay)");
+    controller.abort();
+  });
+  return controller.signal;
+}
+
 async function importDocument(
   parsed: ReturnType<typeof readDocument> | null,
   dryRun: boolean,
   persistTo: string | undefined,
+  comments: boolean,
 ): Promise<number> {
   if (!parsed) return 1;
   const { doc, problems } = parsed;
@@ -134,11 +154,18 @@ async function importDocument(
   );
   applyLocalMigrations(persistTo);
   const report = await withLocalPlatform(
-    (env) => writeImport(env, doc, problems, { dryRun, fetchBytes, progress: progressLine(Date.now()) }),
+    (env) =>
+      writeImport(env, doc, problems, {
+        dryRun,
+        fetchBytes,
+        comments,
+        signal: stopOnCtrlC(),
+        progress: progressLine(Date.now()),
+      }),
     persistTo,
   );
   printReport(report, dryRun);
-  return 0;
+  return report.stopped ? 130 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,6 @@
 // What a comment may be. Text only: stored as typed (NFC), rendered escaped.
+import { sha256Hex } from "../platform/crypto";
+
 export const NAME_MIN = 2;
 export const NAME_MAX = 80;
 export const BODY_MIN = 2;
@@ -42,3 +44,6 @@ export function countLinks(text: string): number {
 
 /** Held for moderators as spam rather than queued as normal. */
 export const looksLikeSpam = (c: CommentInput) => countLinks(c.body) > MAX_LINKS || countLinks(c.name) > 0;
+
+/** The duplicate check's key (comments.body_hash): the text in lower case, whitespace runs as one space. */
+export const commentBodyHash = (body: string): Promise<string> => sha256Hex(body.toLowerCase().replace(/\s+/g, " "));

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import {
   type CommentInput,
+  commentBodyHash,
   DUPLICATE_WINDOW_MS,
   type FieldErrors,
   looksLikeSpam,
@@ -17,7 +18,6 @@ import { getComment, insertComment, isDuplicateComment, recentCommentsFrom } fro
 import type { AppEnv } from "../env";
 import { clientHash } from "../http/client";
 import { parseId } from "../http/ids";
-import { sha256Hex } from "../platform/crypto";
 import { articlePath } from "../site/urls";
 import { CommentForm } from "../views/CommentForm";
 import { Document } from "../views/Document";
@@ -102,7 +102,7 @@ commentRoutes.post("/", async (c) => {
   if ((await recentCommentsFrom(c.var.db, ipHash, new Date(now - RATE_WINDOW_MS))) >= RATE_LIMIT) {
     return refusal(c, 429, "Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút.", form);
   }
-  const bodyHash = await sha256Hex(values.body.toLowerCase().replace(/\s+/g, " "));
+  const bodyHash = await commentBodyHash(values.body);
   if (await isDuplicateComment(c.var.db, article.id, bodyHash, new Date(now - DUPLICATE_WINDOW_MS))) {
     return refusal(c, 409, "Bình luận này đã được gửi trước đó.", form);
   }
