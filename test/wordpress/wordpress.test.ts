@@ -128,13 +128,17 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
     expect(statuses).toEqual(["draft", "future"]);
   });
 
-  it("answers the old addresses: /YYYY/MM/DD/slug/ and /?p=ID", async () => {
+  it("answers the old addresses: /YYYY/MM/DD/slug/, /?p=ID and /slug/", async () => {
     for (const post of published()) {
       expect(post.link).toMatch(/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/);
       expect((await fetch(post.link)).status, post.link).toBe(200);
       const short = await fetch(`${site.url}/?p=${post.id}`, { redirect: "manual" });
       expect(short.status).toBe(301);
       expect(short.headers.get("location")).toBe(post.link);
+      // WordPress finds a post by its bare slug too (redirect_guess_404_permalink): links in the wild use it.
+      const bare = await fetch(`${site.url}/${post.slug}/`, { redirect: "manual" });
+      expect(bare.status, `/${post.slug}/`).toBe(301);
+      expect(bare.headers.get("location")).toBe(post.link);
     }
   });
 
