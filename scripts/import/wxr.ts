@@ -2,14 +2,16 @@
 // (./format.ts). Posts become items, attachments media, wp:author authors,
 // categories sections (an article's first category is its section), post_tag
 // categories tags (wp:tag with their old archive addresses), approved
-// wp:comment comments. Bodies get WordPress's paragraphs (./autop.ts), as
-// the site showed them. Broken XML is refused with its line; a file whose
+// wp:comment comments. Bodies get WordPress's typography and paragraphs
+// (./texturize.ts, ./autop.ts), as the site and its REST API showed them;
+// titles, captions and comments its typography. Broken XML is refused with its line; a file whose
 // declared encoding is wrong is read as what its bytes are; Windows line ends
 // and HTML entities in titles are undone.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { decodeEntities } from "../../src/content/markup/html-entities";
 import { autop } from "./autop";
 import { FORMAT_ID, ImportFormatError } from "./format";
+import { texturize } from "./texturize";
 import { type RawComment, readComments } from "./wp-comments";
 
 type Node = Record<string, unknown>;
@@ -138,7 +140,7 @@ function approvedComments(item: Node, offset: string): RawComment[] {
         parent: plain(c["wp:comment_parent"]) || null,
         name: plain(c["wp:comment_author"]),
         email: plain(c["wp:comment_author_email"]),
-        html: str(c["wp:comment_content"]),
+        html: texturize(str(c["wp:comment_content"])),
         createdAt: gmt(plain(c["wp:comment_date_gmt"])) ?? local(plain(c["wp:comment_date"]), offset),
       },
     ];
@@ -236,7 +238,7 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
         id,
         url,
         alt: plain(meta.get("_wp_attachment_image_alt")).slice(0, 300),
-        caption: plain(item["excerpt:encoded"]).slice(0, 500),
+        caption: plain(texturize(str(item["excerpt:encoded"]))).slice(0, 500),
         credit: plain(meta.get("credit") ?? meta.get("_credit")).slice(0, 100),
         permalinks: [
           `/?attachment_id=${id}`,
@@ -289,10 +291,10 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
     items.push({
       id,
       status,
-      title: plain(item.title) || `(không tiêu đề) ${id}`,
+      title: plain(texturize(str(item.title))) || `(không tiêu đề) ${id}`,
       ...(slug ? { slug } : {}),
       excerpt: str(item["excerpt:encoded"]),
-      bodyHtml: autop(str(item["content:encoded"])),
+      bodyHtml: autop(texturize(str(item["content:encoded"]))),
       publishedAt: published,
       modifiedAt: gmt(plain(item["wp:post_modified_gmt"])),
       section,

@@ -271,12 +271,14 @@ $posts = [
     ],
     [
         'key' => 'nuoc-noi', 'author' => 'an', 'cats' => ['van-hoa'], 'tags' => [], 'date' => '2019-09-20 18:10:00',
-        'title' => 'Mùa nước nổi miền Tây qua ống kính người trẻ',
+        // Straight quotes, an apostrophe and a spaced hyphen, as typed: WordPress shows them curly and as a dash.
+        'title' => 'Mùa nước nổi miền Tây qua ống kính "người trẻ"',
         'excerpt' => '',
         'photos' => [],
         'body' => fn($ph) => p(
             'Mỗi năm vào tháng chín, nước từ thượng nguồn tràn về đồng bằng. Với nhiều người trẻ, đây là mùa của những chuyến đi.',
             'Họ đi bằng xuồng ba lá, ngủ nhờ nhà dân, chụp cảnh giăng lưới bắt cá linh và hái bông điên điển.',
+            'Một bạn trẻ nói: "Mùa nước nổi là mùa đẹp nhất" - cả nhóm gọi đó là \'mùa về quê\'... Bộ ảnh 40x60 cm sẽ được in lại.',
             'Triển lãm ảnh của nhóm sẽ mở cửa tại nhà văn hóa thành phố đến hết tháng.'
         ),
     ],
