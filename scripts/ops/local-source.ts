@@ -5,7 +5,7 @@
 // with the statement wrangler's own local export sends to miniflare's D1
 // (`PRAGMA miniflare_d1_export(noSchema, noData, ...tables)`).
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { appendFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { withLocalPlatform } from "../local-platform";
 import type { BackupSource } from "./backup-source";
@@ -24,11 +24,16 @@ export async function withLocalSource<T>(state: string, fn: (source: BackupSourc
           return (await env.DB.prepare(sql).all<T>()).results;
         },
         async exportData(tables, file) {
-          // The answer is one row whose cells are the dump's lines.
-          const [lines = []] = await env.DB.prepare("PRAGMA miniflare_d1_export(?,?,?);")
-            .bind(1, 0, ...tables)
-            .raw<string[]>();
-          await writeFile(file, lines.join("\n"));
+          // The answer is one row whose cells are the dump's lines. One table at a
+          // time: all of a 250,000-article archive at once (about 500 MB) broke the
+          // proxy's answer ("fetch failed"); each call starts with the same pragma.
+          await writeFile(file, "");
+          for (const [i, table] of tables.entries()) {
+            const [lines = []] = await env.DB.prepare("PRAGMA miniflare_d1_export(?,?,?);")
+              .bind(1, 0, table)
+              .raw<string[]>();
+            if (lines.length) await appendFile(file, (i ? "\n" : "") + lines.join("\n"));
+          }
         },
         async listMedia() {
           return { bucket: projectBindings().bucket, objects: await listAllMedia(env.MEDIA) };
