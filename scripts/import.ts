@@ -12,11 +12,11 @@ import { fileURLToPath } from "node:url";
 import { ImportFormatError, readDocument } from "./import/format";
 import { remoteTarget } from "./import/remote-config";
 import { HttpD1, RemoteApiError } from "./import/remote-d1";
+import { withLoopbackBindings } from "./import/remote-loopback";
 import { S3R2 } from "./import/remote-r2";
 import { RestReadError, readRest } from "./import/rest";
 import { type ImportReport, type WriteOptions, writeImport } from "./import/writer";
 import { readWxr } from "./import/wxr";
-import { withLocalPlatform } from "./local-platform";
 import { applyLocalMigrations } from "./migrate-local";
 
 const IMAGE_TIMEOUT_MS = 30_000;
@@ -204,7 +204,7 @@ async function importDocument(parsed: ReturnType<typeof readDocument> | null, ru
     }
   } else {
     applyLocalMigrations(run.persistTo);
-    report = await withLocalPlatform((env) => writeImport(env, doc, problems, options), run.persistTo);
+    report = await withLoopbackBindings(run.persistTo, (env) => writeImport(env, doc, problems, options));
   }
   printReport(report, dryRun);
   return report.stoppedBy ? 1 : report.stopped ? 130 : 0;

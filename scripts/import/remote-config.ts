@@ -69,3 +69,18 @@ export function remoteTarget(
     },
   };
 }
+
+/** The local D1 id and R2 bucket that `wrangler dev` opens (preview ones first, as wrangler does). */
+export function localIds(config = "wrangler.toml"): { databaseId: string; bucket: string } {
+  const cfg = unstable_readConfig({ config }, { hideWarnings: true });
+  const db = cfg.d1_databases.find((d: { binding: string }) => d.binding === "DB") as
+    | { preview_database_id?: string; database_id?: string; binding: string }
+    | undefined;
+  const bucket = cfg.r2_buckets.find((b: { binding: string }) => b.binding === "MEDIA") as
+    | { preview_bucket_name?: string; bucket_name?: string; binding: string }
+    | undefined;
+  return {
+    databaseId: db?.preview_database_id ?? db?.database_id ?? "DB",
+    bucket: bucket?.preview_bucket_name ?? bucket?.bucket_name ?? "MEDIA",
+  };
+}

@@ -233,12 +233,12 @@ export async function writeImport(
     let call: SQL[] = [];
     for (const statements of tagStatements) {
       if (call.length + statements.length > 300) {
-        await writeContent(db, call, [scope.home]);
+        await writeContent(db, call, []);
         call = [];
       }
       call.push(...statements);
     }
-    if (call.length) await writeContent(db, call, [scope.home]);
+    if (call.length) await writeContent(db, call, []);
   }
 
   // Images: by source URL (the mapping), then by content (sha-256), else stored new.

@@ -169,6 +169,7 @@ describe("--remote through Cloudflare's APIs (loopback fake over a real local D1
     expect(there.code).toBe(0);
     requests = Number(/• (\d+) yêu cầu tới API D1/.exec(there.output)?.[1]);
     expect(requests).toBeGreaterThan(5);
+    console.log(`--remote: ${ARTICLES} articles, 6 photos, comments: ${requests} D1 API requests`);
     const remote = await snapshot(remoteDir);
     expect(remote.articles).toHaveLength(ARTICLES);
     expect(remote.comments.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { withLocalPlatform } from "../../scripts/local-platform";
 import { createTempState, removeTempState } from "../../scripts/temp-state";
 import { runScript } from "./run-script";
 
-const ARTICLES = 150;
+const ARTICLES = 1000;
 const ROOT = resolve(import.meta.dirname, "../..");
 let dir: string;
 let sample: string;
@@ -68,7 +68,7 @@ const wholeness = () =>
 
 it("Ctrl+C leaves no half article, and the same command again finishes the rest", async () => {
   const first = await interrupted(1);
-  expect(first.output).toMatch(/50\/150 bài/);
+  expect(first.output).toMatch(/50\/1000 bài/);
   const partial = await wholeness();
   expect(partial.broken).toBe(0);
   expect(partial.orphanMappings).toBe(0);
