@@ -2,17 +2,21 @@
 // paper's past in (docs/import.md). The source is a file in the neutral JSON
 // format (*.json), a WordPress export (WXR, *.xml) or a WordPress REST API
 // (http://…/wp-json/wp/v2; WP_USER and WP_APP_PASSWORD for drafts). Writes the local state
-// (.wrangler/state, or DIR like `wrangler dev --persist-to`); `--remote` is
-// not built yet.
+// (.wrangler/state, or DIR like `wrangler dev --persist-to`), or with
+// `--remote [--env NAME]` the production D1 and R2 through Cloudflare's HTTP
+// APIs (./import/remote-*.ts).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ImportFormatError, readDocument } from "./import/format";
+import { remoteTarget } from "./import/remote-config";
+import { HttpD1, RemoteApiError } from "./import/remote-d1";
+import { withLoopbackBindings } from "./import/remote-loopback";
+import { S3R2 } from "./import/remote-r2";
 import { RestReadError, readRest } from "./import/rest";
-import { type ImportReport, writeImport } from "./import/writer";
+import { type ImportReport, type WriteOptions, writeImport } from "./import/writer";
 import { readWxr } from "./import/wxr";
-import { withLocalPlatform } from "./local-platform";
 import { applyLocalMigrations } from "./migrate-local";
 
 const IMAGE_TIMEOUT_MS = 30_000;
@@ -43,6 +47,7 @@ export function printReport(r: ImportReport, dryRun: boolean): void {
   if (r.tags) console.log(`  ${r.tags} thẻ của trang cũ đã gắn với thẻ của báo.`);
   if (r.commentsAdded || r.commentsUpdated)
     console.log(`  Bình luận: ${r.commentsAdded} thêm mới, ${r.commentsUpdated} cập nhật.`);
+  if (r.stoppedBy) console.log(`  ! Dừng ở ${r.stoppedBy}`);
   if (r.stopped) console.log("  Đã dừng giữa chừng (Ctrl+C): chạy lại đúng lệnh này để nhập tiếp phần còn lại.");
   for (const p of r.problems) console.log(`  ! ${p}`);
   for (const s of r.skipped) console.log(`  - ${s.item}: ${s.reason}`);
@@ -62,27 +67,38 @@ function progressLine(startedAt: number) {
   };
 }
 
+interface RunOptions {
+  dryRun: boolean;
+  comments: boolean;
+  persistTo: string | undefined;
+  remote: boolean;
+  wranglerEnv: string | undefined;
+  config: string | undefined;
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith("--"));
-  const dryRun = argv.includes("--dry-run");
-  const comments = argv.includes("--comments");
-  const persistAt = argv.indexOf("--persist-to");
-  const persistTo = persistAt >= 0 ? argv[persistAt + 1] : undefined;
-  const source = args.find((a) => a !== persistTo);
+  const flagValue = (flag: string) => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const run: RunOptions = {
+    dryRun: argv.includes("--dry-run"),
+    comments: argv.includes("--comments"),
+    persistTo: flagValue("--persist-to"),
+    remote: argv.includes("--remote"),
+    wranglerEnv: flagValue("--env"),
+    config: flagValue("--config"),
+  };
+  const source = args.find((a) => a !== run.persistTo && a !== run.wranglerEnv && a !== run.config);
   if (!source) {
     console.error(
-      "Cách dùng: npm run import -- <tệp.json | tệp.xml | http://…/wp-json/wp/v2> [--dry-run] [--comments] [--persist-to THƯ_MỤC]",
-    );
-    return 2;
-  }
-  if (argv.includes("--remote")) {
-    console.error(
-      "--remote chưa được hỗ trợ: hãy nhập vào trạng thái cục bộ rồi sao lưu/khôi phục (docs/operations.md).",
+      "Cách dùng: npm run import -- <tệp.json | tệp.xml | http://…/wp-json/wp/v2> [--dry-run] [--comments] [--persist-to THƯ_MỤC | --remote [--env TÊN] [--config wrangler.toml]]",
     );
     return 2;
   }
   if (/^https?:\/\//i.test(source))
-    return importDocument(await readFromRest(source, persistTo ?? ".wrangler"), dryRun, persistTo, comments);
+    return importDocument(await readFromRest(source, run.persistTo ?? ".wrangler"), run);
   let raw: Buffer;
   try {
     raw = await readFile(resolve(source));
@@ -103,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  return importDocument(parsed, dryRun, persistTo, comments);
+  return importDocument(parsed, run);
 }
 
 /** A WordPress REST API read into the neutral document; null (message printed) when it stopped. */
@@ -141,31 +157,57 @@ function stopOnCtrlC(): AbortSignal {
   return controller.signal;
 }
 
-async function importDocument(
-  parsed: ReturnType<typeof readDocument> | null,
-  dryRun: boolean,
-  persistTo: string | undefined,
-  comments: boolean,
-): Promise<number> {
+async function importDocument(parsed: ReturnType<typeof readDocument> | null, run: RunOptions): Promise<number> {
   if (!parsed) return 1;
   const { doc, problems } = parsed;
+  const { dryRun } = run;
   console.log(
     `• ${doc.items.length} bài, ${doc.media.length} ảnh, ${doc.authors.length} tác giả, ${doc.sections.length} chuyên mục từ ${doc.source}${dryRun ? " (chạy thử, không ghi gì)" : ""}`,
   );
-  applyLocalMigrations(persistTo);
-  const report = await withLocalPlatform(
-    (env) =>
-      writeImport(env, doc, problems, {
-        dryRun,
-        fetchBytes,
-        comments,
-        signal: stopOnCtrlC(),
-        progress: progressLine(Date.now()),
-      }),
-    persistTo,
-  );
+  const options: WriteOptions = {
+    dryRun,
+    fetchBytes,
+    comments: run.comments,
+    signal: stopOnCtrlC(),
+    progress: progressLine(Date.now()),
+  };
+  let report: ImportReport;
+  if (run.remote) {
+    const target = remoteTarget(process.env, run.wranglerEnv, run.config);
+    if ("missing" in target) {
+      console.error(
+        `Thiếu cấu hình để nhập vào D1 và R2 thật (--remote):\n${target.missing.map((m) => `  - ${m}`).join("\n")}`,
+      );
+      return 2;
+    }
+    const db = new HttpD1(target.api, target.databaseId);
+    try {
+      const ready = await db
+        .prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'import_mappings'")
+        .first<number>("n");
+      if (!ready) {
+        console.error(
+          `D1 "${target.databaseName}" chưa có bảng của trình nhập: chạy \`npx wrangler d1 migrations apply DB --remote${run.wranglerEnv ? ` --env ${run.wranglerEnv}` : ""}\` trước.`,
+        );
+        return 1;
+      }
+      console.log(`• Ghi vào D1 "${target.databaseName}" và R2 "${target.r2.bucket}" qua API của Cloudflare`);
+      const media = new S3R2(target.r2);
+      report = await writeImport({ DB: db.asBinding(), MEDIA: media.asBinding() }, doc, problems, options);
+      console.log(`• ${db.requests} yêu cầu tới API D1, ${media.puts} ảnh gửi lên R2`);
+    } catch (error) {
+      if (error instanceof RemoteApiError) {
+        console.error(`\n${error.message}\nChưa xong: chạy lại đúng lệnh này để nhập tiếp.`);
+        return 1;
+      }
+      throw error;
+    }
+  } else {
+    applyLocalMigrations(run.persistTo);
+    report = await withLoopbackBindings(run.persistTo, (env) => writeImport(env, doc, problems, options));
+  }
   printReport(report, dryRun);
-  return report.stopped ? 130 : 0;
+  return report.stoppedBy ? 1 : report.stopped ? 130 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));

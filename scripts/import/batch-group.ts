@@ -19,6 +19,9 @@ export const MAX_STATEMENTS_PER_CALL = 300;
 
 const taskIndex = new AsyncLocalStorage<number>();
 
+/** An error after which nothing more should be tried (remote-d1.ts RemoteApiError). */
+const isFatal = (error: unknown) => (error as { fatal?: boolean } | null)?.fatal === true;
+
 interface Waiting {
   order: number;
   statements: D1PreparedStatement[];
@@ -114,8 +117,9 @@ export class BatchGroup {
     try {
       const results = await this.db.batch(reads.map((r) => r.statement));
       for (const [i, r] of reads.entries()) r.resolve(results[i]!);
-    } catch {
-      for (const r of reads) await r.statement.all().then(r.resolve, r.reject);
+    } catch (error) {
+      if (isFatal(error)) for (const r of reads) r.reject(error);
+      else for (const r of reads) await r.statement.all().then(r.resolve, r.reject);
     }
   }
 
@@ -138,19 +142,23 @@ export class BatchGroup {
     if (!this.waiting.length || this.waiting.length < this.active) return;
     const all = this.waiting.sort((a, b) => a.order - b.order);
     this.waiting = [];
-    // Chunks of whole batches within the statement limit (a batch larger than it goes alone).
-    let chunk: Waiting[] = [];
+    // Chunks of whole batches within the statement limit (a batch larger than
+    // it goes alone), one after the other so ids follow the source order.
+    const chunks: Waiting[][] = [];
     let size = 0;
     for (const w of all) {
-      if (chunk.length && size + w.statements.length > this.maxStatements) {
-        void this.send(chunk);
-        chunk = [];
-        size = 0;
+      const last = chunks.at(-1);
+      if (!last || (last.length && size + w.statements.length > this.maxStatements)) {
+        chunks.push([w]);
+        size = w.statements.length;
+      } else {
+        last.push(w);
+        size += w.statements.length;
       }
-      chunk.push(w);
-      size += w.statements.length;
     }
-    if (chunk.length) void this.send(chunk);
+    void (async () => {
+      for (const chunk of chunks) await this.send(chunk);
+    })();
   }
 
   private async send(chunk: Waiting[]): Promise<void> {
@@ -163,8 +171,13 @@ export class BatchGroup {
     let results: D1Result[];
     try {
       results = await this.db.batch(chunk.flatMap((w) => w.statements));
-    } catch {
-      // One of them is bad (or the call failed): each alone, so the error names its article.
+    } catch (error) {
+      // The API gave up (--remote): no use asking again article by article.
+      if (isFatal(error)) {
+        for (const w of chunk) w.reject(error);
+        return;
+      }
+      // One of them is bad: each alone, so the error names its article.
       this.splitCalls++;
       for (const w of chunk) await this.db.batch(w.statements).then(w.resolve, w.reject);
       return;

@@ -58,8 +58,10 @@ export interface ImportReport {
   commentsAdded: number;
   commentsUpdated: number;
   problems: string[];
-  /** Stopped before the end (Ctrl+C): the rest comes with the next run. */
+  /** Stopped before the end (Ctrl+C, or the API gave up): the rest comes with the next run. */
   stopped: boolean;
+  /** Why it stopped when the API gave up, naming the article. */
+  stoppedBy?: string;
   ms: number;
 }
 
@@ -105,7 +107,11 @@ const chunks = <T>(list: T[], size: number): T[][] =>
 /** The hash an article's mapping row keeps: the item without its comments (they have their own). */
 const articleHash = (item: ImportItem) => sha256(JSON.stringify({ ...item, comments: [] }));
 
-type ImageResult = { id: number } | { error: string };
+/** A photo stored, or why not; `fatal`: the API gave up (--remote), so its article must not land without it. */
+type ImageResult = { id: number } | { error: string; fatal?: Error };
+
+const imageFailure = (error: Error): ImageResult =>
+  (error as { fatal?: boolean }).fatal ? { error: error.message, fatal: error } : { error: error.message };
 
 export async function writeImport(
   env: { DB: D1Database; MEDIA: R2Bucket },
@@ -227,12 +233,12 @@ export async function writeImport(
     let call: SQL[] = [];
     for (const statements of tagStatements) {
       if (call.length + statements.length > 300) {
-        await writeContent(db, call, [scope.home]);
+        await writeContent(db, call, []);
         call = [];
       }
       call.push(...statements);
     }
-    if (call.length) await writeContent(db, call, [scope.home]);
+    if (call.length) await writeContent(db, call, []);
   }
 
   // Images: by source URL (the mapping), then by content (sha-256), else stored new.
@@ -346,11 +352,12 @@ export async function writeImport(
     const absolute = absoluteOf(url);
     let pending = imageByUrl.get(absolute);
     if (!pending) {
-      pending = fetchAndStore(absolute, meta, title).catch((error: Error) => ({ error: error.message }));
+      pending = fetchAndStore(absolute, meta, title).catch(imageFailure);
       imageByUrl.set(absolute, pending);
     }
     const result = await pending;
     if ("error" in result) {
+      if (result.fatal) throw result.fatal;
       report.imagesMissing.push({ url: absolute, item, reason: result.error });
       return null;
     }
@@ -375,7 +382,7 @@ export async function writeImport(
   let done = 0;
   const groupSize = Math.max(1, opts.groupSize ?? 20);
   for (const items of chunks(doc.items, groupSize)) {
-    if (opts.signal?.aborted) {
+    if (opts.signal?.aborted || report.stoppedBy) {
       report.stopped = true;
       break;
     }
@@ -495,6 +502,8 @@ export async function writeImport(
         report.redirects += item.permalinks.length;
         if (opts.comments) await writeComments(item, id);
       } catch (error) {
+        // The API refused or stayed down (--remote): stop after this group, naming the article.
+        if ((error as { fatal?: boolean }).fatal) report.stoppedBy ??= `${name}: ${(error as Error).message}`;
         skip((error as Error).message);
       } finally {
         finish();
@@ -535,11 +544,7 @@ export async function writeImport(
   /** Starts (or joins) an image's fetch and store; its result is read by the article. */
   async function prefetchImage(url: string, meta: Partial<ImportMedia>, title: string) {
     const absolute = absoluteOf(url);
-    if (!imageByUrl.has(absolute))
-      imageByUrl.set(
-        absolute,
-        fetchAndStore(absolute, meta, title).catch((error: Error) => ({ error: error.message })),
-      );
+    if (!imageByUrl.has(absolute)) imageByUrl.set(absolute, fetchAndStore(absolute, meta, title).catch(imageFailure));
     await imageByUrl.get(absolute);
   }
 
