@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { ARCHIVE } from "./archive/shape";
+import { importSpeedLines } from "./bench-import";
 import { startWranglerDev } from "./dev-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8798);
@@ -120,4 +121,5 @@ rows.push(
   `Goals: uncached page p95 <= ${GOAL_PAGE} ms: worst ${worstPage.toFixed(1)} ms (${worstPage <= GOAL_PAGE ? "met" : "NOT met"}); ` +
     `search p95 <= ${GOAL_SEARCH} ms: worst ${worstSearch.toFixed(1)} ms (${worstSearch <= GOAL_SEARCH ? "met" : "NOT met"}).`,
 );
+rows.push(...(await importSpeedLines())); // import speed: scripts/bench-import.ts
 console.log(`\nArchive bench, ${SAMPLES} sequential requests each (ms)\n${rows.join("\n")}`);
