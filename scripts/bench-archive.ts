@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { ARCHIVE } from "./archive/shape";
+import { importSpeedLines } from "./bench-import";
 import { startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { DEFAULT_STATE } from "./ops/default-state";
@@ -305,4 +306,5 @@ rows.push(
   `Goals (archive, uncached): page p95 <= ${GOAL_PAGE} ms: worst ${worstPage.toFixed(1)} ms (${worstPage <= GOAL_PAGE ? "met" : "NOT met"}); ` +
     `search p95 <= ${GOAL_SEARCH} ms: worst ${worstSearch.toFixed(1)} ms (${worstSearch <= GOAL_SEARCH ? "met" : "NOT met"}).`,
 );
+rows.push(...(await importSpeedLines())); // import speed: scripts/bench-import.ts
 console.log(`\nArchive bench, ${SAMPLES} sequential requests each (ms)\n${rows.join("\n")}`);

@@ -145,8 +145,6 @@ export function readArticlePage(path: string, html: string): ArticlePage {
 export interface OldAddresses {
   /** WordPress's resized copies of each attachment ("-300x200.jpg"), from its REST API. */
   resized: Map<number, string[]>;
-  /** Whether the writer stores tags' old addresses (i19-remote's writer.ts). */
-  tags: boolean;
 }
 
 /**
@@ -190,15 +188,11 @@ export async function checkSite(
     expect(html, path).toContain(a.display_name);
     expect((await follow(base, `/?author=${a.id}`)).path, `/?author=${a.id}`).toBe(path);
   }
-  // DEPENDS ON i19-remote: tag archives answer 301 once its writer stores
-  // doc.tags' old addresses (legacy_redirects kind "tag").
-  if (old.tags) {
-    const used = new Set(manifest.posts.filter((p) => p.status === "publish").flatMap((p) => p.tags));
-    for (const t of manifest.tags.filter((t) => used.has(t.name))) {
-      const { path, html } = await follow(base, `/tag/${t.slug}/`);
-      expect(html, path).toContain(t.name);
-      expect((await follow(base, `/?tag=${t.slug}`)).path, `/?tag=${t.slug}`).toBe(path);
-    }
+  const used = new Set(manifest.posts.filter((p) => p.status === "publish").flatMap((p) => p.tags));
+  for (const t of manifest.tags.filter((t) => used.has(t.name))) {
+    const { path, html } = await follow(base, `/tag/${t.slug}/`);
+    expect(html, path).toContain(t.name);
+    expect((await follow(base, `/?tag=${t.slug}`)).path, `/?tag=${t.slug}`).toBe(path);
   }
   for (const photo of manifest.attachments) {
     const original = new URL(photo.url).pathname;

@@ -27,19 +27,6 @@ const unavailable = await ensurePackages().then(
 );
 if (unavailable) console.warn(`Skipping the WordPress tests: ${unavailable}`);
 
-// DEPENDS ON i19-remote: its writer (scripts/import/writer.ts, scripts/import.ts)
-// stores tags' old addresses and, with `--comments`, approved comments. Until
-// both branches are merged these checks are skipped (with a note); after the
-// merge they run. The readers' side of both is tested in test/ops/wp-readers.test.ts.
-const writerSource = await readFile(new URL("../../scripts/import/writer.ts", import.meta.url), "utf8");
-const cliSource = await readFile(new URL("../../scripts/import.ts", import.meta.url), "utf8");
-const WRITER_HAS_TAGS = /redirectStatements\([^)]*"tag"/.test(writerSource);
-const WRITER_HAS_COMMENTS = cliSource.includes("--comments");
-if (!WRITER_HAS_TAGS || !WRITER_HAS_COMMENTS)
-  console.warn(
-    `WordPress e2e: skipping ${[!WRITER_HAS_TAGS && "tag archive 301s", !WRITER_HAS_COMMENTS && "imported comments"].filter(Boolean).join(" and ")} until i19-remote's writer is merged.`,
-  );
-
 /** A loopback port nothing listens on now, so a server another run left up is never the one tested. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -255,7 +242,7 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
           vars: { SITE_URL: `http://localhost:${port}` },
         });
         try {
-          pages[reader] = await checkSite(dev.url, site.manifest, { resized, tags: WRITER_HAS_TAGS });
+          pages[reader] = await checkSite(dev.url, site.manifest, { resized });
         } finally {
           await dev.stop();
         }
@@ -292,8 +279,7 @@ describe.skipIf(unavailable)("a real WordPress seeded with Vietnamese content", 
       }
     });
 
-    // DEPENDS ON i19-remote (`--comments` in its writer): skipped until merged.
-    it.skipIf(!WRITER_HAS_COMMENTS)("shows approved comments only, replies under their thread", () => {
+    it("shows approved comments only, replies under their thread", () => {
       const post = site.manifest.posts[0]!;
       const approved = site.manifest.comments.filter((c) => c.approved === "1" && c.type === "comment");
       const hidden = site.manifest.comments.filter((c) => !approved.includes(c));
