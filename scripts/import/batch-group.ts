@@ -13,6 +13,7 @@
 // are sent in the order of the tasks (not of their arrival), so new rows get
 // ids in source order, run after run.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { AllBackedStatement } from "./statement-shapes";
 
 /** D1 limits we stay under (developers.cloudflare.com/d1/platform/limits/); see docs/import.md "Speed". */
 export const MAX_STATEMENTS_PER_CALL = 300;
@@ -30,28 +31,18 @@ interface Waiting {
 }
 
 /** A statement of the group's binding: the real one, executed through the group's read queue. */
-class GroupStatement {
+class GroupStatement extends AllBackedStatement {
   constructor(
     private readonly group: BatchGroup,
     readonly real: D1PreparedStatement,
-  ) {}
+  ) {
+    super();
+  }
   bind(...values: unknown[]): GroupStatement {
     return new GroupStatement(this.group, this.real.bind(...values));
   }
   all<T>(): Promise<D1Result<T>> {
     return this.group.read(this.real) as Promise<D1Result<T>>;
-  }
-  run<T>(): Promise<D1Result<T>> {
-    return this.all<T>();
-  }
-  /** Rows as arrays, in column order (as drizzle maps a batch's rows, d1ToRawMapping). */
-  async raw<T extends unknown[]>(): Promise<T[]> {
-    return ((await this.all<Record<string, unknown>>()).results ?? []).map((row) => Object.values(row) as T);
-  }
-  async first<T>(column?: string): Promise<T | null> {
-    const row = (await this.all<Record<string, unknown>>()).results?.[0];
-    if (!row) return null;
-    return (column === undefined ? row : (row[column] ?? null)) as T;
   }
 }
 

@@ -11,15 +11,14 @@
 // 429, 5xx and network failures are retried with a growing pause; then, and
 // on any other error, a RemoteApiError says in Vietnamese what went wrong.
 
-export interface RemoteApi {
+import { type RetryPolicy, sendWithRetries } from "./remote-retry";
+import { AllBackedStatement } from "./statement-shapes";
+
+export interface RemoteApi extends RetryPolicy {
   /** "https://api.cloudflare.com/client/v4" (or a loopback fake in tests). */
   base: string;
   accountId: string;
   token: string;
-  /** Tries per request for 429/5xx/network errors; default 4. */
-  tries?: number;
-  /** First pause between tries, doubled each time; default 1000 ms. */
-  pauseMs?: number;
 }
 
 /** The API refused or stayed unreachable: the import stops (the rerun resumes). */
@@ -47,53 +46,48 @@ interface WireResult {
   meta?: Record<string, unknown>;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** The envelope's errors, else the start of the text: what a message quotes. */
+function envelopeReason(text: string): string {
+  try {
+    const envelope = JSON.parse(text) as Envelope<unknown>;
+    const said = envelope?.errors?.map((e) => `${e.code}: ${e.message}`).join("; ");
+    if (said) return said;
+  } catch {
+    // Not JSON (a proxy's HTML page): quoted as it is.
+  }
+  return text.slice(0, 200);
+}
 
 /** POST a JSON body to the v4 API; the envelope's result, or RemoteApiError. */
 export async function callApi<T>(api: RemoteApi, path: string, body: unknown): Promise<T> {
-  const tries = api.tries ?? 4;
-  let pause = api.pauseMs ?? 1000;
-  let last = "";
-  for (let attempt = 1; attempt <= tries; attempt++) {
-    let res: Response;
-    try {
-      res = await fetch(`${api.base}${path}`, {
+  const answer = await sendWithRetries(
+    () =>
+      fetch(`${api.base}${path}`, {
         method: "POST",
         headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(60_000),
-      });
-    } catch (error) {
-      last = `không kết nối được (${(error as Error).message})`;
-      await sleep(pause);
-      pause *= 2;
-      continue;
-    }
-    const text = await res.text();
-    let envelope: Envelope<T> | null = null;
-    try {
-      envelope = JSON.parse(text) as Envelope<T>;
-    } catch {
-      envelope = null;
-    }
-    const reason = envelope?.errors?.map((e) => `${e.code}: ${e.message}`).join("; ") || text.slice(0, 200);
-    if (res.status === 401 || res.status === 403)
-      throw new RemoteApiError(
-        `Cloudflare từ chối (HTTP ${res.status}: ${reason}). Kiểm tra CLOUDFLARE_API_TOKEN (cần quyền D1 Edit) và CLOUDFLARE_ACCOUNT_ID.`,
-        res.status,
-      );
-    if (res.status === 429 || res.status >= 500) {
-      last = `HTTP ${res.status}${reason ? ` (${reason})` : ""}`;
-      const retryAfter = Number(res.headers.get("retry-after"));
-      await sleep(retryAfter > 0 ? Math.min(retryAfter * 1000, 60_000) : pause);
-      pause *= 2;
-      continue;
-    }
-    if (!res.ok || !envelope?.success)
-      throw new RemoteApiError(`D1 trả lỗi (HTTP ${res.status}): ${reason}`, res.status);
-    return envelope.result as T;
+      }),
+    api,
+    (_res, text) => envelopeReason(text),
+  );
+  if ("gaveUp" in answer)
+    throw new RemoteApiError(`Cloudflare không trả lời được sau ${answer.tries} lần thử: ${answer.gaveUp}`, null);
+  const { res, text } = answer;
+  const reason = envelopeReason(text);
+  if (res.status === 401 || res.status === 403)
+    throw new RemoteApiError(
+      `Cloudflare từ chối (HTTP ${res.status}: ${reason}). Kiểm tra CLOUDFLARE_API_TOKEN (cần quyền D1 Edit) và CLOUDFLARE_ACCOUNT_ID.`,
+      res.status,
+    );
+  let envelope: Envelope<T> | null = null;
+  try {
+    envelope = JSON.parse(text) as Envelope<T>;
+  } catch {
+    envelope = null;
   }
-  throw new RemoteApiError(`Cloudflare không trả lời được sau ${tries} lần thử: ${last}`, null);
+  if (!res.ok || !envelope?.success) throw new RemoteApiError(`D1 trả lỗi (HTTP ${res.status}): ${reason}`, res.status);
+  return envelope.result as T;
 }
 
 /** A bound value as JSON: D1 binds numbers, strings and null; booleans as 1/0. */
@@ -105,29 +99,20 @@ function wireValue(v: unknown): unknown {
   throw new RemoteApiError(`giá trị kiểu ${typeof v} không gửi được qua API D1`, null);
 }
 
-class HttpStatement {
+class HttpStatement extends AllBackedStatement {
   constructor(
     private readonly db: HttpD1,
     readonly sql: string,
     readonly params: unknown[] = [],
-  ) {}
+  ) {
+    super();
+  }
   bind(...values: unknown[]): HttpStatement {
     return new HttpStatement(this.db, this.sql, values.map(wireValue));
   }
   async all<T>(): Promise<D1Result<T>> {
     const [result] = await this.db.send([this]);
     return result as D1Result<T>;
-  }
-  run<T>(): Promise<D1Result<T>> {
-    return this.all<T>();
-  }
-  async raw<T extends unknown[]>(): Promise<T[]> {
-    return ((await this.all<Record<string, unknown>>()).results ?? []).map((row) => Object.values(row) as T);
-  }
-  async first<T>(column?: string): Promise<T | null> {
-    const row = (await this.all<Record<string, unknown>>()).results?.[0];
-    if (!row) return null;
-    return (column === undefined ? row : (row[column] ?? null)) as T;
   }
 }
 

@@ -8,15 +8,14 @@
 // into a Vietnamese message.
 import { createHash, createHmac } from "node:crypto";
 import { RemoteApiError } from "./remote-d1";
+import { type RetryPolicy, sendWithRetries } from "./remote-retry";
 
-export interface R2Credentials {
+export interface R2Credentials extends RetryPolicy {
   /** "https://<account_id>.r2.cloudflarestorage.com" (or a loopback fake in tests). */
   endpoint: string;
   bucket: string;
   accessKeyId: string;
   secretAccessKey: string;
-  tries?: number;
-  pauseMs?: number;
 }
 
 const sha256Hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
@@ -76,8 +75,6 @@ export function signV4(input: {
   };
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** "<Code>NoSuchBucket</Code>…<Message>…</Message>" -> "NoSuchBucket: …". */
 const s3Error = (xml: string) => {
   const code = /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
@@ -100,49 +97,37 @@ export class S3R2 {
       `${this.r2.endpoint.replace(/\/$/, "")}/${encodeSegment(this.r2.bucket)}/${key.split("/").map(encodeSegment).join("/")}`,
     );
     const contentType = options?.httpMetadata?.contentType ?? "application/octet-stream";
-    const tries = this.r2.tries ?? 4;
-    let pause = this.r2.pauseMs ?? 1000;
-    let last = "";
-    for (let attempt = 1; attempt <= tries; attempt++) {
-      const headers = signV4({
-        method: "PUT",
-        url,
-        headers: { "content-type": contentType },
-        payloadHash: sha256Hex(body),
-        accessKeyId: this.r2.accessKeyId,
-        secretAccessKey: this.r2.secretAccessKey,
-        region: "auto",
-        service: "s3",
-        now: new Date(),
-      });
-      let res: Response;
-      try {
-        res = await fetch(url, { method: "PUT", headers, body, signal: AbortSignal.timeout(60_000) });
-      } catch (error) {
-        last = `không kết nối được (${(error as Error).message})`;
-        await sleep(pause);
-        pause *= 2;
-        continue;
-      }
-      const text = await res.text();
-      if (res.ok) {
-        this.puts++;
-        return { key };
-      }
-      if (res.status === 401 || res.status === 403)
-        throw new RemoteApiError(
-          `R2 từ chối (HTTP ${res.status}: ${s3Error(text)}). Kiểm tra R2_ACCESS_KEY_ID và R2_SECRET_ACCESS_KEY (khóa API của R2, quyền Object Read & Write).`,
-          res.status,
-        );
-      if (res.status === 429 || res.status >= 500) {
-        last = `HTTP ${res.status} (${s3Error(text)})`;
-        await sleep(pause);
-        pause *= 2;
-        continue;
-      }
-      throw new RemoteApiError(`R2 trả lỗi khi lưu ${key} (HTTP ${res.status}): ${s3Error(text)}`, res.status);
+    const answer = await sendWithRetries(
+      () => {
+        const headers = signV4({
+          method: "PUT",
+          url,
+          headers: { "content-type": contentType },
+          payloadHash: sha256Hex(body),
+          accessKeyId: this.r2.accessKeyId,
+          secretAccessKey: this.r2.secretAccessKey,
+          region: "auto",
+          service: "s3",
+          now: new Date(),
+        });
+        return fetch(url, { method: "PUT", headers, body, signal: AbortSignal.timeout(60_000) });
+      },
+      this.r2,
+      (_res, text) => s3Error(text),
+    );
+    if ("gaveUp" in answer)
+      throw new RemoteApiError(`R2 không nhận ${key} sau ${answer.tries} lần thử: ${answer.gaveUp}`, null);
+    const { res, text } = answer;
+    if (res.ok) {
+      this.puts++;
+      return { key };
     }
-    throw new RemoteApiError(`R2 không nhận ${key} sau ${tries} lần thử: ${last}`, null);
+    if (res.status === 401 || res.status === 403)
+      throw new RemoteApiError(
+        `R2 từ chối (HTTP ${res.status}: ${s3Error(text)}). Kiểm tra R2_ACCESS_KEY_ID và R2_SECRET_ACCESS_KEY (khóa API của R2, quyền Object Read & Write).`,
+        res.status,
+      );
+    throw new RemoteApiError(`R2 trả lỗi khi lưu ${key} (HTTP ${res.status}): ${s3Error(text)}`, res.status);
   }
 
   asBinding(): R2Bucket {
