@@ -23,8 +23,7 @@ import { seedIfEmpty } from "./seed";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 // `--backup` (or BENCH_BACKUP=1) adds the backup (about 70 s at 250,000 articles) and the restore
-// (which did not finish in 21 minutes, docs/performance.md; each is stopped after
-// BENCH_BACKUP_LIMIT_MIN, default 15).
+// (a few minutes, docs/performance.md; each is stopped after BENCH_BACKUP_LIMIT_MIN, default 15).
 const WITH_BACKUP = process.argv.includes("--backup") || !!process.env.BENCH_BACKUP;
 const GOAL_PAGE = 50;
 const GOAL_SEARCH = 150;

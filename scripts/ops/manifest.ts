@@ -1,7 +1,8 @@
 // manifest.json: what a backup holds, written by `npm run backup` and
 // checked by `npm run restore` before anything is touched.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -43,6 +44,12 @@ export function newManifest(fields: Omit<Manifest, "format">): Manifest {
 
 export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
 /** Reads a backup directory's manifest and checks data.sql is the file it describes. */
 export async function readBackup(dir: string): Promise<{ manifest: Manifest; dataPath: string }> {
   const raw = await readFile(join(dir, MANIFEST_FILE), "utf8").catch(() => {
@@ -54,10 +61,14 @@ export async function readBackup(dir: string): Promise<{ manifest: Manifest; dat
       `${join(dir, MANIFEST_FILE)} không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     );
   const dataPath = join(dir, DATA_FILE);
-  const data = await readFile(dataPath).catch(() => {
-    throw new Error(`thiếu ${dataPath}`);
-  });
-  if (data.byteLength !== parsed.data.data.bytes || sha256(data) !== parsed.data.data.sha256) {
+  const bytes = await stat(dataPath).then(
+    (s) => s.size,
+    () => {
+      throw new Error(`thiếu ${dataPath}`);
+    },
+  );
+  // Streamed: an archive's data.sql is hundreds of MB.
+  if (bytes !== parsed.data.data.bytes || (await fileSha256(dataPath)) !== parsed.data.data.sha256) {
     throw new Error(`${dataPath} không khớp với manifest (tệp bị sửa hoặc chép thiếu)`);
   }
   return { manifest: parsed.data, dataPath };

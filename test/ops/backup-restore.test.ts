@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWranglerDev } from "../../scripts/dev-server";
+import { withLocalPlatform } from "../../scripts/local-platform";
 import { type Manifest, sha256 } from "../../scripts/ops/manifest";
 import { repositoryMigrations } from "../../scripts/ops/migration-files";
 import { countArticles, createDemoState, type DemoState } from "./demo-state";
@@ -23,6 +24,14 @@ let before: SiteContent;
 let backupDir: string;
 /** Photos in the backed-up state, read from its manifest. */
 let photos = 0;
+/** The source's article_months (not backed up: the triggers of migration 0016 refill it). */
+let sourceMonths: unknown[] = [];
+
+const readMonths = (dir: string) =>
+  withLocalPlatform(
+    async (env) => (await env.DB.prepare("select month, lastmod from article_months order by month").all()).results,
+    dir,
+  );
 
 async function withSite<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
   const dev = await startWranglerDev({
@@ -50,6 +59,8 @@ beforeAll(async () => {
   expect(before.tag.links.length).toBeGreaterThan(0);
   expect(before.article.html).toContain("<h1>");
   expect(before.search.links.length).toBeGreaterThan(3);
+  sourceMonths = await readMonths(state.dir);
+  expect(sourceMonths.length).toBeGreaterThan(0);
 });
 
 afterAll(async () => {
@@ -110,6 +121,73 @@ describe("npm run backup / npm run restore on a local state", () => {
     expect(run.code).toBe(0);
     const after = await withSite((url) => readSite(url, paths));
     expect(after).toEqual(before);
+  });
+
+  it("loads a dump whose tables break foreign-key order, with newlines and quotes in text", async () => {
+    const manifest = JSON.parse(await readFile(join(backupDir, "manifest.json"), "utf8")) as Manifest;
+    const original = (await readFile(join(backupDir, "data.sql"), "utf8"))
+      .split("\n")
+      .filter((l) => l.startsWith("INSERT"));
+    // Children before parents everywhere (article_tags before articles and
+    // tags, articles before sections and authors), plus a tag row that comes
+    // after the article_tags row pointing at it, whose name has a real
+    // newline, quotes, a semicolon and "--" inside the string.
+    const name = "Dòng một\nDòng hai 'trích'; -- không phải chú thích \"x\"";
+    const data = [
+      "PRAGMA defer_foreign_keys=TRUE;",
+      'INSERT INTO "article_tags" ("article_id","tag_id","position") VALUES(1,9999,7);',
+      ...[...original].reverse(),
+      `INSERT INTO "tags" ("id","slug","name") VALUES(9999,'dong-mot','${name.replace(/'/g, "''")}');`,
+    ].join("\n");
+    const reordered = join(work, "reordered");
+    await mkdir(reordered);
+    await writeFile(join(reordered, "data.sql"), data);
+    const tables = {
+      ...manifest.tables,
+      tags: manifest.tables.tags! + 1,
+      article_tags: manifest.tables.article_tags! + 1,
+    };
+    await writeFile(
+      join(reordered, "manifest.json"),
+      JSON.stringify({
+        ...manifest,
+        data: { file: "data.sql", bytes: Buffer.byteLength(data), sha256: sha256(data) },
+        tables,
+      }),
+    );
+
+    const target = join(work, "reordered-state");
+    const run = await runScript("scripts/restore.ts", [reordered, "--persist-to", target]);
+    expect(run.output).toContain("Đã khôi phục");
+    expect(run.code).toBe(0);
+
+    const restored = await withLocalPlatform(async (env) => {
+      const tag = await env.DB.prepare("select name from tags where id = 9999").first<string>("name");
+      // The 0016 triggers gave every tag row its article's dates, the added one too.
+      const undated = await env.DB.prepare(
+        "select count(*) as n from article_tags t join articles a on a.id = t.article_id where t.published_at is not a.published_at",
+      ).first<number>("n");
+      return { tag, undated };
+    }, target);
+    expect(restored).toEqual({ tag: name, undated: 0 });
+    expect(await readMonths(target)).toEqual(sourceMonths);
+
+    // A backup of the restored state holds the same rows, and the two added ones.
+    const out = join(work, "reordered-backups");
+    const again = await runScript("scripts/backup.ts", ["--persist-to", target, "--out-dir", out]);
+    expect(again.code).toBe(0);
+    const [dir] = await readdir(out);
+    const back = JSON.parse(await readFile(join(out, dir!, "manifest.json"), "utf8")) as Manifest;
+    expect(back.tables).toEqual(tables);
+    const lines = (await readFile(join(out, dir!, "data.sql"), "utf8"))
+      .split("\n")
+      .filter((l) => l.startsWith("INSERT"));
+    const added = (l: string) =>
+      l.startsWith('INSERT INTO "tags"')
+        ? l.includes("VALUES(9999,")
+        : /^INSERT INTO "article_tags" .*VALUES\(1,9999,/.test(l);
+    expect(lines.filter(added)).toHaveLength(2);
+    expect(lines.filter((l) => !added(l)).sort()).toEqual([...original].sort());
   });
 
   it("a restore that fails part-way leaves the target's database as it was", async () => {
