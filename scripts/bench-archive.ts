@@ -10,13 +10,12 @@
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { ARCHIVE } from "./archive/shape";
 import { importSpeedLines } from "./bench-import";
-import { startWranglerDev } from "./dev-server";
+import { freePort, startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { DEFAULT_STATE } from "./ops/default-state";
 import { seedIfEmpty } from "./seed";
@@ -40,18 +39,6 @@ interface Timing {
   p50: number;
   p95: number;
   status: number;
-}
-
-/** A port nobody listens on now (the lead runs CI in parallel: never a fixed one). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "localhost", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const pct = (sorted: number[], p: number) =>

@@ -6,12 +6,11 @@ import { openDatabase } from "../src/db/client";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { indexForSearch } from "../src/search/index-writes";
 import { DEMO_ARTICLES } from "./demo/articles/index";
-import { startWranglerDev } from "./dev-server";
+import { freePort, startWranglerDev } from "./dev-server";
 import { withLocalPlatform } from "./local-platform";
 import { createTempState, removeTempState } from "./temp-state";
 
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
-const PORT = 8796;
 const QUERIES = ["bac lieu", "Đà Nẵng mưa lớn", "tôm lúa", '"điện gió"', "giao duc the thao"];
 const SAMPLES = 200;
 
@@ -92,7 +91,7 @@ export async function benchSearch(): Promise<void> {
       `\nSearch: ${COUNT.toLocaleString("en")} generated articles loaded in ${((Date.now() - started) / 1000).toFixed(0)} s; FTS index ${(size! / 1048576).toFixed(1)} MB (+ ${(tonedSize! / 1048576).toFixed(1)} MB toned)`,
     );
 
-    const dev = await startWranglerDev({ port: PORT, persistTo: state });
+    const dev = await startWranglerDev({ port: await freePort(), persistTo: state });
     try {
       console.log(
         `| query (uncached: editor bypass), ${SAMPLES} requests | results | p50 ms | p99 ms |\n|---|---|---|---|`,

@@ -1,5 +1,8 @@
 // `npm run bench`: sizes and speed of the local Worker (wrangler dev, local
-// D1/R2/Cache). Prints a table; copy the numbers into docs/performance.md, "Benchmark".
+// D1/R2/Cache), then its cached pages against two reference Workers started
+// in the same run (scripts/bench/ratios.ts). Prints tables; copy the numbers
+// into docs/performance.md, "Benchmark". BENCH_LOAD_SECONDS (default 10) sets
+// each autocannon run's length, BENCH_SAMPLES the sequential requests.
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,14 +10,16 @@ import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
+import { benchRatios } from "./bench/ratios";
 import { benchSearch } from "./bench-search";
-import { startWranglerDev } from "./dev-server";
+import { freePort, startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
 
-const PORT = Number(process.env.BENCH_PORT ?? 8797);
+const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
 const BASE = `http://localhost:${PORT}`;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 function percentile(sorted: number[], p: number): number {
@@ -51,7 +56,7 @@ async function bundleGzip(): Promise<number> {
 }
 
 async function load(url: string, connections: number) {
-  const result = await autocannon({ url, connections, duration: 10 });
+  const result = await autocannon({ url, connections, duration: LOAD_SECONDS });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -60,6 +65,7 @@ if (process.argv.includes("--archive")) {
   await import("./bench-archive");
   process.exit(0);
 }
+const started = Date.now();
 applyLocalMigrations();
 await seedIfEmpty();
 const dev = await startWranglerDev({ port: PORT });
@@ -105,7 +111,7 @@ try {
   console.log(`| article, cache HIT | ${hit.p50.toFixed(2)} | ${hit.p99.toFixed(2)} |`);
   console.log(`| article, rendered (MISS path) | ${miss.p50.toFixed(2)} | ${miss.p99.toFixed(2)} |`);
 
-  console.log("\nLoad on the article (autocannon, 10 s each)");
+  console.log(`\nLoad on the article (autocannon, ${LOAD_SECONDS} s each)`);
   console.log("| connections | requests/s | p99 ms | errors |\n|---|---|---|---|");
   for (const connections of [10, 50]) {
     const r = await load(BASE + article, connections);
@@ -113,8 +119,13 @@ try {
   }
 
   console.log(`\nWorker bundle (wrangler deploy --dry-run): ${kb(await bundleGzip())} gzip`);
+
+  const tag = page.match(/href="(\/chu-de\/[a-z0-9-]+)"/)?.[1];
+  if (!tag) throw new Error("no tag link on the article page");
+  await benchRatios(BASE, { article, home: "/", section, tag });
 } finally {
   await dev.stop();
 }
 // BENCH_SKIP_SEARCH=1 skips the 10,000-article search part (it takes minutes).
 if (!process.env.BENCH_SKIP_SEARCH) await benchSearch();
+console.log(`\nnpm run bench took ${Math.round((Date.now() - started) / 1000)} s`);
