@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { decodeEntities } from "../../src/content/markup/html-entities";
 import { FORMAT_ID } from "./format";
 import { type RawComment, readComments } from "./wp-comments";
+import { WP_STATUS } from "./wp-status";
 
 type Json = Record<string, unknown>;
 
@@ -54,14 +55,6 @@ function resizedPaths(m: Json): string[] {
     .filter((p): p is string => !!p)
     .slice(0, 40);
 }
-
-const STATUS: Record<string, string> = {
-  publish: "published",
-  future: "scheduled",
-  draft: "draft",
-  pending: "review",
-  private: "draft",
-};
 
 export async function readRest(base: string, opts: RestOptions = {}): Promise<unknown> {
   const api = base.replace(/\/+$/, "");
@@ -180,7 +173,7 @@ export async function readRest(base: string, opts: RestOptions = {}): Promise<un
     ]),
   );
   const items = posts.flatMap((p) => {
-    const status = STATUS[String(p.status)];
+    const status = WP_STATUS[String(p.status)];
     if (!status) return [];
     const id = String(p.id);
     const author = String(p.author ?? "");

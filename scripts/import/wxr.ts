@@ -13,6 +13,7 @@ import { autop } from "./autop";
 import { FORMAT_ID, ImportFormatError } from "./format";
 import { texturize } from "./texturize";
 import { type RawComment, readComments } from "./wp-comments";
+import { WP_STATUS } from "./wp-status";
 
 type Node = Record<string, unknown>;
 
@@ -120,14 +121,6 @@ function pathOf(url: string): string | null {
     return null;
   }
 }
-
-const STATUS: Record<string, string> = {
-  publish: "published",
-  future: "scheduled",
-  draft: "draft",
-  pending: "review",
-  private: "draft",
-};
 
 /** An item's approved comments (wp:comment_approved 1; not pingbacks), as written. */
 function approvedComments(item: Node, offset: string): RawComment[] {
@@ -253,7 +246,7 @@ export function readWxr(input: Uint8Array | string, options: WxrOptions = {}): W
       continue;
     }
     const wpStatus = plain(item["wp:status"]);
-    const status = STATUS[wpStatus];
+    const status = WP_STATUS[wpStatus];
     if (!status) {
       ignored.set(`post/${wpStatus}`, (ignored.get(`post/${wpStatus}`) ?? 0) + 1);
       continue;
