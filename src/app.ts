@@ -20,6 +20,7 @@ import { pollRoutes } from "./reader/poll-routes";
 import { readerRoutes } from "./reader/routes";
 import { searchRoutes } from "./reader/search-route";
 import { sitemapRoutes } from "./reader/sitemap-routes";
+import { viewBeaconRoutes } from "./reader/view-beacon";
 import { reservedPathsOf } from "./site/reserved-paths";
 
 /**
@@ -63,6 +64,7 @@ export function createApp() {
   app.route("/tim-kiem", searchRoutes);
   app.route("/_", assetRoutes);
   app.route("/healthz", healthRoutes);
+  app.route("/luot-xem", viewBeaconRoutes);
   app.route("/", feedRoutes);
   app.route("/", sitemapRoutes);
   app.route("/", offlineRoutes);

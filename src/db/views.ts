@@ -7,13 +7,11 @@ import { articles, articleViews } from "./schema";
 export const hourOf = (date: Date) => Math.floor(date.getTime() / 3600_000);
 
 export async function recordViews(db: Database, articleId: number, at: Date, weight: number): Promise<void> {
-  await db
-    .insert(articleViews)
-    .values({ articleId, hour: hourOf(at), count: weight })
-    .onConflictDoUpdate({
-      target: [articleViews.articleId, articleViews.hour],
-      set: { count: sql`${articleViews.count} + ${weight}` },
-    });
+  // Only published articles are counted: an id from a forged request writes nothing.
+  await db.run(sql`insert into article_views (article_id, hour, count)
+    select ${articleId}, ${hourOf(at)}, ${weight} from ${articles}
+     where ${articles.id} = ${articleId} and ${isPublishedRow(at)}
+    on conflict (article_id, hour) do update set count = count + excluded.count`);
 }
 
 /** The most-read published articles since `since`, most views first. */

@@ -1,8 +1,8 @@
 // Fragments: parts of a page with their own clock (latest news, weather,
 // poll results, comments). A page renders an empty placeholder
-// <div data-fragment="name"></div>; on the way out, each placeholder is filled
-// from the fragment's own short-lived cache entry. Updating a fragment never
-// throws away the cached pages that show it.
+// <div data-fragment="name"></div>; the edge fills it from the fragment's own
+// short-lived cache entry. Updating a fragment never throws away the cached
+// pages that show it: it changes the key of the stitched copy (page-cache.ts).
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { describeError, log } from "../platform/log";
@@ -12,13 +12,13 @@ import { STALE_IF_ERROR } from "./policy";
 export interface FragmentDef<Deps> {
   /** What the fragment shows; its version is read like a page's. */
   deps: Deps;
-  /** Seconds a rendered fragment may be reused even if nothing bumped its scopes; 0 = render every time. */
-  ttl: number;
   /**
-   * Rendered per request and left out of the page's ETag (e.g. a form's
-   * signed timestamp): a browser revalidating keeps its older copy.
+   * Seconds a rendered fragment may be reused even if nothing bumped its
+   * scopes. 0 = rendered for every request (e.g. a form's signed timestamp):
+   * never stored, and left out of the page's ETag, so a browser revalidating
+   * keeps its older copy.
    */
-  volatile?: boolean;
+  ttl: number;
   render(c: Context<AppEnv>): Promise<string>;
 }
 
@@ -27,41 +27,65 @@ export type FragmentResolver<Deps> = (name: string) => FragmentDef<Deps> | undef
 
 const PLACEHOLDER = /<div data-fragment="([a-z0-9-]+)"><\/div>/g;
 
+/** The empty element a view renders where a fragment goes (src/views/FragmentSlot.tsx). */
+export const placeholderOf = (name: string): string => `<div data-fragment="${name}"></div>`;
+
 /** Names of the fragments a rendered page asks for. */
 export function fragmentNames(html: string): string[] {
   return [...new Set([...html.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
+/** The page with each placeholder found in `contents` replaced by its HTML; others stay. */
+export function fillFragments(html: string, contents: ReadonlyMap<string, string>): string {
+  if (!contents.size) return html;
+  return html.replace(PLACEHOLDER, (placeholder, name: string) => contents.get(name) ?? placeholder);
+}
+
+/** Rendered for every request: never stored, not part of a stitched page or its ETag. */
+export const isPerRequest = (def: FragmentDef<unknown>): boolean => def.ttl <= 0;
+
+/** The clock's share of a fragment's key: a new bucket every `ttl` seconds. */
+function bucketOf(def: FragmentDef<unknown>, now: number): number {
+  return Math.floor(now / (def.ttl * 1000));
+}
+
 /**
- * A fragment's HTML. Never throws: if its version cannot be read or it cannot
- * be rendered (D1 down), the last copy rendered in this data centre is used,
- * or nothing (the placeholder stays empty) when there is none. `offline` skips
- * D1 altogether: the page itself already came from its last stored copy.
+ * What names one rendering of a stored fragment: its name, the version of its
+ * dependencies and its time bucket. The same key always names the same HTML.
+ */
+export function fragmentKey(name: string, def: FragmentDef<unknown>, stamp: number, now = Date.now()): string {
+  return `${name}.${stamp}.${bucketOf(def, now)}`;
+}
+
+/**
+ * A fragment's HTML. Never throws: if it cannot be rendered (D1 down), the
+ * last copy rendered in this data centre is used, or nothing (the placeholder
+ * stays empty) when there is none. `stamp` is the version of its
+ * dependencies; "offline" skips D1 altogether (the version could not be read).
  */
 export async function loadFragment<Deps>(
   c: Context<AppEnv>,
   name: string,
   def: FragmentDef<Deps>,
-  version: (c: Context<AppEnv>, deps: Deps) => Promise<number>,
-  opts: { offline?: boolean } = {},
+  stamp: number | "offline",
 ): Promise<string> {
-  // Per-reader fragments (a form's timestamp) are never kept: render or leave out.
-  const keepsLast = def.ttl > 0 && !def.volatile;
+  // Per-request fragments (a form's timestamp) are never kept: render or leave out.
+  const keepsLast = !isPerRequest(def);
   const lastKey = new Request(`https://fragments.internal/${name}/last`);
   const cache = edgeCache();
   try {
-    if (opts.offline && keepsLast) return await lastCopy(cache, lastKey);
-    if (def.ttl <= 0) return await def.render(c);
-    const stamp = await version(c, def.deps);
-    // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
-    const bucket = Math.floor(Date.now() / (def.ttl * 1000));
-    const key = new Request(`https://fragments.internal/${name}/${stamp}/${bucket}`);
-    const until = (bucket + 1) * def.ttl * 1000;
-    const known = readRecent(key.url);
+    if (!keepsLast) return await def.render(c);
+    if (stamp === "offline") return await lastCopy(cache, lastKey);
+    const now = Date.now();
+    const id = fragmentKey(name, def, stamp, now);
+    const known = readRecent(id);
     if (known !== undefined) return known;
+    // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
+    const key = new Request(`https://fragments.internal/${id}`);
+    const until = (bucketOf(def, now) + 1) * def.ttl * 1000;
     const cached = await cache.match(key).catch(() => undefined);
-    if (cached) return rememberRecent(key.url, await cached.text(), until);
-    const html = rememberRecent(key.url, await def.render(c), until);
+    if (cached) return rememberRecent(id, await cached.text(), until);
+    const html = rememberRecent(id, await def.render(c), until);
     const entry = (maxAge: number) => new Response(html, { headers: { "cache-control": `public, max-age=${maxAge}` } });
     c.executionCtx.waitUntil(
       Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined),
@@ -76,9 +100,8 @@ export async function loadFragment<Deps>(
 /**
  * Fragments this isolate has read, by their versioned, time-bucketed key. A
  * key always names the same HTML (a change makes a new version, the clock a
- * new bucket), so a busy isolate can skip the Cache API round trip the page
- * would otherwise make for every fragment on every view (docs/performance.md,
- * "Benchmark"; docs/caching.md, "Fragments").
+ * new bucket), so a busy isolate can skip the Cache API round trip
+ * (docs/caching.md, "Fragments").
  */
 const recent = new Map<string, { html: string; until: number }>();
 const RECENT_MAX_ENTRIES = 500;
@@ -101,24 +124,4 @@ function rememberRecent(key: string, html: string, until: number): string {
 async function lastCopy(cache: Cache, lastKey: Request): Promise<string> {
   const last = await cache.match(lastKey).catch(() => undefined);
   return last ? last.text() : "";
-}
-
-/** Fills the page's placeholders as the body streams out. */
-export function stitchFragments(
-  body: ReadableStream | null,
-  contents: Map<string, string>,
-  headers: Headers,
-  status: number,
-): Response {
-  const response = new Response(body, { status, headers });
-  if (!contents.size) return response;
-  return new HTMLRewriter()
-    .on("div[data-fragment]", {
-      element(el) {
-        const html = contents.get(el.getAttribute("data-fragment") ?? "");
-        if (html === undefined) return;
-        el.replace(html, { html: true });
-      },
-    })
-    .transform(response);
 }

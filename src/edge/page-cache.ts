@@ -1,16 +1,31 @@
 // Reader pages through the Workers Cache API. Only this folder knows how.
-//   key = canonical URL (tracking parameters dropped) + content version + variant
-//   HIT   stored and fresh            -> served, fragments stitched in
-//   STALE stored, past EDGE_FRESH     -> served, re-rendered in the background
-//   MISS  nothing stored for this key -> rendered, stored, served
+//   raw page  = canonical URL (tracking parameters dropped) + content version + variant,
+//               rendered with empty fragment placeholders
+//   stitched  = the raw page's key + the key of every fragment in it (name,
+//               version, time bucket): the page ready to send, its ETag included
+//   HIT   the stitched page is stored and fresh    -> one lookup, sent as it is
+//         (or the raw page is, and only a fragment changed -> stitched once, stored)
+//   STALE stored, past EDGE_FRESH                  -> served, re-rendered in the background
+//   MISS  no raw page for this version             -> rendered, stored, stitched, served
 //   STALE-ERROR  the version could not be read or the render failed (D1 down)
 //               -> the last page stored for this URL and variant, whatever its
 //                  version, with fragments from their own last entries
+// Fragments rendered for every request (a form's signed timestamp) stay
+// placeholders in the stitched page and are filled on the way out.
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { describeError, log } from "../platform/log";
 import { edgeCache } from "./cache";
-import { type FragmentDef, type FragmentResolver, fragmentNames, loadFragment, stitchFragments } from "./fragments";
+import {
+  type FragmentDef,
+  type FragmentResolver,
+  fillFragments,
+  fragmentKey,
+  fragmentNames,
+  isPerRequest,
+  loadFragment,
+  placeholderOf,
+} from "./fragments";
 import { shortHash } from "./hash";
 import {
   canonicalCacheUrl,
@@ -31,8 +46,12 @@ export interface PageVariant {
 export type PageRenderer = (variant: PageVariant) => Promise<Response>;
 type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS" | "STALE-ERROR";
 
+/** When the raw page was rendered: a stitched copy carries its page's time. */
 const STORED_AT = "x-edge-stored-at";
+/** Names of a raw page's fragments, in the order they appear. */
 const FRAGMENTS = "x-edge-fragments";
+/** Where a stitched page's per-request fragments go: "name@byteOffset", comma-separated. */
+const SLOTS = "x-edge-slots";
 
 /**
  * What the cache needs to know about the content, handed in by the routes'
@@ -42,75 +61,307 @@ const FRAGMENTS = "x-edge-fragments";
 export interface PageCacheSetup<Deps> {
   /** The content version of what `deps` names: a new version is a new key. */
   version(c: Context<AppEnv>, deps: Deps): Promise<number>;
+  /** Several versions in one read (one D1 round trip); else `version` for each. */
+  versions?(c: Context<AppEnv>, deps: Deps[]): Promise<number[]>;
   /** Cache-Tag values for zone purges in production. */
   tags(deps: Deps): string[];
   /** The fragments pages may ask for, by their placeholder's name. */
   fragments: FragmentResolver<Deps>;
 }
 
+/** A 200 page: rendered and buffered (`text`), or as the cache gave it back (`body`). */
+interface Page {
+  headers: Headers;
+  text?: string;
+  body?: ReadableStream | null;
+}
+
+/** A page's fragments with the versions of their dependencies ("offline": D1 could not be asked). */
+interface StitchPlan<Deps> {
+  stable: { name: string; def: FragmentDef<Deps>; stamp: number | "offline" }[];
+  perRequest: string[];
+  /** The stable fragments' keys joined: the stitched copy's key suffix. Empty when offline. */
+  id: string;
+}
+
+/** Cache API keys of a page: its raw render for this version, and the URL's last known page. */
+interface PageKeys {
+  entry: string;
+  raw: string;
+  last: string;
+}
+
+const fromCache = (res: Response): Page => ({ headers: new Headers(res.headers), body: res.body });
+const namesIn = (headers: Headers): string[] => (headers.get(FRAGMENTS) ?? "").split(",").filter(Boolean);
+const noMiss = (promise: Promise<Response | undefined>) => promise.catch(() => undefined);
+const utf8 = new TextEncoder();
+
 export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
+  const versionsOf = (c: Context<AppEnv>, list: Deps[]): Promise<number[]> =>
+    setup.versions ? setup.versions(c, list) : Promise.all(list.map((deps) => setup.version(c, deps)));
+
+  // Definitions are pure (deps, ttl, render), so each name is resolved once per isolate.
+  const defs = new Map<string, FragmentDef<Deps> | undefined>();
+  const defOf = (name: string): FragmentDef<Deps> | undefined => {
+    if (defs.has(name)) return defs.get(name);
+    if (defs.size >= 5000) defs.clear();
+    const def = setup.fragments(name);
+    defs.set(name, def);
+    return def;
+  };
+
+  /**
+   * The fragments named in a page, with the versions of their dependencies:
+   * given (read together with the page's), read here in one go, or "offline".
+   */
+  async function planStitch(
+    c: Context<AppEnv>,
+    names: string[],
+    stamps?: number[] | "offline",
+  ): Promise<StitchPlan<Deps>> {
+    const plan: StitchPlan<Deps> = { stable: [], perRequest: [], id: "" };
+    for (const name of names) {
+      const def = defOf(name);
+      if (!def) continue;
+      if (isPerRequest(def)) plan.perRequest.push(name);
+      else plan.stable.push({ name, def, stamp: "offline" });
+    }
+    if (!plan.stable.length || stamps === "offline") return plan;
+    try {
+      const read =
+        stamps ??
+        (await versionsOf(
+          c,
+          plan.stable.map((f) => f.def.deps),
+        ));
+      plan.stable.forEach((f, i) => {
+        f.stamp = read[i]!;
+      });
+    } catch (err) {
+      // D1 failed after the page's own version was read: fragments fall back to their last copies.
+      log("error", "fragment versions failed", { error: describeError(err) });
+      return plan;
+    }
+    const now = Date.now();
+    plan.id = plan.stable.map((f) => fragmentKey(f.name, f.def, f.stamp as number, now)).join(",");
+    return plan;
+  }
+
+  /** The raw page with its stable fragments put in: what a HIT sends, with its ETag. */
+  async function stitch(c: Context<AppEnv>, raw: Page, plan: StitchPlan<Deps>): Promise<Page> {
+    let text = raw.text ?? (await new Response(raw.body).text());
+    const headers = new Headers(raw.headers);
+    headers.delete(FRAGMENTS);
+    if (plan.stable.length) {
+      const contents = new Map<string, string>();
+      await Promise.all(
+        plan.stable.map(async ({ name, def, stamp }) => contents.set(name, await loadFragment(c, name, def, stamp))),
+      );
+      const stable = plan.stable.map(({ name }) => contents.get(name)!);
+      headers.set("etag", `"${await shortHash(headers.get("etag") ?? "", ...stable)}"`);
+      text = fillFragments(text, contents);
+    }
+    // Byte offsets of what is filled per request, so a HIT splices bytes instead of decoding the page.
+    const slots = plan.perRequest.flatMap((name) => {
+      const at = text.indexOf(placeholderOf(name));
+      return at < 0 ? [] : [`${name}@${utf8.encode(text.slice(0, at)).length}`];
+    });
+    headers.set(SLOTS, slots.join(","));
+    return { text, headers };
+  }
+
+  /** Renders; with keys, stores the raw page (versioned and as the URL's last known page) and the stitched one. */
+  async function renderPage(
+    c: Context<AppEnv>,
+    render: PageRenderer,
+    variant: PageVariant,
+    keys: PageKeys | null,
+  ): Promise<{ page: Page | Response; plan?: StitchPlan<Deps> }> {
+    const rendered = await prepare(await render(variant));
+    if (keys) c.executionCtx.waitUntil(storeRaw(keys, rendered).catch(() => undefined));
+    if (rendered instanceof Response) return { page: rendered };
+    const names = namesIn(rendered.headers);
+    if (keys) rememberFragments(keys, names);
+    const plan = await planStitch(c, names);
+    const page = await stitch(c, rendered, plan);
+    if (keys && plan.id && isStorable(page)) {
+      c.executionCtx.waitUntil(
+        edgeCache()
+          .put(stitchedKey(keys, plan), toEntry(page))
+          .catch(() => undefined),
+      );
+    }
+    return { page, plan };
+  }
+
+  /** The stored page for these keys, stitched if it was not yet: undefined when the raw page is gone. */
+  async function lookUp(
+    c: Context<AppEnv>,
+    keys: PageKeys,
+    plan: StitchPlan<Deps>,
+    raw: Response | undefined,
+  ): Promise<Page | undefined> {
+    const cache = edgeCache();
+    if (plan.id) {
+      // The one lookup of a HIT.
+      const stitched = await noMiss(cache.match(stitchedKey(keys, plan)));
+      if (stitched) return fromCache(stitched);
+    }
+    // A failing Cache API is a miss, not an error.
+    raw ??= await noMiss(cache.match(keys.raw));
+    if (!raw) return undefined;
+    // A fragment changed (or its clock moved) since the page was stitched: stitch once, store.
+    const page = await stitch(c, fromCache(raw), plan);
+    if (plan.id) c.executionCtx.waitUntil(cache.put(stitchedKey(keys, plan), toEntry(page)).catch(() => undefined));
+    return page;
+  }
+
+  /** Per-request fragments, rendered now. */
+  async function perRequestContents(c: Context<AppEnv>, names: string[]): Promise<Map<string, string>> {
+    const contents = new Map<string, string>();
+    for (const name of names) {
+      const def = defOf(name);
+      if (def) contents.set(name, await loadFragment(c, name, def, 0));
+    }
+    return contents;
+  }
+
+  /** The response: headers for its status, a 304 when the browser has it, per-request fragments filled in. */
+  async function serve(
+    c: Context<AppEnv>,
+    page: Page | Response,
+    status: CacheStatus,
+    tags: string[],
+    perRequest: string[],
+  ): Promise<Response> {
+    if (page instanceof Response) {
+      const headers = new Headers(page.headers);
+      headers.set("x-cache", status);
+      headers.set("cache-control", status === "BYPASS" || page.status >= 500 ? NO_STORE : "public, max-age=60");
+      return new Response(page.body, { status: page.status, headers });
+    }
+    const { headers } = page;
+    const slots = headers.get(SLOTS);
+    for (const name of [FRAGMENTS, STORED_AT, SLOTS]) headers.delete(name);
+    headers.set("x-cache", status);
+    headers.set("vary", "Save-Data");
+    if (status === "BYPASS") {
+      headers.set("cache-control", NO_STORE);
+    } else {
+      // STALE-ERROR: browsers revalidate every time, so readers see the live page as soon as D1 is back.
+      headers.set("cache-control", status === "STALE-ERROR" ? STALE_ERROR_CACHE_CONTROL : PAGE_CACHE_CONTROL);
+      headers.set("cache-tag", ["page", ...tags].join(","));
+    }
+    const etag = headers.get("etag");
+    if (
+      etag &&
+      c.req
+        .header("if-none-match")
+        ?.split(",")
+        .some((t) => t.trim() === etag)
+    ) {
+      return new Response(null, { status: 304, headers });
+    }
+    if (!perRequest.length) return new Response(page.text ?? page.body ?? null, { status: 200, headers });
+    const contents = await perRequestContents(c, perRequest);
+    if (page.text !== undefined) return new Response(fillFragments(page.text, contents), { status: 200, headers });
+    return new Response(await splice(page.body ?? null, slots ?? "", contents), { status: 200, headers });
+  }
+
   return async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;
     const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
+    const tags = setup.tags(deps);
     if (!isCacheableRequest(req)) {
-      return finish(c, await prepare(await render(variant)), "BYPASS", deps, setup);
+      const { page, plan } = await renderPage(c, render, variant, null);
+      return serve(c, page, "BYPASS", tags, plan?.perRequest ?? []);
     }
     const url = canonicalCacheUrl(req.url);
     const entry = `${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`;
-    const lastKey = lastKnownKey(entry);
-    const cache = edgeCache();
-    let fresh: Response | null = null;
+    const last = `https://pages.internal/last/${entry}`;
+    let fresh: Awaited<ReturnType<typeof renderPage>> | null = null;
     let failure: { error: unknown } | null = null;
     try {
-      const version = await setup.version(c, deps);
+      // A busy isolate knows the page's fragments: their versions are read with the page's, in one go.
+      const known = knownFragments.get(entry);
+      const guess = known ? await planStitch(c, known.names, "offline") : undefined;
+      const [version, ...stamps] = await versionsOf(c, [deps, ...(guess?.stable.map((f) => f.def.deps) ?? [])]);
       const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
-      const key = new Request(`https://pages.internal/${deployment}/${version}/${entry}`);
-      // A failing Cache API is a miss, not an error.
-      const stored = await cache.match(key).catch(() => undefined);
-      if (stored) {
-        const age = (Date.now() - Number(stored.headers.get(STORED_AT))) / 1000;
-        if (age <= EDGE_FRESH_SECONDS) return finish(c, stored, "HIT", deps, setup);
-        c.executionCtx.waitUntil(renderAndStore(key, lastKey, render, variant).catch(() => undefined));
-        return finish(c, stored, "STALE", deps, setup);
+      const keys: PageKeys = { entry, raw: `https://pages.internal/${deployment}/${version}/${entry}`, last };
+      let raw: Response | undefined;
+      let names: string[] | undefined;
+      if (known?.raw === keys.raw) names = known.names;
+      else {
+        raw = await noMiss(edgeCache().match(keys.raw));
+        if (raw) names = rememberFragments(keys, namesIn(raw.headers));
       }
-      fresh = await prepare(await render(variant));
-      if (fresh.status < 500) c.executionCtx.waitUntil(store(key, lastKey, fresh).catch(() => undefined));
+      if (names) {
+        const plan = await planStitch(c, names, names === known?.names ? stamps : undefined);
+        const page = await lookUp(c, keys, plan, raw);
+        if (page) {
+          const age = (Date.now() - Number(page.headers.get(STORED_AT))) / 1000;
+          if (age <= EDGE_FRESH_SECONDS) return serve(c, page, "HIT", tags, plan.perRequest);
+          c.executionCtx.waitUntil(renderPage(c, render, variant, keys).catch(() => undefined));
+          return serve(c, page, "STALE", tags, plan.perRequest);
+        }
+        // Known, but evicted since: rendered again below.
+        knownFragments.delete(entry);
+      }
+      fresh = await renderPage(c, render, variant, keys);
     } catch (error) {
       failure = { error };
     }
-    if (failure || !fresh || fresh.status >= 500) {
+    if (failure || !fresh || (fresh.page instanceof Response && fresh.page.status >= 500)) {
       // stale-if-error: the version could not be read or the page not rendered
-      // (D1 down); the reader gets the last page stored for this URL instead.
-      const last = await cache.match(lastKey).catch(() => undefined);
-      if (last) {
+      // (D1 down); the reader gets the last page stored for this URL instead,
+      // its fragments from their own last copies, without asking D1 again.
+      const stored = await noMiss(edgeCache().match(last));
+      if (stored) {
         log("error", "served the last stored page", {
           path: url.pathname,
-          error: failure ? describeError(failure.error) : String(fresh?.status),
+          error: failure ? describeError(failure.error) : String((fresh?.page as Response | undefined)?.status),
         });
-        return finish(c, last, "STALE-ERROR", deps, setup);
+        const plan = await planStitch(c, namesIn(stored.headers), "offline");
+        return serve(c, await stitch(c, fromCache(stored), plan), "STALE-ERROR", tags, plan.perRequest);
       }
       if (failure) throw failure.error;
     }
-    return finish(c, fresh!, "MISS", deps, setup);
+    return serve(c, fresh!.page, "MISS", tags, fresh!.plan?.perRequest ?? []);
   };
 }
 
 /**
- * The "last known" entry of a URL and variant: the newest page stored for it,
- * whatever its version or deployment, so finding it needs no D1 read. Only
- * served when the version cannot be read or the page cannot be rendered.
+ * Per URL and variant, the raw page this isolate last saw and its fragments'
+ * names, so a HIT reads the page's and its fragments' versions together and
+ * goes straight to the stitched copy: one lookup.
  */
-function lastKnownKey(entry: string): Request {
-  return new Request(`https://pages.internal/last/${entry}`);
+const knownFragments = new Map<string, { raw: string; names: string[] }>();
+const KNOWN_MAX_ENTRIES = 2000;
+
+function rememberFragments(keys: PageKeys, names: string[]): string[] {
+  if (knownFragments.size >= KNOWN_MAX_ENTRIES) knownFragments.clear();
+  knownFragments.set(keys.entry, { raw: keys.raw, names });
+  return names;
 }
 
-async function renderAndStore(
-  key: Request,
-  lastKey: Request,
-  render: PageRenderer,
-  variant: PageVariant,
-): Promise<void> {
-  await store(key, lastKey, await prepare(await render(variant)));
+function stitchedKey<Deps>(keys: PageKeys, plan: StitchPlan<Deps>): string {
+  return `${keys.raw}~${encodeURIComponent(plan.id)}`;
+}
+
+/** The stored bytes with each slot's placeholder replaced: no decoding of the page. */
+async function splice(body: ReadableStream | null, slots: string, contents: Map<string, string>): Promise<Blob> {
+  const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+  const parts: BlobPart[] = [];
+  let from = 0;
+  for (const slot of slots.split(",").filter(Boolean)) {
+    const at = slot.lastIndexOf("@");
+    const name = slot.slice(0, at);
+    const offset = Number(slot.slice(at + 1));
+    parts.push(bytes.subarray(from, offset), contents.get(name) ?? "");
+    from = offset + placeholderOf(name).length;
+  }
+  parts.push(bytes.subarray(from));
+  return new Blob(parts);
 }
 
 /**
@@ -118,26 +369,29 @@ async function renderAndStore(
  * Any other answer (404 after an unpublish, a redirect) removes the last known
  * page, so an outage never brings back an article that was taken down.
  */
-async function store(key: Request, lastKey: Request, fresh: Response): Promise<void> {
+async function storeRaw(keys: PageKeys, rendered: Page | Response): Promise<void> {
   const cache = edgeCache();
-  if (isStorable(fresh)) {
-    // Cloned before the first await, while the body is still unread (the caller streams it out).
-    const [a, b] = [fresh.clone(), fresh.clone()];
-    await Promise.all([cache.put(key, a), cache.put(lastKey, b)]);
-  } else if (fresh.status !== 200 && fresh.status < 500) {
-    await cache.delete(lastKey);
+  if (!(rendered instanceof Response)) {
+    if (isStorable(rendered))
+      await Promise.all([cache.put(keys.raw, toEntry(rendered)), cache.put(keys.last, toEntry(rendered))]);
+  } else if (rendered.status !== 200 && rendered.status < 500) {
+    await cache.delete(keys.last);
   }
 }
 
-function isStorable(res: Response): boolean {
-  return res.status === 200 && !res.headers.has("set-cookie");
+function isStorable(page: Page): boolean {
+  return !page.headers.has("set-cookie");
+}
+
+function toEntry(page: Page): Response {
+  return new Response(page.text ?? page.body ?? null, { status: 200, headers: page.headers });
 }
 
 /** Pages, feeds, sitemaps, robots.txt and the web app manifest: text the edge may buffer and store. */
 const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/([a-z+]*\+)?(xml|json))\b/;
 
-/** Buffers a rendered page once: its strong ETag, fragment list and storage lifetime. */
-async function prepare(rendered: Response): Promise<Response> {
+/** Buffers a rendered 200 once: its strong ETag, fragment list and storage lifetime. Anything else passes through. */
+async function prepare(rendered: Response): Promise<(Page & { text: string }) | Response> {
   const type = rendered.headers.get("content-type") ?? "";
   if (rendered.status !== 200 || !CACHEABLE_TYPE.test(type)) return rendered;
   const text = await rendered.text();
@@ -148,61 +402,5 @@ async function prepare(rendered: Response): Promise<Response> {
   headers.set(STORED_AT, String(Date.now()));
   // For the Cache API only: keep the entry through the stale window.
   headers.set("cache-control", `public, max-age=${EDGE_FRESH_SECONDS + STALE_WHILE_REVALIDATE}`);
-  return new Response(text, { status: 200, headers });
-}
-
-async function finish<Deps>(
-  c: Context<AppEnv>,
-  page: Response,
-  status: CacheStatus,
-  deps: Deps,
-  setup: PageCacheSetup<Deps>,
-): Promise<Response> {
-  const headers = new Headers(page.headers);
-  const defs = new Map<string, FragmentDef<Deps>>();
-  for (const name of (headers.get(FRAGMENTS) ?? "").split(",")) {
-    const def = name ? setup.fragments(name) : undefined;
-    if (def) defs.set(name, def);
-  }
-  headers.delete(FRAGMENTS);
-  headers.delete(STORED_AT);
-  headers.set("x-cache", status);
-  if (page.status !== 200) {
-    headers.set("cache-control", status === "BYPASS" || page.status >= 500 ? NO_STORE : "public, max-age=60");
-    return new Response(page.body, { status: page.status, headers });
-  }
-
-  // With D1 down, fragments come from their own last entries without asking it again.
-  const offline = status === "STALE-ERROR";
-  const contents = new Map<string, string>();
-  await Promise.all(
-    [...defs].map(async ([name, def]) =>
-      contents.set(name, await loadFragment(c, name, def, setup.version, { offline })),
-    ),
-  );
-  const pageTag = headers.get("etag") ?? "";
-  const stable = [...defs].filter(([, def]) => !def.volatile).map(([name]) => contents.get(name)!);
-  const etag = stable.length ? `"${await shortHash(pageTag, ...stable)}"` : pageTag;
-  headers.set("etag", etag);
-  headers.set("vary", "Save-Data");
-  if (status === "BYPASS") {
-    headers.set("cache-control", NO_STORE);
-  } else if (offline) {
-    // Browsers revalidate every time, so readers see the live page as soon as D1 is back.
-    headers.set("cache-control", STALE_ERROR_CACHE_CONTROL);
-    headers.set("cache-tag", ["page", ...setup.tags(deps)].join(","));
-  } else {
-    headers.set("cache-control", PAGE_CACHE_CONTROL);
-    headers.set("cache-tag", ["page", ...setup.tags(deps)].join(","));
-  }
-  if (
-    etag &&
-    c.req
-      .header("if-none-match")
-      ?.split(",")
-      .some((t) => t.trim() === etag)
-  ) {
-    return new Response(null, { status: 304, headers });
-  }
-  return stitchFragments(page.body, contents, headers, 200);
+  return { text, headers };
 }

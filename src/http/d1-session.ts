@@ -6,7 +6,7 @@
 // simply reads the primary, so this is safe to ship before turning it on.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { openDatabase } from "../db/client";
+import { openDatabaseLazily } from "../db/client";
 import { isNewsroomPath } from "../edge/policy";
 import type { AppEnv } from "../env";
 
@@ -35,10 +35,18 @@ export function sessionConstraint(c: Context<AppEnv>): string {
  */
 export function d1Session(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const session = c.env.DB.withSession(sessionConstraint(c));
-    // A session has the D1Database query surface drizzle uses (prepare, batch).
-    c.set("db", openDatabase(session as unknown as D1Database));
+    // Opened on the first query: a cache HIT usually makes none.
+    let session: D1DatabaseSession | undefined;
+    c.set(
+      "db",
+      openDatabaseLazily(() => {
+        session = c.env.DB.withSession(sessionConstraint(c));
+        // A session has the D1Database query surface drizzle uses (prepare, batch).
+        return session as unknown as D1Database;
+      }),
+    );
     await next();
+    if (!session) return;
     const writes = c.req.method !== "GET" && c.req.method !== "HEAD";
     const bookmark = session.getBookmark();
     if (!bookmark || !(writes || isNewsroomPath(new URL(c.req.url).pathname)) || bookmark === readBookmark(c)) return;

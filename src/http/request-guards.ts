@@ -69,6 +69,7 @@ const ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;
 
 /** Percent-escapes that do not decode to UTF-8 text (or hide a NUL). A lone "%" is left alone, as URLSearchParams does. */
 function badEscapes(raw: string): boolean {
+  if (!raw.includes("%")) return false;
   for (const [run] of raw.matchAll(ESCAPES)) {
     const bytes = Uint8Array.from(run.slice(1).split("%"), (hex) => parseInt(hex, 16));
     try {

@@ -52,13 +52,25 @@ const baseline = secureHeaders({
   crossOriginOpenerPolicy: false,
 });
 
+/** The policy is the same for every response of a deployment: built once per Turnstile setting. */
+const policies = new Map<boolean, string>();
+function policyFor(env: Pick<Env, "TURNSTILE_SITE_KEY">): string {
+  const turnstile = !!env.TURNSTILE_SITE_KEY;
+  let policy = policies.get(turnstile);
+  if (!policy) {
+    policy = contentSecurityPolicy(env);
+    policies.set(turnstile, policy);
+  }
+  return policy;
+}
+
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await baseline(c, next);
   const headers = c.res.headers;
   // A handler's own, stricter policy wins: /media sets one that keeps an SVG inert.
-  if (!headers.has("content-security-policy")) headers.set("content-security-policy", contentSecurityPolicy(c.env));
+  if (!headers.has("content-security-policy")) headers.set("content-security-policy", policyFor(c.env));
   if (isProduction(c.env)) headers.set("strict-transport-security", HSTS);
-  const { pathname } = new URL(c.req.url);
+  const pathname = c.req.path;
   // COOP on the newsroom only. On a reader page it cost more than it protects:
   // arriving from any page without the same policy (a search result, a social
   // app, a new tab) forces a browsing-context-group switch, a fresh renderer

@@ -7,7 +7,7 @@ import { figureImageIds, parseBody, relatedArticleIds } from "../content/blocks"
 import { getSeeAlso, toImageData } from "../db/articles";
 import { getImagesByIds } from "../db/images";
 import { listAuthors } from "../db/newsroom-articles";
-import { fragmentNames, stitchFragments } from "../edge/fragments";
+import { fillFragments, fragmentNames } from "../edge/fragments";
 import type { AppEnv } from "../env";
 import { readerFragments } from "../reader/fragments";
 import { loadSiteInfo } from "../reader/site-info";
@@ -87,7 +87,7 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
       "cache-control": "private, no-store",
       "x-robots-tag": "noindex",
     });
-    return stitchFragments(new Response(html).body, boxes, headers, 200);
+    return new Response(fillFragments(html, boxes), { status: 200, headers });
   } catch (err) {
     return formFailure(c, err, values);
   }

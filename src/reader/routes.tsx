@@ -14,7 +14,6 @@ import { redirectRenamed } from "./renamed";
 import { loadSiteInfo } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
 import { renderStaticPage } from "./static-page";
-import { countView } from "./view-counter";
 
 const HOME_LATEST = 8;
 const HOME_PER_SECTION = 4;
@@ -109,8 +108,6 @@ readerRoutes.get("/:section", (c) => {
 readerRoutes.get("/:section/:file", (c) => {
   const parsed = parseArticleFile(c.req.param("file"));
   if (!parsed) return notFoundPage(c);
-  // Counted here, before the cache: a HIT is a view too.
-  if (c.req.method === "GET") countView(c, parsed.id);
   return cachedPage(c, { kind: "article", id: parsed.id }, async ({ lite }) => {
     const now = new Date();
     const [site, article, related] = await Promise.all([

@@ -9,6 +9,7 @@ export function robotsTxt(siteUrl: string): string {
     "Disallow: /tim-kiem",
     "Disallow: /binh-luan",
     "Disallow: /binh-chon",
+    "Disallow: /luot-xem",
     "Allow: /",
     "",
     `Sitemap: ${siteUrl}/sitemap.xml`,

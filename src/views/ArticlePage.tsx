@@ -11,6 +11,7 @@ import { Figure } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { SaveButton } from "./SaveButton";
 import { TeaserList } from "./TeaserList";
+import { ViewBeacon } from "./ViewBeacon";
 
 export interface ArticlePageProps {
   site: SiteInfo;
@@ -111,6 +112,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
           </nav>
         )}
       </article>
+      {article.id > 0 && !lite && <ViewBeacon articleId={article.id} />}
       {article.id > 0 && (
         <div class="article">
           <FragmentSlot fragment={{ kind: "comments", id: article.id }} />
