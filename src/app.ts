@@ -16,6 +16,7 @@ import { healthRoutes } from "./reader/health-route";
 import { legacyQueryRedirect } from "./reader/legacy-redirect";
 import { mediaRoutes } from "./reader/media";
 import { offlineRoutes } from "./reader/offline-routes";
+import { cachedPage } from "./reader/page-cache";
 import { pollRoutes } from "./reader/poll-routes";
 import { readerRoutes } from "./reader/routes";
 import { searchRoutes } from "./reader/search-route";
@@ -38,6 +39,8 @@ export function createApp() {
   let reservedPaths: ReadonlySet<string> = new Set();
 
   app.use(requestLog());
+  // A page this isolate served moments ago is answered from the cache before anything else runs.
+  app.use(cachedPage.frontDoor);
   app.use(securityHeaders);
   app.use(requestGuards(refusalPage));
   app.use(async (c, next) => {

@@ -78,6 +78,10 @@ function scopesOf(deps: PageDeps): SQL {
  * isolates see it within ttlMs (CACHE_VERSION_TTL_MS, 0 = always ask D1).
  */
 const memo = new Map<string, { version: number; at: number }>();
+let generation = 0;
+
+/** Changes whenever a write through this isolate makes it forget the versions it had read. */
+export const versionsGeneration = (): number => generation;
 const MEMO_MAX_ENTRIES = 2000;
 
 /**
@@ -107,6 +111,7 @@ export async function writeContent(
   const after = [...bumpScopes(scopes, now), ...articles.flatMap((id) => bumpArticle(id, now))];
   const results = await runBatch(db, [...before, ...statements, ...after]);
   memo.clear();
+  generation += 1;
   return results.slice(before.length, before.length + statements.length);
 }
 

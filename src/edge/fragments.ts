@@ -49,6 +49,11 @@ function bucketOf(def: FragmentDef<unknown>, now: number): number {
   return Math.floor(now / (def.ttl * 1000));
 }
 
+/** When the fragment's current time bucket ends (ms): its key changes then. */
+export function fragmentBucketEnd(def: FragmentDef<unknown>, now = Date.now()): number {
+  return (bucketOf(def, now) + 1) * def.ttl * 1000;
+}
+
 /**
  * What names one rendering of a stored fragment: its name, the version of its
  * dependencies and its time bucket. The same key always names the same HTML.
@@ -82,7 +87,7 @@ export async function loadFragment<Deps>(
     if (known !== undefined) return known;
     // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
     const key = new Request(`https://fragments.internal/${id}`);
-    const until = (bucketOf(def, now) + 1) * def.ttl * 1000;
+    const until = fragmentBucketEnd(def, now);
     const cached = await cache.match(key).catch(() => undefined);
     if (cached) return rememberRecent(id, await cached.text(), until);
     const html = rememberRecent(id, await def.render(c), until);

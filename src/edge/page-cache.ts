@@ -12,7 +12,7 @@
 //                  version, with fragments from their own last entries
 // Fragments rendered for every request (a form's signed timestamp) stay
 // placeholders in the stitched page and are filled on the way out.
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { describeError, log } from "../platform/log";
 import { edgeCache } from "./cache";
@@ -20,6 +20,7 @@ import {
   type FragmentDef,
   type FragmentResolver,
   fillFragments,
+  fragmentBucketEnd,
   fragmentKey,
   fragmentNames,
   isPerRequest,
@@ -65,6 +66,12 @@ export interface PageCacheSetup<Deps> {
   versions?(c: Context<AppEnv>, deps: Deps[]): Promise<number[]>;
   /** Cache-Tag values for zone purges in production. */
   tags(deps: Deps): string[];
+  /**
+   * How long this isolate trusts the versions it has read (ms; 0 = never),
+   * and a number that changes whenever a write through this isolate made it
+   * forget them: the front door answers only within both.
+   */
+  memo?: { ttlMs(c: Context<AppEnv>): number; generation(): number };
   /** The fragments pages may ask for, by their placeholder's name. */
   fragments: FragmentResolver<Deps>;
 }
@@ -231,7 +238,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     c: Context<AppEnv>,
     page: Page | Response,
     status: CacheStatus,
-    tags: string[],
+    tags: string[] | null,
     perRequest: string[],
   ): Promise<Response> {
     if (page instanceof Response) {
@@ -245,7 +252,9 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     for (const name of [FRAGMENTS, STORED_AT, SLOTS]) headers.delete(name);
     headers.set("x-cache", status);
     headers.set("vary", "Save-Data");
-    if (status === "BYPASS") {
+    if (tags === null) {
+      // The front door: the headers the app sent last time are already on the page.
+    } else if (status === "BYPASS") {
       headers.set("cache-control", NO_STORE);
     } else {
       // STALE-ERROR: browsers revalidate every time, so readers see the live page as soon as D1 is back.
@@ -268,7 +277,68 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     return new Response(await splice(page.body ?? null, slots ?? "", contents), { status: 200, headers });
   }
 
-  return async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
+  /** A page just served from (or stored in) the cache: the front door may answer its URL until this ends. */
+  function noteForFrontDoor(c: Context<AppEnv>, keys: PageKeys, plan: StitchPlan<Deps>, storedAt: number): void {
+    const trust = setup.memo?.ttlMs(c) ?? 0;
+    if (trust <= 0 || !Number.isFinite(storedAt)) return;
+    const now = Date.now();
+    let until = Math.min(now + trust, storedAt + EDGE_FRESH_SECONDS * 1000);
+    // The stitched key holds each fragment's time bucket: it is right until the first bucket ends.
+    for (const { def } of plan.stable) until = Math.min(until, fragmentBucketEnd(def, now));
+    noted.set(c, {
+      env: c.env,
+      entry: keys.entry,
+      key: stitchedKey(keys, plan),
+      until,
+      generation: setup.memo!.generation(),
+      perRequest: plan.perRequest,
+    });
+  }
+
+  /**
+   * The front door: a reader's GET for a page this isolate served moments ago
+   * is answered from the same stitched entry, with the same headers, before
+   * any other middleware or route runs. It answers only while every version
+   * and time bucket in that entry's key is still what this isolate would
+   * compute (docs/caching.md, "The front door"); anything else goes the
+   * whole way through the app.
+   */
+  const frontDoor: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const req = c.req.raw;
+    // Odd escapes go through the request guards; forms, editors and HEAD the long way.
+    const candidate = req.method === "GET" && !req.url.includes("%") && isCacheableRequest(req);
+    const url = candidate ? canonicalCacheUrl(req.url) : null;
+    if (url) {
+      const lite = url.pathname === "/lite" || url.pathname.startsWith("/lite/") || wantsSaveData(req);
+      const entry = front.get(`${lite ? "lite" : "full"}${url.pathname}${url.search}`);
+      // Headers follow the deployment's vars: answer only for the same bindings (one object per isolate).
+      const same =
+        !!entry && entry.env === c.env && entry.until > Date.now() && entry.generation === setup.memo?.generation();
+      if (entry && same) {
+        const stored = await noMiss(edgeCache().match(entry.key));
+        if (stored) {
+          const page = fromCache(stored);
+          for (const [name, value] of entry.headers) page.headers.set(name, value);
+          return serve(c, page, "HIT", null, entry.perRequest);
+        }
+        front.delete(entry.entry);
+      }
+    }
+    await next();
+    const note = noted.get(c);
+    if (!note || c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
+    // What the rest of the app added (security headers, request id aside) goes out with every answer.
+    const headers: [string, string][] = [];
+    c.res.headers.forEach((value, name) => {
+      if (!FRONT_SKIPS.has(name)) headers.push([name, value]);
+    });
+    if (front.size >= KNOWN_MAX_ENTRIES) front.clear();
+    front.set(note.entry, { ...note, headers });
+  };
+
+  return Object.assign(cachedPage, { frontDoor });
+
+  async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;
     const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
     const tags = setup.tags(deps);
@@ -299,8 +369,11 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
         const plan = await planStitch(c, names, names === known?.names ? stamps : undefined);
         const page = await lookUp(c, keys, plan, raw);
         if (page) {
-          const age = (Date.now() - Number(page.headers.get(STORED_AT))) / 1000;
-          if (age <= EDGE_FRESH_SECONDS) return serve(c, page, "HIT", tags, plan.perRequest);
+          const storedAt = Number(page.headers.get(STORED_AT));
+          if ((Date.now() - storedAt) / 1000 <= EDGE_FRESH_SECONDS) {
+            noteForFrontDoor(c, keys, plan, storedAt);
+            return serve(c, page, "HIT", tags, plan.perRequest);
+          }
           c.executionCtx.waitUntil(renderPage(c, render, variant, keys).catch(() => undefined));
           return serve(c, page, "STALE", tags, plan.perRequest);
         }
@@ -308,6 +381,9 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
         knownFragments.delete(entry);
       }
       fresh = await renderPage(c, render, variant, keys);
+      if (fresh.plan?.id && !(fresh.page instanceof Response) && isStorable(fresh.page)) {
+        noteForFrontDoor(c, keys, fresh.plan, Number(fresh.page.headers.get(STORED_AT)));
+      }
     } catch (error) {
       failure = { error };
     }
@@ -327,8 +403,33 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       if (failure) throw failure.error;
     }
     return serve(c, fresh!.page, "MISS", tags, fresh!.plan?.perRequest ?? []);
-  };
+  }
 }
+
+/** A stitched page the front door may serve for a URL and variant, and until when. */
+interface FrontEntry {
+  env: object;
+  entry: string;
+  key: string;
+  until: number;
+  generation: number;
+  perRequest: string[];
+  /** The answer's headers as the app sent them, but for the per-request ones. */
+  headers: [string, string][];
+}
+
+const front = new Map<string, FrontEntry>();
+const noted = new WeakMap<Context<AppEnv>, Omit<FrontEntry, "headers">>();
+/** Headers that differ per answer: set again each time. */
+const FRONT_SKIPS = new Set([
+  "x-request-id",
+  "x-cache",
+  "content-length",
+  "transfer-encoding",
+  "date",
+  "age",
+  "cf-cache-status",
+]);
 
 /**
  * Per URL and variant, the raw page this isolate last saw and its fragments'

@@ -33,8 +33,9 @@ export function requestLog(write: (line: string) => void = (line) => console.log
     const started = Date.now();
     // Cloudflare's ray id ties our line to its own logs; locally there is none.
     const id = c.req.header("cf-ray") ?? crypto.randomUUID();
-    c.header("x-request-id", id);
     await next();
+    // Set on the answer itself, whatever made it (a route, the page cache's front door, an error page).
+    c.header("x-request-id", id);
     const status = c.res.status;
     const hit = c.res.headers.get("x-cache") === "HIT" && status < 400 && !c.error;
     if (hit && Math.random() * HIT_LOG_SAMPLE >= 1) return;

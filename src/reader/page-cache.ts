@@ -2,7 +2,7 @@
 // how to read a page's content version (src/db/versions.ts) and name its
 // Cache-Tags: caching itself knows no page kinds and no SQL.
 import type { Context } from "hono";
-import { readVersion, readVersions } from "../db/versions";
+import { readVersion, readVersions, versionsGeneration } from "../db/versions";
 import { createPageCache } from "../edge/page-cache";
 import { versionTtl } from "../edge/policy";
 import type { AppEnv } from "../env";
@@ -31,5 +31,6 @@ export const cachedPage = createPageCache<PageDeps>({
   version: (c: Context<AppEnv>, deps) => readVersion(c.var.db, deps, versionTtl(c.env)),
   versions: (c: Context<AppEnv>, list) => readVersions(c.var.db, list, versionTtl(c.env)),
   tags: cacheTags,
+  memo: { ttlMs: (c) => versionTtl(c.env), generation: versionsGeneration },
   fragments: readerFragments,
 });

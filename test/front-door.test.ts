@@ -1,0 +1,122 @@
+// The page cache's front door (src/edge/page-cache.ts): a busy isolate answers
+// a page it served moments ago before any other middleware runs. It must give
+// exactly what the whole app would, and step aside the moment anything in the
+// page's key may have changed. `get()` in test/setup/http.ts gives every
+// request fresh bindings, which the front door never trusts, so these tests
+// keep one set of bindings, as a deployed isolate does.
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { createArticle, updateArticle } from "../src/db/article-writes";
+import { getPublishedArticle } from "../src/db/articles";
+import { openDatabase } from "../src/db/client";
+import worker from "../worker/index";
+import { loadDemo } from "./setup/demo";
+import { articleId, articleUrl } from "./setup/demo-urls";
+
+beforeAll(loadDemo);
+
+const bindings = { ...env };
+
+async function fetchPage(path: string, init: RequestInit = {}): Promise<{ res: Response; body: string }> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(`http://localhost${path}`, init), bindings, ctx);
+  const body = res.status === 304 ? "" : await res.text();
+  await waitOnExecutionContext(ctx);
+  return { res, body };
+}
+
+/** Until the page is a HIT, then once more: the answer a busy isolate gives. */
+async function warm(path: string, init: RequestInit = {}) {
+  for (let i = 0; i < 20; i++) {
+    const first = await fetchPage(path, init);
+    if (first.res.headers.get("x-cache") === "HIT") return { first, again: await fetchPage(path, init) };
+  }
+  throw new Error(`${path} never became a HIT`);
+}
+
+const withoutToken = (html: string) => html.replace(/<input type="hidden" name="t" value="[0-9a-f.]+">/g, "");
+const varying = new Set(["x-request-id", "date", "content-length", "transfer-encoding"]);
+function stableHeaders(res: Response): [string, string][] {
+  const kept: [string, string][] = [];
+  res.headers.forEach((value, name) => {
+    if (!varying.has(name)) kept.push([name, value]);
+  });
+  return kept;
+}
+
+describe("the front door", () => {
+  it("answers exactly what the whole app answered: body, ETag, security headers, a fresh form token", async () => {
+    const path = await articleUrl(DEMO_ARTICLES[2]!.headline);
+    const { first, again } = await warm(path);
+    expect(again.res.status).toBe(200);
+    expect(stableHeaders(again.res)).toEqual(stableHeaders(first.res));
+    expect(again.res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(again.res.headers.get("x-request-id")).not.toBe(first.res.headers.get("x-request-id"));
+    expect(withoutToken(again.body)).toBe(withoutToken(first.body));
+    expect(again.body).toMatch(/<input type="hidden" name="t" value="\d{13}\.[0-9a-f]{32}">/);
+    // A browser that has the page gets a 304 with the same headers and no body.
+    const etag = again.res.headers.get("etag")!;
+    const revalidated = await fetchPage(path, { headers: { "if-none-match": etag } });
+    expect(revalidated.res.status).toBe(304);
+    expect(revalidated.res.headers.get("etag")).toBe(etag);
+  });
+
+  it("steps aside at once after a write through this isolate: an edit is a MISS with the new text", async () => {
+    const db = openDatabase(env.DB);
+    const target = DEMO_ARTICLES[4]!;
+    const id = await articleId(target.headline);
+    const path = await articleUrl(target.headline);
+    await warm(path);
+    const current = (await getPublishedArticle(db, id, new Date()))!;
+    const row = (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!;
+    await updateArticle(db, id, {
+      sectionId: row.sectionId,
+      authorId: row.authorId,
+      kicker: current.kicker,
+      headline: current.headline,
+      lead: "Sapo mới, vừa sửa.",
+      body: current.body,
+      status: "published",
+      publishedAt: current.publishedAt,
+      heroImageId: row.heroImageId,
+      tags: current.tags.map((t) => t.name),
+    });
+    const after = await fetchPage(path);
+    expect(after.res.headers.get("x-cache")).toBe("MISS");
+    expect(after.body).toContain("Sapo mới, vừa sửa.");
+  });
+
+  it("shows a fragment's change at once: a new article in the latest news of a cached page", async () => {
+    const db = openDatabase(env.DB);
+    const path = await articleUrl(DEMO_ARTICLES[7]!.headline);
+    await warm(path);
+    const [section] = await db.query.sections.findMany({ limit: 1 });
+    const [author] = await db.query.authors.findMany({ limit: 1 });
+    await createArticle(db, {
+      sectionId: section!.id,
+      authorId: author!.id,
+      headline: "Cửa trước không giữ tin cũ",
+      lead: "Tin mới.",
+      body: [{ type: "paragraph", text: "Nội dung." }],
+      status: "published",
+      publishedAt: new Date(Date.now() - 1000),
+      tags: [],
+    });
+    const after = await fetchPage(path);
+    expect(after.res.headers.get("x-cache")).toBe("HIT");
+    expect(after.body).toContain("Cửa trước không giữ tin cũ");
+  });
+
+  it("never answers an editor, the light edition for a full page, or an address the guards refuse", async () => {
+    const path = await articleUrl(DEMO_ARTICLES[1]!.headline);
+    await warm(path);
+    const editor = await fetchPage(path, { headers: { cookie: "__Host-phien=abc" } });
+    expect(editor.res.headers.get("x-cache")).toBe("BYPASS");
+    expect(editor.res.headers.get("cache-control")).toBe("private, no-store");
+    const lite = await fetchPage(path, { headers: { "save-data": "on" } });
+    expect(lite.body).not.toContain("<img");
+    const bad = await fetchPage(`${path}?x=%FF`);
+    expect(bad.res.status).toBe(400);
+  });
+});
