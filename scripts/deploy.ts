@@ -5,7 +5,7 @@
 // --dry-run does every offline step (CI runs it) and stops before Cloudflare.
 import { spawnSync } from "node:child_process";
 import { unstable_readConfig } from "wrangler";
-import { BUNDLE_BUDGET_BYTES, measureBundle } from "./bundle-size";
+import { BUNDLE_BUDGET_BYTES, describeBundle, measureBundle, OVER_BUDGET_HINT } from "./bundle-size";
 
 const ENVIRONMENTS = ["staging", "production"] as const;
 /** Secrets the Worker falls back on fixed local values for: production must set them. */
@@ -59,9 +59,12 @@ const problems = configProblems();
 for (const p of problems) console.error(`${dryRun ? "warning" : "error"}: ${p}`);
 if (problems.length && !dryRun) process.exit(1);
 
-const { gzipBytes } = await measureBundle(env);
-console.log(`bundle: ${(gzipBytes / 1024).toFixed(1)} KiB gzip (budget ${BUNDLE_BUDGET_BYTES / 1024} KiB)`);
-if (gzipBytes > BUNDLE_BUDGET_BYTES) process.exit(1);
+const bundle = await measureBundle(env);
+console.log(describeBundle(env, bundle));
+if (bundle.gzipBytes > BUNDLE_BUDGET_BYTES) {
+  console.error(OVER_BUDGET_HINT);
+  process.exit(1);
+}
 
 if (dryRun) {
   console.log(`dry run for ${env}: config read, bundle built; nothing was sent to Cloudflare.`);

@@ -1,6 +1,6 @@
 // An article body is a list of typed blocks, not HTML: editors cannot inject
 // markup, and every block renders to known, semantic HTML.
-import { z } from "zod";
+import * as z from "zod";
 import { nfc } from "../vi/normalize";
 import { type Mark, marksSchema, normaliseRich, type RichItem, type RichText, richItem } from "./rich-text";
 

@@ -9,7 +9,7 @@
 // one another. Hrefs are checked here, on every write: http(s) URLs or paths
 // of this site, never javascript:, data:, protocol-relative or anything a
 // browser might read differently from us.
-import { z } from "zod";
+import * as z from "zod";
 import { nfc } from "../vi/normalize";
 import { HREF_MAX, safeHref } from "./href";
 

@@ -1,7 +1,7 @@
 // The paper's identity: what makes one deployment "Báo Đồng Bằng" and another
 // a different paper, with no code changed. Defaults come from wrangler.toml
 // vars; admins override them in /admin/cai-dat (stored in D1).
-import { z } from "zod";
+import * as z from "zod";
 import type { Env } from "../env";
 import { AA_NORMAL_TEXT, contrastRatio, isHexColour } from "./contrast";
 

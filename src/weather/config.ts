@@ -1,5 +1,5 @@
 // Where the weather box forecasts for, and which server speaks the Open-Meteo API.
-import { z } from "zod";
+import * as z from "zod";
 import { describeError, log } from "../platform/log";
 
 export interface Place {

@@ -1,6 +1,6 @@
 // Fetching a forecast from an Open-Meteo-compatible server. The response is
 // outside input: it is validated before anything is written from it.
-import { z } from "zod";
+import * as z from "zod";
 import type { Place } from "./config";
 
 const num = z.number().finite().nullable();
