@@ -5,6 +5,7 @@ import { readStoredBody } from "../content/blocks";
 import type { ArticleFull, ArticleLink, ArticleTeaser, ImageData } from "../model/article";
 import type { Image } from "../model/records";
 import type { Database } from "./client";
+import { distinct, joined, type Reads, readOnce, reads } from "./read-batch";
 import { articleCorrections, articles, articleTags, authors, images, sections, tags } from "./schema";
 
 export function isPublished(now: Date): SQL {
@@ -60,6 +61,7 @@ export function toImageData(image: Image): ImageData {
 }
 
 export function toTeaser(row: TeaserRow): ArticleTeaser {
+  const hero = joined(row.hero);
   return {
     id: row.id,
     slug: row.slug,
@@ -68,7 +70,7 @@ export function toTeaser(row: TeaserRow): ArticleTeaser {
     headline: row.headline,
     lead: row.lead,
     publishedAt: row.publishedAt ?? new Date(0),
-    hero: row.hero ? toImageData(row.hero) : null,
+    hero: hero ? toImageData(hero) : null,
   };
 }
 
@@ -224,22 +226,26 @@ export async function listLatestPerSection(
   return bySection;
 }
 
-export async function getPublishedArticle(db: Database, id: number, now: Date): Promise<ArticleFull | null> {
-  // Not db.batch: D1 batches return rows as objects, so joined columns with
-  // the same name (id, slug, name) would overwrite each other.
-  // All three in parallel: one round trip's wait instead of three.
-  const [rows, tagRows, figureRows, correctionRows, socialRows, seeAlsoRows] = await Promise.all([
+export function getPublishedArticle(db: Database, id: number, now: Date): Promise<ArticleFull | null> {
+  return readOnce(db, publishedArticleReads(db, id, now));
+}
+
+/** An article as readers see it, null if it is not published: six queries, sent together (read-batch.ts). */
+export function publishedArticleReads(db: Database, id: number, now: Date): Reads<ArticleFull | null> {
+  const queries = [
     db
-      .select({
-        ...teaserColumns,
-        body: articles.body,
-        significantUpdateAt: articles.significantUpdateAt,
-        seoTitle: articles.seoTitle,
-        seoDescription: articles.seoDescription,
-        authorSlug: authors.slug,
-        authorName: authors.name,
-        authorByline: authors.byline,
-      })
+      .select(
+        distinct({
+          ...teaserColumns,
+          body: articles.body,
+          significantUpdateAt: articles.significantUpdateAt,
+          seoTitle: articles.seoTitle,
+          seoDescription: articles.seoDescription,
+          authorSlug: authors.slug,
+          authorName: authors.name,
+          authorByline: authors.byline,
+        }),
+      )
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .innerJoin(authors, eq(authors.id, articles.authorId))
@@ -282,34 +288,36 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
        where ${articles.id} = ${id} and json_extract(b.value, '$.type') = 'related')`,
       now,
     ),
-  ]);
-  const row = rows[0];
-  if (!row) return null;
-  const body = readStoredBody(row.body);
-  const teaser = toTeaser(row);
-  // A significant update only counts once it is after the publication (a backdated
-  // time set later could put the publication after it).
-  const significantUpdateAt =
-    row.significantUpdateAt && row.significantUpdateAt > teaser.publishedAt ? row.significantUpdateAt : null;
-  const modifiedMs = Math.max(
-    teaser.publishedAt.getTime(),
-    significantUpdateAt?.getTime() ?? 0,
-    ...correctionRows.map((r) => r.at.getTime()),
-  );
-  return {
-    ...teaser,
-    author: { slug: row.authorSlug, name: row.authorName, byline: row.authorByline },
-    body,
-    modifiedAt: new Date(modifiedMs),
-    significantUpdateAt,
-    corrections: correctionRows,
-    tags: tagRows,
-    figures: new Map(figureRows.map((img) => [img.id, toImageData(img)])),
-    seeAlso: toSeeAlso(seeAlsoRows),
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
-    socialImage: socialRows[0] ? toImageData(socialRows[0]) : null,
-  };
+  ] as const;
+  return reads(queries, ([rows, tagRows, figureRows, correctionRows, socialRows, seeAlsoRows]) => {
+    const row = rows[0];
+    if (!row) return null;
+    const body = readStoredBody(row.body);
+    const teaser = toTeaser(row);
+    // A significant update only counts once it is after the publication (a backdated
+    // time set later could put the publication after it).
+    const significantUpdateAt =
+      row.significantUpdateAt && row.significantUpdateAt > teaser.publishedAt ? row.significantUpdateAt : null;
+    const modifiedMs = Math.max(
+      teaser.publishedAt.getTime(),
+      significantUpdateAt?.getTime() ?? 0,
+      ...correctionRows.map((r) => r.at.getTime()),
+    );
+    return {
+      ...teaser,
+      author: { slug: row.authorSlug, name: row.authorName, byline: row.authorByline },
+      body,
+      modifiedAt: new Date(modifiedMs),
+      significantUpdateAt,
+      corrections: correctionRows,
+      tags: tagRows,
+      figures: new Map(figureRows.map((img) => [img.id, toImageData(img)])),
+      seeAlso: toSeeAlso(seeAlsoRows),
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      socialImage: socialRows[0] ? toImageData(socialRows[0]) : null,
+    };
+  });
 }
 
 /**
@@ -317,7 +325,12 @@ export async function getPublishedArticle(db: Database, id: number, now: Date): 
  * section, then the latest anywhere, newest first within each; never the
  * article itself. Candidates come from indexes, not a scan of all articles.
  */
-export async function listRelated(db: Database, articleId: number, now: Date, limit: number): Promise<ArticleTeaser[]> {
+export function listRelated(db: Database, articleId: number, now: Date, limit: number): Promise<ArticleTeaser[]> {
+  return readOnce(db, relatedReads(db, articleId, now, limit));
+}
+
+/** listRelated's one query, to send with others (read-batch.ts). */
+export function relatedReads(db: Database, articleId: number, now: Date, limit: number): Reads<ArticleTeaser[]> {
   const nowMs = now.getTime();
   const sectionOf = sql`(select section_id from ${articles} where id = ${articleId})`;
   // Scored by shared tags without reading every article of a common tag (5,000 at
@@ -352,9 +365,9 @@ export async function listRelated(db: Database, articleId: number, now: Date, li
       .from(sql`(${candidates}) c`)
       .groupBy(sql`c.id`),
   );
-  const rows = await db
+  const query = db
     .with(scored)
-    .select(teaserColumns)
+    .select(distinct(teaserColumns))
     .from(scored)
     // CROSS JOIN keeps the candidates outside: as an inner join SQLite walked every
     // published article and probed the candidates (0.5 s an article page at 250,000).
@@ -364,12 +377,12 @@ export async function listRelated(db: Database, articleId: number, now: Date, li
     .where(and(eq(articles.id, scored.id), isPublishedRow(now)))
     .orderBy(desc(scored.score), desc(articles.publishedAt))
     .limit(limit);
-  return rows.map(toTeaser);
+  return reads([query], ([rows]) => rows.map(toTeaser));
 }
 
 function seeAlsoQuery(db: Database, ids: SQL | number[], now: Date) {
   return db
-    .select({ id: articles.id, slug: articles.slug, headline: articles.headline, sectionSlug: sections.slug })
+    .select(distinct({ id: articles.id, slug: articles.slug, headline: articles.headline, sectionSlug: sections.slug }))
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(inArray(articles.id, ids), isPublishedRow(now)));

@@ -6,6 +6,7 @@ import { scope } from "../model/content-scopes";
 import type { SiteSettings } from "../site/settings";
 import { auditEntry } from "./audit";
 import type { Database } from "./client";
+import { type Reads, readOnce, reads } from "./read-batch";
 import { sections, siteSettings, staticPages } from "./schema";
 import { writeContent } from "./versions";
 
@@ -23,9 +24,13 @@ export interface IdentityRows {
   pages: { slug: string; title: string; inHeader: boolean; inFooter: boolean }[];
 }
 
-export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
-  // Three queries in parallel: one round trip's wait.
-  const [settingsRows, sectionRows, pageRows] = await Promise.all([
+export function loadIdentityRows(db: Database): Promise<IdentityRows> {
+  return readOnce(db, identityReads(db));
+}
+
+/** The three queries of the chrome, to send with a page's own (read-batch.ts). */
+export function identityReads(db: Database): Reads<IdentityRows> {
+  const queries = [
     db
       .select({
         data: siteSettings.data,
@@ -56,14 +61,16 @@ export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
       .from(staticPages)
       .where(eq(staticPages.status, "published"))
       .orderBy(asc(staticPages.position), asc(staticPages.id)),
-  ]);
-  const row = settingsRows[0];
-  return {
-    settingsJson: row?.data ?? null,
-    logo: row?.logo ? (JSON.parse(row.logo) as LogoImage) : null,
-    sections: sectionRows,
-    pages: pageRows,
-  };
+  ] as const;
+  return reads(queries, ([settingsRows, sectionRows, pageRows]) => {
+    const row = settingsRows[0];
+    return {
+      settingsJson: row?.data ?? null,
+      logo: row?.logo ? (JSON.parse(row.logo) as LogoImage) : null,
+      sections: sectionRows,
+      pages: pageRows,
+    };
+  });
 }
 
 /** The stored settings alone, for the settings form. */
