@@ -115,18 +115,27 @@ export interface LatestOptions {
   before?: ListCursor;
 }
 
-export async function listLatest(db: Database, opts: LatestOptions): Promise<ArticleTeaser[]> {
+export function listLatest(db: Database, opts: LatestOptions): Promise<ArticleTeaser[]> {
+  return readOnce(db, latestReads(db, opts));
+}
+
+/** listLatest's query, to send with others (read-batch.ts). */
+export function latestReads(db: Database, opts: LatestOptions): Reads<ArticleTeaser[]> {
   const before = opts.before;
   // One upper bound on published_at, not two (now and the cursor's): with two, SQLite
   // leaves the section's or author's index for the status one (test/query-plans.test.ts).
   const upTo = before && before.publishedAt < opts.now ? before.publishedAt : opts.now;
   const where = publishedWhere(upTo, opts.filter);
-  const rows = await teaserQuery(db)
+  const query = db
+    .select(distinct(teaserColumns))
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.heroImageId))
     .where(before ? and(where, or(lt(articles.publishedAt, before.publishedAt), lt(articles.id, before.id))) : where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(opts.limit)
     .offset(opts.offset ?? 0);
-  return rows.map(toTeaser);
+  return reads([query], ([rows]) => rows.map(toTeaser));
 }
 
 /** A position in a list: where a keyset page starts (an article's published time and id). */
@@ -149,14 +158,25 @@ export async function getListCursor(db: Database, id: number, now: Date): Promis
  * Ids of the articles at or after `from` in the list's order, oldest first
  * (the previous page's link is the 21st). Only the index is read.
  */
-export async function listIdsFrom(
+export function listIdsFrom(
   db: Database,
   now: Date,
   from: ListCursor,
   limit: number,
   filter?: ArticleFilter,
 ): Promise<number[]> {
-  const rows = await db
+  return readOnce(db, idsFromReads(db, now, from, limit, filter));
+}
+
+/** listIdsFrom's query, to send with others (read-batch.ts). */
+export function idsFromReads(
+  db: Database,
+  now: Date,
+  from: ListCursor,
+  limit: number,
+  filter?: ArticleFilter,
+): Reads<number[]> {
+  const query = db
     .select({ id: articles.id })
     .from(articles)
     .where(
@@ -168,7 +188,7 @@ export async function listIdsFrom(
     )
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .limit(limit);
-  return rows.map((r) => r.id);
+  return reads([query], ([rows]) => rows.map((r) => r.id));
 }
 
 /**
@@ -201,13 +221,22 @@ export async function countPublished(db: Database, now: Date, filter?: ArticleFi
  * section (a few rows), its newest ids from the section's index. Not a window
  * function over all articles: that sorted the whole archive (0.5 s at 250,000).
  */
-export async function listLatestPerSection(
+export function listLatestPerSection(
   db: Database,
   now: Date,
   perSection: number,
 ): Promise<Map<number, ArticleTeaser[]>> {
-  const rows = await db
-    .select(teaserColumns)
+  return readOnce(db, latestPerSectionReads(db, now, perSection));
+}
+
+/** listLatestPerSection's query, to send with others (read-batch.ts). */
+export function latestPerSectionReads(
+  db: Database,
+  now: Date,
+  perSection: number,
+): Reads<Map<number, ArticleTeaser[]>> {
+  const query = db
+    .select(distinct(teaserColumns))
     .from(sections)
     .innerJoin(
       articles,
@@ -217,13 +246,15 @@ export async function listLatestPerSection(
     )
     .leftJoin(images, eq(images.id, articles.heroImageId))
     .orderBy(asc(articles.sectionId), desc(articles.publishedAt), desc(articles.id));
-  const bySection = new Map<number, ArticleTeaser[]>();
-  for (const row of rows) {
-    const list = bySection.get(row.sectionId) ?? [];
-    list.push(toTeaser(row));
-    bySection.set(row.sectionId, list);
-  }
-  return bySection;
+  return reads([query], ([rows]) => {
+    const bySection = new Map<number, ArticleTeaser[]>();
+    for (const row of rows) {
+      const list = bySection.get(row.sectionId) ?? [];
+      list.push(toTeaser(row));
+      bySection.set(row.sectionId, list);
+    }
+    return bySection;
+  });
 }
 
 export function getPublishedArticle(db: Database, id: number, now: Date): Promise<ArticleFull | null> {

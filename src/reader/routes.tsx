@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { listLatest, listLatestPerSection, publishedArticleReads, relatedReads, toImageData } from "../db/articles";
+import { latestPerSectionReads, latestReads, publishedArticleReads, relatedReads, toImageData } from "../db/articles";
 import { getAuthorPage, getTagBySlug } from "../db/people";
 import { readTogether } from "../db/read-batch";
 import { getSectionBySlug, renamedSectionSlug } from "../db/sections";
@@ -12,7 +12,7 @@ import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
 import { cachedPage } from "./page-cache";
 import { redirectRenamed } from "./renamed";
-import { loadSiteInfo, siteInfoReads } from "./site-info";
+import { siteInfoReads } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
 import { renderStaticPage } from "./static-page";
 import { countView } from "./view-counter";
@@ -26,11 +26,13 @@ export const readerRoutes = new Hono<AppEnv>();
 readerRoutes.get("/", (c) =>
   cachedPage(c, { kind: "home" }, async ({ lite }) => {
     const now = new Date();
-    const [site, latest, perSection] = await Promise.all([
-      loadSiteInfo(c),
-      listLatest(c.var.db, { now, limit: HOME_LATEST + 1 }),
-      listLatestPerSection(c.var.db, now, HOME_PER_SECTION),
-    ]);
+    // Chrome and both lists: five queries, one D1 round trip.
+    const [site, latest, perSection] = await readTogether(
+      c.var.db,
+      siteInfoReads(c),
+      latestReads(c.var.db, { now, limit: HOME_LATEST + 1 }),
+      latestPerSectionReads(c.var.db, now, HOME_PER_SECTION),
+    );
     const [top = null, ...rest] = latest;
     return c.html(
       renderDocument(
