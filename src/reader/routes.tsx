@@ -120,8 +120,8 @@ readerRoutes.get("/:section/:file", (c) => {
     const [site, article, related] = await readTogether(
       c.var.db,
       siteInfoReads(c),
-      publishedArticleReads(c.var.db, parsed.id, now),
-      relatedReads(c.var.db, parsed.id, now, RELATED),
+      publishedArticleReads(parsed.id, now),
+      relatedReads(parsed.id, now, RELATED),
     );
     if (!article) return notFoundPage(c);
     const canonical = articlePath(article);

@@ -58,7 +58,7 @@ export function loadSiteInfo(c: Context<AppEnv>): Promise<SiteInfo> {
 
 /** The chrome's queries, to send in the same round trip as the page's own (src/db/read-batch.ts). */
 export function siteInfoReads(c: Context<AppEnv>): Reads<SiteInfo> {
-  return mapReads(identityReads(c.var.db), (rows) =>
+  return mapReads(identityReads(), (rows) =>
     siteInfo(c.env, mergeStored(defaultSettings(c.env), rows.settingsJson), rows),
   );
 }
