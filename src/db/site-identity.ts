@@ -6,6 +6,7 @@ import { scope } from "../model/content-scopes";
 import type { SiteSettings } from "../site/settings";
 import { auditEntry } from "./audit";
 import type { Database } from "./client";
+import { type Reads, readOnce, template } from "./read-batch";
 import { sections, siteSettings, staticPages } from "./schema";
 import { writeContent } from "./versions";
 
@@ -23,48 +24,59 @@ export interface IdentityRows {
   pages: { slug: string; title: string; inHeader: boolean; inFooter: boolean }[];
 }
 
-export async function loadIdentityRows(db: Database): Promise<IdentityRows> {
-  // Three queries in parallel: one round trip's wait.
-  const [settingsRows, sectionRows, pageRows] = await Promise.all([
-    db
-      .select({
-        data: siteSettings.data,
-        logo: sql<string | null>`(select json_object('key', r2_key, 'width', width, 'height', height, 'mime', mime)
-        from images where id = json_extract(${siteSettings.data}, '$.logoImageId'))`,
-      })
-      .from(siteSettings)
-      .where(eq(siteSettings.id, 1)),
-    db
-      .select({
-        id: sections.id,
-        slug: sections.slug,
-        name: sections.name,
-        inHeader: sections.inHeader,
-        inFooter: sections.inFooter,
-      })
-      .from(sections)
-      // Hidden sections are out of the menus and the home page; their addresses still answer.
-      .where(eq(sections.hidden, false))
-      .orderBy(asc(sections.position), asc(sections.id)),
-    db
-      .select({
-        slug: staticPages.slug,
-        title: staticPages.title,
-        inHeader: staticPages.inHeader,
-        inFooter: staticPages.inFooter,
-      })
-      .from(staticPages)
-      .where(eq(staticPages.status, "published"))
-      .orderBy(asc(staticPages.position), asc(staticPages.id)),
-  ]);
-  const row = settingsRows[0];
-  return {
-    settingsJson: row?.data ?? null,
-    logo: row?.logo ? (JSON.parse(row.logo) as LogoImage) : null,
-    sections: sectionRows,
-    pages: pageRows,
-  };
+export function loadIdentityRows(db: Database): Promise<IdentityRows> {
+  return readOnce(db, identityReads());
 }
+
+/** The three queries of the chrome, to send with a page's own (read-batch.ts). */
+export function identityReads(): Reads<IdentityRows> {
+  return identity({});
+}
+
+const identity = template(
+  (db) =>
+    [
+      db
+        .select({
+          data: siteSettings.data,
+          logo: sql<string | null>`(select json_object('key', r2_key, 'width', width, 'height', height, 'mime', mime)
+        from images where id = json_extract(${siteSettings.data}, '$.logoImageId'))`,
+        })
+        .from(siteSettings)
+        .where(eq(siteSettings.id, 1)),
+      db
+        .select({
+          id: sections.id,
+          slug: sections.slug,
+          name: sections.name,
+          inHeader: sections.inHeader,
+          inFooter: sections.inFooter,
+        })
+        .from(sections)
+        // Hidden sections are out of the menus and the home page; their addresses still answer.
+        .where(eq(sections.hidden, false))
+        .orderBy(asc(sections.position), asc(sections.id)),
+      db
+        .select({
+          slug: staticPages.slug,
+          title: staticPages.title,
+          inHeader: staticPages.inHeader,
+          inFooter: staticPages.inFooter,
+        })
+        .from(staticPages)
+        .where(eq(staticPages.status, "published"))
+        .orderBy(asc(staticPages.position), asc(staticPages.id)),
+    ] as const,
+  ([settingsRows, sectionRows, pageRows]) => {
+    const row = settingsRows[0];
+    return {
+      settingsJson: row?.data ?? null,
+      logo: row?.logo ? (JSON.parse(row.logo) as LogoImage) : null,
+      sections: sectionRows,
+      pages: pageRows,
+    };
+  },
+);
 
 /** The stored settings alone, for the settings form. */
 export async function storedSettingsJson(db: Database): Promise<string | null> {

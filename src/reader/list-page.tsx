@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import { type ArticleFilter, getListCursor, idAtPosition, listIdsFrom, listLatest } from "../db/articles";
+import { type ArticleFilter, getListCursor, idAtPosition, idsFromReads, latestReads } from "../db/articles";
+import { readTogether } from "../db/read-batch";
 import type { PageVariant } from "../edge/page-cache";
 import type { AppEnv } from "../env";
 import type { ImageData } from "../model/article";
@@ -8,7 +9,7 @@ import { ListPage } from "../views/ListPage";
 import { renderDocument } from "../views/render";
 import { badRequestPage, notFoundPage } from "./errors";
 import { PAGE_SIZE, parseCursorId, parsePage } from "./paging";
-import { loadSiteInfo } from "./site-info";
+import { siteInfoReads } from "./site-info";
 
 export interface ListSpec {
   title: string;
@@ -38,11 +39,12 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
     if (id === null) return badRequestPage(c, "Địa chỉ trang không hợp lệ.");
     const cursor = await getListCursor(db, id, now);
     if (!cursor) return notFoundPage(c);
-    const [site, rows, newer] = await Promise.all([
-      loadSiteInfo(c),
-      listLatest(db, { now, limit: PAGE_SIZE + 1, filter, before: cursor }),
-      listIdsFrom(db, now, cursor, PAGE_SIZE + 1, filter),
-    ]);
+    const [site, rows, newer] = await readTogether(
+      db,
+      siteInfoReads(c),
+      latestReads(db, { now, limit: PAGE_SIZE + 1, filter, before: cursor }),
+      idsFromReads(db, now, cursor, PAGE_SIZE + 1, filter),
+    );
     if (!rows.length) return notFoundPage(c);
     const articles = rows.slice(0, PAGE_SIZE);
     return c.html(
@@ -68,7 +70,8 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
     // 302, not 301: which articles are on page N moves as news is published.
     return c.redirect(`${c.var.lite ? "/lite" : ""}${basePath}?truoc=${id}`, 302);
   }
-  const [site, rows] = await Promise.all([loadSiteInfo(c), listLatest(db, { now, limit: PAGE_SIZE + 1, filter })]);
+  // Chrome and the list: four queries, one D1 round trip.
+  const [site, rows] = await readTogether(db, siteInfoReads(c), latestReads(db, { now, limit: PAGE_SIZE + 1, filter }));
   const articles = rows.slice(0, PAGE_SIZE);
   return c.html(
     renderDocument(

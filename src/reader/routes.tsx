@@ -1,6 +1,7 @@
 import { Hono } from "hono";
-import { getPublishedArticle, listLatest, listLatestPerSection, listRelated, toImageData } from "../db/articles";
+import { latestPerSectionReads, latestReads, publishedArticleReads, relatedReads, toImageData } from "../db/articles";
 import { getAuthorPage, getTagBySlug } from "../db/people";
+import { readTogether } from "../db/read-batch";
 import { getSectionBySlug, renamedSectionSlug } from "../db/sections";
 import type { AppEnv } from "../env";
 import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
@@ -11,7 +12,7 @@ import { notFoundPage } from "./errors";
 import { renderListPage } from "./list-page";
 import { cachedPage } from "./page-cache";
 import { redirectRenamed } from "./renamed";
-import { loadSiteInfo } from "./site-info";
+import { siteInfoReads } from "./site-info";
 import { isSlug, parseArticleFile } from "./slugs";
 import { renderStaticPage } from "./static-page";
 
@@ -24,11 +25,13 @@ export const readerRoutes = new Hono<AppEnv>();
 readerRoutes.get("/", (c) =>
   cachedPage(c, { kind: "home" }, async ({ lite }) => {
     const now = new Date();
-    const [site, latest, perSection] = await Promise.all([
-      loadSiteInfo(c),
-      listLatest(c.var.db, { now, limit: HOME_LATEST + 1 }),
-      listLatestPerSection(c.var.db, now, HOME_PER_SECTION),
-    ]);
+    // Chrome and both lists: five queries, one D1 round trip.
+    const [site, latest, perSection] = await readTogether(
+      c.var.db,
+      siteInfoReads(c),
+      latestReads(c.var.db, { now, limit: HOME_LATEST + 1 }),
+      latestPerSectionReads(c.var.db, now, HOME_PER_SECTION),
+    );
     const [top = null, ...rest] = latest;
     return c.html(
       renderDocument(
@@ -110,11 +113,13 @@ readerRoutes.get("/:section/:file", (c) => {
   if (!parsed) return notFoundPage(c);
   return cachedPage(c, { kind: "article", id: parsed.id }, async ({ lite }) => {
     const now = new Date();
-    const [site, article, related] = await Promise.all([
-      loadSiteInfo(c),
-      getPublishedArticle(c.var.db, parsed.id, now),
-      listRelated(c.var.db, parsed.id, now, RELATED),
-    ]);
+    // Chrome, article and related reading: ten queries, one D1 round trip.
+    const [site, article, related] = await readTogether(
+      c.var.db,
+      siteInfoReads(c),
+      publishedArticleReads(parsed.id, now),
+      relatedReads(parsed.id, now, RELATED),
+    );
     if (!article) return notFoundPage(c);
     const canonical = articlePath(article);
     // Old or mistyped slugs keep working: the id decides, the URL is corrected.

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import { type IdentityRows, loadIdentityRows, storedSettingsJson } from "../db/site-identity";
+import { mapReads, type Reads, readOnce } from "../db/read-batch";
+import { type IdentityRows, identityReads, storedSettingsJson } from "../db/site-identity";
 import type { AppEnv, Env } from "../env";
 import type { MenuLink, SiteInfo } from "../model/site-info";
 import { defaultSettings, LOGO_TYPES, mergeStored, type SiteSettings } from "../site/settings";
@@ -51,9 +52,15 @@ export function staticSiteInfo(env: Env): SiteInfo {
   return siteInfo(env, defaultSettings(env), null);
 }
 
-export async function loadSiteInfo(c: Context<AppEnv>): Promise<SiteInfo> {
-  const rows = await loadIdentityRows(c.var.db);
-  return siteInfo(c.env, mergeStored(defaultSettings(c.env), rows.settingsJson), rows);
+export function loadSiteInfo(c: Context<AppEnv>): Promise<SiteInfo> {
+  return readOnce(c.var.db, siteInfoReads(c));
+}
+
+/** The chrome's queries, to send in the same round trip as the page's own (src/db/read-batch.ts). */
+export function siteInfoReads(c: Context<AppEnv>): Reads<SiteInfo> {
+  return mapReads(identityReads(), (rows) =>
+    siteInfo(c.env, mergeStored(defaultSettings(c.env), rows.settingsJson), rows),
+  );
 }
 
 /** The stored settings over their defaults, for the settings form. */
