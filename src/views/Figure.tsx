@@ -18,7 +18,7 @@ export interface FigureProps {
  * The photo column: 680 px from 712 px up, else the screen less the page's
  * 16 px margins (a 412 px phone at DPR 1.75 wants 665 device pixels: 720w).
  */
-export const ARTICLE_SIZES = "(min-width: 712px) 680px, calc(100vw - 32px)";
+const ARTICLE_SIZES = "(min-width: 712px) 680px, calc(100vw - 32px)";
 
 /** What a browser chooses a photo from: the same for the `<img>` and for a preload of it. */
 export interface PhotoSources {
