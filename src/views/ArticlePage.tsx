@@ -7,7 +7,7 @@ import { formatDate, formatDateline, formatTime, toVietnamIso } from "../vi/date
 import { BodyBlockView, InfoBox, needsVideoScript, splitBody } from "./ArticleBody";
 import { CommentForm } from "./CommentForm";
 import { Document } from "./Document";
-import { Figure } from "./Figure";
+import { Figure, photoSources } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { SaveButton } from "./SaveButton";
 import { TeaserList } from "./TeaserList";
@@ -31,6 +31,7 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       canonicalPath={articlePath(article)}
       currentSection={article.section.slug}
       videoScript={needsVideoScript(article.body, lite)}
+      leadPhoto={article.hero && !lite ? photoSources(article.hero) : undefined}
       meta={{
         type: "article",
         // The share card: the photo chosen for it, else the article's own.

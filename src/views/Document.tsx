@@ -3,6 +3,7 @@ import type { SiteInfo } from "../model/site-info";
 import { SERVICE_WORKER_URL } from "../offline/version";
 import { ASSET_URLS } from "../site/asset-urls";
 import { DEFAULT_BRAND } from "../site/settings";
+import type { PhotoSources } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
 import { SeoHead, type SeoMeta } from "./SeoHead";
 import { SiteFooter } from "./SiteFooter";
@@ -21,6 +22,11 @@ export interface DocumentProps {
   meta?: SeoMeta;
   /** The page shows a video facade: load the tiny script that swaps in the player on a tap. */
   videoScript?: boolean;
+  /**
+   * The photo the first screen is built around (an article's hero): asked for
+   * from the head, before the scripts and the stylesheet, at high priority.
+   */
+  leadPhoto?: PhotoSources;
   children: ComponentChildren;
 }
 
@@ -33,6 +39,7 @@ export function Document({
   noindex,
   meta = {},
   videoScript,
+  leadPhoto,
   children,
 }: DocumentProps) {
   const fullTitle = title === site.name ? title : `${title} - ${site.name}`;
@@ -41,6 +48,15 @@ export function Document({
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
+        {leadPhoto && (
+          <link
+            rel="preload"
+            as="image"
+            href={leadPhoto.src}
+            // Preact's types know neither; written as the HTML spells them.
+            {...{ imagesrcset: leadPhoto.srcset, imagesizes: leadPhoto.sizes, fetchpriority: "high" }}
+          />
+        )}
         <title>{fullTitle}</title>
         {description && <meta name="description" content={description} />}
         <SeoHead site={site} title={title} description={description} canonicalPath={canonicalPath} meta={meta} />
