@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { databaseReachable } from "./db/health";
+import { edgeCacheGuard } from "./edge/edge-guard";
 import { isNewsroomPath, NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { d1Session } from "./http/d1-session";
@@ -38,6 +39,8 @@ export function createApp() {
   let reservedPaths: ReadonlySet<string> = new Set();
 
   app.use(requestLog());
+  // Production's Workers Cache keeps only what says it may (src/edge/edge-guard.ts).
+  app.use(edgeCacheGuard());
   app.use(securityHeaders);
   app.use(requestGuards(refusalPage));
   app.use(async (c, next) => {
