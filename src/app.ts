@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { databaseReachable } from "./db/health";
+import { edgeCacheGuard } from "./edge/edge-guard";
 import { isNewsroomPath, NO_STORE } from "./edge/policy";
 import type { AppEnv } from "./env";
 import { d1Session } from "./http/d1-session";
@@ -39,6 +40,8 @@ export function createApp() {
   let reservedPaths: ReadonlySet<string> = new Set();
 
   app.use(requestLog());
+  // Production's Workers Cache keeps only what says it may (src/edge/edge-guard.ts).
+  app.use(edgeCacheGuard());
   // A page this isolate served moments ago is answered from the cache before anything else runs.
   app.use(cachedPage.frontDoor);
   app.use(securityHeaders);

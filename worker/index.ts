@@ -8,6 +8,6 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runScheduled(controller.cron, env, controller.scheduledTime));
+    ctx.waitUntil(runScheduled(controller.cron, env, controller.scheduledTime, ctx));
   },
 } satisfies ExportedHandler<Env>;

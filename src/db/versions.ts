@@ -5,7 +5,7 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { type PageDeps, scope } from "../model/content-scopes";
 import { runBatch } from "./batch";
-import type { Database } from "./client";
+import { type Database, recordBumped } from "./client";
 
 /** A stamp newer than all existing ones: time in ms, or one more than the newest. */
 const nextStamp = (now: number) => sql`(select max(${now}, coalesce(max(stamp), 0) + 1) from cache_versions)`;
@@ -18,7 +18,8 @@ function bumpScopes(scopes: string[], now = Date.now()): SQL[] {
     sql`, `,
   );
   return [
-    sql`insert into cache_versions (scope, stamp) values ${rows} on conflict(scope) do update set stamp = excluded.stamp`,
+    sql`insert into cache_versions (scope, stamp) values ${rows} on conflict(scope) do update set stamp = excluded.stamp
+        returning scope`,
   ];
 }
 
@@ -38,7 +39,8 @@ function bumpArticle(articleId: number | SQL, now = Date.now()): SQL[] {
           union all select 'author:' || author_id from articles where id = ${articleId}
           union all select 'tag:' || tag_id from article_tags where article_id = ${articleId}
         ) where true
-        on conflict(scope) do update set stamp = excluded.stamp`,
+        on conflict(scope) do update set stamp = excluded.stamp
+        returning scope`,
   ];
 }
 
@@ -77,7 +79,7 @@ function scopesOf(deps: PageDeps): SQL {
  * locally and for the editor who made a change it shows at once; other
  * isolates see it within ttlMs (CACHE_VERSION_TTL_MS, 0 = always ask D1).
  */
-const memo = new Map<string, { version: number; at: number }>();
+const memo = new Map<string, { read: VersionRead; at: number }>();
 let generation = 0;
 
 /** Changes whenever a write through this isolate makes it forget the versions it had read. */
@@ -112,7 +114,20 @@ export async function writeContent(
   const results = await runBatch(db, [...before, ...statements, ...after]);
   memo.clear();
   generation += 1;
+  // The scopes the bumps actually wrote (an article's section, author and tags
+  // are found in SQL): what a cache in front of the Worker must purge.
+  const bumps = [...results.slice(0, before.length), ...results.slice(before.length + statements.length)];
+  recordBumped(
+    db,
+    bumps.flatMap((r) => (r.results as { scope: string }[]).map((row) => row.scope)),
+  );
   return results.slice(before.length, before.length + statements.length);
+}
+
+/** A version read: the newest stamp among the scopes, and the scopes themselves (global included). */
+export interface VersionRead {
+  version: number;
+  scopes: string[];
 }
 
 /** The content version of a page: the newest stamp of its scopes, one indexed query. */
@@ -127,37 +142,49 @@ export async function readVersion(db: Database, deps: PageDeps, ttlMs = 0): Prom
  * round trip (a batch of one indexed query each).
  */
 export async function readVersions(db: Database, list: PageDeps[], ttlMs = 0): Promise<number[]> {
+  return (await readScopedVersions(db, list, ttlMs)).map((r) => r.version);
+}
+
+/**
+ * readVersions with the names of the scopes each version covers (what a
+ * page's Cache-Tags are made of): the same query, the same round trip and memo.
+ */
+export async function readScopedVersions(db: Database, list: PageDeps[], ttlMs = 0): Promise<VersionRead[]> {
   const now = Date.now();
-  const versions: number[] = [];
+  const reads: VersionRead[] = [];
   const missing = new Map<string, { deps: PageDeps; at: number[] }>();
   list.forEach((deps, i) => {
     const memoKey = JSON.stringify(deps);
     const known = memo.get(memoKey);
-    if (known && now - known.at < ttlMs) versions[i] = known.version;
+    if (known && now - known.at < ttlMs) reads[i] = known.read;
     else {
       const wanted = missing.get(memoKey);
       if (wanted) wanted.at.push(i);
       else missing.set(memoKey, { deps, at: [i] });
     }
   });
-  if (!missing.size) return versions;
+  if (!missing.size) return reads;
+  type Row = { v: number | null; scopes: string | null };
   const queries = [...missing.values()].map(({ deps }) => versionQuery(deps));
   const rows =
     queries.length === 1
-      ? [await db.all<{ v: number | null }>(queries[0]!)]
-      : (await runBatch(db, queries)).map((r) => r.results as { v: number | null }[]);
+      ? [await db.all<Row>(queries[0]!)]
+      : (await runBatch(db, queries)).map((r) => r.results as Row[]);
   [...missing].forEach(([memoKey, { at }], n) => {
-    const version = rows[n]?.[0]?.v ?? 0;
-    for (const i of at) versions[i] = version;
+    const row = rows[n]?.[0];
+    const scopes = (JSON.parse(row?.scopes ?? "[]") as (string | null)[]).filter((s): s is string => !!s);
+    const read: VersionRead = { version: row?.v ?? 0, scopes: [...new Set(scopes)] };
+    for (const i of at) reads[i] = read;
     if (ttlMs > 0) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-      memo.set(memoKey, { version, at: now });
+      memo.set(memoKey, { read, at: now });
     }
   });
-  return versions;
+  return reads;
 }
 
 function versionQuery(deps: PageDeps): SQL {
-  return sql`select max(stamp) as v from cache_versions
-     where scope in (select ${scope.global} union all ${scopesOf(deps)})`;
+  return sql`with s(scope) as (select ${scope.global} union all ${scopesOf(deps)})
+     select (select max(stamp) from cache_versions where scope in (select scope from s)) as v,
+            (select json_group_array(scope) from s) as scopes`;
 }

@@ -30,12 +30,16 @@ import {
 import { shortHash } from "./hash";
 import {
   canonicalCacheUrl,
+  EDGE_CACHE_CONTROL_HEADER,
   EDGE_FRESH_SECONDS,
+  edgeCacheMode,
+  edgePageCacheControl,
   isCacheableRequest,
   NO_STORE,
   PAGE_CACHE_CONTROL,
   STALE_ERROR_CACHE_CONTROL,
   STALE_WHILE_REVALIDATE,
+  WORKERS_PAGE_CACHE_CONTROL,
   wantsSaveData,
 } from "./policy";
 
@@ -64,8 +68,11 @@ export interface PageCacheSetup<Deps> {
   version(c: Context<AppEnv>, deps: Deps): Promise<number>;
   /** Several versions in one read (one D1 round trip); else `version` for each. */
   versions?(c: Context<AppEnv>, deps: Deps[]): Promise<number[]>;
-  /** Cache-Tag values for zone purges in production. */
-  tags(deps: Deps): string[];
+  /**
+   * Cache-Tag values: the scopes of the page and of the fragments in it, so
+   * that Workers Cache (production) can purge it when a write bumps one.
+   */
+  tags(c: Context<AppEnv>, deps: Deps, fragments: Deps[]): string[];
   /**
    * How long this isolate trusts the versions it has read (ms; 0 = never),
    * and a number that changes whenever a write through this isolate made it
@@ -89,6 +96,12 @@ interface StitchPlan<Deps> {
   perRequest: string[];
   /** The stable fragments' keys joined: the stitched copy's key suffix. Empty when offline. */
   id: string;
+}
+
+/** What a response says about itself to a cache in front of the Worker: its tags, and seconds it stays fresh. */
+interface Label {
+  tags: string[];
+  fresh: number;
 }
 
 /** Cache API keys of a page: its raw render for this version, and the URL's last known page. */
@@ -238,28 +251,50 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     c: Context<AppEnv>,
     page: Page | Response,
     status: CacheStatus,
-    tags: string[] | null,
+    label: Label | null,
     perRequest: string[],
   ): Promise<Response> {
+    // Production: Workers Cache in front keeps what this says it may (docs/caching.md).
+    const workers = edgeCacheMode(c.env) === "workers";
     if (page instanceof Response) {
       const headers = new Headers(page.headers);
       headers.set("x-cache", status);
-      headers.set("cache-control", status === "BYPASS" || page.status >= 500 ? NO_STORE : "public, max-age=60");
+      const stored = status !== "BYPASS" && page.status < 500;
+      headers.set("cache-control", stored ? "public, max-age=60" : NO_STORE);
+      if (workers && stored && label) {
+        // A 404 before publication is kept a minute, and purged with the article's tag.
+        headers.set("cache-tag", ["page", ...label.tags].join(","));
+        headers.set("vary", "Cookie");
+      }
       return new Response(page.body, { status: page.status, headers });
     }
     const { headers } = page;
     const slots = headers.get(SLOTS);
     for (const name of [FRAGMENTS, STORED_AT, SLOTS]) headers.delete(name);
     headers.set("x-cache", status);
-    headers.set("vary", "Save-Data");
-    if (tags === null) {
+    if (label === null) {
       // The front door: the headers the app sent last time are already on the page.
     } else if (status === "BYPASS") {
+      headers.set("vary", "Save-Data");
       headers.set("cache-control", NO_STORE);
-    } else {
+    } else if (!workers) {
+      headers.set("vary", "Save-Data");
       // STALE-ERROR: browsers revalidate every time, so readers see the live page as soon as D1 is back.
       headers.set("cache-control", status === "STALE-ERROR" ? STALE_ERROR_CACHE_CONTROL : PAGE_CACHE_CONTROL);
-      headers.set("cache-tag", ["page", ...tags].join(","));
+      headers.set("cache-tag", ["page", ...label.tags].join(","));
+    } else {
+      // Workers Cache keys by path, not by cookie: Vary keeps an editor's request
+      // (session cookie) off readers' copies, so it reaches the Worker and BYPASS.
+      headers.set("vary", "Save-Data, Cookie");
+      headers.set("cache-tag", ["page", ...label.tags].join(","));
+      if (status === "STALE-ERROR") {
+        // The last copy during an outage is for this reader, not for Workers Cache to keep as new.
+        headers.set("cache-control", STALE_ERROR_CACHE_CONTROL);
+        headers.set(EDGE_CACHE_CONTROL_HEADER, "no-store");
+      } else {
+        headers.set("cache-control", WORKERS_PAGE_CACHE_CONTROL);
+        headers.set(EDGE_CACHE_CONTROL_HEADER, edgePageCacheControl(label.fresh));
+      }
     }
     const etag = headers.get("etag");
     if (
@@ -341,10 +376,20 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
   async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;
     const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
-    const tags = setup.tags(deps);
+    // Tags and freshness: the page's scopes and its stable fragments' (as read with their
+    // versions); fresh no longer than its shortest-lived fragment, so time-bucketed
+    // fragments (breaking news, poll results) stay as fresh behind Workers Cache as now.
+    const label = (plan?: StitchPlan<Deps>): Label => ({
+      tags: setup.tags(
+        c,
+        deps,
+        (plan?.stable ?? []).map((f) => f.def.deps),
+      ),
+      fresh: Math.min(EDGE_FRESH_SECONDS, ...(plan?.stable ?? []).map((f) => f.def.ttl)),
+    });
     if (!isCacheableRequest(req)) {
       const { page, plan } = await renderPage(c, render, variant, null);
-      return serve(c, page, "BYPASS", tags, plan?.perRequest ?? []);
+      return serve(c, page, "BYPASS", label(plan), plan?.perRequest ?? []);
     }
     const url = canonicalCacheUrl(req.url);
     const entry = `${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`;
@@ -372,10 +417,10 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
           const storedAt = Number(page.headers.get(STORED_AT));
           if ((Date.now() - storedAt) / 1000 <= EDGE_FRESH_SECONDS) {
             noteForFrontDoor(c, keys, plan, storedAt);
-            return serve(c, page, "HIT", tags, plan.perRequest);
+            return serve(c, page, "HIT", label(plan), plan.perRequest);
           }
           c.executionCtx.waitUntil(renderPage(c, render, variant, keys).catch(() => undefined));
-          return serve(c, page, "STALE", tags, plan.perRequest);
+          return serve(c, page, "STALE", label(plan), plan.perRequest);
         }
         // Known, but evicted since: rendered again below.
         knownFragments.delete(entry);
@@ -398,11 +443,11 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
           error: failure ? describeError(failure.error) : String((fresh?.page as Response | undefined)?.status),
         });
         const plan = await planStitch(c, namesIn(stored.headers), "offline");
-        return serve(c, await stitch(c, fromCache(stored), plan), "STALE-ERROR", tags, plan.perRequest);
+        return serve(c, await stitch(c, fromCache(stored), plan), "STALE-ERROR", label(plan), plan.perRequest);
       }
       if (failure) throw failure.error;
     }
-    return serve(c, fresh!.page, "MISS", tags, fresh!.plan?.perRequest ?? []);
+    return serve(c, fresh!.page, "MISS", label(fresh!.plan), fresh!.plan?.perRequest ?? []);
   }
 }
 

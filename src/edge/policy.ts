@@ -67,3 +67,51 @@ export function versionTtl(env: { CACHE_VERSION_TTL_MS?: string }): number {
 export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 /** Answers that stand in for a moment (a refusal, a missing photo, a stand-in variant): re-checked soon. */
 export const BRIEF_CACHE_CONTROL = "public, max-age=60";
+
+/**
+ * Which cache answers readers first. "api" (local development, tests, the
+ * default): the Worker runs for every request and keeps pages in the Cache API.
+ * "workers" (production, EDGE_CACHE in wrangler.toml): Workers Cache stores
+ * whole pages in front of the Worker, tagged with their scopes and purged by tag
+ * when a write bumps them; the Worker runs only on its MISS or revalidation,
+ * and answers those from the same Cache API page store (docs/caching.md,
+ * "Production: Workers Cache").
+ */
+export type EdgeCacheMode = "api" | "workers";
+
+export function edgeCacheMode(env: { EDGE_CACHE?: string }): EdgeCacheMode {
+  return env.EDGE_CACHE === "workers" ? "workers" : "api";
+}
+
+/**
+ * The header Workers Cache reads before Cache-Control and strips before the
+ * response leaves Cloudflare: the edge's lifetime, invisible to browsers.
+ */
+export const EDGE_CACHE_CONTROL_HEADER = "cloudflare-cdn-cache-control";
+
+/**
+ * What browsers get from a page in "workers" mode: as today, without
+ * s-maxage (Workers Cache reads its lifetime from EDGE_CACHE_CONTROL_HEADER, and
+ * no other shared cache should keep a page that only Workers Cache can purge).
+ */
+export const WORKERS_PAGE_CACHE_CONTROL = `public, max-age=${BROWSER_MAX_AGE}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}, stale-if-error=${STALE_IF_ERROR}`;
+
+/**
+ * Workers Cache's lifetime for a page: fresh for `freshSeconds`, then served
+ * stale while the Worker revalidates it in the background, or while it fails.
+ * max-age, not s-maxage: Cloudflare documents that s-maxage (like
+ * must-revalidate) turns stale-while-revalidate and stale-if-error off.
+ */
+export function edgePageCacheControl(freshSeconds: number): string {
+  const fresh = Math.max(0, Math.min(EDGE_FRESH_SECONDS, Math.floor(freshSeconds)));
+  return `max-age=${fresh}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}, stale-if-error=${STALE_IF_ERROR}`;
+}
+
+/**
+ * A content scope (src/model/content-scopes.ts) as a Cache-Tag value:
+ * "article:12" -> "article-12". Tags must be printable ASCII without spaces or
+ * commas and are matched case-insensitively; scopes are lower-case ASCII.
+ */
+export function scopeTag(scope: string): string {
+  return scope.replaceAll(":", "-");
+}

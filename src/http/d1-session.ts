@@ -6,8 +6,9 @@
 // simply reads the primary, so this is safe to ship before turning it on.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { openDatabaseLazily } from "../db/client";
+import { openDatabaseLazily, takeBumped } from "../db/client";
 import { isNewsroomPath } from "../edge/policy";
+import { type CachePurger, purgeScopes } from "../edge/purge";
 import type { AppEnv } from "../env";
 
 export const BOOKMARK_COOKIE = "__Host-d1-bookmark";
@@ -31,7 +32,10 @@ export function sessionConstraint(c: Context<AppEnv>): string {
 
 /**
  * Opens the request's D1 session as c.var.db. Responses that may be cached
- * (a reader's GET) never set the cookie; writes and the newsroom do.
+ * (a reader's GET) never set the cookie; writes and the newsroom do. Once the
+ * request is done, the scopes its writes bumped are purged from Workers Cache
+ * (production; nothing to do in "api" mode), before the response leaves, so
+ * the writer's next page is already the new one.
  */
 export function d1Session(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -47,6 +51,7 @@ export function d1Session(): MiddlewareHandler<AppEnv> {
     );
     await next();
     if (!session) return;
+    await purgeScopes(c.env, executionCtxOf(c), takeBumped(session));
     const writes = c.req.method !== "GET" && c.req.method !== "HEAD";
     const bookmark = session.getBookmark();
     if (!bookmark || !(writes || isNewsroomPath(new URL(c.req.url).pathname)) || bookmark === readBookmark(c)) return;
@@ -58,4 +63,13 @@ export function d1Session(): MiddlewareHandler<AppEnv> {
       maxAge: BOOKMARK_MAX_AGE_S,
     });
   };
+}
+
+/** The request's ExecutionContext (ctx.cache is Workers Cache's purge API), if it has one. */
+function executionCtxOf(c: Context<AppEnv>): { cache?: CachePurger } | undefined {
+  try {
+    return c.executionCtx as unknown as { cache?: CachePurger };
+  } catch {
+    return undefined;
+  }
 }

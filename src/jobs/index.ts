@@ -2,8 +2,9 @@
 // wrangler.toml's `crons` must name exactly its keys (test/registries.test.ts
 // reads every environment's). A job that fails is logged and never throws out
 // of scheduled(); the next run tries again.
-import { openDatabase } from "../db/client";
+import { openDatabase, takeBumped, trackedD1 } from "../db/client";
 import { pruneViews } from "../db/views";
+import { type CachePurger, purgeScopes } from "../edge/purge";
 import type { Env } from "../env";
 import { describeError, log } from "../platform/log";
 import { publishScheduled } from "./publish-scheduled";
@@ -32,16 +33,29 @@ export const JOBS_BY_CRON: Readonly<Record<string, readonly Job[]>> = {
   ],
 };
 
-export async function runScheduled(cron: string, env: Env, scheduledTime: number): Promise<void> {
+/**
+ * Runs a cron's jobs one after another. Each job gets a D1 handle of its own,
+ * so the scopes its writes bumped are purged from Workers Cache (production)
+ * as soon as it is done; `ctx` is the scheduled handler's (ctx.cache).
+ */
+export async function runScheduled(
+  cron: string,
+  env: Env,
+  scheduledTime: number,
+  ctx?: { cache?: CachePurger },
+): Promise<void> {
   const jobs = JOBS_BY_CRON[cron];
   // A trigger with no jobs is a deployment whose crons and code disagree: say so rather than idle.
   if (!jobs) log("error", "no jobs for this cron", { cron });
   const now = new Date(scheduledTime);
   for (const job of jobs ?? []) {
+    const db = trackedD1(env.DB);
     try {
-      await job.run(env, now);
+      await job.run({ ...env, DB: db }, now);
     } catch (err) {
       log("error", "job failed", { cron, job: job.name, error: describeError(err) });
     }
+    // What a job committed before failing is purged too.
+    await purgeScopes(env, ctx, takeBumped(db));
   }
 }

@@ -2,34 +2,60 @@
 // how to read a page's content version (src/db/versions.ts) and name its
 // Cache-Tags: caching itself knows no page kinds and no SQL.
 import type { Context } from "hono";
-import { readVersion, readVersions, versionsGeneration } from "../db/versions";
+import { readScopedVersions, readVersion, versionsGeneration } from "../db/versions";
 import { createPageCache } from "../edge/page-cache";
-import { versionTtl } from "../edge/policy";
+import { scopeTag, versionTtl } from "../edge/policy";
 import type { AppEnv } from "../env";
-import type { PageDeps } from "../model/content-scopes";
+import { type PageDeps, scope } from "../model/content-scopes";
 import { readerFragments } from "./fragments";
 
-/** Cache-Tag values for zone purges in production: the same names as the scopes. */
-export function cacheTags(deps: PageDeps): string[] {
+/**
+ * The scopes each version read of this request covered (by what it named),
+ * so the response's Cache-Tags are exactly what a write bumps: read by the
+ * same query as the version, never guessed.
+ */
+const scopesRead = new WeakMap<object, Map<string, string[]>>();
+
+/** A page's scopes when its version could not be read (D1 down): what its deps name outright. */
+function namedScopes(deps: PageDeps): string[] {
   switch (deps.kind) {
     case "home":
-      return ["home"];
+      return [scope.global, scope.home];
     case "article":
-      return [`article-${deps.id}`];
-    case "section":
-      return [`section-${deps.slug}`];
-    case "tag":
-      return [`tag-${deps.slug}`];
-    case "author":
-      return [`author-${deps.slug}`];
+      return [scope.global, scope.article(deps.id)];
     case "scopes":
-      return deps.scopes.map((s) => s.replace(":", "-"));
+      return [scope.global, ...deps.scopes];
+    default:
+      return [scope.global];
   }
+}
+
+/**
+ * Cache-Tag values: the scopes of the page and of the stable fragments in
+ * it, as read with their versions ("article:12" -> "article-12"), so that
+ * purging the tags of the scopes a write bumped (src/edge/purge.ts) purges
+ * every page that showed what changed.
+ */
+export function cacheTags(c: Context<AppEnv>, deps: PageDeps, fragments: PageDeps[] = []): string[] {
+  const read = scopesRead.get(c);
+  const tags = new Set<string>();
+  for (const d of [deps, ...fragments]) {
+    for (const s of read?.get(JSON.stringify(d)) ?? namedScopes(d)) tags.add(scopeTag(s));
+  }
+  return [...tags];
 }
 
 export const cachedPage = createPageCache<PageDeps>({
   version: (c: Context<AppEnv>, deps) => readVersion(c.var.db, deps, versionTtl(c.env)),
-  versions: (c: Context<AppEnv>, list) => readVersions(c.var.db, list, versionTtl(c.env)),
+  async versions(c: Context<AppEnv>, list) {
+    const reads = await readScopedVersions(c.var.db, list, versionTtl(c.env));
+    const known = scopesRead.get(c) ?? new Map<string, string[]>();
+    scopesRead.set(c, known);
+    list.forEach((deps, i) => {
+      known.set(JSON.stringify(deps), reads[i]!.scopes);
+    });
+    return reads.map((r) => r.version);
+  },
   tags: cacheTags,
   memo: { ttlMs: (c) => versionTtl(c.env), generation: versionsGeneration },
   fragments: readerFragments,
