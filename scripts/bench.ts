@@ -3,14 +3,11 @@
 // in the same run (scripts/bench/ratios.ts). Prints tables; copy the numbers
 // into docs/performance.md, "Benchmark". BENCH_LOAD_SECONDS (default 10) sets
 // each autocannon run's length, BENCH_SAMPLES the sequential requests.
-import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { benchRatios } from "./bench/ratios";
 import { benchSearch } from "./bench-search";
+import { describeBundle, measureBundle } from "./bundle-size";
 import { freePort, startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
 import { seedIfEmpty } from "./seed";
@@ -58,21 +55,6 @@ async function assertMiss(url: string): Promise<void> {
   const status = res.headers.get("x-cache");
   if (res.status !== 200 || status !== "MISS")
     throw new Error(`MISS line: ${url} answered ${res.status} X-Cache ${status}, not a 200 MISS`);
-}
-
-async function bundleGzip(): Promise<number> {
-  const out = await mkdtemp(join(tmpdir(), "bundle-"));
-  const run = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", out], {
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  let total = Buffer.alloc(0);
-  for (const f of await readdir(out)) {
-    if ((await stat(join(out, f))).isFile() && !f.endsWith(".map"))
-      total = Buffer.concat([total, await readFile(join(out, f))]);
-  }
-  return gzipSync(total, { level: 9 }).length;
 }
 
 async function load(url: string, connections: number) {
@@ -142,7 +124,8 @@ try {
     console.log(`| ${connections} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} |`);
   }
 
-  console.log(`\nWorker bundle (wrangler deploy --dry-run): ${kb(await bundleGzip())} gzip`);
+  // The production build, measured as CI and `npm run bundle:size` measure it.
+  console.log(`\n${describeBundle("production", await measureBundle("production"))}`);
 
   const tag = page.match(/href="(\/chu-de\/[a-z0-9-]+)"/)?.[1];
   if (!tag) throw new Error("no tag link on the article page");

@@ -29,7 +29,7 @@ import {
 } from "./fragments";
 import { shortHash } from "./hash";
 import {
-  canonicalCacheUrl,
+  cacheEntryName,
   EDGE_CACHE_CONTROL_HEADER,
   EDGE_FRESH_SECONDS,
   edgeCacheMode,
@@ -341,20 +341,18 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
   const frontDoor: MiddlewareHandler<AppEnv> = async (c, next) => {
     const req = c.req.raw;
     // Odd escapes go through the request guards; forms, editors and HEAD the long way.
-    const candidate = req.method === "GET" && !req.url.includes("%") && isCacheableRequest(req);
-    const url = candidate ? canonicalCacheUrl(req.url) : null;
-    if (url) {
-      const lite = url.pathname === "/lite" || url.pathname.startsWith("/lite/") || wantsSaveData(req);
-      const entry = front.get(`${lite ? "lite" : "full"}${url.pathname}${url.search}`);
+    if (req.method === "GET" && !req.url.includes("%") && isCacheableRequest(req)) {
+      const path = c.req.path;
+      const lite = path === "/lite" || path.startsWith("/lite/") || wantsSaveData(req);
+      const entry = front.get(cacheEntryName(req.url, lite));
       // Headers follow the deployment's vars: answer only for the same bindings (one object per isolate).
-      const same =
-        !!entry && entry.env === c.env && entry.until > Date.now() && entry.generation === setup.memo?.generation();
-      if (entry && same) {
+      if (entry && entry.env === c.env && entry.until > Date.now() && entry.generation === setup.memo?.generation()) {
         const stored = await noMiss(edgeCache().match(entry.key));
         if (stored) {
-          const page = fromCache(stored);
-          for (const [name, value] of entry.headers) page.headers.set(name, value);
-          return serve(c, page, "HIT", null, entry.perRequest);
+          // The answer's headers are the ones the app sent; only where the per-request bytes go is the entry's.
+          const headers = new Headers(entry.headers);
+          headers.set(SLOTS, stored.headers.get(SLOTS) ?? "");
+          return serve(c, { headers, body: stored.body }, "HIT", null, entry.perRequest);
         }
         front.delete(entry.entry);
       }
@@ -391,8 +389,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       const { page, plan } = await renderPage(c, render, variant, null);
       return serve(c, page, "BYPASS", label(plan), plan?.perRequest ?? []);
     }
-    const url = canonicalCacheUrl(req.url);
-    const entry = `${variant.lite ? "lite" : "full"}${url.pathname}${url.search}`;
+    const entry = cacheEntryName(req.url, variant.lite);
     const last = `https://pages.internal/last/${entry}`;
     let fresh: Awaited<ReturnType<typeof renderPage>> | null = null;
     let failure: { error: unknown } | null = null;
@@ -439,7 +436,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       const stored = await noMiss(edgeCache().match(last));
       if (stored) {
         log("error", "served the last stored page", {
-          path: url.pathname,
+          path: c.req.path,
           error: failure ? describeError(failure.error) : String((fresh?.page as Response | undefined)?.status),
         });
         const plan = await planStitch(c, namesIn(stored.headers), "offline");

@@ -32,13 +32,27 @@ export function isNewsroomPath(pathname: string): boolean {
 
 export function isCacheableRequest(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (isNewsroomPath(new URL(req.url).pathname)) return false;
+  const path = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2));
+  if (isNewsroomPath(path.split("?", 1)[0]!)) return false;
   return !hasEditorSession(req);
 }
 
 export function hasEditorSession(req: Request): boolean {
   const cookie = req.headers.get("cookie");
   return !!cookie && cookie.split(";").some((part) => part.trim().startsWith(`${EDITOR_SESSION_COOKIE}=`));
+}
+
+/**
+ * The page cache's name for a request's page: path and the parameters pages
+ * read, sorted, after the variant ("full/kinh-te?page=2", "lite/..."). An
+ * address without a query needs no URL parsing (the request's URL is
+ * already normalised).
+ */
+export function cacheEntryName(rawUrl: string, lite: boolean): string {
+  const variant = lite ? "lite" : "full";
+  if (!rawUrl.includes("?")) return variant + rawUrl.slice(rawUrl.indexOf("/", rawUrl.indexOf("//") + 2));
+  const url = canonicalCacheUrl(rawUrl);
+  return `${variant}${url.pathname}${url.search}`;
 }
 
 /** The URL with only the parameters pages read, sorted. */

@@ -34,8 +34,13 @@ export function requestLog(write: (line: string) => void = (line) => console.log
     // Cloudflare's ray id ties our line to its own logs; locally there is none.
     const id = c.req.header("cf-ray") ?? crypto.randomUUID();
     await next();
-    // Set on the answer itself, whatever made it (a route, the page cache's front door, an error page).
-    c.header("x-request-id", id);
+    // Set on the answer itself, whatever made it (a route, the page cache's front door, an error page);
+    // copied first only if its headers cannot change (a response straight from fetch or a cache).
+    try {
+      c.res.headers.set("x-request-id", id);
+    } catch {
+      c.header("x-request-id", id);
+    }
     const status = c.res.status;
     const hit = c.res.headers.get("x-cache") === "HIT" && status < 400 && !c.error;
     if (hit && Math.random() * HIT_LOG_SAMPLE >= 1) return;
