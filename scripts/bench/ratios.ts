@@ -1,8 +1,9 @@
-// `npm run bench`, last part (issue 20): the site's cached pages against two
+// `npm run bench`, last part (issue 20): the site's cached pages against three
 // reference Workers started in the same run, next to the site, in the same
 // runtime (wrangler dev / workerd over loopback): a bare cache hit (one Cache
-// API entry) and a constant string (scripts/bench/reference-workers/). Both
-// answer the site's own article page, byte for byte. Prints a table ready for
+// API entry), the same behind asset routing as the site is set up, and a
+// constant string (scripts/bench/reference-workers/). All answer the site's
+// own article page, byte for byte. Prints a table ready for
 // docs/performance.md, "Benchmark", with each site HIT's share of the bare
 // cache hit: issue 20 aims at 75 % or more, p50 at 10 connections within 3 ms.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -123,13 +124,21 @@ export async function benchRatios(base: string, pages: SitePages): Promise<void>
   // One after the other: two wranglers starting at once can race for the devtools port.
   const bare = await startReference("bare-cache", page);
   let constant: Awaited<ReturnType<typeof startReference>> | undefined;
+  let bareAssets: Awaited<ReturnType<typeof startReference>> | undefined;
   try {
     constant = await startReference("constant", page);
+    bareAssets = await startReference("bare-cache-assets", page);
     const bareTarget = { name: "bare cache hit (one Cache API entry)", url: `${bare.server.url}/`, xCache: "HIT" };
     const constantTarget = { name: "constant string in memory", url: `${constant.server.url}/`, xCache: "CONSTANT" };
+    const assetsTarget = {
+      name: "bare cache hit behind asset routing, as the site",
+      url: `${bareAssets.server.url}/`,
+      xCache: "HIT",
+    };
     const reference = [
       { ...bareTarget, bytes: await check(bareTarget) },
       { ...constantTarget, bytes: await check(constantTarget) },
+      { ...assetsTarget, bytes: await check(assetsTarget) },
     ];
     for (const t of reference)
       if (t.bytes !== page.byteLength)
@@ -143,7 +152,7 @@ export async function benchRatios(base: string, pages: SitePages): Promise<void>
 
     // Per connection count: bare, constant, the four site pages, bare again. The
     // bare Worker's two runs bracket the site's, so a shared machine's drift shows.
-    const order = [reference[0]!, reference[1]!, ...cached, reference[0]!];
+    const order = [reference[0]!, reference[1]!, reference[2]!, ...cached, reference[0]!];
     const runs = new Map<string, Map<number, Run[]>>();
     for (const connections of CONNECTIONS) {
       for (const target of order) {
@@ -200,9 +209,14 @@ export async function benchRatios(base: string, pages: SitePages): Promise<void>
         misses.length ? `not met (${misses.join("; ")})` : "met"
       }.`,
     );
+    const behindAssets = (t: Target) =>
+      Math.min(...CONNECTIONS.map((c) => result(t, c).rps / result(reference[2]!, c).rps));
+    console.log(
+      `The same Worker behind asset routing (the site's [assets] setup) answers ${pct(Math.min(...CONNECTIONS.map((c) => result(reference[2]!, c).rps / bareAt(c).rps)))} of the bare one; against it, the site's HITs answer ${cached.map((t) => `${t.name.split(",")[0]} ${pct(behindAssets(t))}`).join(", ")}.`,
+    );
     console.log(`(this table took ${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
-    for (const ref of [constant, bare]) {
+    for (const ref of [bareAssets, constant, bare]) {
       if (!ref) continue;
       await ref.server.stop();
       await rm(ref.state, { recursive: true, force: true });

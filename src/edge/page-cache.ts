@@ -12,7 +12,7 @@
 //                  version, with fragments from their own last entries
 // Fragments rendered for every request (a form's signed timestamp) stay
 // placeholders in the stitched page and are filled on the way out.
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { describeError, log } from "../platform/log";
 import { edgeCache } from "./cache";
@@ -22,12 +22,31 @@ import {
   fillFragments,
   fragmentBucketEnd,
   fragmentKey,
-  fragmentNames,
   isPerRequest,
   loadFragment,
   placeholderOf,
 } from "./fragments";
+import { createFrontDoor } from "./front-door";
 import { shortHash } from "./hash";
+import {
+  FRAGMENTS,
+  fromCache,
+  isStorable,
+  knownFragments,
+  namesIn,
+  noMiss,
+  type Page,
+  type PageKeys,
+  prepare,
+  rememberFragments,
+  SLOTS,
+  STORED_AT,
+  splice,
+  stitchedKey,
+  storeRaw,
+  toEntry,
+  utf8,
+} from "./page-store";
 import {
   cacheEntryName,
   EDGE_CACHE_CONTROL_HEADER,
@@ -38,7 +57,6 @@ import {
   NO_STORE,
   PAGE_CACHE_CONTROL,
   STALE_ERROR_CACHE_CONTROL,
-  STALE_WHILE_REVALIDATE,
   WORKERS_PAGE_CACHE_CONTROL,
   wantsSaveData,
 } from "./policy";
@@ -50,13 +68,6 @@ export interface PageVariant {
 
 export type PageRenderer = (variant: PageVariant) => Promise<Response>;
 type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS" | "STALE-ERROR";
-
-/** When the raw page was rendered: a stitched copy carries its page's time. */
-const STORED_AT = "x-edge-stored-at";
-/** Names of a raw page's fragments, in the order they appear. */
-const FRAGMENTS = "x-edge-fragments";
-/** Where a stitched page's per-request fragments go: "name@byteOffset", comma-separated. */
-const SLOTS = "x-edge-slots";
 
 /**
  * What the cache needs to know about the content, handed in by the routes'
@@ -83,13 +94,6 @@ export interface PageCacheSetup<Deps> {
   fragments: FragmentResolver<Deps>;
 }
 
-/** A 200 page: rendered and buffered (`text`), or as the cache gave it back (`body`). */
-interface Page {
-  headers: Headers;
-  text?: string;
-  body?: ReadableStream | null;
-}
-
 /** A page's fragments with the versions of their dependencies ("offline": D1 could not be asked). */
 interface StitchPlan<Deps> {
   stable: { name: string; def: FragmentDef<Deps>; stamp: number | "offline" }[];
@@ -103,18 +107,6 @@ interface Label {
   tags: string[];
   fresh: number;
 }
-
-/** Cache API keys of a page: its raw render for this version, and the URL's last known page. */
-interface PageKeys {
-  entry: string;
-  raw: string;
-  last: string;
-}
-
-const fromCache = (res: Response): Page => ({ headers: new Headers(res.headers), body: res.body });
-const namesIn = (headers: Headers): string[] => (headers.get(FRAGMENTS) ?? "").split(",").filter(Boolean);
-const noMiss = (promise: Promise<Response | undefined>) => promise.catch(() => undefined);
-const utf8 = new TextEncoder();
 
 export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
   const versionsOf = (c: Context<AppEnv>, list: Deps[]): Promise<number[]> =>
@@ -207,7 +199,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     if (keys && plan.id && isStorable(page)) {
       c.executionCtx.waitUntil(
         edgeCache()
-          .put(stitchedKey(keys, plan), toEntry(page))
+          .put(stitchedKey(keys, plan.id), toEntry(page))
           .catch(() => undefined),
       );
     }
@@ -224,7 +216,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     const cache = edgeCache();
     if (plan.id) {
       // The one lookup of a HIT.
-      const stitched = await noMiss(cache.match(stitchedKey(keys, plan)));
+      const stitched = await noMiss(cache.match(stitchedKey(keys, plan.id)));
       if (stitched) return fromCache(stitched);
     }
     // A failing Cache API is a miss, not an error.
@@ -232,7 +224,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     if (!raw) return undefined;
     // A fragment changed (or its clock moved) since the page was stitched: stitch once, store.
     const page = await stitch(c, fromCache(raw), plan);
-    if (plan.id) c.executionCtx.waitUntil(cache.put(stitchedKey(keys, plan), toEntry(page)).catch(() => undefined));
+    if (plan.id) c.executionCtx.waitUntil(cache.put(stitchedKey(keys, plan.id), toEntry(page)).catch(() => undefined));
     return page;
   }
 
@@ -320,56 +312,22 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     let until = Math.min(now + trust, storedAt + EDGE_FRESH_SECONDS * 1000);
     // The stitched key holds each fragment's time bucket: it is right until the first bucket ends.
     for (const { def } of plan.stable) until = Math.min(until, fragmentBucketEnd(def, now));
-    noted.set(c, {
+    frontDoor.note(c, {
       env: c.env,
       entry: keys.entry,
-      key: stitchedKey(keys, plan),
+      key: stitchedKey(keys, plan.id),
       until,
       generation: setup.memo!.generation(),
       perRequest: plan.perRequest,
     });
   }
 
-  /**
-   * The front door: a reader's GET for a page this isolate served moments ago
-   * is answered from the same stitched entry, with the same headers, before
-   * any other middleware or route runs. It answers only while every version
-   * and time bucket in that entry's key is still what this isolate would
-   * compute (docs/caching.md, "The front door"); anything else goes the
-   * whole way through the app.
-   */
-  const frontDoor: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const req = c.req.raw;
-    // Odd escapes go through the request guards; forms, editors and HEAD the long way.
-    if (req.method === "GET" && !req.url.includes("%") && isCacheableRequest(req)) {
-      const path = c.req.path;
-      const lite = path === "/lite" || path.startsWith("/lite/") || wantsSaveData(req);
-      const entry = front.get(cacheEntryName(req.url, lite));
-      // Headers follow the deployment's vars: answer only for the same bindings (one object per isolate).
-      if (entry && entry.env === c.env && entry.until > Date.now() && entry.generation === setup.memo?.generation()) {
-        const stored = await noMiss(edgeCache().match(entry.key));
-        if (stored) {
-          // The answer's headers are the ones the app sent; only where the per-request bytes go is the entry's.
-          const headers = new Headers(entry.headers);
-          headers.set(SLOTS, stored.headers.get(SLOTS) ?? "");
-          return serve(c, { headers, body: stored.body }, "HIT", null, entry.perRequest);
-        }
-        front.delete(entry.entry);
-      }
-    }
-    await next();
-    const note = noted.get(c);
-    if (!note || c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
-    // What the rest of the app added (security headers, request id aside) goes out with every answer.
-    const headers: [string, string][] = [];
-    c.res.headers.forEach((value, name) => {
-      if (!FRONT_SKIPS.has(name)) headers.push([name, value]);
-    });
-    if (front.size >= KNOWN_MAX_ENTRIES) front.clear();
-    front.set(note.entry, { ...note, headers });
-  };
+  const frontDoor = createFrontDoor({
+    generation: () => setup.memo?.generation(),
+    answer: (c, page, perRequest) => serve(c, page, "HIT", null, perRequest),
+  });
 
-  return Object.assign(cachedPage, { frontDoor });
+  return Object.assign(cachedPage, { frontDoor: frontDoor.middleware });
 
   async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;
@@ -446,104 +404,4 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     }
     return serve(c, fresh!.page, "MISS", label(fresh!.plan), fresh!.plan?.perRequest ?? []);
   }
-}
-
-/** A stitched page the front door may serve for a URL and variant, and until when. */
-interface FrontEntry {
-  env: object;
-  entry: string;
-  key: string;
-  until: number;
-  generation: number;
-  perRequest: string[];
-  /** The answer's headers as the app sent them, but for the per-request ones. */
-  headers: [string, string][];
-}
-
-const front = new Map<string, FrontEntry>();
-const noted = new WeakMap<Context<AppEnv>, Omit<FrontEntry, "headers">>();
-/** Headers that differ per answer: set again each time. */
-const FRONT_SKIPS = new Set([
-  "x-request-id",
-  "x-cache",
-  "content-length",
-  "transfer-encoding",
-  "date",
-  "age",
-  "cf-cache-status",
-]);
-
-/**
- * Per URL and variant, the raw page this isolate last saw and its fragments'
- * names, so a HIT reads the page's and its fragments' versions together and
- * goes straight to the stitched copy: one lookup.
- */
-const knownFragments = new Map<string, { raw: string; names: string[] }>();
-const KNOWN_MAX_ENTRIES = 2000;
-
-function rememberFragments(keys: PageKeys, names: string[]): string[] {
-  if (knownFragments.size >= KNOWN_MAX_ENTRIES) knownFragments.clear();
-  knownFragments.set(keys.entry, { raw: keys.raw, names });
-  return names;
-}
-
-function stitchedKey<Deps>(keys: PageKeys, plan: StitchPlan<Deps>): string {
-  return `${keys.raw}~${encodeURIComponent(plan.id)}`;
-}
-
-/** The stored bytes with each slot's placeholder replaced: no decoding of the page. */
-async function splice(body: ReadableStream | null, slots: string, contents: Map<string, string>): Promise<Blob> {
-  const bytes = new Uint8Array(await new Response(body).arrayBuffer());
-  const parts: BlobPart[] = [];
-  let from = 0;
-  for (const slot of slots.split(",").filter(Boolean)) {
-    const at = slot.lastIndexOf("@");
-    const name = slot.slice(0, at);
-    const offset = Number(slot.slice(at + 1));
-    parts.push(bytes.subarray(from, offset), contents.get(name) ?? "");
-    from = offset + placeholderOf(name).length;
-  }
-  parts.push(bytes.subarray(from));
-  return new Blob(parts);
-}
-
-/**
- * Stores a 200 under its versioned key and as the URL's last known page.
- * Any other answer (404 after an unpublish, a redirect) removes the last known
- * page, so an outage never brings back an article that was taken down.
- */
-async function storeRaw(keys: PageKeys, rendered: Page | Response): Promise<void> {
-  const cache = edgeCache();
-  if (!(rendered instanceof Response)) {
-    if (isStorable(rendered))
-      await Promise.all([cache.put(keys.raw, toEntry(rendered)), cache.put(keys.last, toEntry(rendered))]);
-  } else if (rendered.status !== 200 && rendered.status < 500) {
-    await cache.delete(keys.last);
-  }
-}
-
-function isStorable(page: Page): boolean {
-  return !page.headers.has("set-cookie");
-}
-
-function toEntry(page: Page): Response {
-  return new Response(page.text ?? page.body ?? null, { status: 200, headers: page.headers });
-}
-
-/** Pages, feeds, sitemaps, robots.txt and the web app manifest: text the edge may buffer and store. */
-const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/([a-z+]*\+)?(xml|json))\b/;
-
-/** Buffers a rendered 200 once: its strong ETag, fragment list and storage lifetime. Anything else passes through. */
-async function prepare(rendered: Response): Promise<(Page & { text: string }) | Response> {
-  const type = rendered.headers.get("content-type") ?? "";
-  if (rendered.status !== 200 || !CACHEABLE_TYPE.test(type)) return rendered;
-  const text = await rendered.text();
-  const headers = new Headers(rendered.headers);
-  headers.set("etag", `"${await shortHash(text)}"`);
-  // Only HTML has fragments; XML goes out byte for byte.
-  headers.set(FRAGMENTS, type.startsWith("text/html") ? fragmentNames(text).join(",") : "");
-  headers.set(STORED_AT, String(Date.now()));
-  // For the Cache API only: keep the entry through the stale window.
-  headers.set("cache-control", `public, max-age=${EDGE_FRESH_SECONDS + STALE_WHILE_REVALIDATE}`);
-  return { text, headers };
 }
