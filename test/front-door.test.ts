@@ -119,4 +119,15 @@ describe("the front door", () => {
     const bad = await fetchPage(`${path}?x=%FF`);
     expect(bad.res.status).toBe(400);
   });
+
+  it("answers only the very address it answered: a parameter a route reads still reaches the route", async () => {
+    await warm("/");
+    // An imported site's old address: the cache key drops `p`, the route does not.
+    const old = await fetchPage("/?p=987654");
+    expect(old.res.status).toBe(404);
+    // A shared link with tracking parameters is still the cached home page.
+    const shared = await fetchPage("/?utm_source=zalo");
+    expect(shared.res.status).toBe(200);
+    expect(shared.res.headers.get("x-cache")).toBe("HIT");
+  });
 });

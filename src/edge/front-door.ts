@@ -8,12 +8,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { edgeCache } from "./cache";
 import { KNOWN_MAX_ENTRIES, noMiss, type Page, SLOTS } from "./page-store";
-import { cacheEntryName, isCacheableRequest, wantsSaveData } from "./policy";
+import { exactEntryName, isCacheableRequest, wantsSaveData } from "./policy";
 
 /** A stitched page the front door may serve for a URL and variant, and until when. */
 export interface FrontDoorNote {
   /** The bindings it was served with: the same object for every request of an isolate. */
   env: object;
+  /** The exact address and variant it answered (exactEntryName): only the very same address is answered again. */
   entry: string;
   key: string;
   until: number;
@@ -52,7 +53,7 @@ export function createFrontDoor(opts: {
     if (req.method === "GET" && !req.url.includes("%") && isCacheableRequest(req)) {
       const path = c.req.path;
       const lite = path === "/lite" || path.startsWith("/lite/") || wantsSaveData(req);
-      const entry = front.get(cacheEntryName(req.url, lite));
+      const entry = front.get(exactEntryName(req.url, lite));
       if (entry && entry.env === c.env && entry.until > Date.now() && entry.generation === opts.generation()) {
         const stored = await noMiss(edgeCache().match(entry.key));
         if (stored) {

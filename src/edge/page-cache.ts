@@ -53,6 +53,7 @@ import {
   EDGE_FRESH_SECONDS,
   edgeCacheMode,
   edgePageCacheControl,
+  exactEntryName,
   isCacheableRequest,
   NO_STORE,
   PAGE_CACHE_CONTROL,
@@ -314,7 +315,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     for (const { def } of plan.stable) until = Math.min(until, fragmentBucketEnd(def, now));
     frontDoor.note(c, {
       env: c.env,
-      entry: keys.entry,
+      entry: exactEntryName(c.req.url, keys.entry.startsWith("lite")),
       key: stitchedKey(keys, plan.id),
       until,
       generation: setup.memo!.generation(),

@@ -49,10 +49,19 @@ export function hasEditorSession(req: Request): boolean {
  * already normalised).
  */
 export function cacheEntryName(rawUrl: string, lite: boolean): string {
-  const variant = lite ? "lite" : "full";
-  if (!rawUrl.includes("?")) return variant + rawUrl.slice(rawUrl.indexOf("/", rawUrl.indexOf("//") + 2));
+  if (!rawUrl.includes("?")) return exactEntryName(rawUrl, lite);
   const url = canonicalCacheUrl(rawUrl);
-  return `${variant}${url.pathname}${url.search}`;
+  return `${lite ? "lite" : "full"}${url.pathname}${url.search}`;
+}
+
+/**
+ * A request's exact address after its variant, nothing dropped or sorted:
+ * for remembering answers to the very same address (the front door), where
+ * a parameter a route reads but the cache key drops (a WordPress `?p=`)
+ * must never share an answer.
+ */
+export function exactEntryName(rawUrl: string, lite: boolean): string {
+  return (lite ? "lite" : "full") + rawUrl.slice(rawUrl.indexOf("/", rawUrl.indexOf("//") + 2));
 }
 
 /** The URL with only the parameters pages read, sorted. */
