@@ -34,16 +34,24 @@ const refusalPage: RefusalPage = (c, status, title, message, back) =>
     ? plainAdminPage(c, status, title, message, back)
     : plainErrorPage(c, status, title, message);
 
+/**
+ * The Worker's fetch: a page this isolate served moments ago is answered
+ * from the cache before the app runs (src/edge/front-door.ts); all else is the app's.
+ */
+export function createFetch() {
+  return cachedPage.frontDoor.before(createApp().fetch);
+}
+
 export function createApp() {
   const app = new Hono<AppEnv>();
   // Read from the routes once they are all mounted (below), before any request.
   let reservedPaths: ReadonlySet<string> = new Set();
 
   app.use(requestLog());
+  // What a reader page was answered with, for the front door to answer again (createFetch).
+  app.use(cachedPage.frontDoor.record);
   // Production's Workers Cache keeps only what says it may (src/edge/edge-guard.ts).
   app.use(edgeCacheGuard());
-  // A page this isolate served moments ago is answered from the cache before anything else runs.
-  app.use(cachedPage.frontDoor);
   app.use(securityHeaders);
   app.use(requestGuards(refusalPage));
   app.use(async (c, next) => {

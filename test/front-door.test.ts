@@ -5,7 +5,7 @@
 // request fresh bindings, which the front door never trusts, so these tests
 // keep one set of bindings, as a deployed isolate does.
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle, updateArticle } from "../src/db/article-writes";
 import { getPublishedArticle } from "../src/db/articles";
@@ -44,6 +44,10 @@ function stableHeaders(res: Response): [string, string][] {
   });
   return kept;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe("the front door", () => {
   it("answers exactly what the whole app answered: body, ETag, security headers, a fresh form token", async () => {
@@ -129,5 +133,32 @@ describe("the front door", () => {
     const shared = await fetchPage("/?utm_source=zalo");
     expect(shared.res.status).toBe(200);
     expect(shared.res.headers.get("x-cache")).toBe("HIT");
+  });
+
+  it("logs its answers as the app logs a HIT: one line in a hundred, with the route and the request id", async () => {
+    const path = await articleUrl(DEMO_ARTICLES[3]!.headline);
+    await warm(path);
+    const lines: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+      lines.push(String(line));
+    });
+    // The 99 in 100 that are left out...
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    await fetchPage(path);
+    expect(lines.filter((l) => l.includes('"msg":"request"'))).toEqual([]);
+    // ...and the one that is written.
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { res } = await fetchPage(path);
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === "request");
+    expect(logged).toEqual([
+      expect.objectContaining({
+        id: res.headers.get("x-request-id"),
+        method: "GET",
+        route: "/:section/:file",
+        status: 200,
+        cache: "HIT",
+        sample: 100,
+      }),
+    ]);
   });
 });

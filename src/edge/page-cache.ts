@@ -299,10 +299,10 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     ) {
       return new Response(null, { status: 304, headers });
     }
-    if (!perRequest.length) return new Response(page.text ?? page.body ?? null, { status: 200, headers });
+    if (!perRequest.length) return new Response(page.text ?? page.bytes ?? page.body ?? null, { status: 200, headers });
     const contents = await perRequestContents(c, perRequest);
     if (page.text !== undefined) return new Response(fillFragments(page.text, contents), { status: 200, headers });
-    return new Response(await splice(page.body ?? null, slots ?? "", contents), { status: 200, headers });
+    return new Response(await splice(page.bytes ?? page.body ?? null, slots ?? "", contents), { status: 200, headers });
   }
 
   /** A page just served from (or stored in) the cache: the front door may answer its URL until this ends. */
@@ -328,7 +328,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     answer: (c, page, perRequest) => serve(c, page, "HIT", null, perRequest),
   });
 
-  return Object.assign(cachedPage, { frontDoor: frontDoor.middleware });
+  return Object.assign(cachedPage, { frontDoor: { record: frontDoor.record, before: frontDoor.before } });
 
   async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
     const req = c.req.raw;

@@ -13,11 +13,12 @@ export const FRAGMENTS = "x-edge-fragments";
 /** Where a stitched page's per-request fragments go: "name@byteOffset", comma-separated. */
 export const SLOTS = "x-edge-slots";
 
-/** A 200 page: rendered and buffered (`text`), or as the cache gave it back (`body`). */
+/** A 200 page: rendered and buffered (`text`), as the cache gave it back (`body`), or kept in memory (`bytes`). */
 export interface Page {
   headers: Headers;
   text?: string;
   body?: ReadableStream | null;
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 /** Cache API keys of a page: its raw render for this version, and the URL's last known page. */
@@ -52,8 +53,12 @@ export function stitchedKey(keys: PageKeys, fragmentsId: string): string {
 }
 
 /** The stored bytes with each slot's placeholder replaced: no decoding of the page. */
-export async function splice(body: ReadableStream | null, slots: string, contents: Map<string, string>): Promise<Blob> {
-  const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+export async function splice(
+  body: Uint8Array<ArrayBuffer> | ReadableStream | null,
+  slots: string,
+  contents: Map<string, string>,
+): Promise<Blob> {
+  const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
   const parts: BlobPart[] = [];
   let from = 0;
   for (const slot of slots.split(",").filter(Boolean)) {
