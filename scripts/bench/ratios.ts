@@ -13,8 +13,15 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type DevServer, freePort, startWranglerDev } from "../dev-server";
 
-/** Seconds per measured run (10 for the numbers in the docs; e.g. 2 to try the script). */
+/** Seconds measured per target and connection count (10 for the numbers in the docs; e.g. 3 to try the script). */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+/**
+ * The seconds are split over this many rounds, each round running every
+ * target once in turn, so a shared machine's drift falls on all targets
+ * alike instead of on whichever ran in a slow minute.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RUN_SECONDS = Math.max(1, Math.ceil(SECONDS / ROUNDS));
 /** An unmeasured run before each measured one, so every target starts warm. */
 const WARMUP_SECONDS = 1;
 const CONNECTIONS = [10, 50] as const;
@@ -150,25 +157,25 @@ export async function benchRatios(base: string, pages: SitePages): Promise<void>
       await warm("tag", base + pages.tag),
     ];
 
-    // Per connection count: bare, constant, the four site pages, bare again. The
-    // bare Worker's two runs bracket the site's, so a shared machine's drift shows.
-    const order = [reference[0]!, reference[1]!, reference[2]!, ...cached, reference[0]!];
+    // Per connection count, ROUNDS rounds of: the three references, the four site pages.
+    const order = [...reference, ...cached];
     const runs = new Map<string, Map<number, Run[]>>();
-    for (const connections of CONNECTIONS) {
-      for (const target of order) {
-        await load(target.url, connections, WARMUP_SECONDS);
-        const run = await load(target.url, connections, SECONDS);
-        await check(target); // still answered the way it was measured (a HIT is still a HIT)
-        const byCount = runs.get(target.name) ?? new Map<number, Run[]>();
-        byCount.set(connections, [...(byCount.get(connections) ?? []), run]);
-        runs.set(target.name, byCount);
+    for (const connections of CONNECTIONS)
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of order) {
+          if (round === 0) await load(target.url, connections, WARMUP_SECONDS);
+          const run = await load(target.url, connections, RUN_SECONDS);
+          await check(target); // still answered the way it was measured (a HIT is still a HIT)
+          const byCount = runs.get(target.name) ?? new Map<number, Run[]>();
+          byCount.set(connections, [...(byCount.get(connections) ?? []), run]);
+          runs.set(target.name, byCount);
+        }
       }
-    }
 
     const result = (t: Target, c: number) => mean(runs.get(t.name)!.get(c)!);
     const bareAt = (c: number) => result(reference[0]!, c);
     console.log(
-      `\nCached pages against reference Workers in the same run (autocannon, ${SECONDS} s each, no compression, loopback)`,
+      `\nCached pages against reference Workers in the same run (autocannon, ${ROUNDS} rounds of ${RUN_SECONDS} s each, targets in turn, no compression, loopback)`,
     );
     console.log(
       "| what | bytes | 10 conn. req/s | p50 ms | p99 ms | req/s of bare | p50 vs bare | 50 conn. req/s | p50 ms | p99 ms | req/s of bare |",
@@ -185,9 +192,9 @@ export async function benchRatios(base: string, pages: SitePages): Promise<void>
       console.log(`| ${cells.join(" | ")} |`);
     }
     for (const c of CONNECTIONS) {
-      const [before, after] = runs.get(reference[0]!.name)!.get(c)!;
+      const bareRuns = runs.get(reference[0]!.name)!.get(c)!;
       console.log(
-        `Bare cache hit at ${c} connections, before and after the site's runs: ${before!.rps.toFixed(0)} and ${after!.rps.toFixed(0)} req/s (the table shows their mean).`,
+        `Bare cache hit at ${c} connections, round by round: ${bareRuns.map((r) => r.rps.toFixed(0)).join(", ")} req/s (the table shows the mean of each target's rounds).`,
       );
     }
     for (const t of [...reference, ...cached])
