@@ -2,12 +2,15 @@
 // it from its first bytes (a preload in the head, before the scripts and the
 // stylesheet), at high priority, in the width the <img> will pick, and never
 // lazily. Pages without one, and the light edition, ask for no photo early.
+// No script competes with it: the parser fetches none; an inline loader,
+// allowed by its hash, adds the page's scripts once it has loaded.
 import { env } from "cloudflare:test";
-import type { HTMLElement } from "node-html-parser";
+import { type HTMLElement, parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
 import { insertImage } from "../src/db/images";
+import { ASSET_URLS } from "../src/site/asset-urls";
 import { testPhotoBytes } from "./fixtures/photo";
 import { loadDemo } from "./setup/demo";
 import { get, getPage } from "./setup/http";
@@ -113,6 +116,48 @@ describe("an article's hero photo is asked for early", () => {
       expect(html, url).toContain("Bản đầy đủ");
       expect(html, url).not.toContain("<img");
       expect(html, url).not.toContain('rel="preload"');
+    }
+  });
+});
+
+/** A CSP hash source of a script's text: what a browser compares the inline script with. */
+async function hashSource(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+}
+
+describe("no script is on the hero's way", () => {
+  it("the parser fetches no script; each of the page's own is named to an inline loader the CSP allows by its hash", async () => {
+    const { sectionSlug } = await firstIds();
+    const withVideo = await createArticle(db(), {
+      ...(await firstIds()),
+      headline: "Ghe ngo: xem lại cuộc đua",
+      lead: "Đoạn mở đầu.",
+      body: [{ type: "video", provider: "youtube", videoId: "dQw4w9WgXcQ", title: "Cuộc đua" }],
+      status: "published",
+      publishedAt: new Date(Date.now() - 60_000),
+      heroImageId: await bigPhoto("Ghe ngo"),
+    });
+    const videoPath = new URL(
+      (await get(`/${sectionSlug}/x-${withVideo}.html`, { redirect: "manual" })).headers.get("location")!,
+      "http://localhost",
+    ).pathname;
+    for (const [url, files] of [
+      [await publish("Tin có ảnh đầu bài, không video", await bigPhoto("Bến ghe")), [ASSET_URLS["offline.js"]]],
+      [videoPath, [ASSET_URLS["offline.js"], ASSET_URLS["video.js"]]],
+      ["/", [ASSET_URLS["offline.js"]]],
+    ] as const) {
+      const res = await get(url);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1]?.split(/\s+/) ?? [];
+      const doc = parse(await res.text());
+      expect(doc.querySelectorAll("script[src]"), url).toHaveLength(0);
+      const loaders = doc.querySelectorAll("script").filter((s) => s.getAttribute("type") !== "application/ld+json");
+      expect(
+        loaders.map((s) => s.getAttribute("data-src")),
+        url,
+      ).toEqual(files);
+      for (const loader of loaders) expect(scriptSrc, url).toContain(await hashSource(loader.innerHTML));
     }
   });
 });

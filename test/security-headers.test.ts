@@ -8,6 +8,7 @@ import assetRules from "../public/_headers?raw";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createApp } from "../src/app";
 import { ASSET_URLS } from "../src/site/asset-urls";
+import { SCRIPT_LOADER, SCRIPT_LOADER_HASH } from "../src/site/script-loader";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { withFaults } from "./setup/faults";
@@ -41,8 +42,9 @@ function expectSecure(res: Response, label: string, production = false) {
   expect(scripts.length, label).toBeGreaterThan(0);
   expect(scripts, label).not.toContain("'unsafe-inline'");
   expect(scripts, label).not.toContain("'unsafe-eval'");
+  // Beyond our own files, only the one inline loader, by its hash (src/site/script-loader.ts).
   expect(
-    scripts.filter((s) => s !== "'self'" && s !== "'none'"),
+    scripts.filter((s) => s !== "'self'" && s !== "'none'" && s !== SCRIPT_LOADER_HASH),
     label,
   ).toEqual([]);
   expect(csp.get("object-src") ?? csp.get("default-src"), label).toEqual(["'none'"]);
@@ -54,10 +56,11 @@ function expectSecure(res: Response, label: string, production = false) {
 async function expectNoInlineScript(res: Response, label: string) {
   if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) return;
   for (const script of parse(await res.text()).querySelectorAll("script")) {
-    // A CSP without 'unsafe-inline' would block an inline script: none may exist (JSON-LD and the
-    // editor's starting blocks, application/json, are data, not script).
+    // A CSP without 'unsafe-inline' would block an inline script: none may exist but the loader its
+    // hash allows (JSON-LD and the editor's starting blocks, application/json, are data, not script).
     expect(
       script.getAttribute("src") ||
+        script.innerHTML === SCRIPT_LOADER ||
         ["application/ld+json", "application/json"].includes(script.getAttribute("type") ?? ""),
       `${label}: ${script.toString().slice(0, 80)}`,
     ).toBeTruthy();
@@ -222,7 +225,7 @@ describe("security headers", () => {
 
   it("allow frames from the two video players only, and Turnstile's script and frame only when it is configured", async () => {
     const off = directives((await get("/")).headers.get("content-security-policy")!);
-    expect(off.get("script-src")).toEqual(["'self'"]);
+    expect(off.get("script-src")).toEqual(["'self'", SCRIPT_LOADER_HASH]);
     expect(off.get("frame-src")).toEqual(["https://www.youtube-nocookie.com", "https://www.facebook.com"]);
     const on = directives(
       (
@@ -233,7 +236,7 @@ describe("security headers", () => {
         )
       ).headers.get("content-security-policy")!,
     );
-    expect(on.get("script-src")).toEqual(["'self'", "https://challenges.cloudflare.com"]);
+    expect(on.get("script-src")).toEqual(["'self'", SCRIPT_LOADER_HASH, "https://challenges.cloudflare.com"]);
     expect(on.get("frame-src")).toEqual([
       "https://www.youtube-nocookie.com",
       "https://www.facebook.com",

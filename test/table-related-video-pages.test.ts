@@ -116,7 +116,7 @@ describe("tables, Xem thêm and videos on reader pages", () => {
     expect(thumb).toMatch(/^\/media\/test\/[\w-]+\.jpg\?w=720$/);
     expect((await get(thumb)).status).toBe(200);
     expect(doc.querySelectorAll("iframe")).toHaveLength(0);
-    const scripts = doc.querySelectorAll("script[src]").map((s) => s.getAttribute("src"));
+    const scripts = doc.querySelectorAll("script[data-src]").map((s) => s.getAttribute("data-src"));
     expect(scripts).toContain(ASSET_URLS["video.js"]);
     // Exactly the two players may be framed, nothing else.
     const csp = full.headers.get("content-security-policy")!;
@@ -128,7 +128,7 @@ describe("tables, Xem thêm and videos on reader pages", () => {
     expect(text(lite.querySelector(".body .see-also"))).toBe(`Xem thêm: ${OK_OM_BOK}`);
     expect(lite.querySelectorAll(".body img")).toHaveLength(0);
     expect(lite.querySelector(`.body a[href="https://www.youtube.com/watch?v=${YOUTUBE}"]`)).not.toBeNull();
-    expect(lite.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).not.toContain(
+    expect(lite.querySelectorAll("script[data-src]").map((s) => s.getAttribute("data-src"))).not.toContain(
       ASSET_URLS["video.js"],
     );
 
@@ -230,7 +230,9 @@ describe("tables, Xem thêm and videos on reader pages", () => {
       expect(doc.querySelector(".body .video a")!.getAttribute("href")).toBe(
         "https://www.facebook.com/watch/?v=1234567890",
       );
-      expect(doc.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).toContain(ASSET_URLS["video.js"]);
+      expect(doc.querySelectorAll("script[data-src]").map((s) => s.getAttribute("data-src"))).toContain(
+        ASSET_URLS["video.js"],
+      );
     }
     const refused = await editor.post("/admin/trang", {
       title: "Trang dẫn sai",
@@ -257,7 +259,7 @@ describe("tables, Xem thêm and videos on reader pages", () => {
     expect(withTable.length).toBeGreaterThanOrEqual(2);
     // Pages without a video do not load its script.
     const home = parse(await (await get("/")).text());
-    expect(home.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).not.toContain(
+    expect(home.querySelectorAll("script[data-src]").map((s) => s.getAttribute("data-src"))).not.toContain(
       ASSET_URLS["video.js"],
     );
   });

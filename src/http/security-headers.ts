@@ -6,13 +6,16 @@ import { secureHeaders } from "hono/secure-headers";
 import { VIDEO_FRAME_ORIGINS } from "../content/video";
 import { isNewsroomPath } from "../edge/policy";
 import type { AppEnv, Env } from "../env";
+import { SCRIPT_LOADER_HASH } from "../site/script-loader";
 
 const TURNSTILE = "https://challenges.cloudflare.com";
 /** One year; no includeSubDomains: other hosts of the paper's domain are not ours to pin. */
 export const HSTS = "max-age=31536000";
 
 /**
- * No inline script anywhere (pages load only our own files); inline style is
+ * No inline script but one: the loader of the pages' own scripts
+ * (src/site/script-loader.ts), allowed by its hash, which loads only our own
+ * files; inline style is
  * allowed because the stylesheet is inlined to save a round trip on phones.
  * Frames: the two video players a reader's tap on a video facade loads
  * (youtube-nocookie.com and facebook.com, nothing else of theirs), and
@@ -22,7 +25,7 @@ export function contentSecurityPolicy(env: Pick<Env, "TURNSTILE_SITE_KEY">): str
   const turnstile = !!env.TURNSTILE_SITE_KEY;
   return [
     "default-src 'self'",
-    `script-src 'self'${turnstile ? ` ${TURNSTILE}` : ""}`,
+    `script-src 'self' ${SCRIPT_LOADER_HASH}${turnstile ? ` ${TURNSTILE}` : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     `frame-src ${[...VIDEO_FRAME_ORIGINS, ...(turnstile ? [TURNSTILE] : [])].join(" ")}`,

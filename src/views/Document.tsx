@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { SiteInfo } from "../model/site-info";
 import { SERVICE_WORKER_URL } from "../offline/version";
 import { ASSET_URLS } from "../site/asset-urls";
+import { SCRIPT_LOADER } from "../site/script-loader";
 import { DEFAULT_BRAND } from "../site/settings";
 import type { PhotoSources } from "./Figure";
 import { FragmentSlot } from "./FragmentSlot";
@@ -65,9 +66,17 @@ export function Document({
         <link rel="icon" href={ASSET_URLS["favicon.svg"]} type="image/svg+xml" />
         <link rel="apple-touch-icon" href={ASSET_URLS["icon-192.png"]} />
         <link rel="manifest" href="/manifest.webmanifest" />
-        {/* Offline reading only (docs/reader.md, "Offline reading"); deferred, nothing waits for it. */}
-        <script src={ASSET_URLS["offline.js"]} defer data-sw={SERVICE_WORKER_URL} />
-        {videoScript && <script src={ASSET_URLS["video.js"]} defer />}
+        {/* Offline reading (docs/reader.md, "Offline reading") and the video player, loaded after
+            the page has loaded and painted: nothing on the first screen waits for them
+            (src/site/script-loader.ts). */}
+        <script
+          data-src={ASSET_URLS["offline.js"]}
+          data-sw={SERVICE_WORKER_URL}
+          dangerouslySetInnerHTML={{ __html: SCRIPT_LOADER }}
+        />
+        {videoScript && (
+          <script data-src={ASSET_URLS["video.js"]} dangerouslySetInnerHTML={{ __html: SCRIPT_LOADER }} />
+        )}
         <style
           dangerouslySetInnerHTML={{
             __html: site.brandColor === DEFAULT_BRAND ? SITE_CSS : `${SITE_CSS}:root{--brand:${site.brandColor}}`,

@@ -2,7 +2,8 @@
 // preload, in the width the screen needs, once (the preload and the <img>
 // agree, or a phone would pay for two copies), and before any other photo
 // or script. On Lighthouse's phone (412 px at 1.75), the browser tests'
-// phone and a desktop.
+// phone and a desktop. And no script on its way: the page's own scripts are
+// asked for only once the page, hero included, has loaded.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DESKTOP, launch, PHONE } from "./chromium";
@@ -58,4 +59,49 @@ describe("the hero photo comes first, once, in the width the screen needs", () =
       }
     });
   }
+});
+
+describe("the page's scripts wait for the hero", () => {
+  it("asks for offline reading's script only after the hero has loaded, then runs it", async () => {
+    const context = await browser.newContext({
+      ...PHONE,
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+    });
+    try {
+      const page = await context.newPage();
+      const blocked: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
+      const events: string[] = [];
+      page.on("request", (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith("/_/offline.")) events.push("offline.js asked");
+      });
+      // Hold the hero (and any other photo): the page cannot finish loading meanwhile.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\/media\//, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(base + article, { waitUntil: "domcontentloaded" });
+      await page.waitForTimeout(1_000);
+      expect(await page.evaluate(() => document.readyState)).not.toBe("complete");
+      // With a deferred script it would have been asked for and run by now.
+      expect(events).toEqual([]);
+      events.push("photos released");
+      release();
+      await page.waitForLoadState("load");
+      // It runs, as the CSP allows its loader: "Lưu để đọc sau" appears.
+      await page.locator("article button[data-save]").waitFor({ state: "visible", timeout: 10_000 });
+      expect(events).toEqual(["photos released", "offline.js asked"]);
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -74,7 +74,7 @@ async function read(page: Page, path: string): Promise<string> {
 
 /** Registers the same worker with other parameters (another deployment's version, a smaller cap) and waits for it to take over. */
 async function reregister(page: Page, extra: Record<string, string>): Promise<void> {
-  const current = await page.locator("script[data-sw]").getAttribute("data-sw");
+  const current = await page.locator("script[data-sw]").first().getAttribute("data-sw");
   const url = new URL(current!, base);
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   await page.evaluate(async (href) => {
