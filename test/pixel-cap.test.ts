@@ -13,7 +13,7 @@ import { blackPng } from "./fixtures/png-bomb";
 import { get, text } from "./setup/http";
 import { type Editor, loginAs, ORIGIN } from "./setup/newsroom";
 
-let bomb: Uint8Array;
+let bomb: Uint8Array<ArrayBuffer>;
 let editor: Editor;
 beforeAll(async () => {
   [bomb, editor] = await Promise.all([blackPng(16_000, 16_000), loginAs("editor")]);
