@@ -26,6 +26,8 @@ describe("/healthz for the public", () => {
     const body = await res.text();
     expect(JSON.parse(body)).toStrictEqual({ status: "ok" });
     expect(body).not.toContain(DEPLOYMENT.id);
+    // Monitors that only HEAD it get the same status.
+    expect((await get("/healthz", { method: "HEAD" }, configured)).status).toBe(200);
   });
 
   it("still tells a monitor when D1 or R2 is down (503), without saying which or why", async () => {
@@ -39,6 +41,12 @@ describe("/healthz for the public", () => {
     const r2Down = await get("/healthz", {}, { ...faulty.env, ...configured });
     expect(r2Down.status).toBe(503);
     expect(await r2Down.json()).toStrictEqual({ status: "degraded" });
+  });
+
+  it("ignores another scheme's credentials (a proxy's Basic login): the status alone, as for anyone", async () => {
+    const res = await get("/healthz", { headers: { authorization: `Basic ${btoa(`ops:${SECRET}`)}` } }, configured);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toStrictEqual({ status: "ok" });
   });
 
   it("gives no details when the operators have set no secret, whatever is sent", async () => {
@@ -76,7 +84,7 @@ describe("/healthz for the operators (Authorization: Bearer HEALTHZ_SECRET)", ()
     for (const authorization of [
       `Bearer ${SECRET}x`,
       `Bearer ${SECRET.slice(0, -1)}`,
-      `Basic ${btoa(`ops:${SECRET}`)}`,
+      `Bearer ${SECRET} ${SECRET}`,
       "Bearer",
     ]) {
       const res = await get("/healthz", { headers: { authorization } }, configured);

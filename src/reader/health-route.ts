@@ -29,15 +29,17 @@ type Caller = "public" | "operator" | "refused";
 
 /**
  * `Authorization: Bearer <HEALTHZ_SECRET>` marks the operators' monitor.
- * Compared as SHA-256 digests in constant time, so neither the timing nor
- * the length of a guess tells anything. Without the secret set, no one gets
- * the details: a forgotten secret hides them rather than showing them.
+ * Another scheme (a monitor sending Basic credentials for some proxy) is not
+ * ours and is ignored: the public answer. Compared as SHA-256 digests in
+ * constant time, so neither the timing nor the length of a guess tells
+ * anything. Without the secret set, no one gets the details: a forgotten
+ * secret hides them rather than showing them.
  */
 async function callerOf(c: Context<AppEnv>): Promise<Caller> {
-  const header = c.req.header("authorization");
-  if (header === undefined) return "public";
+  const header = c.req.header("authorization")?.trim();
+  if (!header || !/^Bearer(\s|$)/i.test(header)) return "public";
   const secret = c.env.HEALTHZ_SECRET;
-  const sent = /^Bearer (\S{1,512})$/i.exec(header.trim())?.[1];
+  const sent = /^Bearer +(\S{1,512})$/i.exec(header)?.[1];
   if (!secret || !sent) return "refused";
   const [a, b] = await Promise.all([sha256Hex(sent), sha256Hex(secret)]);
   return safeEqual(a, b) ? "operator" : "refused";
