@@ -17,6 +17,8 @@ declare global {
       /** Cloudflare Turnstile: both set = comments must pass the challenge; unset = skipped. */
       TURNSTILE_SITE_KEY?: string;
       TURNSTILE_SECRET?: string;
+      /** Operators' secret for /healthz's details (`Authorization: Bearer …`); unset = status only, for everyone. */
+      HEALTHZ_SECRET?: string;
       /** One view in this many is recorded (with this weight); default 10. */
       VIEW_SAMPLE_RATE?: string;
     }

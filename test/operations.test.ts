@@ -32,8 +32,12 @@ function recordingSessions(): { DB: D1Database; constraints: string[] } {
 const bookmarkOf = (res: Response) => /__Host-d1-bookmark=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
 
 describe("/healthz", () => {
+  // The details are the operators' (test/healthz.test.ts: what the public gets).
+  const operator = { HEALTHZ_SECRET: "secret-of-the-operators" };
+  const asOperator = { headers: { authorization: `Bearer ${operator.HEALTHZ_SECRET}` } };
+
   it("answers ok from D1 and R2, never cached", async () => {
-    const res = await get("/healthz");
+    const res = await get("/healthz", asOperator, operator);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("no-store");
     expect(res.headers.get("x-cache")).toBeNull();
@@ -45,13 +49,13 @@ describe("/healthz", () => {
   it("answers 503 naming the part that is down", async () => {
     const faulty = withFaults();
     faulty.faults.db = "down";
-    const d1Down = await get("/healthz", {}, faulty.env);
+    const d1Down = await get("/healthz", asOperator, { ...faulty.env, ...operator });
     expect(d1Down.status).toBe(503);
     const body = await d1Down.json<{ status: string; d1: { ok: boolean; error: string }; r2: { ok: boolean } }>();
     expect(body).toMatchObject({ status: "degraded", d1: { ok: false }, r2: { ok: true } });
     faulty.reset();
     faulty.faults.media = "down";
-    const r2Down = await get("/healthz", {}, faulty.env);
+    const r2Down = await get("/healthz", asOperator, { ...faulty.env, ...operator });
     expect(r2Down.status).toBe(503);
     expect(await r2Down.json()).toMatchObject({ d1: { ok: true }, r2: { ok: false } });
   });

@@ -22,6 +22,13 @@ export async function getPoll(db: Database, id: number): Promise<PollWithOptions
 
 export const isOpen = (poll: Poll, now: Date) => !poll.archived && poll.opensAt <= now && poll.closesAt > now;
 
+/**
+ * Whether readers may see a poll at all: opened and not archived. Before it
+ * opens (the newsroom's "Chưa mở", its draft) its question and options are
+ * the newsroom's: the results page is a 404 like an unknown poll's.
+ */
+export const isPublic = (poll: Poll, now: Date) => !poll.archived && poll.opensAt <= now;
+
 /** The poll to show: one attached to the article if any, else the newest sidebar poll; open or recently closed. */
 export async function findShownPoll(db: Database, now: Date, articleId?: number): Promise<PollWithOptions | null> {
   const visible = and(

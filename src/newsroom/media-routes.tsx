@@ -103,8 +103,7 @@ mediaAdminRoutes.post("/", acceptsBodyUpTo(UPLOAD_LIMIT), async (c) => {
     return c.redirect(`/admin/anh/${id}?da-tai-len`, 303);
   } catch (err) {
     if (err instanceof UploadRejected) {
-      const status = /15 MB/.test(err.message) ? 413 : /mô tả/.test(err.message) ? 400 : 415;
-      return json ? jsonError(c, status, err.message) : uploadForm(c, values, err.message, status);
+      return json ? jsonError(c, err.status, err.message) : uploadForm(c, values, err.message, err.status);
     }
     throw err;
   }

@@ -5,7 +5,19 @@ import { type SniffResult, sniffImage } from "../media/sniff";
 import { randomHex } from "../platform/crypto";
 import { toVietnamTime } from "../vi/dates";
 
-export class UploadRejected extends Error {}
+/** Why an upload was refused (Vietnamese), and the HTTP status that says so. */
+export class UploadRejected extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 | 415 = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Too many bytes or too many pixels is "too large" (413); anything else the bytes say is "not a photo we take" (415). */
+const statusOf = (reason: Extract<SniffResult, { ok: false }>["reason"]): 413 | 415 =>
+  reason === "too-large" || reason === "too-many-pixels" ? 413 : 415;
 
 /** R2 keys are generated, never taken from the file's name. */
 export function newMediaKey(ext: string, now = new Date()): string {
@@ -23,7 +35,7 @@ export async function storeUpload(
   if (!alt) throw new UploadRejected("Cần nhập mô tả ảnh cho người khiếm thị.");
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sniffed: SniffResult = sniffImage(bytes);
-  if (!sniffed.ok) throw new UploadRejected(sniffed.message);
+  if (!sniffed.ok) throw new UploadRejected(sniffed.message, statusOf(sniffed.reason));
   const key = newMediaKey(sniffed.ext);
   await media.put(key, bytes, { httpMetadata: { contentType: sniffed.mime } });
   try {

@@ -1,6 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { NO_STORE } from "../edge/policy";
 import type { AppEnv } from "../env";
+import { safeEqual, sha256Hex } from "../platform/crypto";
 import { withTimeout } from "../platform/timeout";
 
 /** Answers within this or counts as down: a health check must not hang the checker. */
@@ -23,21 +24,56 @@ async function probe(run: () => Promise<unknown>): Promise<Probe> {
   }
 }
 
+/** What an operator's request proves: no credentials (the public), the operators' secret, or a wrong one. */
+type Caller = "public" | "operator" | "refused";
+
+/**
+ * `Authorization: Bearer <HEALTHZ_SECRET>` marks the operators' monitor.
+ * Another scheme (a monitor sending Basic credentials for some proxy) is not
+ * ours and is ignored: the public answer. Compared as SHA-256 digests in
+ * constant time, so neither the timing nor the length of a guess tells
+ * anything. Without the secret set, no one gets the details: a forgotten
+ * secret hides them rather than showing them.
+ */
+async function callerOf(c: Context<AppEnv>): Promise<Caller> {
+  const header = c.req.header("authorization")?.trim();
+  if (!header || !/^Bearer(\s|$)/i.test(header)) return "public";
+  const secret = c.env.HEALTHZ_SECRET;
+  const sent = /^Bearer +(\S{1,512})$/i.exec(header)?.[1];
+  if (!secret || !sent) return "refused";
+  const [a, b] = await Promise.all([sha256Hex(sent), sha256Hex(secret)]);
+  return safeEqual(a, b) ? "operator" : "refused";
+}
+
 /**
  * `/healthz` for uptime monitors: one trivial D1 query and one R2 HEAD (of a
- * key that need not exist), never cached, 503 when either fails.
+ * key that need not exist), never cached, 503 when either fails. The public
+ * gets the status alone (`{"status":"ok"}` or `{"status":"degraded"}`);
+ * which part failed, the timings and the deployment id are for the operators
+ * (docs/operations.md, "Health, logs and read replication").
  */
 export const healthRoutes = new Hono<AppEnv>();
 
 healthRoutes.get("/", async (c) => {
+  const caller = await callerOf(c);
+  if (caller === "refused") {
+    // Before any probe: a wrong secret costs no D1 or R2 call.
+    return c.json(
+      {
+        error:
+          "Mã kiểm tra (Authorization: Bearer) không đúng. Bỏ tiêu đề này để xem trạng thái, hoặc dùng đúng HEALTHZ_SECRET để xem chi tiết.",
+      },
+      401,
+      { "cache-control": NO_STORE, "www-authenticate": 'Bearer realm="healthz"' },
+    );
+  }
   const [d1, r2] = await Promise.all([
     probe(() => c.env.DB.prepare("select 1").first()),
     probe(() => c.env.MEDIA.head("healthz")),
   ]);
   const ok = d1.ok && r2.ok;
-  return c.json(
-    { status: ok ? "ok" : "degraded", d1, r2, version: c.env.CF_VERSION_METADATA?.id ?? "local" },
-    ok ? 200 : 503,
-    { "cache-control": NO_STORE },
-  );
+  const status = ok ? "ok" : "degraded";
+  const body =
+    caller === "operator" ? { status, d1, r2, version: c.env.CF_VERSION_METADATA?.id ?? "local" } : { status };
+  return c.json(body, ok ? 200 : 503, { "cache-control": NO_STORE });
 });

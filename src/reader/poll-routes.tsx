@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { formSecret } from "../community/signing";
-import { castVote, getPoll, isOpen } from "../db/polls";
+import { castVote, getPoll, isOpen, isPublic } from "../db/polls";
 import type { AppEnv } from "../env";
 import { clientHash } from "../http/client";
 import { parseId } from "../http/ids";
@@ -63,13 +63,17 @@ async function resultsPage(
   );
 }
 
-/** The results page: its numbers are a fragment, so votes never purge it. */
+/**
+ * The results page: its numbers are a fragment, so votes never purge it.
+ * Before the poll opens it is a 404 like an unknown poll's (not stored, and
+ * a browser keeps it at most a minute), so it shows within a minute of opening.
+ */
 pollRoutes.get("/:id", (c) => {
   const id = parseId(c.req.param("id"));
   if (!id) return notFoundPage(c);
   return cachedPage(c, { kind: "scopes", scopes: ["polls"] }, async () => {
     const data = await getPoll(c.var.db, id);
-    if (!data || data.poll.archived) return notFoundPage(c);
+    if (!data || !isPublic(data.poll, new Date())) return notFoundPage(c);
     return resultsPage(c, data, 200);
   });
 });
@@ -78,20 +82,14 @@ pollRoutes.post("/:id", async (c) => {
   const id = parseId(c.req.param("id"));
   const data = id ? await getPoll(c.var.db, id) : null;
   c.header("cache-control", "private, no-store");
-  if (!data || data.poll.archived) {
+  const now = new Date();
+  // A poll not yet open is unknown to readers here too: its results page would show its question.
+  if (!data || !isPublic(data.poll, now)) {
     const res = await notFoundPage(c);
     return new Response(res.body, { status: 404, headers: res.headers });
   }
-  const now = new Date();
   if (!isOpen(data.poll, now)) {
-    return resultsPage(
-      c,
-      data,
-      409,
-      data.poll.opensAt > now
-        ? "Cuộc bình chọn chưa bắt đầu."
-        : "Cuộc bình chọn đã kết thúc. Đây là kết quả cuối cùng.",
-    );
+    return resultsPage(c, data, 409, "Cuộc bình chọn đã kết thúc. Đây là kết quả cuối cùng.");
   }
   const body = await c.req.parseBody();
   const optionId = parseId(body.option);

@@ -2,7 +2,7 @@
 // with its reason and the Vietnamese message editors see.
 export type ImageMime = "image/jpeg" | "image/png" | "image/webp" | "image/avif";
 export type ImageExt = "jpg" | "png" | "webp" | "avif";
-export type SniffFailure = "empty" | "too-large" | "unsupported" | "truncated" | "corrupt";
+export type SniffFailure = "empty" | "too-large" | "too-many-pixels" | "unsupported" | "truncated" | "corrupt";
 
 export type SniffResult =
   | { ok: true; mime: ImageMime; ext: ImageExt; width: number; height: number }
@@ -14,6 +14,7 @@ const ACCEPTED = "JPEG, PNG, WebP hoặc AVIF";
 export const SNIFF_MESSAGES = {
   empty: "Tệp trống, không có dữ liệu ảnh.",
   tooLarge: "Ảnh vượt quá dung lượng cho phép (15 MB).",
+  tooManyPixels: "Ảnh có quá nhiều điểm ảnh (tối đa 50 triệu điểm ảnh).",
   unsupported: `Tệp không phải ảnh ${ACCEPTED}.`,
   truncated: "Ảnh bị hỏng hoặc tải lên chưa hết, vui lòng thử lại.",
   corrupt: "Ảnh bị hỏng, không đọc được. Vui lòng xuất lại ảnh rồi tải lên.",
@@ -22,7 +23,8 @@ export const SNIFF_MESSAGES = {
 export type Failure = Extract<SniffResult, { ok: false }>;
 
 export function fail(reason: SniffFailure, message?: string): Failure {
-  return { ok: false, reason, message: message ?? SNIFF_MESSAGES[reason === "too-large" ? "tooLarge" : reason] };
+  const key = reason === "too-large" ? "tooLarge" : reason === "too-many-pixels" ? "tooManyPixels" : reason;
+  return { ok: false, reason, message: message ?? SNIFF_MESSAGES[key] };
 }
 
 export function unsupportedFormat(name: string, hint = ""): Failure {
