@@ -54,7 +54,7 @@ export async function timedFetch(url: string): Promise<{ ms: number; status: num
  */
 export async function missState(count: number): Promise<{ state: string; source: string; urls: string[] }> {
   const state = await createTempState("edge-news-miss");
-  const { source, urls } = await withLocalPlatform(async (env) => {
+  const made = withLocalPlatform(async (env) => {
     await seedDemoPaper(env);
     const db = openDatabase(env.DB);
     type Row = { id: number; slug: string; section: string };
@@ -95,7 +95,12 @@ export async function missState(count: number): Promise<{ state: string; source:
       .all<Row>();
     return { source: rich, urls: of(copies.results) };
   }, state);
-  return { state, source, urls };
+  try {
+    return { state, ...(await made) };
+  } catch (error) {
+    await removeTempState(state);
+    throw error;
+  }
 }
 
 /**
