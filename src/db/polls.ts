@@ -9,6 +9,7 @@ import type { Poll } from "../model/records";
 import type { PollPlacement } from "../model/statuses";
 import { runBatch } from "./batch";
 import type { Database } from "./client";
+import { readOnce, reads } from "./read-batch";
 import { pollArticles, pollOptions, polls, pollVoters } from "./schema";
 import { writeContent } from "./versions";
 
@@ -29,31 +30,44 @@ export const isOpen = (poll: Poll, now: Date) => !poll.archived && poll.opensAt 
  */
 export const isPublic = (poll: Poll, now: Date) => !poll.archived && poll.opensAt <= now;
 
-/** The poll to show: one attached to the article if any, else the newest sidebar poll; open or recently closed. */
+/**
+ * The poll to show: one attached to the article if any, else the newest
+ * sidebar poll; open or recently closed. One round trip: the choice is a
+ * subquery of both reads, sent as one batch.
+ */
 export async function findShownPoll(db: Database, now: Date, articleId?: number): Promise<PollWithOptions | null> {
   const visible = and(
     eq(polls.archived, false),
     lte(polls.opensAt, now),
     gt(polls.closesAt, new Date(now.getTime() - 7 * 24 * 3600_000)),
   );
+  const sidebar = db
+    .select({ id: polls.id })
+    .from(polls)
+    .where(and(visible, eq(polls.placement, "sidebar")))
+    .orderBy(desc(polls.opensAt))
+    .limit(1);
   const attached = articleId
-    ? await db
+    ? db
         .select({ id: polls.id })
         .from(polls)
         .innerJoin(pollArticles, eq(pollArticles.pollId, polls.id))
         .where(and(visible, eq(pollArticles.articleId, articleId)))
         .orderBy(desc(polls.opensAt))
         .limit(1)
-    : [];
-  const [row] = attached.length
-    ? attached
-    : await db
-        .select({ id: polls.id })
-        .from(polls)
-        .where(and(visible, eq(polls.placement, "sidebar")))
-        .orderBy(desc(polls.opensAt))
-        .limit(1);
-  return row ? getPoll(db, row.id) : null;
+    : undefined;
+  const chosen = attached ? sql`coalesce((${attached}), (${sidebar}))` : sql`(${sidebar})`;
+  const [[poll], options] = await readOnce(
+    db,
+    reads(
+      [
+        db.select().from(polls).where(eq(polls.id, chosen)).limit(1),
+        db.select().from(pollOptions).where(eq(pollOptions.pollId, chosen)).orderBy(asc(pollOptions.position)),
+      ],
+      (results) => results,
+    ),
+  );
+  return poll ? { poll, options } : null;
 }
 
 export function listPolls(db: Database) {

@@ -62,43 +62,74 @@ export function fragmentKey(name: string, def: FragmentDef<unknown>, stamp: numb
   return `${name}.${stamp}.${bucketOf(def, now)}`;
 }
 
+/** On a fragment's stored copy: the key (fragmentKey) of the rendering it holds. */
+const FRAGMENT_KEY = "x-fragment-key";
+
+/**
+ * Each fragment has one stored copy per data centre, its last rendering,
+ * marked with its key: the current one when the key matches (version and
+ * time bucket), else what an outage shows. One lookup, one put per render.
+ */
+const storedCopyOf = (name: string): string => `https://fragments.internal/${name}/last`;
+
+/**
+ * The stored copy's lookup, started before the fragment's version is known
+ * (it needs none), for a fragment this isolate holds no rendering of.
+ */
+export function prefetchFragment(name: string, def: FragmentDef<unknown>): Promise<Response | undefined> | undefined {
+  if (isPerRequest(def) || recentNames.has(name)) return undefined;
+  return edgeCache()
+    .match(storedCopyOf(name))
+    .catch(() => undefined);
+}
+
 /**
  * A fragment's HTML. Never throws: if it cannot be rendered (D1 down), the
  * last copy rendered in this data centre is used, or nothing (the placeholder
  * stays empty) when there is none. `stamp` is the version of its
  * dependencies; "offline" skips D1 altogether (the version could not be read).
+ * `early`: its stored copy's lookup, if prefetchFragment started one.
  */
 export async function loadFragment<Deps>(
   c: Context<AppEnv>,
   name: string,
   def: FragmentDef<Deps>,
   stamp: number | "offline",
+  early?: Promise<Response | undefined>,
 ): Promise<string> {
   // Per-request fragments (a form's timestamp) are never kept: render or leave out.
   const keepsLast = !isPerRequest(def);
-  const lastKey = new Request(`https://fragments.internal/${name}/last`);
+  const lastKey = storedCopyOf(name);
   const cache = edgeCache();
+  const stored = () => {
+    const lookup = early ?? cache.match(lastKey).catch(() => undefined);
+    early = undefined;
+    return lookup;
+  };
   try {
     if (!keepsLast) return await def.render(c);
-    if (stamp === "offline") return await lastCopy(cache, lastKey);
+    if (stamp === "offline") return await textOf(await stored());
     const now = Date.now();
     const id = fragmentKey(name, def, stamp, now);
     const known = readRecent(id);
-    if (known !== undefined) return known;
-    // The time bucket makes "at most ttl seconds old" exact, whatever the cache does.
-    const key = new Request(`https://fragments.internal/${id}`);
+    if (known !== undefined) {
+      void early?.then((res) => res?.body?.cancel());
+      return known;
+    }
+    // The time bucket in the key makes "at most ttl seconds old" exact, whatever the cache does.
     const until = fragmentBucketEnd(def, now);
-    const cached = await cache.match(key).catch(() => undefined);
-    if (cached) return rememberRecent(id, await cached.text(), until);
-    const html = rememberRecent(id, await def.render(c), until);
-    const entry = (maxAge: number) => new Response(html, { headers: { "cache-control": `public, max-age=${maxAge}` } });
-    c.executionCtx.waitUntil(
-      Promise.all([cache.put(key, entry(def.ttl)), cache.put(lastKey, entry(STALE_IF_ERROR))]).catch(() => undefined),
-    );
+    const cached = await stored();
+    if (cached?.headers.get(FRAGMENT_KEY) === id) return rememberRecent(name, id, await cached.text(), until);
+    await cached?.body?.cancel().catch(() => undefined);
+    const html = rememberRecent(name, id, await def.render(c), until);
+    const entry = new Response(html, {
+      headers: { "cache-control": `public, max-age=${STALE_IF_ERROR}`, [FRAGMENT_KEY]: id },
+    });
+    c.executionCtx.waitUntil(cache.put(lastKey, entry).catch(() => undefined));
     return html;
   } catch (err) {
     log("error", "fragment failed", { fragment: name, error: describeError(err) });
-    return keepsLast ? lastCopy(cache, lastKey) : "";
+    return keepsLast ? textOf(await stored().catch(() => undefined)) : "";
   }
 }
 
@@ -109,6 +140,8 @@ export async function loadFragment<Deps>(
  * (docs/caching.md, "Fragments").
  */
 const recent = new Map<string, { html: string; until: number }>();
+/** The names of the fragments in `recent`: those need no early lookup of their stored copy. */
+const recentNames = new Set<string>();
 const RECENT_MAX_ENTRIES = 500;
 
 function readRecent(key: string): string | undefined {
@@ -119,14 +152,15 @@ function readRecent(key: string): string | undefined {
   return undefined;
 }
 
-function rememberRecent(key: string, html: string, until: number): string {
+function rememberRecent(name: string, key: string, html: string, until: number): string {
   // Old buckets and versions are never asked for again: dropping them all is simpler than an LRU.
-  if (recent.size >= RECENT_MAX_ENTRIES) recent.clear();
+  if (recent.size >= RECENT_MAX_ENTRIES) {
+    recent.clear();
+    recentNames.clear();
+  }
   recent.set(key, { html, until });
+  recentNames.add(name);
   return html;
 }
 
-async function lastCopy(cache: Cache, lastKey: Request): Promise<string> {
-  const last = await cache.match(lastKey).catch(() => undefined);
-  return last ? last.text() : "";
-}
+const textOf = async (stored: Response | undefined): Promise<string> => (stored ? stored.text() : "");

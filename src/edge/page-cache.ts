@@ -25,6 +25,7 @@ import {
   isPerRequest,
   loadFragment,
   placeholderOf,
+  prefetchFragment,
 } from "./fragments";
 import { createFrontDoor } from "./front-door";
 import { shortHash } from "./hash";
@@ -38,6 +39,8 @@ import {
   type Page,
   type PageKeys,
   prepare,
+  RAW_KEY,
+  rawOf,
   rememberFragments,
   SLOTS,
   STORED_AT,
@@ -97,7 +100,13 @@ export interface PageCacheSetup<Deps> {
 
 /** A page's fragments with the versions of their dependencies ("offline": D1 could not be asked). */
 interface StitchPlan<Deps> {
-  stable: { name: string; def: FragmentDef<Deps>; stamp: number | "offline" }[];
+  stable: {
+    name: string;
+    def: FragmentDef<Deps>;
+    stamp: number | "offline";
+    /** Its stored copy, looked up while the versions were read (one this isolate does not hold). */
+    early?: Promise<Response | undefined>;
+  }[];
   perRequest: string[];
   /** The stable fragments' keys joined: the stitched copy's key suffix. Empty when offline. */
   id: string;
@@ -140,6 +149,8 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       else plan.stable.push({ name, def, stamp: "offline" });
     }
     if (!plan.stable.length || stamps === "offline") return plan;
+    // A fragment's stored copy needs no version to be found: look it up while they are read.
+    if (!stamps) for (const f of plan.stable) f.early = prefetchFragment(f.name, f.def);
     try {
       const read =
         stamps ??
@@ -165,10 +176,13 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     let text = raw.text ?? (await new Response(raw.body).text());
     const headers = new Headers(raw.headers);
     headers.delete(FRAGMENTS);
+    headers.delete(RAW_KEY);
     if (plan.stable.length) {
       const contents = new Map<string, string>();
       await Promise.all(
-        plan.stable.map(async ({ name, def, stamp }) => contents.set(name, await loadFragment(c, name, def, stamp))),
+        plan.stable.map(async ({ name, def, stamp, early }) =>
+          contents.set(name, await loadFragment(c, name, def, stamp, early)),
+        ),
       );
       const stable = plan.stable.map(({ name }) => contents.get(name)!);
       headers.set("etag", `"${await shortHash(headers.get("etag") ?? "", ...stable)}"`);
@@ -221,7 +235,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       if (stitched) return fromCache(stitched);
     }
     // A failing Cache API is a miss, not an error.
-    raw ??= await noMiss(cache.match(keys.raw));
+    raw ??= rawOf(await noMiss(cache.match(keys.last)), keys);
     if (!raw) return undefined;
     // A fragment changed (or its clock moved) since the page was stitched: stitch once, store.
     const page = await stitch(c, fromCache(raw), plan);
@@ -352,9 +366,13 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
     const last = `https://pages.internal/last/${entry}`;
     let fresh: Awaited<ReturnType<typeof renderPage>> | null = null;
     let failure: { error: unknown } | null = null;
+    let early: Promise<Response | undefined> | undefined;
     try {
       // A busy isolate knows the page's fragments: their versions are read with the page's, in one go.
       const known = knownFragments.get(entry);
+      // Else the raw page is looked up while the version is read: the URL's last
+      // known page is this version's raw page if its RAW_KEY says so.
+      early = known ? undefined : noMiss(edgeCache().match(last));
       const guess = known ? await planStitch(c, known.names, "offline") : undefined;
       const [version, ...stamps] = await versionsOf(c, [deps, ...(guess?.stable.map((f) => f.def.deps) ?? [])]);
       const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
@@ -363,7 +381,9 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       let names: string[] | undefined;
       if (known?.raw === keys.raw) names = known.names;
       else {
-        raw = await noMiss(edgeCache().match(keys.raw));
+        const stored = await (early ?? noMiss(edgeCache().match(last)));
+        early = undefined;
+        raw = rawOf(stored, keys);
         if (raw) names = rememberFragments(keys, namesIn(raw.headers));
       }
       if (names) {
@@ -392,7 +412,8 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       // stale-if-error: the version could not be read or the page not rendered
       // (D1 down); the reader gets the last page stored for this URL instead,
       // its fragments from their own last copies, without asking D1 again.
-      const stored = await noMiss(edgeCache().match(last));
+      // The lookup made while the version was read, if nothing used it (D1 failed first).
+      const stored = await (early ?? noMiss(edgeCache().match(last)));
       if (stored) {
         log("error", "served the last stored page", {
           path: c.req.path,

@@ -12,6 +12,8 @@ export const STORED_AT = "x-edge-stored-at";
 export const FRAGMENTS = "x-edge-fragments";
 /** Where a stitched page's per-request fragments go: "name@byteOffset", comma-separated. */
 export const SLOTS = "x-edge-slots";
+/** On the URL's last known page: the versioned key it was rendered for (it is also that version's raw page). */
+export const RAW_KEY = "x-edge-raw";
 
 /** A 200 page: rendered and buffered (`text`), as the cache gave it back (`body`), or kept in memory (`bytes`). */
 export interface Page {
@@ -21,7 +23,11 @@ export interface Page {
   bytes?: Uint8Array<ArrayBuffer>;
 }
 
-/** Cache API keys of a page: its raw render for this version, and the URL's last known page. */
+/**
+ * Cache API keys of a page: the name of its raw render for this version, and
+ * the URL's last known page, which holds the raw render (one entry, one put
+ * per MISS): it is the raw page of the version its RAW_KEY header names.
+ */
 export interface PageKeys {
   entry: string;
   raw: string;
@@ -45,6 +51,14 @@ export function rememberFragments(keys: PageKeys, names: string[]): string[] {
   if (knownFragments.size >= KNOWN_MAX_ENTRIES) knownFragments.clear();
   knownFragments.set(keys.entry, { raw: keys.raw, names });
   return names;
+}
+
+/** The URL's last known page if it is the raw page of this version, else undefined (its body let go). */
+export function rawOf(stored: Response | undefined, keys: PageKeys): Response | undefined {
+  if (!stored) return undefined;
+  if (stored.headers.get(RAW_KEY) === keys.raw) return stored;
+  stored.body?.cancel().catch(() => undefined);
+  return undefined;
 }
 
 /** The stitched copy's key: the raw page's plus its fragments' keys. */
@@ -73,15 +87,18 @@ export async function splice(
 }
 
 /**
- * Stores a 200 under its versioned key and as the URL's last known page.
- * Any other answer (404 after an unpublish, a redirect) removes the last known
- * page, so an outage never brings back an article that was taken down.
+ * Stores a 200 as the URL's last known page, marked as the raw page of its
+ * version (one put: the versioned raw page and the outage copy are the same
+ * bytes). Any other answer (404 after an unpublish, a redirect) removes the
+ * last known page, so an outage never brings back an article that was taken down.
  */
 export async function storeRaw(keys: PageKeys, rendered: Page | Response): Promise<void> {
   const cache = edgeCache();
   if (!(rendered instanceof Response)) {
-    if (isStorable(rendered))
-      await Promise.all([cache.put(keys.raw, toEntry(rendered)), cache.put(keys.last, toEntry(rendered))]);
+    if (!isStorable(rendered)) return;
+    const headers = new Headers(rendered.headers);
+    headers.set(RAW_KEY, keys.raw);
+    await cache.put(keys.last, toEntry({ ...rendered, headers }));
   } else if (rendered.status !== 200 && rendered.status < 500) {
     await cache.delete(keys.last);
   }
