@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
-import { issueFormToken } from "../src/community/form-token";
+import { issueFormToken, networkOf } from "../src/community/form-token";
 import { formSecret } from "../src/community/signing";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
@@ -13,13 +13,13 @@ beforeAll(loadDemo);
 
 let ipCounter = 0;
 const freshIp = () => `198.18.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
-/** A form handed out a few seconds ago, as a reader typing would have. */
-const oldToken = () => issueFormToken(formSecret(env), Date.now() - 8_000);
+/** A form handed to the reader at `ip` a few seconds ago, as a reader typing would have. */
+const oldToken = (ip: string) => issueFormToken(formSecret(env), networkOf(ip), Date.now() - 8_000);
 
 async function comment(article: number, fields: Record<string, string>, ip = freshIp()): Promise<Response> {
   return postForm(
     "/binh-luan",
-    { article: String(article), t: await oldToken(), website: "", email: "", ...fields },
+    { article: String(article), t: await oldToken(ip), website: "", email: "", ...fields },
     { headers: { "cf-connecting-ip": ip } },
   );
 }
@@ -121,15 +121,18 @@ describe("reader comments", () => {
       article: String(id),
       name: "Bot nhanh",
       body: "Gửi ngay",
-      t: await issueFormToken(formSecret(env)),
+      t: await issueFormToken(formSecret(env), networkOf(null)),
     });
     expect(fast.status).toBe(400);
     expect(await fast.text()).toContain("Bạn gửi nhanh quá");
-    for (const t of ["", "123.abc", `${Date.now() - 9000}.${"0".repeat(32)}`]) {
+    for (const t of ["123.abc", `${Date.now() - 9000}.${"0".repeat(32)}`]) {
       const res = await postForm("/binh-luan", { article: String(id), name: "Bot giả", body: "Giả mạo", t });
       expect(res.status).toBe(400);
       expect(await res.text()).toContain("Biểu mẫu đã hết hạn");
     }
+    const missing = await postForm("/binh-luan", { article: String(id), name: "Bot giả", body: "Giả mạo", t: "" });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("thêm một lần nữa để xác nhận");
   });
 
   it("holds comments with more than two links as spam, refuses duplicates and floods from one client", async () => {
@@ -220,11 +223,12 @@ describe("Cloudflare Turnstile", () => {
 
   it("is skipped when no secret is configured, and required when one is", async () => {
     const id = await articleId(target.headline);
+    const ip = freshIp();
     const fields = async (body: string) => ({
       article: String(id),
       name: "Người Kiểm Tra",
       body,
-      t: await oldToken(),
+      t: await oldToken(ip),
       "cf-turnstile-response": "token-tu-trinh-duyet",
     });
     const spy = siteverify(false);
@@ -232,7 +236,7 @@ describe("Cloudflare Turnstile", () => {
       "/binh-luan",
       {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": freshIp() },
+        headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": ip },
         body: new URLSearchParams(await fields("Bình luận bị chặn")).toString(),
       },
       withTurnstile,
@@ -246,7 +250,7 @@ describe("Cloudflare Turnstile", () => {
       "/binh-luan",
       {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": freshIp() },
+        headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": ip },
         body: new URLSearchParams(await fields("Bình luận đã qua Turnstile")).toString(),
       },
       withTurnstile,

@@ -15,7 +15,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { parse } from "node-html-parser";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
-import { issueFormToken } from "../src/community/form-token";
+import { issueFormToken, networkOf } from "../src/community/form-token";
 import { formSecret } from "../src/community/signing";
 import { createArticle, updateArticle } from "../src/db/article-writes";
 import { getPublishedArticle } from "../src/db/articles";
@@ -94,7 +94,7 @@ describe("a fragment change on an already cached page", () => {
       "/binh-luan",
       {
         article: String(page.id),
-        t: await issueFormToken(formSecret(env), Date.now() - 8_000),
+        t: await issueFormToken(formSecret(env), networkOf("198.18.20.1"), Date.now() - 8_000),
         website: "",
         email: "",
         name: "Phạm Thị Duyên",

@@ -1,26 +1,69 @@
-// The comment form carries the time it was handed out, signed: a bot that
-// posts within seconds of loading the page, or replays an old form, is refused.
+// The comment form carries the time it was handed out and the network it was
+// handed to, signed: a bot that posts within seconds of loading the page, an
+// old form replayed, or a token harvested by another site and handed to its
+// visitors is refused (docs/security.md, "Readers' forms").
 import { sign, verify } from "./signing";
 
 export const MIN_FILL_MS = 3_000;
-export const MAX_FORM_AGE_MS = 2 * 24 * 3600_000;
+/** Long enough to write a comment over a meal; a lapsed form is shown again with its text, nothing is lost. */
+export const MAX_FORM_AGE_MS = 4 * 3600_000;
 
-export async function issueFormToken(secret: string, now = Date.now()): Promise<string> {
-  return `${now}.${await sign(secret, `comment-form:${now}`)}`;
+/**
+ * What a token is bound to: the client's IPv4 address, or its IPv6 /64 (one
+ * subscriber's network: privacy extensions change the rest of the address
+ * every few hours). Never stored or shown: it only goes into the signature.
+ */
+export function networkOf(ip: string | null | undefined): string {
+  const addr = (ip ?? "").trim().toLowerCase();
+  if (!addr) return "local";
+  if (!addr.includes(":")) return addr;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(addr);
+  if (mapped) return mapped[1]!;
+  const [head = "", tail] = addr.split("::", 2);
+  const groups = (s: string) => (s ? s.split(":") : []);
+  const front = groups(head);
+  const back = tail === undefined ? [] : groups(tail);
+  const full =
+    tail === undefined ? front : [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  return `${full
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .join(":")}::/64`;
 }
 
-export type FormTokenCheck = "ok" | "invalid" | "too-fast" | "expired";
+const signed = (issued: number, network: string) => `comment-form:${issued}:${network}`;
+
+export async function issueFormToken(secret: string, network: string, now = Date.now()): Promise<string> {
+  return `${now}.${await sign(secret, signed(now, network))}`;
+}
+
+/**
+ * "missing": the form came without a token (a page kept whole by Workers
+ * Cache carries none); "invalid": forged, or handed to another network (the
+ * reader's phone moved from Wi-Fi to mobile data, or another site's visitor).
+ */
+export type FormTokenCheck = "ok" | "missing" | "invalid" | "too-fast" | "expired";
 
 export async function checkFormToken(
   secret: string,
+  network: string,
   token: string | undefined,
   now = Date.now(),
 ): Promise<FormTokenCheck> {
-  const m = /^(\d{13})\.([0-9a-f]{32})$/.exec(token ?? "");
+  if (!token) return "missing";
+  const m = /^(\d{13})\.([0-9a-f]{32})$/.exec(token);
   if (!m) return "invalid";
   const issued = Number(m[1]);
-  if (!(await verify(secret, `comment-form:${issued}`, m[2]!))) return "invalid";
+  if (!(await verify(secret, signed(issued, network), m[2]!))) return "invalid";
   if (now - issued < MIN_FILL_MS) return "too-fast";
   if (now - issued > MAX_FORM_AGE_MS) return "expired";
   return "ok";
 }
+
+/**
+ * The token of a form shown again with the reader's text (a refusal): dated
+ * as if handed out just under MIN_FILL_MS ago, since the text is already
+ * written, so one more click a second later is enough.
+ */
+export const refillFormToken = (secret: string, network: string, now = Date.now()): Promise<string> =>
+  issueFormToken(secret, network, now - MIN_FILL_MS + 1_000);

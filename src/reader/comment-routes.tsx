@@ -10,7 +10,7 @@ import {
   RATE_WINDOW_MS,
   validateComment,
 } from "../community/comment-rules";
-import { checkFormToken, issueFormToken } from "../community/form-token";
+import { checkFormToken, issueFormToken, refillFormToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
 import { turnstileOk } from "../community/turnstile";
 import { getPublishedArticle } from "../db/articles";
@@ -23,11 +23,15 @@ import { CommentForm } from "../views/CommentForm";
 import { Document } from "../views/Document";
 import { renderDocument } from "../views/render";
 import { notFoundPage } from "./errors";
+import { formNetwork, postedCrossSite } from "./form-origin";
 import { loadSiteInfo } from "./site-info";
 
 export const commentRoutes = new Hono<AppEnv>();
 
-/** The form again, with the reader's text and the reason it was refused. Never cached. */
+/**
+ * The form again, with the reader's text, the reason it was refused and a
+ * fresh token bound to this reader's network. Never cached.
+ */
 async function refusal(
   c: Context<AppEnv>,
   status: 400 | 403 | 409 | 429,
@@ -35,7 +39,7 @@ async function refusal(
   form: { articleId: number; parentId?: number; values: CommentInput; errors?: FieldErrors; backTo: string },
 ) {
   const site = await loadSiteInfo(c);
-  const token = await issueFormToken(formSecret(c.env));
+  const token = await refillFormToken(formSecret(c.env), formNetwork(c));
   c.header("cache-control", "private, no-store");
   return c.html(
     renderDocument(
@@ -71,14 +75,36 @@ commentRoutes.post("/", async (c) => {
   const values = normaliseComment({ name: field("name"), email: field("email"), body: field("body") });
   const parentId = parseId(field("parent")) ?? undefined;
   const form = { articleId: article.id, parentId, values, backTo };
+  // Another site's page posted this (its visitor may not even know): nothing is stored, the text is kept.
+  if (postedCrossSite(c)) {
+    return refusal(
+      c,
+      403,
+      "Bình luận này được gửi từ một trang web khác nên báo chưa nhận. Nội dung vẫn còn đây: nếu đúng là bạn muốn gửi, hãy bấm “Gửi bình luận”.",
+      form,
+    );
+  }
   // A reply to something that is not a comment id is not quietly posted as a new thread.
   if (field("parent") && !parentId) return refusal(c, 400, "Bình luận bạn muốn trả lời không còn tồn tại.", form);
 
   if (field("website")) return refusal(c, 400, "Không gửi được bình luận. Vui lòng thử lại.", form);
-  const token = await checkFormToken(formSecret(c.env), field("t"));
+  const token = await checkFormToken(formSecret(c.env), formNetwork(c), field("t"));
   if (token === "too-fast") return refusal(c, 400, "Bạn gửi nhanh quá. Vui lòng đợi vài giây rồi bấm gửi lại.", form);
-  if (token !== "ok")
-    return refusal(c, 400, "Biểu mẫu đã hết hạn. Nội dung của bạn vẫn còn đây, hãy bấm gửi lại.", form);
+  if (token === "missing")
+    return refusal(
+      c,
+      400,
+      "Vui lòng bấm “Gửi bình luận” thêm một lần nữa để xác nhận. Nội dung của bạn vẫn còn đây.",
+      form,
+    );
+  if (token !== "ok") {
+    return refusal(
+      c,
+      400,
+      "Biểu mẫu đã hết hạn hoặc được mở từ một mạng khác. Nội dung của bạn vẫn còn đây, hãy bấm gửi lại.",
+      form,
+    );
+  }
   if (
     !(await turnstileOk(
       c.env.TURNSTILE_SECRET,
@@ -143,7 +169,7 @@ commentRoutes.get("/tra-loi/:id", async (c) => {
           <CommentForm
             articleId={article.id}
             parentId={parent.id}
-            token={await issueFormToken(formSecret(c.env))}
+            token={await issueFormToken(formSecret(c.env), formNetwork(c))}
             turnstileSiteKey={c.env.TURNSTILE_SITE_KEY}
             title="Viết trả lời"
           />

@@ -8,6 +8,7 @@ import { findShownPoll, getPoll, isOpen } from "../db/polls";
 import { mostRead } from "../db/views";
 import { weatherBoxItems } from "../db/weather-box";
 import type { FragmentDef, FragmentResolver } from "../edge/fragments";
+import { edgeCacheMode } from "../edge/policy";
 import type { PageDeps } from "../model/content-scopes";
 import { scope } from "../model/content-scopes";
 import { type FragmentKind, type FragmentRef, parseFragmentName } from "../model/fragments";
@@ -18,6 +19,7 @@ import { MostRead } from "../views/MostRead";
 import { PollBox, PollResults } from "../views/PollBox";
 import { WeatherBox } from "../views/WeatherBox";
 import { weatherPlaces } from "../weather/config";
+import { formNetwork } from "./form-origin";
 
 export const LATEST_NEWS_COUNT = 5;
 
@@ -44,27 +46,39 @@ function commentList(articleId: number): Fragment {
 }
 
 /**
- * The comment form's signed timestamp: fresh for every reader (ttl 0), not
- * part of the ETag. Signed at most once a second per isolate: readers in the
- * same second get the same timestamp, and a signature per page view cost more
- * than the rest of a cache HIT.
+ * The comment form's token: the time, signed with the reader's network
+ * (src/community/form-token.ts), fresh for every reader (ttl 0), not part of
+ * the ETag. Signed at most once a second per network and isolate: a
+ * signature per page view costs more than the rest of a cache HIT.
+ *
+ * Under Workers Cache (production) a page is kept whole with whatever this
+ * put in it, bound to whoever's request stored it: the form is left without a
+ * token there, and the first POST answers the form again with the text and a
+ * token bound to that reader (docs/security.md, "Readers' forms").
  */
-let formToken: { second: number; secret: string; html: Promise<string> } | undefined;
+let formTokens: { second: number; secret: string; byNetwork: Map<string, Promise<string>> } | undefined;
+const FORM_TOKENS_PER_SECOND = 1_000;
 const commentToken: Fragment = {
   deps: { kind: "scopes", scopes: [] },
   ttl: 0,
   render(c) {
+    if (edgeCacheMode(c.env) === "workers") return Promise.resolve("");
     const now = Date.now();
     const second = Math.floor(now / 1000);
     const secret = formSecret(c.env);
-    if (formToken?.second !== second || formToken.secret !== secret) {
-      const html = issueFormToken(secret, now).then((t) => `<input type="hidden" name="t" value="${t}">`);
-      formToken = { second, secret, html };
-      html.catch(() => {
-        formToken = undefined;
-      });
+    if (formTokens?.second !== second || formTokens.secret !== secret) {
+      formTokens = { second, secret, byNetwork: new Map() };
     }
-    return formToken.html;
+    const { byNetwork } = formTokens;
+    const network = formNetwork(c);
+    let html = byNetwork.get(network);
+    if (!html) {
+      html = issueFormToken(secret, network, now).then((t) => `<input type="hidden" name="t" value="${t}">`);
+      if (byNetwork.size >= FORM_TOKENS_PER_SECOND) byNetwork.clear();
+      byNetwork.set(network, html);
+      html.catch(() => byNetwork.delete(network));
+    }
+    return html;
   },
 };
 

@@ -8,9 +8,10 @@ import { parseId } from "../http/ids";
 import type { PollWithOptions } from "../model/community";
 import { Document } from "../views/Document";
 import { FragmentSlot } from "../views/FragmentSlot";
-import { PollResults } from "../views/PollBox";
+import { PollBox, PollResults } from "../views/PollBox";
 import { renderDocument } from "../views/render";
 import { notFoundPage } from "./errors";
+import { postedCrossSite } from "./form-origin";
 import { cachedPage } from "./page-cache";
 import { loadSiteInfo } from "./site-info";
 
@@ -31,8 +32,10 @@ async function hasVoteCookie(c: Context<AppEnv>, id: number): Promise<boolean> {
 async function resultsPage(
   c: Context<AppEnv>,
   data: PollWithOptions,
-  status: 200 | 400 | 409,
+  status: 200 | 400 | 403 | 409,
   message?: string,
+  /** A vote refused for coming from another site: the form again, the reader's choice ticked. */
+  chosen?: number,
 ): Promise<Response> {
   const site = await loadSiteInfo(c);
   return c.html(
@@ -50,6 +53,8 @@ async function resultsPage(
           )}
           {status === 200 ? (
             <FragmentSlot fragment={{ kind: "poll-results", id: data.poll.id }} />
+          ) : status === 403 ? (
+            <PollBox data={data} open={isOpen(data.poll, new Date())} chosen={chosen} />
           ) : (
             <PollResults {...data} />
           )}
@@ -87,6 +92,17 @@ pollRoutes.post("/:id", async (c) => {
   if (!data || !isPublic(data.poll, now)) {
     const res = await notFoundPage(c);
     return new Response(res.body, { status: 404, headers: res.headers });
+  }
+  // Another site's page posted this vote: not counted, the reader may vote here with one click.
+  if (postedCrossSite(c)) {
+    const chosen = parseId((await c.req.parseBody()).option) ?? undefined;
+    return resultsPage(
+      c,
+      data,
+      403,
+      "Lượt bình chọn này được gửi từ một trang web khác nên không được tính. Nếu đúng là bạn muốn bình chọn, hãy bấm “Bình chọn” bên dưới.",
+      chosen,
+    );
   }
   if (!isOpen(data.poll, now)) {
     return resultsPage(c, data, 409, "Cuộc bình chọn đã kết thúc. Đây là kết quả cuối cùng.");

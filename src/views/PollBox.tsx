@@ -26,8 +26,11 @@ export function PollResults({ poll, options }: PollWithOptions) {
   );
 }
 
-/** The "thăm dò ý kiến" box: a plain form while the poll is open, the results once it is closed. */
-export function PollBox({ data, open }: { data: PollWithOptions; open: boolean }) {
+/**
+ * The "thăm dò ý kiến" box: a plain form while the poll is open, the results
+ * once it is closed. `chosen` ticks an option (a vote shown again to confirm).
+ */
+export function PollBox({ data, open, chosen }: { data: PollWithOptions; open: boolean; chosen?: number }) {
   const { poll, options } = data;
   return (
     <section class="poll" aria-labelledby={`poll-${poll.id}-title`}>
@@ -40,7 +43,7 @@ export function PollBox({ data, open }: { data: PollWithOptions; open: boolean }
             <legend>{poll.question}</legend>
             {options.map((o) => (
               <label class="poll-option" key={o.id}>
-                <input type="radio" name="option" value={String(o.id)} required /> {o.label}
+                <input type="radio" name="option" value={String(o.id)} required checked={o.id === chosen} /> {o.label}
               </label>
             ))}
           </fieldset>
