@@ -21,3 +21,14 @@ export function isCrossSite(from: PostSource, ownOrigin: string): boolean {
   if (site && site !== "same-origin" && site !== "none") return true;
   return !!from.origin && from.origin !== ownOrigin;
 }
+
+/**
+ * True when the browser vouches that the form was posted by the paper's own
+ * page: Sec-Fetch-Site "same-origin", or (a browser without it) our Origin.
+ * Neither header says nothing either way: not vouched for.
+ */
+export function isSameOrigin(from: PostSource, ownOrigin: string): boolean {
+  const site = from.fetchSite?.trim().toLowerCase();
+  if (site) return site === "same-origin" && (!from.origin || from.origin === ownOrigin);
+  return from.origin === ownOrigin;
+}

@@ -32,31 +32,47 @@ export function networkOf(ip: string | null | undefined): string {
 }
 
 const signed = (issued: number, network: string) => `comment-form:${issued}:${network}`;
+const signedForPage = (issued: number) => `comment-page:${issued}`;
 
+/** A token bound to the reader's network: what a form handed to one reader carries. */
 export async function issueFormToken(secret: string, network: string, now = Date.now()): Promise<string> {
   return `${now}.${await sign(secret, signed(now, network))}`;
 }
 
 /**
- * "missing": the form came without a token (a page kept whole by Workers
- * Cache carries none); "invalid": forged, or handed to another network (the
- * reader's phone moved from Wi-Fi to mobile data, or another site's visitor).
+ * A token bound to nobody, for a page kept whole by Workers Cache (the same
+ * bytes for every reader): good only in a POST the browser says came from the
+ * paper's own page, else exchanged for a bound one ("unbound").
  */
-export type FormTokenCheck = "ok" | "missing" | "invalid" | "too-fast" | "expired";
+export async function issuePageToken(secret: string, now = Date.now()): Promise<string> {
+  return `p${now}.${await sign(secret, signedForPage(now))}`;
+}
+
+/**
+ * "missing": the form came without a token; "unbound": a page token in a POST
+ * the browser did not vouch for (an old browser, or a script); "invalid":
+ * forged, or handed to another network (the reader's phone moved from Wi-Fi
+ * to mobile data, or another site's visitor).
+ */
+export type FormTokenCheck = "ok" | "missing" | "unbound" | "invalid" | "too-fast" | "expired";
 
 export async function checkFormToken(
   secret: string,
   network: string,
   token: string | undefined,
   now = Date.now(),
+  /** The browser says the form was posted from the paper's own page (src/community/cross-site.ts). */
+  sameOrigin = false,
 ): Promise<FormTokenCheck> {
   if (!token) return "missing";
-  const m = /^(\d{13})\.([0-9a-f]{32})$/.exec(token);
+  const m = /^(p?)(\d{13})\.([0-9a-f]{32})$/.exec(token);
   if (!m) return "invalid";
-  const issued = Number(m[1]);
-  if (!(await verify(secret, signed(issued, network), m[2]!))) return "invalid";
+  const page = m[1] === "p";
+  const issued = Number(m[2]);
+  if (!(await verify(secret, page ? signedForPage(issued) : signed(issued, network), m[3]!))) return "invalid";
   if (now - issued < MIN_FILL_MS) return "too-fast";
   if (now - issued > MAX_FORM_AGE_MS) return "expired";
+  if (page && !sameOrigin) return "unbound";
   return "ok";
 }
 

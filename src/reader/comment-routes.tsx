@@ -23,7 +23,7 @@ import { CommentForm } from "../views/CommentForm";
 import { Document } from "../views/Document";
 import { renderDocument } from "../views/render";
 import { notFoundPage } from "./errors";
-import { formNetwork, postedCrossSite } from "./form-origin";
+import { formNetwork, postedCrossSite, postedSameOrigin } from "./form-origin";
 import { loadSiteInfo } from "./site-info";
 
 export const commentRoutes = new Hono<AppEnv>();
@@ -88,9 +88,10 @@ commentRoutes.post("/", async (c) => {
   if (field("parent") && !parentId) return refusal(c, 400, "Bình luận bạn muốn trả lời không còn tồn tại.", form);
 
   if (field("website")) return refusal(c, 400, "Không gửi được bình luận. Vui lòng thử lại.", form);
-  const token = await checkFormToken(formSecret(c.env), formNetwork(c), field("t"));
+  const token = await checkFormToken(formSecret(c.env), formNetwork(c), field("t"), Date.now(), postedSameOrigin(c));
   if (token === "too-fast") return refusal(c, 400, "Bạn gửi nhanh quá. Vui lòng đợi vài giây rồi bấm gửi lại.", form);
-  if (token === "missing")
+  // No token, or a cached page's token the browser did not vouch for: exchanged for one bound to this reader.
+  if (token === "missing" || token === "unbound")
     return refusal(
       c,
       400,

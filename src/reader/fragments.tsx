@@ -1,5 +1,5 @@
 import { renderToString } from "preact-render-to-string";
-import { issueFormToken } from "../community/form-token";
+import { issueFormToken, issuePageToken } from "../community/form-token";
 import { formSecret } from "../community/signing";
 import { listLatest } from "../db/articles";
 import { activeBreakingNews } from "../db/breaking-news";
@@ -52,17 +52,19 @@ function commentList(articleId: number): Fragment {
  * signature per page view costs more than the rest of a cache HIT.
  *
  * Under Workers Cache (production) a page is kept whole with whatever this
- * put in it, bound to whoever's request stored it: the form is left without a
- * token there, and the first POST answers the form again with the text and a
- * token bound to that reader (docs/security.md, "Readers' forms").
+ * put in it, so it gets a page token bound to nobody instead, signed at most
+ * once a second per isolate: good in a POST the browser says came from the
+ * paper's own page, exchanged for a bound token otherwise (docs/security.md,
+ * "Readers' forms").
  */
 let formTokens: { second: number; secret: string; byNetwork: Map<string, Promise<string>> } | undefined;
 const FORM_TOKENS_PER_SECOND = 1_000;
+const PAGE_TOKEN = "page";
+const tokenInput = (t: string) => `<input type="hidden" name="t" value="${t}">`;
 const commentToken: Fragment = {
   deps: { kind: "scopes", scopes: [] },
   ttl: 0,
   render(c) {
-    if (edgeCacheMode(c.env) === "workers") return Promise.resolve("");
     const now = Date.now();
     const second = Math.floor(now / 1000);
     const secret = formSecret(c.env);
@@ -70,10 +72,11 @@ const commentToken: Fragment = {
       formTokens = { second, secret, byNetwork: new Map() };
     }
     const { byNetwork } = formTokens;
-    const network = formNetwork(c);
+    const whole = edgeCacheMode(c.env) === "workers";
+    const network = whole ? PAGE_TOKEN : formNetwork(c);
     let html = byNetwork.get(network);
     if (!html) {
-      html = issueFormToken(secret, network, now).then((t) => `<input type="hidden" name="t" value="${t}">`);
+      html = (whole ? issuePageToken(secret, now) : issueFormToken(secret, network, now)).then(tokenInput);
       if (byNetwork.size >= FORM_TOKENS_PER_SECOND) byNetwork.clear();
       byNetwork.set(network, html);
       html.catch(() => byNetwork.delete(network));
