@@ -161,4 +161,38 @@ describe("the front door", () => {
       }),
     ]);
   });
+
+  it("trusts versions read from the memo no longer than the memo does: another isolate's edit shows within one window", async () => {
+    const target = DEMO_ARTICLES[5]!;
+    const id = await articleId(target.headline);
+    const path = await articleUrl(target.headline);
+    const shared = `${path}?utm_source=zalo`;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // t0: the page's versions are read from D1 and remembered for CACHE_VERSION_TTL_MS (1 s).
+      const t0 = Date.now() + 60_000;
+      vi.setSystemTime(t0);
+      await warm(path);
+      // 0.9 s later, another address of the same page goes the whole way, on the remembered versions.
+      vi.setSystemTime(t0 + 900);
+      expect((await fetchPage(shared)).res.headers.get("x-cache")).toBe("HIT");
+      // Another isolate edits the article: D1 changes, this isolate's write generation does not.
+      const old = await env.DB.prepare("select lead from articles where id = ?").bind(id).first<string>("lead");
+      await env.DB.batch([
+        env.DB.prepare("update articles set lead = ? where id = ?").bind("Sapo sửa ở nơi khác.", id),
+        env.DB.prepare("update cache_versions set stamp = ? where scope = ?").bind(t0 + 1_000, `article:${id}`),
+      ]);
+      try {
+        // 1.5 s after the versions were read: past the memo's window, so the edit must show.
+        vi.setSystemTime(t0 + 1_500);
+        const after = await fetchPage(shared);
+        expect(after.res.headers.get("x-cache")).toBe("MISS");
+        expect(after.body).toContain("Sapo sửa ở nơi khác.");
+      } finally {
+        await env.DB.prepare("update articles set lead = ? where id = ?").bind(old, id).run();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -87,6 +87,18 @@ export const versionsGeneration = (): number => generation;
 const MEMO_MAX_ENTRIES = 2000;
 
 /**
+ * When the versions of `list` now in the memo were read from D1: the oldest
+ * of them (now, for any not remembered). What was read then may already be
+ * old by the time a page is served, so whoever trusts it longer (the page
+ * cache's front door) counts from here, not from the serving.
+ */
+export function versionsReadAt(list: PageDeps[], now = Date.now()): number {
+  let oldest = now;
+  for (const deps of list) oldest = Math.min(oldest, memo.get(JSON.stringify(deps))?.at ?? now);
+  return oldest;
+}
+
+/**
  * What a write changed, in the content's own terms: a scope by name
  * (src/model/content-scopes.ts), or an article, which stands for everything
  * that shows it (its page, section, author, tags, home, feeds, sitemaps).

@@ -93,7 +93,12 @@ export interface PageCacheSetup<Deps> {
    * and a number that changes whenever a write through this isolate made it
    * forget them: the front door answers only within both.
    */
-  memo?: { ttlMs(c: Context<AppEnv>): number; generation(): number };
+  memo?: {
+    ttlMs(c: Context<AppEnv>): number;
+    generation(): number;
+    /** When the remembered versions of these were read (the oldest): the trust counts from there. */
+    readAt(list: Deps[]): number;
+  };
   /** The fragments pages may ask for, by their placeholder's name. */
   fragments: FragmentResolver<Deps>;
 }
@@ -320,11 +325,19 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
   }
 
   /** A page just served from (or stored in) the cache: the front door may answer its URL until this ends. */
-  function noteForFrontDoor(c: Context<AppEnv>, keys: PageKeys, plan: StitchPlan<Deps>, storedAt: number): void {
+  function noteForFrontDoor(
+    c: Context<AppEnv>,
+    deps: Deps,
+    keys: PageKeys,
+    plan: StitchPlan<Deps>,
+    storedAt: number,
+  ): void {
     const trust = setup.memo?.ttlMs(c) ?? 0;
     if (trust <= 0 || !Number.isFinite(storedAt)) return;
     const now = Date.now();
-    let until = Math.min(now + trust, storedAt + EDGE_FRESH_SECONDS * 1000);
+    // Versions read from the memo may be up to `trust` old already: trust them no longer than they would be trusted there.
+    const readAt = setup.memo!.readAt([deps, ...plan.stable.map((f) => f.def.deps)]);
+    let until = Math.min(readAt + trust, storedAt + EDGE_FRESH_SECONDS * 1000);
     // The stitched key holds each fragment's time bucket: it is right until the first bucket ends.
     for (const { def } of plan.stable) until = Math.min(until, fragmentBucketEnd(def, now));
     frontDoor.note(c, {
@@ -392,7 +405,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
         if (page) {
           const storedAt = Number(page.headers.get(STORED_AT));
           if ((Date.now() - storedAt) / 1000 <= EDGE_FRESH_SECONDS) {
-            noteForFrontDoor(c, keys, plan, storedAt);
+            noteForFrontDoor(c, deps, keys, plan, storedAt);
             return serve(c, page, "HIT", label(plan), plan.perRequest);
           }
           c.executionCtx.waitUntil(renderPage(c, render, variant, keys).catch(() => undefined));
@@ -403,7 +416,7 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       }
       fresh = await renderPage(c, render, variant, keys);
       if (fresh.plan?.id && !(fresh.page instanceof Response) && isStorable(fresh.page)) {
-        noteForFrontDoor(c, keys, fresh.plan, Number(fresh.page.headers.get(STORED_AT)));
+        noteForFrontDoor(c, deps, keys, fresh.plan, Number(fresh.page.headers.get(STORED_AT)));
       }
     } catch (error) {
       failure = { error };

@@ -2,7 +2,7 @@
 // how to read a page's content version (src/db/versions.ts) and name its
 // Cache-Tags: caching itself knows no page kinds and no SQL.
 import type { Context } from "hono";
-import { readScopedVersions, readVersion, versionsGeneration } from "../db/versions";
+import { readScopedVersions, readVersion, versionsGeneration, versionsReadAt } from "../db/versions";
 import { createPageCache } from "../edge/page-cache";
 import { scopeTag, versionTtl } from "../edge/policy";
 import type { AppEnv } from "../env";
@@ -57,6 +57,6 @@ export const cachedPage = createPageCache<PageDeps>({
     return reads.map((r) => r.version);
   },
   tags: cacheTags,
-  memo: { ttlMs: (c) => versionTtl(c.env), generation: versionsGeneration },
+  memo: { ttlMs: (c) => versionTtl(c.env), generation: versionsGeneration, readAt: (list) => versionsReadAt(list) },
   fragments: readerFragments,
 });
