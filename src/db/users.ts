@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Session, User } from "../model/records";
 import type { UserRole } from "../model/statuses";
 import type { PasswordHash } from "../platform/passwords";
@@ -126,13 +126,14 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<vo
 
 // Login throttling
 
-export async function recentFailures(db: Database, key: string, since: Date): Promise<number> {
+/** A throttle key's count and the start of its window, if it has any. */
+export async function failuresOf(db: Database, key: string): Promise<{ count: number; windowStart: Date } | null> {
   const [row] = await db
-    .select({ count: loginFailures.count })
+    .select({ count: loginFailures.count, windowStart: loginFailures.windowStart })
     .from(loginFailures)
-    .where(and(eq(loginFailures.key, key), gt(loginFailures.windowStart, since)))
+    .where(eq(loginFailures.key, key))
     .limit(1);
-  return row?.count ?? 0;
+  return row ?? null;
 }
 
 /** Counts a failure in a window that restarts once it is older than `since`. */
@@ -145,6 +146,24 @@ export async function recordFailure(db: Database, key: string, now: Date, since:
       set: {
         count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
         windowStart: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.windowStart} else ${now.getTime()} end`,
+      },
+    });
+}
+
+/**
+ * Counts a failure in a run whose window starts again at each failure: the
+ * count goes on while the previous failure is newer than `since`, else it
+ * restarts at 1. The row's window start is then the latest failure.
+ */
+export async function recordFailureRun(db: Database, key: string, now: Date, since: Date): Promise<void> {
+  await db
+    .insert(loginFailures)
+    .values({ key, count: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: loginFailures.key,
+      set: {
+        count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
+        windowStart: now,
       },
     });
 }
