@@ -100,8 +100,8 @@ describe("password login", () => {
     const other = cookieOf(await login(editor.email));
     const wrong = await editor.post("/admin/mat-khau", {
       current: "khong-dung-dau",
-      next: "mat-khau-moi-12345",
-      confirm: "mat-khau-moi-12345",
+      next: "ca-phe-sua-da-12345",
+      confirm: "ca-phe-sua-da-12345",
     });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Mật khẩu hiện tại không đúng.");
@@ -109,13 +109,13 @@ describe("password login", () => {
     expect(await short.text()).toContain("ít nhất 10 ký tự");
     const ok = await editor.post("/admin/mat-khau", {
       current: PASSWORD,
-      next: "mat-khau-moi-12345",
-      confirm: "mat-khau-moi-12345",
+      next: "ca-phe-sua-da-12345",
+      confirm: "ca-phe-sua-da-12345",
     });
     expect(ok.status).toBe(200);
     expect((await editor.get("/admin/bai-viet")).status).toBe(200);
     expect((await get("/admin/bai-viet", { headers: { cookie: other } })).status).toBe(303);
-    expect((await login(editor.email, "mat-khau-moi-12345")).status).toBe(303);
+    expect((await login(editor.email, "ca-phe-sua-da-12345")).status).toBe(303);
   });
 
   it("never lets a login send the browser to another site", async () => {

@@ -115,7 +115,7 @@ authRoutes.post("/mat-khau", async (c) => {
     iterations: user.passwordIterations,
   });
   if (!ok) return refuse(user.mustChangePassword ? "Mật khẩu tạm không đúng." : "Mật khẩu hiện tại không đúng.");
-  const problem = passwordProblem(form.next ?? "");
+  const problem = passwordProblem(form.next ?? "", { email: user.email, name: user.name });
   if (problem) return refuse(problem);
   if (form.next === form.current) return refuse("Mật khẩu mới phải khác mật khẩu hiện tại.");
   if (form.next !== form.confirm) return refuse("Hai lần nhập mật khẩu mới không khớp.");
