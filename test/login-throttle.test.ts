@@ -64,6 +64,15 @@ describe("login throttling per account and client", () => {
     expect((await login(user.email, PASSWORD, ip)).status).toBe(303);
   });
 
+  it("lets no more than the free tries through when a client sends its guesses all at once", async () => {
+    const user = await createUser("editor");
+    const ip = from("203.0.113.88");
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login(user.email, `song-song-${i}-sai`, ip)));
+    const checked = burst.filter((res) => res.status === 400).length;
+    expect(checked, "passwords checked").toBeLessThanOrEqual(5);
+    expect(burst.filter((res) => res.status === 429).length).toBe(12 - checked);
+  });
+
   it("pauses a client guessing across many accounts, and says for how long", async () => {
     const ip = from("192.0.2.150");
     for (let i = 0; i < 20; i++) await login(`doan-mo-khac-${i}@toasoan.vn`, "sai-mat-khau-nua", ip);

@@ -136,36 +136,62 @@ export async function failuresOf(db: Database, key: string): Promise<{ count: nu
   return row ?? null;
 }
 
-/** Counts a failure in a window that restarts once it is older than `since`. */
-export async function recordFailure(db: Database, key: string, now: Date, since: Date): Promise<void> {
-  await db
-    .insert(loginFailures)
-    .values({ key, count: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginFailures.key,
-      set: {
-        count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
-        windowStart: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.windowStart} else ${now.getTime()} end`,
-      },
-    });
+/**
+ * Takes one try for a run of tries (one client against one account), in one
+ * statement so tries sent at once cannot all slip through: the count goes up
+ * and the run's window restarts now, unless the run is paused (its last try
+ * plus `delays[count]`, or the last delay for higher counts, is still ahead),
+ * and then nothing changes and the answer is false. A run whose last try is
+ * not newer than `forgetBefore` starts again at 1.
+ */
+export async function takeRunTry(
+  db: Database,
+  key: string,
+  now: Date,
+  forgetBefore: Date,
+  delays: readonly number[],
+): Promise<boolean> {
+  const t = now.getTime();
+  const last = delays[delays.length - 1] ?? 0;
+  const delay = sql.join(
+    [sql`case count`, ...delays.map((ms, count) => sql`when ${count} then ${ms}`), sql`else ${last} end`],
+    sql` `,
+  );
+  const rows = await db.all<{ count: number }>(sql`
+    insert into login_failures (key, count, window_start) values (${key}, 1, ${t})
+    on conflict (key) do update set
+      count = case when window_start > ${forgetBefore.getTime()} then count + 1 else 1 end,
+      window_start = ${t}
+    where window_start <= ${forgetBefore.getTime()} or window_start + (${delay}) <= ${t}
+    returning count`);
+  return rows.length > 0;
 }
 
 /**
- * Counts a failure in a run whose window starts again at each failure: the
- * count goes on while the previous failure is newer than `since`, else it
- * restarts at 1. The row's window start is then the latest failure.
+ * Takes one try for a key limited to `limit` tries in a window of time: false,
+ * and nothing changes, when the window (newer than `since`) is full. One
+ * statement, so tries sent at once cannot all slip through.
  */
-export async function recordFailureRun(db: Database, key: string, now: Date, since: Date): Promise<void> {
-  await db
-    .insert(loginFailures)
-    .values({ key, count: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginFailures.key,
-      set: {
-        count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
-        windowStart: now,
-      },
-    });
+export async function takeWindowTry(
+  db: Database,
+  key: string,
+  now: Date,
+  since: Date,
+  limit: number,
+): Promise<boolean> {
+  const rows = await db.all<{ count: number }>(sql`
+    insert into login_failures (key, count, window_start) values (${key}, 1, ${now.getTime()})
+    on conflict (key) do update set
+      count = case when window_start > ${since.getTime()} then count + 1 else 1 end,
+      window_start = case when window_start > ${since.getTime()} then window_start else ${now.getTime()} end
+    where window_start <= ${since.getTime()} or count < ${limit}
+    returning count`);
+  return rows.length > 0;
+}
+
+/** Gives back a try taken with takeWindowTry (the password was right, or another limit refused it). */
+export async function returnWindowTry(db: Database, key: string): Promise<void> {
+  await db.run(sql`update login_failures set count = max(count - 1, 0) where key = ${key}`);
 }
 
 export async function clearFailures(db: Database, key: string): Promise<void> {

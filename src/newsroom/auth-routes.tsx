@@ -9,7 +9,7 @@ import { formFromStash, STASH_FIELD } from "./article-recovery";
 import { formStrings } from "./form";
 import { adminPage } from "./responses";
 import { endSession, startSession } from "./session";
-import { noteFailure, noteSuccess, throttledMessage, throttleKeys, waitBeforeLogin } from "./throttle";
+import { noteSuccess, takeLoginTry, throttledMessage, throttleKeys, waitBeforeLogin } from "./throttle";
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -54,8 +54,8 @@ authRoutes.post("/dang-nhap", async (c) => {
       400,
     );
   }
-  // A paused client is told how long it waits; the password is not even checked.
-  const wait = await waitBeforeLogin(db, keys);
+  // The try is counted before the password is checked; a paused client is told how long it waits.
+  const wait = await takeLoginTry(db, keys);
   if (wait > 0) {
     c.header("retry-after", String(Math.ceil(wait / 1000)));
     return adminPage(c, <LoginPage email={email} next={next} keep={keep} error={throttledMessage(wait)} />, 429);
@@ -66,7 +66,7 @@ authRoutes.post("/dang-nhap", async (c) => {
     : DUMMY;
   const valid = (await verifyPassword(password, stored)) && !!user && !user.disabled;
   if (!valid || !user) {
-    const pause = await noteFailure(db, keys);
+    const pause = await waitBeforeLogin(db, keys);
     await audit(db, { userId: user?.id ?? null, action: "login.failed", detail: user ? "" : "email không tồn tại" });
     // The try that starts a pause says so at once, so nobody types into a form that will refuse them.
     const error = `Email hoặc mật khẩu không đúng.${pause > 0 ? ` ${throttledMessage(pause)}` : ""}`;

@@ -10,11 +10,14 @@
 //   that client's logins until the 15 minutes are over (someone guessing
 //   across the newsroom's e-mails).
 //
-// A paused client is told the truth: how long to wait, and that it is this
-// device that waits. Keys never hold a raw IP address.
+// Each try is taken before the password is checked, in one statement per
+// counter, so guesses sent all at once get no more through than guesses sent
+// one by one; a right password gives its try back. A paused client is told
+// the truth: how long to wait, and that it is this device that waits. Keys
+// never hold a raw IP address.
 
 import type { Database } from "../db/client";
-import { clearFailures, failuresOf, recordFailure, recordFailureRun } from "../db/users";
+import { clearFailures, failuresOf, returnWindowTry, takeRunTry, takeWindowTry } from "../db/users";
 import { clientHash } from "../http/client";
 
 export const CLIENT_WINDOW_MS = 15 * 60 * 1000;
@@ -67,18 +70,28 @@ export async function waitBeforeLogin(db: Database, keys: ThrottleKeys, now = ne
   return Math.max(0, until - t);
 }
 
-/** Counts a wrong password; answers how long this client must now wait (0: it may try again at once). */
-export async function noteFailure(db: Database, keys: ThrottleKeys, now = new Date()): Promise<number> {
-  await Promise.all([
-    recordFailureRun(db, keys.pair, now, new Date(now.getTime() - PAIR_MEMORY_MS)),
-    recordFailure(db, keys.client, now, new Date(now.getTime() - CLIENT_WINDOW_MS)),
-  ]);
-  return waitBeforeLogin(db, keys, now);
+/** pairDelayMs for each count up to the longest delay (the last one holds for higher counts). */
+const PAIR_DELAYS: readonly number[] = Array.from({ length: PAIR_FREE_FAILURES + 6 }, (_, n) => pairDelayMs(n));
+
+/**
+ * Takes one try for this client against this account, before the password is
+ * checked. Answers 0 to go on, or how long the client must wait first (then
+ * nothing was counted).
+ */
+export async function takeLoginTry(db: Database, keys: ThrottleKeys, now = new Date()): Promise<number> {
+  const t = now.getTime();
+  const refused = async () => Math.max(1000, await waitBeforeLogin(db, keys, now));
+  if (!(await takeWindowTry(db, keys.client, now, new Date(t - CLIENT_WINDOW_MS), CLIENT_LIMIT))) return refused();
+  if (!(await takeRunTry(db, keys.pair, now, new Date(t - PAIR_MEMORY_MS), PAIR_DELAYS))) {
+    await returnWindowTry(db, keys.client);
+    return refused();
+  }
+  return 0;
 }
 
-/** A right password ends this client's run against this account (the client's own count stays). */
+/** A right password ends this client's run against this account and gives the client its try back. */
 export async function noteSuccess(db: Database, keys: ThrottleKeys): Promise<void> {
-  await clearFailures(db, keys.pair);
+  await Promise.all([clearFailures(db, keys.pair), returnWindowTry(db, keys.client)]);
 }
 
 /** "2 phút", "45 giây": a wait, rounded up, in Vietnamese. */
