@@ -28,6 +28,16 @@ describe("a reporter without a linked byline", () => {
     expect(await env.DB.prepare("select count(*) as n from articles").first("n")).toBe(before);
   });
 
+  it("is told on the empty form, before typing, that they have no byline", async () => {
+    const reporter = await loginAs("reporter", { authorId: null });
+    const form = await reporter.get("/admin/bai-viet/moi");
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain("chưa gắn với tác giả nào");
+    // A reporter with a byline sees no such message.
+    const linked = await loginAs("reporter");
+    expect(await (await linked.get("/admin/bai-viet/moi")).text()).not.toContain("chưa gắn với tác giả nào");
+  });
+
   it("cannot put another author on a piece by restoring a revision an editor wrote", async () => {
     const { sectionId, authorId } = await firstIds();
     const reporter = await loginAs("reporter");
