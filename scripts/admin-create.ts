@@ -29,7 +29,7 @@ if (!["admin", "editor", "reporter"].includes(values.role!)) {
   process.exit(1);
 }
 const password = process.env.ADMIN_PASSWORD ?? generatePassword();
-const problem = passwordProblem(password);
+const problem = passwordProblem(password, { email, name: values.name });
 if (problem) {
   console.error(problem);
   process.exit(1);

@@ -1,6 +1,6 @@
 // The newsroom's view of articles: every status, with who made them.
 
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { NewsroomFilter, NewsroomRow } from "../model/newsroom";
 import type { Article } from "../model/records";
 import type { Database } from "./client";
@@ -11,6 +11,8 @@ function where(filter: NewsroomFilter): SQL | undefined {
   if (filter.status) conditions.push(eq(articles.status, filter.status));
   if (filter.sectionId) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId) conditions.push(eq(articles.authorId, filter.authorId));
+  if (filter.visibleTo !== undefined)
+    conditions.push(or(eq(articles.status, "published"), eq(articles.createdBy, filter.visibleTo))!);
   // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes (a pasted headline is longer). Case as LIKE: ASCII only.
   if (filter.q) conditions.push(sql`instr(lower(${articles.headline}), lower(${filter.q})) > 0`);
   return conditions.length ? and(...conditions) : undefined;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Session, User } from "../model/records";
 import type { UserRole } from "../model/statuses";
 import type { PasswordHash } from "../platform/passwords";
@@ -126,27 +126,72 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<vo
 
 // Login throttling
 
-export async function recentFailures(db: Database, key: string, since: Date): Promise<number> {
+/** A throttle key's count and the start of its window, if it has any. */
+export async function failuresOf(db: Database, key: string): Promise<{ count: number; windowStart: Date } | null> {
   const [row] = await db
-    .select({ count: loginFailures.count })
+    .select({ count: loginFailures.count, windowStart: loginFailures.windowStart })
     .from(loginFailures)
-    .where(and(eq(loginFailures.key, key), gt(loginFailures.windowStart, since)))
+    .where(eq(loginFailures.key, key))
     .limit(1);
-  return row?.count ?? 0;
+  return row ?? null;
 }
 
-/** Counts a failure in a window that restarts once it is older than `since`. */
-export async function recordFailure(db: Database, key: string, now: Date, since: Date): Promise<void> {
-  await db
-    .insert(loginFailures)
-    .values({ key, count: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginFailures.key,
-      set: {
-        count: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.count} + 1 else 1 end`,
-        windowStart: sql`case when ${loginFailures.windowStart} > ${since.getTime()} then ${loginFailures.windowStart} else ${now.getTime()} end`,
-      },
-    });
+/**
+ * Takes one try for a run of tries (one client against one account), in one
+ * statement so tries sent at once cannot all slip through: the count goes up
+ * and the run's window restarts now, unless the run is paused (its last try
+ * plus `delays[count]`, or the last delay for higher counts, is still ahead),
+ * and then nothing changes and the answer is false. A run whose last try is
+ * not newer than `forgetBefore` starts again at 1.
+ */
+export async function takeRunTry(
+  db: Database,
+  key: string,
+  now: Date,
+  forgetBefore: Date,
+  delays: readonly number[],
+): Promise<boolean> {
+  const t = now.getTime();
+  const last = delays[delays.length - 1] ?? 0;
+  const delay = sql.join(
+    [sql`case count`, ...delays.map((ms, count) => sql`when ${count} then ${ms}`), sql`else ${last} end`],
+    sql` `,
+  );
+  const rows = await db.all<{ count: number }>(sql`
+    insert into login_failures (key, count, window_start) values (${key}, 1, ${t})
+    on conflict (key) do update set
+      count = case when window_start > ${forgetBefore.getTime()} then count + 1 else 1 end,
+      window_start = ${t}
+    where window_start <= ${forgetBefore.getTime()} or window_start + (${delay}) <= ${t}
+    returning count`);
+  return rows.length > 0;
+}
+
+/**
+ * Takes one try for a key limited to `limit` tries in a window of time: false,
+ * and nothing changes, when the window (newer than `since`) is full. One
+ * statement, so tries sent at once cannot all slip through.
+ */
+export async function takeWindowTry(
+  db: Database,
+  key: string,
+  now: Date,
+  since: Date,
+  limit: number,
+): Promise<boolean> {
+  const rows = await db.all<{ count: number }>(sql`
+    insert into login_failures (key, count, window_start) values (${key}, 1, ${now.getTime()})
+    on conflict (key) do update set
+      count = case when window_start > ${since.getTime()} then count + 1 else 1 end,
+      window_start = case when window_start > ${since.getTime()} then window_start else ${now.getTime()} end
+    where window_start <= ${since.getTime()} or count < ${limit}
+    returning count`);
+  return rows.length > 0;
+}
+
+/** Gives back a try taken with takeWindowTry (the password was right, or another limit refused it). */
+export async function returnWindowTry(db: Database, key: string): Promise<void> {
+  await db.run(sql`update login_failures set count = max(count - 1, 0) where key = ${key}`);
 }
 
 export async function clearFailures(db: Database, key: string): Promise<void> {

@@ -6,6 +6,12 @@ export interface NewsroomFilter {
   sectionId?: number;
   authorId?: number;
   q?: string;
+  /**
+   * Set for a reporter: besides published articles (public anyway), only the
+   * articles this account created. Others' drafts, pieces in review,
+   * scheduled and unpublished ones are not theirs to see, titles included.
+   */
+  visibleTo?: number;
 }
 
 export interface NewsroomRow {

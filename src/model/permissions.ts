@@ -56,6 +56,17 @@ export function canEditArticle(
   return article.createdBy === user.id && (article.status === "draft" || article.status === "review");
 }
 
+/** A reporter sees the titles of published articles and of their own, not of colleagues' unpublished work. */
+export const seesOnlyOwnUnpublished = (user: Pick<User, "role">) => user.role === "reporter";
+
+/**
+ * The byline a save files under when the form does not choose it (a restored
+ * revision): a reporter never changes an article's byline that way, so it stays
+ * the article's current one; editors and admins restore the revision's.
+ */
+export const restoredAuthor = (user: Pick<User, "role">, current: number, revision: number) =>
+  user.role === "reporter" ? current : revision;
+
 /** Reporters may edit the details of photos they uploaded; editors and admins any photo. */
 export function canEditImage(user: Pick<User, "id" | "role">, image: { uploadedBy: number | null }): boolean {
   return user.role !== "reporter" || image.uploadedBy === user.id;

@@ -6,7 +6,14 @@ import type { AppEnv } from "../env";
 import { can } from "../model/permissions";
 import type { ArticleFormValues } from "../views/admin/ArticleFormPage";
 import { autosaveOffer, newArticleSaved } from "./article-autosave-routes";
-import { emptyValues, inputFromValues, parseAction, valuesFromArticle, valuesFromForm } from "./article-form";
+import {
+  emptyValues,
+  inputFromValues,
+  NO_BYLINE,
+  parseAction,
+  valuesFromArticle,
+  valuesFromForm,
+} from "./article-form";
 import { formFailure, renderForm } from "./article-form-responses";
 import { loadEditable } from "./editable-article";
 import { formStrings } from "./form";
@@ -28,7 +35,10 @@ async function readSubmission(
 
 articleEditRoutes.get("/moi", async (c) => {
   if (!can(c.var.user!, "article.create")) return forbiddenPage(c, "Bạn không có quyền viết bài.");
-  return renderForm(c, emptyValues(c.var.user!), { autosaveOffer: await autosaveOffer(c, null) });
+  const user = c.var.user!;
+  // A reporter with no byline is told before typing a word, not after the first save.
+  const error = user.role === "reporter" && !user.authorId ? NO_BYLINE : null;
+  return renderForm(c, emptyValues(user), { error, autosaveOffer: await autosaveOffer(c, null) });
 });
 
 articleEditRoutes.post("/", async (c) => {

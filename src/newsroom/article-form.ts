@@ -103,6 +103,10 @@ export class FormFieldError extends Error {
   }
 }
 
+/** Why a reporter with no byline linked cannot save: said on the empty form already, and on a save. */
+export const NO_BYLINE =
+  "Tài khoản của bạn chưa gắn với tác giả nào. Hãy nhờ quản trị viên chọn bút danh cho bạn ở trang Người dùng.";
+
 /**
  * The author an article is filed under. A reporter files under their own
  * byline only: the field may be empty (their own) or name it, nothing else.
@@ -110,11 +114,7 @@ export class FormFieldError extends Error {
 function authorFor(user: User, raw: string): number {
   const chosen = raw.trim() ? parseId(raw.trim()) : null;
   if (user.role === "reporter") {
-    if (!user.authorId)
-      throw new FormFieldError(
-        "authorId",
-        "Tài khoản của bạn chưa gắn với tác giả nào. Hãy nhờ quản trị viên chọn bút danh cho bạn ở trang Người dùng.",
-      );
+    if (!user.authorId) throw new FormFieldError("authorId", NO_BYLINE);
     if (raw.trim() && chosen !== user.authorId)
       throw new FormFieldError("authorId", "Phóng viên chỉ được đứng tên bút danh của chính mình");
     return user.authorId;

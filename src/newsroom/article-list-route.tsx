@@ -5,6 +5,7 @@ import { listAuthors, listNewsroomArticles } from "../db/newsroom-articles";
 import { listSections } from "../db/sections";
 import type { AppEnv } from "../env";
 import type { NewsroomFilter } from "../model/newsroom";
+import { seesOnlyOwnUnpublished } from "../model/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus } from "../model/statuses";
 import { parsePage } from "../reader/paging";
 import { ArticleListPage } from "../views/admin/ArticleListPage";
@@ -18,11 +19,14 @@ export const articleListRoute = new Hono<AppEnv>();
 articleListRoute.get("/", async (c) => {
   const page = parsePage(c.req.query("page")) ?? 1;
   const status = c.req.query("trang-thai");
+  const user = c.var.user!;
   const filter: NewsroomFilter = {
     status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
     sectionId: parseId(c.req.query("chuyen-muc")) ?? undefined,
     authorId: parseId(c.req.query("tac-gia")) ?? undefined,
     q: c.req.query("q")?.normalize("NFC").trim().slice(0, 200) || undefined,
+    // A reporter lists (and searches) published articles and their own, not colleagues' drafts.
+    visibleTo: seesOnlyOwnUnpublished(user) ? user.id : undefined,
   };
   const db = c.var.db;
   const [{ rows, total }, sections, authors] = await Promise.all([
@@ -42,7 +46,7 @@ articleListRoute.get("/", async (c) => {
   return adminPage(
     c,
     <ArticleListPage
-      user={c.var.user!}
+      user={user}
       csrf={c.var.session!.csrfToken}
       rows={rows}
       filter={filter}

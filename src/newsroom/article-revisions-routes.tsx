@@ -9,6 +9,7 @@ import { listAutosaves } from "../db/autosaves";
 import { getRevision, listRevisions } from "../db/newsroom-articles";
 import { listUsers } from "../db/users";
 import type { AppEnv } from "../env";
+import { restoredAuthor } from "../model/permissions";
 import type { Article } from "../model/records";
 import { AdminLayout } from "../views/admin/AdminLayout";
 import { RevisionPage, RevisionsPage } from "../views/admin/RevisionsPage";
@@ -84,7 +85,7 @@ articleRevisionsRoutes.post("/:id{[0-9]+}/phien-ban/:rev{[0-9]+}/khoi-phuc", asy
       found.article.id,
       {
         sectionId: s.sectionId,
-        authorId: s.authorId,
+        authorId: restoredAuthor(c.var.user!, found.article.authorId, s.authorId),
         kicker: s.kicker,
         headline: s.headline,
         slug: s.slug,

@@ -9,7 +9,7 @@ import { formFromStash, STASH_FIELD } from "./article-recovery";
 import { formStrings } from "./form";
 import { adminPage } from "./responses";
 import { endSession, startSession } from "./session";
-import { accountKey, clientKey, isThrottled, noteFailure, noteSuccess, THROTTLED_MESSAGE } from "./throttle";
+import { noteSuccess, takeLoginTry, throttledMessage, throttleKeys, waitBeforeLogin } from "./throttle";
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -45,7 +45,7 @@ authRoutes.post("/dang-nhap", async (c) => {
   const next = form.tiep;
   // The key of an article form kept while the session had ended: carried through failed attempts.
   const keep = /^[0-9a-f]{64}$/.test(form[STASH_FIELD] ?? "") ? form[STASH_FIELD] : undefined;
-  const keys = { account: accountKey(email), client: await clientKey(c.req.raw, c.env) };
+  const keys = await throttleKeys(email, c.req.raw, c.env);
   const db = c.var.db;
   if (!email || !password) {
     return adminPage(
@@ -54,8 +54,11 @@ authRoutes.post("/dang-nhap", async (c) => {
       400,
     );
   }
-  if (await isThrottled(db, keys)) {
-    return adminPage(c, <LoginPage email={email} next={next} keep={keep} error={THROTTLED_MESSAGE} />, 429);
+  // The try is counted before the password is checked; a paused client is told how long it waits.
+  const wait = await takeLoginTry(db, keys);
+  if (wait > 0) {
+    c.header("retry-after", String(Math.ceil(wait / 1000)));
+    return adminPage(c, <LoginPage email={email} next={next} keep={keep} error={throttledMessage(wait)} />, 429);
   }
   const user = await getUserByEmail(db, email);
   const stored = user
@@ -63,13 +66,11 @@ authRoutes.post("/dang-nhap", async (c) => {
     : DUMMY;
   const valid = (await verifyPassword(password, stored)) && !!user && !user.disabled;
   if (!valid || !user) {
-    await noteFailure(db, keys);
+    const pause = await waitBeforeLogin(db, keys);
     await audit(db, { userId: user?.id ?? null, action: "login.failed", detail: user ? "" : "email không tồn tại" });
-    return adminPage(
-      c,
-      <LoginPage email={email} next={next} keep={keep} error="Email hoặc mật khẩu không đúng." />,
-      400,
-    );
+    // The try that starts a pause says so at once, so nobody types into a form that will refuse them.
+    const error = `Email hoặc mật khẩu không đúng.${pause > 0 ? ` ${throttledMessage(pause)}` : ""}`;
+    return adminPage(c, <LoginPage email={email} next={next} keep={keep} error={error} />, 400);
   }
   await noteSuccess(db, keys);
   if (needsRehash(stored)) await rehashUserPassword(db, user.id, await hashPassword(password));
@@ -114,7 +115,7 @@ authRoutes.post("/mat-khau", async (c) => {
     iterations: user.passwordIterations,
   });
   if (!ok) return refuse(user.mustChangePassword ? "Mật khẩu tạm không đúng." : "Mật khẩu hiện tại không đúng.");
-  const problem = passwordProblem(form.next ?? "");
+  const problem = passwordProblem(form.next ?? "", { email: user.email, name: user.name });
   if (problem) return refuse(problem);
   if (form.next === form.current) return refuse("Mật khẩu mới phải khác mật khẩu hiện tại.");
   if (form.next !== form.confirm) return refuse("Hai lần nhập mật khẩu mới không khớp.");

@@ -63,7 +63,7 @@ peopleRoutes.post("/", async (c) => {
   if (!isRole(form.role)) return usersPage(c, { error: "Vai trò không hợp lệ.", status: 400 });
   const authorId = await chosenAuthor(c, form.authorId);
   if (authorId === undefined) return usersPage(c, { error: "Tác giả không tồn tại.", status: 400 });
-  const problem = passwordProblem(form.password ?? "");
+  const problem = passwordProblem(form.password ?? "", { email, name });
   if (problem) return usersPage(c, { error: problem, status: 400 });
   if (await getUserByEmail(c.var.db, email)) return usersPage(c, { error: "Email này đã có tài khoản.", status: 409 });
   const id = await insertUser(c.var.db, {

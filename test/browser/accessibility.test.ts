@@ -211,7 +211,7 @@ describe.concurrent("accessibility (axe-core)", () => {
       const email = `axe-${RUN}@dongbang.local`.toLowerCase();
       await page.fill("#name", "Phóng viên kiểm tra");
       await page.fill("#email", email);
-      await page.fill("#password", "mat-khau-tam-kiem-tra");
+      await page.fill("#password", "ca-phe-sua-da-sang-som");
       await Promise.all([page.waitForURL(/\/admin\/nguoi-dung\?da-luu/), page.click("form.card button[type=submit]")]);
       await check("people, account added");
       const row = page.locator("tr", { hasText: email });

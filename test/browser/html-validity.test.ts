@@ -73,7 +73,7 @@ async function accountPages(pages: Map<string, string>): Promise<void> {
     email,
     role: "reporter",
     authorId: "",
-    password: "mat-khau-tam-kiem-tra",
+    password: "ca-phe-sua-da-sang-som",
   });
   expect(created.status).toBe(303);
   const list = (await html("/admin/nguoi-dung", cookie)).body;
