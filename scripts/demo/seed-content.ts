@@ -12,6 +12,7 @@ import { createStaticPage } from "../../src/db/static-pages";
 import { DEMO_ARTICLES, type DemoPhotoSpec, storedDemoBody } from "./articles/index";
 import { DEMO_AUTHORS, DEMO_SECTIONS } from "./people";
 import { DEMO_STATIC_PAGES } from "./static-pages";
+import { seedDemoWeather } from "./weather";
 
 export interface MadePhoto {
   data: Uint8Array;
@@ -19,6 +20,10 @@ export interface MadePhoto {
   height: number;
   mime: string;
 }
+
+/** The demo poll's long option, two lines or more on a 360 px phone. */
+export const DEMO_POLL_LONG_OPTION =
+  "Nên thử vài tháng rồi lấy ý kiến người dân, tiểu thương và các hộ kinh doanh dọc bờ sông";
 
 export type PhotoMaker = (motif: string, seed: number) => Promise<MadePhoto>;
 
@@ -88,17 +93,20 @@ export async function seedDemoContent(
     });
     articleIds.set(article.headline, id);
   }
-  // The sidebar's "thăm dò ý kiến", open for a month from loading.
+  // The sidebar's "thăm dò ý kiến", open for a month from loading. The last
+  // option is long on purpose: it wraps on a phone (test/browser/narrow-phones.test.ts).
   const now = Date.now();
   await createPoll(db, {
     question: "Bạn có ủng hộ mở rộng phố đi bộ ven sông Bạc Liêu vào cuối tuần?",
-    options: ["Ủng hộ", "Không ủng hộ", "Chỉ nên mở vào dịp lễ"],
+    options: ["Ủng hộ", "Không ủng hộ", "Chỉ nên mở vào dịp lễ", DEMO_POLL_LONG_OPTION],
     placement: "sidebar",
     opensAt: new Date(now - 3600_000),
     closesAt: new Date(now + 30 * 24 * 3600_000),
     articleIds: [],
   });
   for (const page of DEMO_STATIC_PAGES) await createStaticPage(db, page, null);
+  // "Thông tin cần biết" without internet: a dated sample until the first real refresh.
+  await seedDemoWeather(d1);
   return { articles: DEMO_ARTICLES.length, photos };
 }
 

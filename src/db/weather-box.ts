@@ -1,5 +1,7 @@
 // What the weather box shows for each place: an editor's pinned text while it
 // lasts, else the latest automatic forecast; stale after 6 hours, hidden after 24.
+// The demo paper's forecast (scripts/demo/weather.ts) is the exception: it is
+// shown whatever its age, as a dated sample, until a real forecast replaces it.
 
 import type { WeatherBoxItem } from "../model/weather";
 import type { Place } from "../weather/config";
@@ -8,6 +10,20 @@ import { activeOverride, latestForecast } from "./weather";
 
 export const STALE_AFTER_MS = 6 * 3600_000;
 export const HIDE_AFTER_MS = 24 * 3600_000;
+
+/** The key in a forecast's `data` that marks the demo paper's sample forecast. */
+export const DEMO_FORECAST_MARK = "demo";
+
+function isDemoForecast(data: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return (
+      typeof parsed === "object" && parsed !== null && (parsed as Record<string, unknown>)[DEMO_FORECAST_MARK] === true
+    );
+  } catch {
+    return false;
+  }
+}
 
 export async function weatherBoxItems(db: Database, places: Place[], now: Date): Promise<WeatherBoxItem[]> {
   const items = await Promise.all(
@@ -24,9 +40,21 @@ export async function weatherBoxItems(db: Database, places: Place[], now: Date):
           tempMax: null,
           updatedAt: override.createdAt,
           stale: false,
+          demo: false,
         };
       }
       if (!forecast) return null;
+      if (isDemoForecast(forecast.data)) {
+        return {
+          placeName: place.name,
+          text: forecast.text,
+          tempMin: forecast.tempMin,
+          tempMax: forecast.tempMax,
+          updatedAt: forecast.fetchedAt,
+          stale: false,
+          demo: true,
+        };
+      }
       const age = now.getTime() - forecast.fetchedAt.getTime();
       if (age > HIDE_AFTER_MS) return null;
       return {
@@ -36,6 +64,7 @@ export async function weatherBoxItems(db: Database, places: Place[], now: Date):
         tempMax: forecast.tempMax,
         updatedAt: forecast.fetchedAt,
         stale: age > STALE_AFTER_MS,
+        demo: false,
       };
     }),
   );

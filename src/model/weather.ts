@@ -7,4 +7,6 @@ export interface WeatherBoxItem {
   tempMax: number | null;
   updatedAt: Date;
   stale: boolean;
+  /** The demo paper's sample forecast: shown with its date, never as today's weather. */
+  demo: boolean;
 }

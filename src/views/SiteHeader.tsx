@@ -3,6 +3,8 @@ import type { SiteInfo } from "../model/site-info";
 /**
  * One line on a phone: masthead, search, and a menu that opens without
  * JavaScript (<details>); on wider screens the menu is a row under the masthead.
+ * Below 480 px search and menu are icons (their words kept for screen readers),
+ * so the paper's name fits whole at 320 px; a longer name wraps, never clips.
  */
 export function SiteHeader({ site, currentSection }: { site: SiteInfo; currentSection?: string }) {
   const links = [{ href: "/", label: "Trang chủ", section: "" }, ...site.headerMenu];
@@ -31,10 +33,14 @@ export function SiteHeader({ site, currentSection }: { site: SiteInfo; currentSe
           </a>
           {site.tagline && <span class="tagline">{site.tagline}</span>}
           <a class="search-link" href="/tim-kiem">
-            Tìm kiếm
+            <span class="icon icon-search" aria-hidden="true"></span>
+            <span class="label">Tìm kiếm</span>
           </a>
           <details class="menu">
-            <summary>Chuyên mục</summary>
+            <summary>
+              <span class="icon icon-menu" aria-hidden="true"></span>
+              <span class="label">Chuyên mục</span>
+            </summary>
             <nav aria-label="Chuyên mục">
               <ul>{items}</ul>
             </nav>

@@ -1,5 +1,5 @@
 import type { WeatherBoxItem } from "../model/weather";
-import { formatTime } from "../vi/dates";
+import { formatDate, formatTime } from "../vi/dates";
 
 /** "THÔNG TIN CẦN BIẾT": the weather, kept current by the weather job (a fragment). */
 export function WeatherBox({ items }: { items: WeatherBoxItem[] }) {
@@ -21,10 +21,14 @@ export function WeatherBox({ items }: { items: WeatherBoxItem[] }) {
             )}
           </p>
           <p>{w.text}</p>
-          <p class="meta">
-            Cập nhật lúc {formatTime(w.updatedAt)}
-            {w.stale && " (chưa có bản tin mới hơn)"}
-          </p>
+          {w.demo ? (
+            <p class="meta">Dữ liệu mẫu ngày {formatDate(w.updatedAt)}, không phải dự báo hôm nay.</p>
+          ) : (
+            <p class="meta">
+              Cập nhật lúc {formatTime(w.updatedAt)}
+              {w.stale && " (chưa có bản tin mới hơn)"}
+            </p>
+          )}
         </div>
       ))}
     </aside>

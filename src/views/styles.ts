@@ -16,7 +16,7 @@ img{max-width:100%;height:auto;display:block;background:#e8ece9}
 .masthead{display:flex;align-items:baseline;justify-content:space-between;gap:12px;padding:10px 0}
 .logo{font-size:1.5rem;font-weight:800;color:var(--brand);text-decoration:none;letter-spacing:-.5px}
 .tagline{color:var(--muted);font-size:.85rem}
-@media(max-width:479px){.tagline{display:none}}
+@media(max-width:599px){.tagline{display:none}}
 .nav{overflow-x:auto;white-space:nowrap}
 .nav ul{list-style:none;margin:0;padding:0 0 6px;display:flex;gap:18px}
 .nav a{display:inline-block;padding:8px 0;color:var(--ink);text-decoration:none;font-weight:600;font-size:.95rem}
@@ -98,7 +98,8 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .form-error{background:#fdecea;padding:10px}
 .poll fieldset{border:0;margin:0;padding:0}
 .poll legend{font-weight:700;margin:0 0 6px}
-.poll-option{display:block;padding:6px 0}
+.poll-option{display:flex;align-items:baseline;gap:8px;padding:6px 0}
+.poll-option input{flex:none;margin:0}
 .poll-results ul{list-style:none;margin:0;padding:0}
 .poll-results li{margin:0 0 10px}
 .poll-label{display:block}
@@ -108,7 +109,9 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .weather{max-width:680px;background:var(--box);padding:4px 16px 12px;margin:0 0 16px}
 .weather p{margin:0 0 6px}
 .search-link{font-size:.9rem;margin-left:auto;white-space:nowrap}
-.logo{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;min-width:0}
+.logo{min-width:0;line-height:1.2}
+@media(min-width:480px){.logo{flex:none}.tagline{min-width:0}}
+.icon{display:none}
 .logo img{height:40px;width:auto;background:none}
 .menu{position:relative;white-space:nowrap}
 .menu summary{cursor:pointer;font-weight:600;font-size:.9rem;padding:8px 0;list-style:none}
@@ -124,6 +127,7 @@ blockquote footer{font-style:normal;color:var(--muted);font-size:.9rem}
 .footer-menu{list-style:none;padding:0;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 16px}
 .footer-menu a{display:inline-block;padding:4px 0}
 @media(max-width:719px){.nav{display:none}.masthead{align-items:center}.logo{font-size:1.25rem}}
+@media(max-width:479px){.masthead{gap:4px}.masthead .label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}.search-link,.menu summary{display:flex;align-items:center;justify-content:center;width:40px;height:40px;padding:0}.menu summary::after{content:none}.icon{display:block;color:var(--ink)}.icon-search{position:relative;width:16px;height:16px;margin:-3px -3px 0 0;border:2px solid;border-radius:50%}.icon-search::after{content:"";position:absolute;left:12px;top:12px;width:7px;height:2px;background:currentColor;transform:rotate(45deg);transform-origin:0 0}.icon-menu{width:20px;height:2px;background:currentColor;box-shadow:0 -6px,0 6px}}
 @media(min-width:720px){.menu{display:none}}
 .search-form{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:0 0 16px}
 .search-form label{width:100%;font-weight:600}
