@@ -12,8 +12,8 @@ import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { ARCHIVE } from "./archive/shape";
+import { benchEditorCookie } from "./bench/editor-cookie";
 import { importSpeedLines } from "./bench-import";
 import { freePort, startWranglerDev } from "./dev-server";
 import { applyLocalMigrations } from "./migrate-local";
@@ -181,7 +181,7 @@ async function timeState(
     for (const page of [...pages, ...sitemaps]) {
       if (!page.path) continue;
       const url = dev.url + page.path;
-      const miss = await measure(url, { headers: { cookie: `${EDITOR_SESSION_COOKIE}=bench` } });
+      const miss = await measure(url, { headers: { cookie: await benchEditorCookie() } });
       await fetch(url);
       const hit = await measure(url);
       timings.set(page.name, { miss, hit });

@@ -3,8 +3,8 @@
 import { sql } from "drizzle-orm";
 import { runBatch } from "../src/db/batch";
 import { openDatabase } from "../src/db/client";
-import { EDITOR_SESSION_COOKIE } from "../src/edge/policy";
 import { indexForSearch } from "../src/search/index-writes";
+import { benchEditorCookie } from "./bench/editor-cookie";
 import { DEMO_ARTICLES } from "./demo/articles/index";
 import { freePort, startWranglerDev } from "./dev-server";
 import { withLocalPlatform } from "./local-platform";
@@ -103,7 +103,7 @@ export async function benchSearch(): Promise<void> {
         const times: number[] = [];
         for (let i = 0; i < SAMPLES; i++) {
           const t = performance.now();
-          await (await fetch(url, { headers: { cookie: `${EDITOR_SESSION_COOKIE}=bench` } })).arrayBuffer();
+          await (await fetch(url, { headers: { cookie: await benchEditorCookie() } })).arrayBuffer();
           times.push(performance.now() - t);
         }
         times.sort((a, b) => a - b);

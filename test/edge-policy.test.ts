@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client";
 import { readVersion } from "../src/db/versions";
 import { createPageCache } from "../src/edge/page-cache";
-import { canonicalCacheUrl } from "../src/edge/policy";
+import { cacheEntryName } from "../src/edge/policy";
 import type { AppEnv } from "../src/env";
 import type { PageDeps } from "../src/model/content-scopes";
 import { ASSET_URLS } from "../src/site/asset-urls";
@@ -61,12 +61,16 @@ describe("what the edge may store", () => {
     expect(res.headers.get("cache-control") ?? "").not.toMatch(/public/);
   });
 
-  it("keys keep only the parameters pages read, in a fixed order", () => {
-    expect(canonicalCacheUrl("https://x.vn/a?utm_source=fb&page=2&fbclid=1&q=x&gclid=z#top").toString()).toBe(
-      "https://x.vn/a?page=2&q=x",
+  it("keys keep only the parameters the page says it reads, canonical, in a fixed order", () => {
+    expect(
+      cacheEntryName("https://x.vn/a?utm_source=fb&page=2&fbclid=1&q=x&gclid=z", false, { q: "x", page: "2" }),
+    ).toBe("full/a?page=2&q=x");
+    expect(cacheEntryName("https://x.vn/tim-kiem?q=da+nang&UTM_Medium=x&zarsrc=30", true, { q: "da nang" })).toBe(
+      "lite/tim-kiem?q=da+nang",
     );
-    expect(canonicalCacheUrl("https://x.vn/tim-kiem?q=da+nang&UTM_Medium=x&zarsrc=30").search).toBe("?q=da+nang");
-    expect(canonicalCacheUrl("https://x.vn/kinh-te?bust=123").search).toBe("");
+    // A page that reads nothing, or a parameter at its default: the bare address.
+    expect(cacheEntryName("https://x.vn/kinh-te?bust=123&page=1", false, { page: undefined })).toBe("full/kinh-te");
+    expect(cacheEntryName("https://x.vn/a.html?q=junk&page=2", false)).toBe("full/a.html");
   });
 });
 

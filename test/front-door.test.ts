@@ -13,6 +13,7 @@ import { openDatabase } from "../src/db/client";
 import worker from "../worker/index";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
+import { loginAs } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 
@@ -115,7 +116,7 @@ describe("the front door", () => {
   it("never answers an editor, the light edition for a full page, or an address the guards refuse", async () => {
     const path = await articleUrl(DEMO_ARTICLES[1]!.headline);
     await warm(path);
-    const editor = await fetchPage(path, { headers: { cookie: "__Host-phien=abc" } });
+    const editor = await fetchPage(path, { headers: { cookie: (await loginAs("editor")).cookie } });
     expect(editor.res.headers.get("x-cache")).toBe("BYPASS");
     expect(editor.res.headers.get("cache-control")).toBe("private, no-store");
     const lite = await fetchPage(path, { headers: { "save-data": "on" } });

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { signSessionToken } from "../src/edge/policy";
 import { BOOKMARK_COOKIE } from "../src/http/d1-session";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
@@ -83,7 +84,8 @@ describe("request log", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
     const faulty = withFaults();
     faulty.faults.db = "down";
-    const res = await get("/kinh-te?page=7", { headers: { cookie: "__Host-phien=bypass-the-cache" } }, faulty.env);
+    const bypass = `__Host-phien=${await signSessionToken(env, "ab".repeat(32), new Date(Date.now() + 60_000))}`;
+    const res = await get("/kinh-te?page=7", { headers: { cookie: bypass } }, faulty.env);
     expect(res.status).toBeGreaterThanOrEqual(500);
     const entry = JSON.parse(log.mock.calls.map(([l]) => String(l)).find((l) => l.includes('"msg":"request"'))!);
     expect(entry.level).toBe("error");

@@ -74,7 +74,7 @@ export function createFrontDoor(opts: {
   /** The answer to a page this isolate served moments ago, or undefined: the app decides. */
   async function answer(req: Request, env: Env, ctx: ExecutionContext): Promise<Response | undefined> {
     // Odd escapes go through the request guards; forms, editors and HEAD the long way.
-    if (req.method !== "GET" || req.url.includes("%") || !isCacheableRequest(req)) return undefined;
+    if (req.method !== "GET" || req.url.includes("%") || !(await isCacheableRequest(req, env))) return undefined;
     const started = Date.now();
     const url = req.url;
     const path = url.slice(url.indexOf("/", url.indexOf("//") + 2)).split("?", 1)[0]!;

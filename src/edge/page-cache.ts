@@ -58,6 +58,7 @@ import {
   edgePageCacheControl,
   exactEntryName,
   isCacheableRequest,
+  type KeyParams,
   NO_STORE,
   PAGE_CACHE_CONTROL,
   STALE_ERROR_CACHE_CONTROL,
@@ -357,7 +358,13 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
 
   return Object.assign(cachedPage, { frontDoor: { record: frontDoor.record, before: frontDoor.before } });
 
-  async function cachedPage(c: Context<AppEnv>, deps: Deps, render: PageRenderer): Promise<Response> {
+  /** `params`: the query parameters the page reads, canonical (the route's); nothing else is in its key. */
+  async function cachedPage(
+    c: Context<AppEnv>,
+    deps: Deps,
+    render: PageRenderer,
+    params?: KeyParams,
+  ): Promise<Response> {
     const req = c.req.raw;
     const variant: PageVariant = { lite: c.var.lite || wantsSaveData(req) };
     // Tags and freshness: the page's scopes and its stable fragments' (as read with their
@@ -371,11 +378,11 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       ),
       fresh: Math.min(EDGE_FRESH_SECONDS, ...(plan?.stable ?? []).map((f) => f.def.ttl)),
     });
-    if (!isCacheableRequest(req)) {
+    if (!(await isCacheableRequest(req, c.env))) {
       const { page, plan } = await renderPage(c, render, variant, null);
       return serve(c, page, "BYPASS", label(plan), plan?.perRequest ?? []);
     }
-    const entry = cacheEntryName(req.url, variant.lite);
+    const entry = cacheEntryName(req.url, variant.lite, params);
     const last = `https://pages.internal/last/${entry}`;
     let fresh: Awaited<ReturnType<typeof renderPage>> | null = null;
     let failure: { error: unknown } | null = null;

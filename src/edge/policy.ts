@@ -1,4 +1,6 @@
 // What may be cached at the edge, and for how long.
+import { formSecret } from "../community/signing";
+import { hmacSha256Hex, safeEqual } from "../platform/crypto";
 
 /** Browsers re-check soon; the edge keeps pages long because keys are versioned. */
 export const BROWSER_MAX_AGE = 60;
@@ -15,43 +17,98 @@ export const NO_STORE = "private, no-store";
  */
 export const STALE_ERROR_CACHE_CONTROL = "public, no-cache";
 
-/** The newsroom's session cookie: a request carrying it is an editor's and is never served from or stored in the cache. */
+/** The newsroom's session cookie: a request carrying a valid one is an editor's and is never served from or stored in the cache. */
 export const EDITOR_SESSION_COOKIE = "__Host-phien";
 
 /**
- * Query parameters reader pages read. Everything else (utm_*, fbclid, gclid,
- * zarsrc, random cache-busters) is left out of the key, so shared links hit
- * the same entry and nobody can fill the cache with junk variants.
+ * The query parameters a page reads, each already in its one canonical form
+ * (the route parses them and refuses malformed ones before the cache is
+ * asked). A parameter left out, or undefined, is at its default and not in
+ * the key. Everything else in the address (utm_*, fbclid, `?q=` on an
+ * article, random cache-busters) is not part of the page, so it shares the
+ * entry: nobody can fill the cache with junk variants.
  */
-const KEY_PARAMS = new Set(["page", "q", "truoc"]);
+export type KeyParams = Readonly<Record<string, string | undefined>>;
 
 /** The newsroom's addresses: /admin and everything under it (not /administrator). */
 export function isNewsroomPath(pathname: string): boolean {
   return pathname === "/admin" || pathname.startsWith("/admin/");
 }
 
-export function isCacheableRequest(req: Request): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const path = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2));
-  if (isNewsroomPath(path.split("?", 1)[0]!)) return false;
-  return !hasEditorSession(req);
-}
+/** A request's path, without its query (the request's URL is already normalised). */
+const pathOf = (rawUrl: string): string =>
+  rawUrl.slice(rawUrl.indexOf("/", rawUrl.indexOf("//") + 2)).split("?", 1)[0]!;
 
-export function hasEditorSession(req: Request): boolean {
-  const cookie = req.headers.get("cookie");
-  return !!cookie && cookie.split(";").some((part) => part.trim().startsWith(`${EDITOR_SESSION_COOKIE}=`));
+export async function isCacheableRequest(req: Request, env: { FORM_SECRET?: string }): Promise<boolean> {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (isNewsroomPath(pathOf(req.url))) return false;
+  return !(await hasEditorSession(req, env));
 }
 
 /**
- * The page cache's name for a request's page: path and the parameters pages
- * read, sorted, after the variant ("full/kinh-te?page=2", "lite/..."). An
- * address without a query needs no URL parsing (the request's URL is
- * already normalised).
+ * Whether the request carries a session cookie this Worker signed and whose
+ * session has not reached its absolute end: checked without D1, so a forged
+ * `__Host-phien=anything` gets the readers' cached page instead of pushing
+ * every request to D1. A signed cookie of a session ended since (signed out
+ * elsewhere, reset) still bypasses until its end; only someone who signed in
+ * once can do that, and the newsroom itself checks D1 on every request.
  */
-export function cacheEntryName(rawUrl: string, lite: boolean): string {
-  if (!rawUrl.includes("?")) return exactEntryName(rawUrl, lite);
-  const url = canonicalCacheUrl(rawUrl);
-  return `${lite ? "lite" : "full"}${url.pathname}${url.search}`;
+export async function hasEditorSession(req: Request, env: { FORM_SECRET?: string }): Promise<boolean> {
+  const cookie = req.headers.get("cookie");
+  if (!cookie?.includes(`${EDITOR_SESSION_COOKIE}=`)) return false;
+  const value = cookieValue(cookie, EDITOR_SESSION_COOKIE);
+  return value !== undefined && (await verifiedSessionToken(env, value)) !== null;
+}
+
+/** The first value of a cookie in a Cookie header, as hono's getCookie reads it. */
+function cookieValue(header: string, name: string): string | undefined {
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/** `{token}.{ends, s since the epoch}.{signature}`: what the session cookie holds. */
+const SIGNED_SESSION = /^([0-9a-f]{64})\.([1-9][0-9]{0,11})\.([0-9a-f]{32})$/;
+
+const sessionMac = (env: { FORM_SECRET?: string }, token: string, ends: string): Promise<string> =>
+  hmacSha256Hex(formSecret(env), `${EDITOR_SESSION_COOKIE}:${token}.${ends}`, 16);
+
+/**
+ * The session cookie's value for a token: the token (D1 keeps only its
+ * SHA-256), when the session ends at the latest, and an HMAC of both under
+ * the Worker's FORM_SECRET, so the cache can tell a real editor's cookie
+ * from a forged one without asking D1.
+ */
+export async function signSessionToken(env: { FORM_SECRET?: string }, token: string, endsAt: Date): Promise<string> {
+  const ends = String(Math.ceil(endsAt.getTime() / 1000));
+  return `${token}.${ends}.${await sessionMac(env, token, ends)}`;
+}
+
+/** The token in a session cookie's value if this Worker signed it and its end has not come; else null. */
+export async function verifiedSessionToken(
+  env: { FORM_SECRET?: string },
+  value: string,
+  now = Date.now(),
+): Promise<string | null> {
+  const m = SIGNED_SESSION.exec(value);
+  if (!m || Number(m[2]) * 1000 <= now) return null;
+  return safeEqual(await sessionMac(env, m[1]!, m[2]!), m[3]!) ? m[1]! : null;
+}
+
+/**
+ * The page cache's name for a request's page: the variant, the path and the
+ * parameters the page reads (`params`, canonical values from the route),
+ * sorted ("full/kinh-te?truoc=12", "lite/..."). `/a.html?q=junk` and
+ * `/kinh-te?page=1` name the same entries as `/a.html` and `/kinh-te`.
+ */
+export function cacheEntryName(rawUrl: string, lite: boolean, params: KeyParams = {}): string {
+  const kept = Object.entries(params)
+    .filter((p): p is [string, string] => p[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = kept.length ? `?${new URLSearchParams(kept).toString()}` : "";
+  return `${lite ? "lite" : "full"}${pathOf(rawUrl)}${query}`;
 }
 
 /**
@@ -62,17 +119,6 @@ export function cacheEntryName(rawUrl: string, lite: boolean): string {
  */
 export function exactEntryName(rawUrl: string, lite: boolean): string {
   return (lite ? "lite" : "full") + rawUrl.slice(rawUrl.indexOf("/", rawUrl.indexOf("//") + 2));
-}
-
-/** The URL with only the parameters pages read, sorted. */
-export function canonicalCacheUrl(raw: string): URL {
-  const url = new URL(raw);
-  const kept = [...url.searchParams]
-    .filter(([k]) => KEY_PARAMS.has(k))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  url.search = new URLSearchParams(kept).toString();
-  url.hash = "";
-  return url;
 }
 
 /** A reader on `Save-Data: on` gets the light page. */

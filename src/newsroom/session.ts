@@ -1,9 +1,12 @@
 // Editors' sessions: an opaque random token in a __Host- cookie; D1 keeps only
 // its SHA-256. Sessions end after IDLE_MS without use or ABSOLUTE_MS after login.
+// The cookie also carries the session's end and an HMAC of both
+// (signSessionToken, src/edge/policy.ts), so the page cache lets only a cookie
+// this Worker issued bypass it, without asking D1.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { deleteSession, deleteUserSessions, getSessionWithUser, insertSession, touchSession } from "../db/users";
-import { EDITOR_SESSION_COOKIE } from "../edge/policy";
+import { EDITOR_SESSION_COOKIE, signSessionToken, verifiedSessionToken } from "../edge/policy";
 import type { AppEnv } from "../env";
 import type { Session, User } from "../model/records";
 import { randomToken, sha256Hex } from "../platform/crypto";
@@ -32,7 +35,8 @@ export async function startSession(c: Context<AppEnv>, user: User): Promise<Sess
     device: deviceLabel(c.req.header("user-agent")),
   };
   await insertSession(c.var.db, session);
-  c.header("set-cookie", sessionCookie(token, Math.floor(ABSOLUTE_MS / 1000)), { append: true });
+  const value = await signSessionToken(c.env, token, session.expiresAt);
+  c.header("set-cookie", sessionCookie(value, Math.floor(ABSOLUTE_MS / 1000)), { append: true });
   return session;
 }
 
@@ -60,8 +64,11 @@ export const sessionHandle = async (session: Pick<Session, "id">): Promise<strin
 export const loadEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("user", null);
   c.set("session", null);
-  const token = getCookie(c, EDITOR_SESSION_COOKIE);
-  if (token && /^[0-9a-f]{64}$/.test(token)) {
+  const value = getCookie(c, EDITOR_SESSION_COOKIE);
+  // A cookie from before sessions were signed (a bare token) is still honoured, and signed below.
+  const legacy = !!value && /^[0-9a-f]{64}$/.test(value);
+  const token = value && (legacy ? value : await verifiedSessionToken(c.env, value));
+  if (token) {
     const id = await sha256Hex(token);
     const found = await getSessionWithUser(c.var.db, id);
     const now = Date.now();
@@ -71,6 +78,12 @@ export const loadEditor: MiddlewareHandler<AppEnv> = async (c, next) => {
         await deleteSession(c.var.db, id);
       } else {
         if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(c.var.db, id, new Date(now));
+        if (legacy) {
+          const left = Math.floor((session.expiresAt.getTime() - now) / 1000);
+          c.header("set-cookie", sessionCookie(await signSessionToken(c.env, token, session.expiresAt), left), {
+            append: true,
+          });
+        }
         c.set("user", user);
         c.set("session", session);
       }

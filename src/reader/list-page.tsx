@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { type ArticleFilter, getListCursor, idAtPosition, idsFromReads, latestReads } from "../db/articles";
 import { readTogether } from "../db/read-batch";
 import type { PageVariant } from "../edge/page-cache";
+import type { KeyParams } from "../edge/policy";
 import type { AppEnv } from "../env";
 import type { ImageData } from "../model/article";
 import { formatDate } from "../vi/dates";
@@ -22,6 +23,26 @@ export interface ListSpec {
   feedPath?: string;
 }
 
+const BAD_CURSOR = "Địa chỉ trang không hợp lệ.";
+export const BAD_PAGE = "Số trang không hợp lệ. Số trang phải là một số nguyên dương.";
+
+/**
+ * What a list page reads from its address, canonical, for its cache key:
+ * `truoc` (then `page` is not read), else `page` when it is above 1 (`page=1`
+ * is the first page, the same entry as no `page`). A malformed value is a 400
+ * before the cache is asked, so it never makes an entry of its own.
+ */
+export function listKeyParams(c: Context<AppEnv>): KeyParams | Response {
+  const rawBefore = c.req.query("truoc");
+  if (rawBefore !== undefined) {
+    const id = parseCursorId(rawBefore);
+    return id === null ? badRequestPage(c, BAD_CURSOR) : { truoc: String(id) };
+  }
+  const page = parsePage(c.req.query("page"));
+  if (page === null) return badRequestPage(c, BAD_PAGE);
+  return page > 1 ? { page: String(page) } : {};
+}
+
 /**
  * Section, tag and author pages: newest first, 20 to a page, keyset-paginated.
  * Page 1 is the base path; the next page is `?truoc=<id>`, the articles older
@@ -36,7 +57,7 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
   const rawBefore = c.req.query("truoc");
   if (rawBefore !== undefined) {
     const id = parseCursorId(rawBefore);
-    if (id === null) return badRequestPage(c, "Địa chỉ trang không hợp lệ.");
+    if (id === null) return badRequestPage(c, BAD_CURSOR);
     const cursor = await getListCursor(db, id, now);
     if (!cursor) return notFoundPage(c);
     const [site, rows, newer] = await readTogether(
@@ -63,7 +84,7 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
     );
   }
   const page = parsePage(c.req.query("page"));
-  if (page === null) return badRequestPage(c, "Số trang không hợp lệ. Số trang phải là một số nguyên dương.");
+  if (page === null) return badRequestPage(c, BAD_PAGE);
   if (page > 1) {
     const id = await idAtPosition(db, now, (page - 1) * PAGE_SIZE - 1, filter);
     if (id === null) return notFoundPage(c);

@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import { latestPerSectionReads, latestReads, publishedArticleReads, relatedReads, toImageData } from "../db/articles";
-import { getAuthorPage, getTagBySlug } from "../db/people";
+import { getAuthorPage } from "../db/people";
 import { readTogether } from "../db/read-batch";
 import { getSectionBySlug, renamedSectionSlug } from "../db/sections";
+import { getPublishedTagBySlug } from "../db/tags";
 import type { AppEnv } from "../env";
 import { articlePath, authorPath, sectionPath, tagPath } from "../site/urls";
 import { ArticlePage } from "../views/ArticlePage";
 import { HomePage } from "../views/HomePage";
 import { renderDocument } from "../views/render";
 import { notFoundPage } from "./errors";
-import { renderListPage } from "./list-page";
+import { listKeyParams, renderListPage } from "./list-page";
 import { cachedPage } from "./page-cache";
 import { redirectRenamed } from "./renamed";
 import { siteInfoReads } from "./site-info";
@@ -53,59 +54,83 @@ readerRoutes.get("/", (c) =>
 readerRoutes.get("/tac-gia/:slug", (c) => {
   const slug = c.req.param("slug");
   if (!isSlug(slug)) return notFoundPage(c);
-  return cachedPage(c, { kind: "author", slug }, async (variant) => {
-    const found = await getAuthorPage(c.var.db, slug);
-    if (!found) return notFoundPage(c);
-    const { author, photo } = found;
-    return renderListPage(
-      c,
-      {
-        title: author.name,
-        intro: author.bio,
-        photo: photo ? toImageData(photo) : undefined,
-        basePath: authorPath(author.slug),
-        filter: { authorId: author.id },
-      },
-      variant,
-    );
-  });
+  const key = listKeyParams(c);
+  if (key instanceof Response) return key;
+  return cachedPage(
+    c,
+    { kind: "author", slug },
+    async (variant) => {
+      const found = await getAuthorPage(c.var.db, slug);
+      if (!found) return notFoundPage(c);
+      const { author, photo } = found;
+      return renderListPage(
+        c,
+        {
+          title: author.name,
+          intro: author.bio,
+          photo: photo ? toImageData(photo) : undefined,
+          basePath: authorPath(author.slug),
+          filter: { authorId: author.id },
+        },
+        variant,
+      );
+    },
+    key,
+  );
 });
 
 readerRoutes.get("/chu-de/:slug", (c) => {
   const slug = c.req.param("slug");
   if (!isSlug(slug)) return notFoundPage(c);
-  return cachedPage(c, { kind: "tag", slug }, async (variant) => {
-    const tag = await getTagBySlug(c.var.db, slug);
-    if (!tag) return notFoundPage(c);
-    return renderListPage(c, { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } }, variant);
-  });
+  const key = listKeyParams(c);
+  if (key instanceof Response) return key;
+  return cachedPage(
+    c,
+    { kind: "tag", slug },
+    async (variant) => {
+      // A tag only drafts or scheduled articles use is unknown to readers, like a missing one.
+      const tag = await getPublishedTagBySlug(c.var.db, slug, new Date());
+      if (!tag) return notFoundPage(c);
+      return renderListPage(c, { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } }, variant);
+    },
+    key,
+  );
 });
 
 readerRoutes.get("/:section", (c) => {
   const slug = c.req.param("section");
   if (!isSlug(slug)) return notFoundPage(c);
+  const key = listKeyParams(c);
+  if (key instanceof Response) return key;
   // A static page lives at /{slug} too; saving one bumps "global", which every page's version includes.
-  return cachedPage(c, { kind: "section", slug }, async (variant) => {
-    const section = await getSectionBySlug(c.var.db, slug);
-    if (!section) {
-      // A renamed section's old address (and its pages) answers 301 to the new one.
-      const renamed = await renamedSectionSlug(c.var.db, slug);
-      if (renamed) return redirectRenamed(c, sectionPath(renamed));
-      return renderStaticPage(c, slug, variant);
-    }
-    return renderListPage(
-      c,
-      {
-        title: section.name,
-        intro: section.description,
-        basePath: sectionPath(section.slug),
-        filter: { sectionId: section.id },
-        currentSection: section.slug,
-        feedPath: `${sectionPath(section.slug)}/rss.xml`,
-      },
-      variant,
-    );
-  });
+  return cachedPage(
+    c,
+    { kind: "section", slug },
+    async (variant) => {
+      const section = await getSectionBySlug(c.var.db, slug);
+      if (!section) {
+        // A renamed section's old address (and its pages) answers 301 to the new one.
+        const renamed = await renamedSectionSlug(c.var.db, slug);
+        if (renamed) return redirectRenamed(c, sectionPath(renamed));
+        // A static page reads no parameter: a list's `page`/`truoc` on it answers 301 to its one address.
+        if (Object.keys(key).length) return c.redirect(new URL(c.req.url).pathname, 301);
+        return renderStaticPage(c, slug, variant);
+      }
+      return renderListPage(
+        c,
+        {
+          title: section.name,
+          intro: section.description,
+          basePath: sectionPath(section.slug),
+          filter: { sectionId: section.id },
+          currentSection: section.slug,
+          feedPath: `${sectionPath(section.slug)}/rss.xml`,
+        },
+        variant,
+      );
+    },
+    key,
+  );
 });
 
 readerRoutes.get("/:section/:file", (c) => {
