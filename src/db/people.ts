@@ -1,9 +1,9 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { scope } from "../model/content-scopes";
-import type { Author, Image, Tag } from "../model/records";
+import type { Author, Image } from "../model/records";
 import { auditEntry } from "./audit";
 import type { Database } from "./client";
-import { authors, images, sections, tags } from "./schema";
+import { authors, images, sections } from "./schema";
 import { writeContent } from "./versions";
 
 export async function insertSection(
@@ -26,11 +26,6 @@ export async function insertAuthor(
 
 export async function getAuthorBySlug(db: Database, slug: string): Promise<Author | null> {
   const [row] = await db.select().from(authors).where(eq(authors.slug, slug)).limit(1);
-  return row ?? null;
-}
-
-export async function getTagBySlug(db: Database, slug: string): Promise<Tag | null> {
-  const [row] = await db.select().from(tags).where(eq(tags.slug, slug)).limit(1);
   return row ?? null;
 }
 

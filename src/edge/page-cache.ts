@@ -1,6 +1,6 @@
 // Reader pages through the Workers Cache API. Only this folder knows how.
-//   raw page  = canonical URL (tracking parameters dropped) + content version + variant,
-//               rendered with empty fragment placeholders
+//   raw page  = path + the parameters the route reads + content version + variant,
+//               rendered with empty fragment placeholders (stored as the URL's last known page)
 //   stitched  = the raw page's key + the key of every fragment in it (name,
 //               version, time bucket): the page ready to send, its ETag included
 //   HIT   the stitched page is stored and fresh    -> one lookup, sent as it is
@@ -10,7 +10,7 @@
 //   STALE-ERROR  the version could not be read or the render failed (D1 down)
 //               -> the last page stored for this URL and variant, whatever its
 //                  version, with fragments from their own last entries
-// Fragments rendered for every request (a form's signed timestamp) stay
+// Fragments rendered for every request (the comment form's token) stay
 // placeholders in the stitched page and are filled on the way out.
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
