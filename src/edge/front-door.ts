@@ -105,8 +105,9 @@ export function createFrontDoor(opts: {
     }
     const kept = { bytes: new Uint8Array(await stored.arrayBuffer()), slots: stored.headers.get(SLOTS) ?? "" };
     if (keptBytes + kept.bytes.byteLength > KEPT_MAX_BYTES) forgetAll();
-    // Still the same entry (no newer answer recorded meanwhile): keep the bytes with it.
-    if (front.get(entry.entry) === entry) {
+    // Still the same entry (no newer answer recorded meanwhile) and not kept by a request
+    // that read it at the same time: keep the bytes with it, counted once.
+    if (front.get(entry.entry) === entry && !entry.kept) {
       entry.kept = kept;
       keptBytes += kept.bytes.byteLength;
     }
