@@ -7,6 +7,7 @@ import { ASSET_URLS } from "../src/site/asset-urls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl as demoUrl } from "./setup/demo-urls";
 import { get, getPage, text } from "./setup/http";
+import { rowsOf } from "./setup/rows";
 
 const db = () => openDatabase(env.DB);
 
@@ -120,8 +121,8 @@ describe("an article page has every part of the seed page", () => {
 
   it("prints the Vietnamese date when UTC is still on the day before", async () => {
     const database = db();
-    const [section] = await database.query.sections.findMany({ limit: 1 });
-    const [author] = await database.query.authors.findMany({ limit: 1 });
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ limit: 1 });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     const id = await createArticle(database, {
       sectionId: section!.id,
       authorId: author!.id,
@@ -153,8 +154,8 @@ describe("article URLs", () => {
 
   it("hides drafts and articles scheduled for later from readers", async () => {
     const database = db();
-    const [section] = await database.query.sections.findMany({ limit: 1 });
-    const [author] = await database.query.authors.findMany({ limit: 1 });
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ limit: 1 });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     const base = {
       sectionId: section!.id,
       authorId: author!.id,

@@ -6,6 +6,7 @@ import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
 import { loadDemo } from "./setup/demo";
 import { get } from "./setup/http";
+import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
 
@@ -44,8 +45,8 @@ describe("article bodies are typed blocks, validated on write", () => {
   it("stores nothing when a body or its photos are invalid", async () => {
     const db = openDatabase(env.DB);
     const before = await env.DB.prepare("select count(*) as n from articles").first<number>("n");
-    const [section] = await db.query.sections.findMany({ limit: 1 });
-    const [author] = await db.query.authors.findMany({ limit: 1 });
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ limit: 1 });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     const base = {
       sectionId: section!.id,
       authorId: author!.id,
@@ -69,8 +70,8 @@ describe("article bodies are typed blocks, validated on write", () => {
 
   it("renders text escaped, never as markup", async () => {
     const db = openDatabase(env.DB);
-    const [section] = await db.query.sections.findMany({ limit: 1 });
-    const [author] = await db.query.authors.findMany({ limit: 1 });
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ limit: 1 });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     const id = await createArticle(db, {
       sectionId: section!.id,
       authorId: author!.id,

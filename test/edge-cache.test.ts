@@ -9,6 +9,7 @@ import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
 import { loginAs } from "./setup/newsroom";
+import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
 afterEach(() => {
@@ -116,7 +117,7 @@ describe("invalidation by content version", () => {
     const newHeadline = `${target.headline} (cập nhật)`;
     await updateArticle(db, id, {
       sectionId: current.section.id,
-      authorId: (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!.authorId,
+      authorId: (await rowsOf(env.DB).query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!.authorId,
       kicker: current.kicker,
       headline: newHeadline,
       slug: current.slug,
@@ -142,7 +143,7 @@ describe("invalidation by content version", () => {
     await warm(economyPage);
     const id = await articleId(sport.headline);
     const current = (await getPublishedArticle(db, id, new Date()))!;
-    const row = (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!;
+    const row = (await rowsOf(env.DB).query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!;
     await updateArticle(db, id, {
       sectionId: row.sectionId,
       authorId: row.authorId,
@@ -168,8 +169,8 @@ describe("fragments", () => {
     const beforeEtag = before.headers.get("etag");
 
     // A new story in another section, with no shared tags: the article page's own version is untouched.
-    const [section] = await db.query.sections.findMany({ where: (s, { eq }) => eq(s.slug, "kinh-te") });
-    const [author] = await db.query.authors.findMany({ limit: 1 });
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ where: (s, { eq }) => eq(s.slug, "kinh-te") });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     await createArticle(db, {
       sectionId: section!.id,
       authorId: author!.id,

@@ -27,6 +27,7 @@ import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
 import { loginAs, postForm } from "./setup/newsroom";
+import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
 
@@ -250,9 +251,10 @@ describe("a fragment change on an already cached page", () => {
 
     await changeLeadBehindTheCache(page.id, "Sapo mới chỉ có trong D1, chưa ai render.");
     // Another section, another author, no shared tag: nothing the target page shows is touched.
-    const [section] = await db.query.sections.findMany({ where: (s, { eq }) => eq(s.slug, "kinh-te") });
-    const targetAuthor = (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, page.id) }))!.authorId;
-    const author = (await db.query.authors.findMany()).find((a) => a.id !== targetAuthor)!;
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ where: (s, { eq }) => eq(s.slug, "kinh-te") });
+    const targetAuthor = (await rowsOf(env.DB).query.articles.findFirst({ where: (a, { eq }) => eq(a.id, page.id) }))!
+      .authorId;
+    const author = (await rowsOf(env.DB).query.authors.findMany()).find((a) => a.id !== targetAuthor)!;
     expect(target.tags).not.toContain("Thị trường");
     // Left published: no other test here reads "Tin mới nhất", and each caches its page after it.
     await createArticle(db, {
@@ -289,7 +291,7 @@ describe("a change to the article itself", () => {
 
     // Through the newsroom's write, the article's version moves and the page is rendered again.
     const current = (await getPublishedArticle(db, page.id, new Date()))!;
-    const row = (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, page.id) }))!;
+    const row = (await rowsOf(env.DB).query.articles.findFirst({ where: (a, { eq }) => eq(a.id, page.id) }))!;
     const edited = "Sapo đã sửa qua tòa soạn: lớp bơi mở thêm ca chiều.";
     const input = {
       sectionId: row.sectionId,

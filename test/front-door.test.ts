@@ -14,6 +14,7 @@ import worker from "../worker/index";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
 import { loginAs } from "./setup/newsroom";
+import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
 
@@ -74,7 +75,7 @@ describe("the front door", () => {
     const path = await articleUrl(target.headline);
     await warm(path);
     const current = (await getPublishedArticle(db, id, new Date()))!;
-    const row = (await db.query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!;
+    const row = (await rowsOf(env.DB).query.articles.findFirst({ where: (a, { eq }) => eq(a.id, id) }))!;
     await updateArticle(db, id, {
       sectionId: row.sectionId,
       authorId: row.authorId,
@@ -96,8 +97,8 @@ describe("the front door", () => {
     const db = openDatabase(env.DB);
     const path = await articleUrl(DEMO_ARTICLES[7]!.headline);
     await warm(path);
-    const [section] = await db.query.sections.findMany({ limit: 1 });
-    const [author] = await db.query.authors.findMany({ limit: 1 });
+    const [section] = await rowsOf(env.DB).query.sections.findMany({ limit: 1 });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     await createArticle(db, {
       sectionId: section!.id,
       authorId: author!.id,

@@ -7,6 +7,7 @@ import { openDatabase } from "../src/db/client";
 import { insertSection } from "../src/db/people";
 import { loadDemo } from "./setup/demo";
 import { get, getPage, text } from "./setup/http";
+import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
 
@@ -53,7 +54,7 @@ describe("section pages", () => {
   it("paginate 20 to a page by keyset (?truoc=<id>), with stable addresses and old ?page=N links kept", async () => {
     const db = openDatabase(env.DB);
     const sectionId = await insertSection(db, { slug: "thoi-su", name: "Thời sự", position: 9 });
-    const [author] = await db.query.authors.findMany({ limit: 1 });
+    const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
     const ids: number[] = [];
     for (let i = 1; i <= 43; i++) {
       ids[i] = await createArticle(db, {

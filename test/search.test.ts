@@ -8,6 +8,7 @@ import { openDatabase } from "../src/db/client";
 import { getArticleForEdit } from "../src/db/newsroom-articles";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
+import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
 
@@ -19,8 +20,8 @@ async function search(q: string, page?: number) {
 
 async function publish(headline: string, lead: string, body = "Nội dung bài viết.") {
   const db = openDatabase(env.DB);
-  const [section] = await db.query.sections.findMany({ limit: 1 });
-  const [author] = await db.query.authors.findMany({ limit: 1 });
+  const [section] = await rowsOf(env.DB).query.sections.findMany({ limit: 1 });
+  const [author] = await rowsOf(env.DB).query.authors.findMany({ limit: 1 });
   return createArticle(db, {
     sectionId: section!.id,
     authorId: author!.id,
