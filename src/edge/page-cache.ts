@@ -102,6 +102,12 @@ export interface PageCacheSetup<Deps> {
   };
   /** The fragments pages may ask for, by their placeholder's name. */
   fragments: FragmentResolver<Deps>;
+  /**
+   * Fragments a page for these deps will show, known before it is rendered
+   * (its own, named by its id): on its first request their versions are read
+   * with the page's and remembered, so stitching it needs no read of its own.
+   */
+  expected?(deps: Deps): string[];
 }
 
 /** A page's fragments with the versions of their dependencies ("offline": D1 could not be asked). */
@@ -393,7 +399,9 @@ export function createPageCache<Deps>(setup: PageCacheSetup<Deps>) {
       // Else the raw page is looked up while the version is read: the URL's last
       // known page is this version's raw page if its RAW_KEY says so.
       early = known ? undefined : noMiss(edgeCache().match(last));
-      const guess = known ? await planStitch(c, known.names, "offline") : undefined;
+      // Else the fragments it is expected to show: their versions land in the memo for the stitch.
+      const guessed = known?.names ?? ((setup.memo?.ttlMs(c) ?? 0) > 0 ? setup.expected?.(deps) : undefined);
+      const guess = guessed?.length ? await planStitch(c, guessed, "offline") : undefined;
       const [version, ...stamps] = await versionsOf(c, [deps, ...(guess?.stable.map((f) => f.def.deps) ?? [])]);
       const deployment = c.env.CF_VERSION_METADATA?.id ?? "local";
       const keys: PageKeys = { entry, raw: `https://pages.internal/${deployment}/${version}/${entry}`, last };

@@ -7,6 +7,7 @@ import { createPageCache } from "../edge/page-cache";
 import { scopeTag, versionTtl } from "../edge/policy";
 import type { AppEnv } from "../env";
 import { type PageDeps, scope } from "../model/content-scopes";
+import { fragmentName } from "../model/fragments";
 import { readerFragments } from "./fragments";
 
 /**
@@ -59,4 +60,9 @@ export const cachedPage = createPageCache<PageDeps>({
   tags: cacheTags,
   memo: { ttlMs: (c) => versionTtl(c.env), generation: versionsGeneration, readAt: (list) => versionsReadAt(list) },
   fragments: readerFragments,
+  // An article page's own fragments (src/views/ArticlePage.tsx); the others are the same on every page.
+  expected: (deps) =>
+    deps.kind === "article"
+      ? [fragmentName({ kind: "comments", id: deps.id }), fragmentName({ kind: "article-poll", id: deps.id })]
+      : [],
 });
