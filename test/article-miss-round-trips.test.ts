@@ -5,6 +5,8 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
+import { openDatabase } from "../src/db/client";
+import { createPoll } from "../src/db/polls";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get } from "./setup/http";
@@ -101,17 +103,36 @@ describe("an article MISS", () => {
 });
 
 describe("the first request for an article", () => {
-  it("waits for D1 four times: its version with its comments', the page, its comments and its poll", async () => {
-    // Another article first: the site's chrome and shared fragments (weather,
-    // latest news, most read, breaking news) are known; this article's own
-    // version, comments and poll box are not, as after a deployment or an edit.
-    // Neither was asked for before in this file.
-    const [other, first] = DEMO_ARTICLES.filter((a) => a !== rich);
+  // Another article first: the site's chrome and shared fragments (weather,
+  // latest news, most read, breaking news, the site's poll box) are known;
+  // this article's own version and comments are not, as after a deployment
+  // or an edit. Neither was asked for before in this file.
+  const [other, first, withPoll, another] = DEMO_ARTICLES.filter((a) => a !== rich);
+
+  it("waits for D1 three times: its version with its comments', the page and its comments", async () => {
     const trips = await missTrips(await articleUrl(other!.headline), await articleUrl(first!.headline));
-    expect(trips, JSON.stringify(trips, null, 1)).toHaveLength(4);
+    expect(trips, JSON.stringify(trips, null, 1)).toHaveLength(3);
     // The version of its comments is read with the page's own, not once the page is rendered.
     expect(trips[0]).toHaveLength(2);
-    // The poll box (the article's own poll, else the sidebar's) is one batch, not three reads in a row.
+    // No poll is attached: it shows the site's poll box, which the isolate already holds.
+    expect(trips.filter((trip) => trip.some((sql) => /"poll_options"/.test(sql)))).toEqual([]);
+  });
+
+  it("waits once more for a poll attached to it, in one batch", async () => {
+    const path = await articleUrl(withPoll!.headline);
+    const id = Number(/-(\d+)\.html$/.exec(path)![1]);
+    const now = Date.now();
+    await createPoll(openDatabase(env.DB), {
+      question: "Bài này có ích cho bạn không?",
+      options: ["Có", "Không"],
+      placement: "articles",
+      opensAt: new Date(now - 60_000),
+      closesAt: new Date(now + 86_400_000),
+      articleIds: [id],
+    });
+    const trips = await missTrips(await articleUrl(another!.headline), path);
+    expect(trips, JSON.stringify(trips, null, 1)).toHaveLength(4);
+    // The poll box (the article's own poll, else the site's) is one batch, not three reads in a row.
     expect(trips.filter((trip) => trip.some((sql) => /"poll_options"/.test(sql)))).toHaveLength(1);
   });
 });

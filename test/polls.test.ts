@@ -1,8 +1,10 @@
 import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { toVietnamLocalInput } from "../src/vi/dates";
 import { loadDemo } from "./setup/demo";
+import { articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
 import { loginAs, postForm } from "./setup/newsroom";
 
@@ -150,6 +152,41 @@ describe("polls", () => {
     const after = await get(`/binh-chon/${id}`);
     expect(after.headers.get("x-cache")).toBe("HIT");
     expect(text(parse(await after.text()).querySelector(".poll-total"))).toBe("1 lượt bình chọn");
+  });
+
+  it("show on the pages of the articles they are attached to, already cached, and the site's poll elsewhere", async () => {
+    const [a, b] = await Promise.all(DEMO_ARTICLES.slice(0, 2).map((x) => articleUrl(x.headline)));
+    const idOf = (path: string) => /-(\d+)\.html$/.exec(path)![1]!;
+    const pollOn = async (path: string) => {
+      const res = await get(path);
+      return {
+        cache: res.headers.get("x-cache"),
+        question: text(parse(await res.text()).querySelector(".poll legend")),
+      };
+    };
+    for (const path of [a!, b!]) await get(path);
+    const site = await pollOn(b!);
+    expect(site.cache).toBe("HIT");
+    expect(site.question).not.toBe("");
+
+    const question = "Bạn đã đọc hết bài này chưa?";
+    const attached = await createPoll(question, "Rồi\nChưa", { placement: "articles", articleIds: idOf(a!) });
+    expect((await pollOn(a!)).question).toBe(question);
+    // Another article's page is not even rendered again: it keeps the site's poll.
+    expect(await pollOn(b!)).toEqual(site);
+
+    // Attached to that article as well (an edit before any vote): its page shows it too.
+    const editor = await loginAs("editor");
+    const edit = await editor.post(`/admin/binh-chon/${attached}`, {
+      question,
+      options: "Rồi\nChưa",
+      placement: "articles",
+      articleIds: `${idOf(a!)}, ${idOf(b!)}`,
+      opensAt: toVietnamLocalInput(new Date(Date.now() - 60_000)),
+      closesAt: toVietnamLocalInput(new Date(Date.now() + 86_400_000)),
+    });
+    expect(edit.status).toBe(303);
+    expect((await pollOn(b!)).question).toBe(question);
   });
 
   it("can be edited only before the first vote", async () => {

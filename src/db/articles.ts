@@ -6,7 +6,7 @@ import type { ArticleFull, ArticleLink, ArticleTeaser, ImageData } from "../mode
 import type { Image } from "../model/records";
 import type { Database } from "./client";
 import { distinct, joined, type Reads, readOnce, reads, template } from "./read-batch";
-import { articleCorrections, articles, articleTags, authors, images, sections, tags } from "./schema";
+import { articleCorrections, articles, articleTags, authors, images, pollArticles, sections, tags } from "./schema";
 
 export function isPublished(now: Date): SQL {
   return and(eq(articles.status, "published"), lte(articles.publishedAt, now))!;
@@ -287,6 +287,8 @@ const publishedArticle = template(
             authorSlug: authors.slug,
             authorName: authors.name,
             authorByline: authors.byline,
+            // Any poll attached, open or not: the page then keeps a poll box of its own.
+            hasPoll: sql<number>`exists (select 1 from ${pollArticles} where ${pollArticles.articleId} = ${articles.id})`,
           }),
         )
         .from(articles)
@@ -359,6 +361,7 @@ const publishedArticle = template(
       seoTitle: row.seoTitle,
       seoDescription: row.seoDescription,
       socialImage: socialRows[0] ? toImageData(socialRows[0]) : null,
+      hasPoll: Boolean(row.hasPoll),
     };
   },
 );

@@ -97,7 +97,8 @@ export async function createPoll(db: Database, input: PollInput): Promise<number
         db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
       ),
     ],
-    [scope.polls, scope.poll(id)],
+    // The pages of the articles it is attached to show a poll box of their own from now on (ArticleFull.hasPoll).
+    [scope.polls, scope.poll(id), ...input.articleIds.map(scope.article)],
   );
   return id;
 }
@@ -123,7 +124,9 @@ export async function updatePollBeforeVotes(db: Database, id: number, input: Pol
         db.insert(pollArticles).values({ pollId: id, articleId }).onConflictDoNothing(),
       ),
     ],
-    [scope.polls, scope.poll(id)],
+    // A page an article's poll is newly attached to swaps the site's poll box for its own
+    // (ArticleFull.hasPoll); one it was taken from keeps its own box, which falls back to the site's.
+    [scope.polls, scope.poll(id), ...input.articleIds.map(scope.article)],
   );
   return true;
 }

@@ -74,4 +74,10 @@ export interface ArticleFull extends ArticleTeaser {
   seoDescription: string | null;
   /** The share card's photo instead of the hero, when set. */
   socialImage: ImageData | null;
+  /**
+   * A poll is attached (open, closed or not yet open): the page shows a poll
+   * box of its own, which picks the attached poll while it is shown, else the
+   * site's. Without one it shows the site's poll box, the same on every page.
+   */
+  hasPoll: boolean;
 }

@@ -74,6 +74,7 @@ articlePreviewRoute.post("/xem-truoc", async (c) => {
           seoDescription: oneLine(input.seoDescription),
           socialImage: input.socialImageId ? (byId.get(input.socialImageId) ?? null) : null,
           tags: (input.tags ?? []).map((name) => ({ slug: tagSlug(name), name })),
+          hasPoll: false,
         }}
       />,
     );

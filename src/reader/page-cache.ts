@@ -60,9 +60,7 @@ export const cachedPage = createPageCache<PageDeps>({
   tags: cacheTags,
   memo: { ttlMs: (c) => versionTtl(c.env), generation: versionsGeneration, readAt: (list) => versionsReadAt(list) },
   fragments: readerFragments,
-  // An article page's own fragments (src/views/ArticlePage.tsx); the others are the same on every page.
-  expected: (deps) =>
-    deps.kind === "article"
-      ? [fragmentName({ kind: "comments", id: deps.id }), fragmentName({ kind: "article-poll", id: deps.id })]
-      : [],
+  // An article page's comments (src/views/ArticlePage.tsx); the other fragments are the same on every page
+  // (its own poll box, when a poll is attached, depends only on the polls' shared scope).
+  expected: (deps) => (deps.kind === "article" ? [fragmentName({ kind: "comments", id: deps.id })] : []),
 });

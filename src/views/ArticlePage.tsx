@@ -131,7 +131,9 @@ export function ArticlePage({ site, article, related, lite, turnstileSiteKey }: 
       <div class="article">
         <FragmentSlot fragment={{ kind: "latest-news" }} />
         <FragmentSlot fragment={{ kind: "most-read" }} />
-        {article.id > 0 && <FragmentSlot fragment={{ kind: "article-poll", id: article.id }} />}
+        {article.id > 0 && (
+          <FragmentSlot fragment={article.hasPoll ? { kind: "article-poll", id: article.id } : { kind: "poll" }} />
+        )}
       </div>
     </Document>
   );
