@@ -181,6 +181,9 @@ export async function castVote(
     ],
     [scope.poll(pollId)],
     now.getTime(),
+    // A busy poll would spend Workers Cache's purge rate (5 a minute) on votes; its
+    // results page lives 15 s there, and the voter, who now has its cookie, gets past it.
+    { purge: false },
   );
   // No version bump for the pages: only the results fragment's scope moves.
   return (counted?.meta.changes ?? 0) === 1;

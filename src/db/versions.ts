@@ -118,6 +118,7 @@ export async function writeContent(
   statements: SQLWrapper[],
   touched: Touched[],
   now = Date.now(),
+  options: WriteOptions = {},
 ): Promise<D1Result[]> {
   const articles = touched.flatMap((t) => (typeof t === "string" ? [] : [t.article]));
   const scopes = touched.filter((t): t is string => typeof t === "string");
@@ -129,11 +130,23 @@ export async function writeContent(
   // The scopes the bumps actually wrote (an article's section, author and tags
   // are found in SQL): what a cache in front of the Worker must purge.
   const bumps = [...results.slice(0, before.length), ...results.slice(before.length + statements.length)];
+  if (options.purge === false) return results.slice(before.length, before.length + statements.length);
   recordBumped(
     db,
     bumps.flatMap((r) => (r.results as { scope: string }[]).map((row) => row.scope)),
   );
   return results.slice(before.length, before.length + statements.length);
+}
+
+export interface WriteOptions {
+  /**
+   * false: a cache in front of the Worker is not told (no purge). For writes
+   * so frequent that a purge each would use up Workers Cache's purge rate (a
+   * reader's vote), so that editors' purges still go through; the pages they
+   * show on keep their own edge lifetime (docs/caching.md). The versions are
+   * bumped all the same, so the Worker's own cache shows the change at once.
+   */
+  purge?: boolean;
 }
 
 /** A version read: the newest stamp among the scopes, and the scopes themselves (global included). */
