@@ -2,6 +2,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Session, User } from "../model/records";
 import type { UserRole } from "../model/statuses";
 import type { PasswordHash } from "../platform/passwords";
+import { runBatch } from "./batch";
 import type { Database } from "./client";
 import { loginFailures, sessions, users } from "./schema";
 
@@ -196,4 +197,19 @@ export async function returnWindowTry(db: Database, key: string): Promise<void> 
 
 export async function clearFailures(db: Database, key: string): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}
+
+/**
+ * Forgets what signing in no longer needs: failure counts whose window began
+ * before `failuresBefore`, and sessions that ended before `sessionsBefore`
+ * (the sessions page still lists those that ended since). One batch.
+ */
+export async function pruneSignInRecords(
+  db: Database,
+  { failuresBefore, sessionsBefore }: { failuresBefore: Date; sessionsBefore: Date },
+): Promise<void> {
+  await runBatch(db, [
+    db.delete(loginFailures).where(lt(loginFailures.windowStart, failuresBefore)),
+    db.delete(sessions).where(lt(sessions.expiresAt, sessionsBefore)),
+  ]);
 }

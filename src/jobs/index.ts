@@ -3,6 +3,7 @@
 // reads every environment's). A job that fails is logged and never throws out
 // of scheduled(); the next run tries again.
 import { openDatabase, takeBumped, trackedD1 } from "../db/client";
+import { pruneSignInRecords } from "../db/users";
 import { pruneViews } from "../db/views";
 import { type CachePurger, purgeScopes } from "../edge/purge";
 import type { Env } from "../env";
@@ -16,9 +17,23 @@ export interface Job {
   run: (env: Env, now: Date) => Promise<unknown>;
 }
 
+const DAY_MS = 24 * 3600_000;
+
 /** "Đọc nhiều" looks back 7 days; older hourly counts go. */
 function pruneViewCounts(env: Env, now: Date): Promise<void> {
-  return pruneViews(openDatabase(env.DB), new Date(now.getTime() - 8 * 24 * 3600_000));
+  return pruneViews(openDatabase(env.DB), new Date(now.getTime() - 8 * DAY_MS));
+}
+
+/**
+ * Login failure counts are kept a day (the longest a run of wrong passwords
+ * is remembered, src/newsroom/throttle.ts), ended sessions 30 days (the
+ * sessions page lists recent ones): the tables do not grow for ever.
+ */
+function pruneSignIns(env: Env, now: Date): Promise<void> {
+  return pruneSignInRecords(openDatabase(env.DB), {
+    failuresBefore: new Date(now.getTime() - DAY_MS),
+    sessionsBefore: new Date(now.getTime() - 30 * DAY_MS),
+  });
 }
 
 /** Cron expression -> the jobs it runs, one after another. */
@@ -30,6 +45,7 @@ export const JOBS_BY_CRON: Readonly<Record<string, readonly Job[]>> = {
     { name: "refresh-weather", run: refreshWeather },
     { name: "prune-weather-history", run: pruneWeatherHistory },
     { name: "prune-view-counts", run: pruneViewCounts },
+    { name: "prune-sign-ins", run: pruneSignIns },
   ],
 };
 
