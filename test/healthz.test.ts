@@ -36,11 +36,30 @@ describe("/healthz for the public", () => {
     const d1Down = await get("/healthz", {}, { ...faulty.env, ...configured });
     expect(d1Down.status).toBe(503);
     expect(await d1Down.json()).toStrictEqual({ status: "degraded" });
-    faulty.reset();
-    faulty.faults.media = "down";
-    const r2Down = await get("/healthz", {}, { ...faulty.env, ...configured });
+    // Bindings of their own: the public's answers share one round of probes per isolate and bindings for 5 s.
+    const other = withFaults();
+    other.faults.media = "down";
+    const r2Down = await get("/healthz", {}, { ...other.env, ...configured });
     expect(r2Down.status).toBe(503);
     expect(await r2Down.json()).toStrictEqual({ status: "degraded" });
+  });
+
+  it("costs D1 and R2 one call each per 5 s however often the public asks; an operator always probes", async () => {
+    const faulty = withFaults();
+    let queries = 0;
+    const db = new Proxy(faulty.env.DB, {
+      get(target, prop) {
+        if (prop === "prepare") queries += 1;
+        const value = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const counted = { ...faulty.env, DB: db, ...configured };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get("/healthz", {}, counted)));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(queries).toBe(1);
+    expect((await get("/healthz", bearer(SECRET), counted)).status).toBe(200);
+    expect(queries).toBe(2);
   });
 
   it("ignores another scheme's credentials (a proxy's Basic login): the status alone, as for anyone", async () => {
