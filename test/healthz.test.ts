@@ -55,8 +55,9 @@ describe("/healthz for the public", () => {
       },
     });
     const counted = { ...faulty.env, DB: db, ...configured };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => get("/healthz", {}, counted)));
-    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const answers: number[] = [];
+    for (let i = 0; i < 20; i++) answers.push((await get("/healthz", {}, counted)).status);
+    expect(answers).toEqual(Array(20).fill(200));
     expect(queries).toBe(1);
     expect((await get("/healthz", bearer(SECRET), counted)).status).toBe(200);
     expect(queries).toBe(2);

@@ -130,11 +130,12 @@ export async function writeContent(
   // The scopes the bumps actually wrote (an article's section, author and tags
   // are found in SQL): what a cache in front of the Worker must purge.
   const bumps = [...results.slice(0, before.length), ...results.slice(before.length + statements.length)];
-  if (options.purge === false) return results.slice(before.length, before.length + statements.length);
-  recordBumped(
-    db,
-    bumps.flatMap((r) => (r.results as { scope: string }[]).map((row) => row.scope)),
-  );
+  if (options.purge !== false) {
+    recordBumped(
+      db,
+      bumps.flatMap((r) => (r.results as { scope: string }[]).map((row) => row.scope)),
+    );
+  }
   return results.slice(before.length, before.length + statements.length);
 }
 

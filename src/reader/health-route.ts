@@ -28,21 +28,21 @@ const probes = (c: Context<AppEnv>): Promise<[Probe, Probe]> =>
   Promise.all([probe(() => c.env.DB.prepare("select 1").first()), probe(() => c.env.MEDIA.head("healthz"))]);
 
 /**
- * The public's answers share one round of probes per isolate for this long:
+ * The public's answers reuse one round of probes per isolate for this long:
  * anyone can ask /healthz as often as they like, and each round is billed as
  * a D1 read and an R2 operation. A monitor polling every 30 s or more sees
- * every change; the operators' requests always probe afresh.
+ * every change; the operators' requests always probe afresh. The results are
+ * kept, never the promise: a Worker must not wait on another request's I/O.
  */
 const PUBLIC_REUSE_MS = 5000;
-let shared: { db: D1Database; media: R2Bucket; at: number; probes: Promise<[Probe, Probe]> } | undefined;
+let shared: { db: D1Database; media: R2Bucket; at: number; result: [Probe, Probe] } | undefined;
 
-function publicProbes(c: Context<AppEnv>): Promise<[Probe, Probe]> {
-  const now = Date.now();
+async function publicProbes(c: Context<AppEnv>): Promise<[Probe, Probe]> {
   const { DB: db, MEDIA: media } = c.env;
-  if (shared?.db !== db || shared.media !== media || now - shared.at >= PUBLIC_REUSE_MS) {
-    shared = { db, media, at: now, probes: probes(c) };
-  }
-  return shared.probes;
+  if (shared?.db === db && shared.media === media && Date.now() - shared.at < PUBLIC_REUSE_MS) return shared.result;
+  const result = await probes(c);
+  shared = { db, media, at: Date.now(), result };
+  return result;
 }
 
 /** What an operator's request proves: no credentials (the public), the operators' secret, or a wrong one. */
