@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createArticle } from "../src/db/article-writes";
 import { openDatabase } from "../src/db/client";
+import { insertAuthor } from "../src/db/people";
 import { insertSession } from "../src/db/users";
 import { signSessionToken } from "../src/edge/policy";
 import { randomToken, sha256Hex } from "../src/platform/crypto";
@@ -197,5 +198,41 @@ describe("tags only unpublished articles use (item 6)", () => {
     const res = await get("/chu-de/mua-nuoc-noi");
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Mùa nước nổi");
+  });
+});
+
+describe("authors none of whose articles is published yet", () => {
+  it("answer 404 like an unknown author, then show once an article of theirs is published", async () => {
+    const db = openDatabase(env.DB);
+    const { sectionId } = await firstIds();
+    const authorId = await insertAuthor(db, {
+      slug: "phong-vien-moi",
+      name: "Lâm Phóng Viên Mới",
+      byline: "Lâm P. V. M.",
+    });
+    const article = (status: "draft" | "published", publishedAt: Date | null) =>
+      createArticle(db, {
+        sectionId,
+        authorId,
+        headline: `Bài của phóng viên mới (${status})`,
+        lead: "Sapo.",
+        body: [{ type: "paragraph", text: "Nội dung." }],
+        status,
+        publishedAt,
+        tags: [],
+      });
+    await article("draft", null);
+    await article("published", new Date(Date.now() + 86_400_000));
+    for (const path of ["/tac-gia/phong-vien-moi", "/lite/tac-gia/phong-vien-moi"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      const html = await res.text();
+      expect(html, path).toContain("Không tìm thấy trang");
+      expect(html, path).not.toContain("Lâm Phóng Viên Mới");
+    }
+    await article("published", new Date(Date.now() - 1000));
+    const res = await get("/tac-gia/phong-vien-moi");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Lâm Phóng Viên Mới");
   });
 });

@@ -1,9 +1,9 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { scope } from "../model/content-scopes";
 import type { Author, Image } from "../model/records";
 import { auditEntry } from "./audit";
 import type { Database } from "./client";
-import { authors, images, sections } from "./schema";
+import { articles, authors, images, sections } from "./schema";
 import { writeContent } from "./versions";
 
 export async function insertSection(
@@ -40,15 +40,23 @@ export async function getAuthor(db: Database, id: number): Promise<Author | null
 }
 
 /** An author and their photo (if it is still in the library), for the reader's author page. */
+/**
+ * An author's page: only once one of their articles is published. Before that
+ * the author is unknown to readers, like a missing one (as a tag only drafts
+ * use), so a newsroom's new hire or a planned byline does not show early.
+ */
 export async function getAuthorPage(
   db: Database,
   slug: string,
+  now: Date,
 ): Promise<{ author: Author; photo: Image | null } | null> {
+  const published = sql`exists (select 1 from ${articles} a where a.author_id = ${authors.id}
+     and a.status = 'published' and a.published_at <= ${now.getTime()})`;
   const [row] = await db
     .select({ author: authors, photo: images })
     .from(authors)
     .leftJoin(images, eq(images.id, authors.photoImageId))
-    .where(eq(authors.slug, slug))
+    .where(and(eq(authors.slug, slug), published))
     .limit(1);
   return row ? { author: row.author, photo: row.photo } : null;
 }

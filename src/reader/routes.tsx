@@ -60,7 +60,8 @@ readerRoutes.get("/tac-gia/:slug", (c) => {
     c,
     { kind: "author", slug },
     async (variant) => {
-      const found = await getAuthorPage(c.var.db, slug);
+      // An author none of whose articles is published yet is unknown to readers, like a missing one.
+      const found = await getAuthorPage(c.var.db, slug, new Date());
       if (!found) return notFoundPage(c);
       const { author, photo } = found;
       return renderListPage(
