@@ -2,14 +2,13 @@ import type { Context } from "hono";
 import { type ArticleFilter, getListCursor, idAtPosition, idsFromReads, latestReads } from "../db/articles";
 import { readTogether } from "../db/read-batch";
 import type { PageVariant } from "../edge/page-cache";
-import type { KeyParams } from "../edge/policy";
 import type { AppEnv } from "../env";
 import type { ImageData } from "../model/article";
 import { formatDate } from "../vi/dates";
 import { ListPage } from "../views/ListPage";
 import { renderDocument } from "../views/render";
 import { badRequestPage, notFoundPage } from "./errors";
-import { PAGE_SIZE, parseCursorId, parsePage } from "./paging";
+import { BAD_PAGE, PAGE_SIZE, parseCursorId, parsePage } from "./paging";
 import { siteInfoReads } from "./site-info";
 
 export interface ListSpec {
@@ -24,7 +23,9 @@ export interface ListSpec {
 }
 
 const BAD_CURSOR = "Địa chỉ trang không hợp lệ.";
-export const BAD_PAGE = "Số trang không hợp lệ. Số trang phải là một số nguyên dương.";
+
+/** Which page of a list an address asks for, checked: the articles before `truoc`, else page `page` (1 = the first). */
+export type ListKey = { truoc: string } | { page?: string };
 
 /**
  * What a list page reads from its address, canonical, for its cache key:
@@ -32,7 +33,7 @@ export const BAD_PAGE = "Số trang không hợp lệ. Số trang phải là m�
  * is the first page, the same entry as no `page`). A malformed value is a 400
  * before the cache is asked, so it never makes an entry of its own.
  */
-export function listKeyParams(c: Context<AppEnv>): KeyParams | Response {
+export function listKeyParams(c: Context<AppEnv>): ListKey | Response {
   const rawBefore = c.req.query("truoc");
   if (rawBefore !== undefined) {
     const id = parseCursorId(rawBefore);
@@ -49,15 +50,19 @@ export function listKeyParams(c: Context<AppEnv>): KeyParams | Response {
  * than that article (the last one shown): an index range at any depth, and a
  * stable address (it shows the same articles whatever is published later).
  * Old `?page=N` links answer 302 to the `?truoc=` page that is their page N today.
+ * `key`: what listKeyParams read from the address (already checked).
  */
-export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant: PageVariant): Promise<Response> {
+export async function renderListPage(
+  c: Context<AppEnv>,
+  spec: ListSpec,
+  variant: PageVariant,
+  key: ListKey,
+): Promise<Response> {
   const now = new Date();
   const db = c.var.db;
   const { basePath, filter } = spec;
-  const rawBefore = c.req.query("truoc");
-  if (rawBefore !== undefined) {
-    const id = parseCursorId(rawBefore);
-    if (id === null) return badRequestPage(c, BAD_CURSOR);
+  if ("truoc" in key) {
+    const id = Number(key.truoc);
     const cursor = await getListCursor(db, id, now);
     if (!cursor) return notFoundPage(c);
     const [site, rows, newer] = await readTogether(
@@ -83,8 +88,7 @@ export async function renderListPage(c: Context<AppEnv>, spec: ListSpec, variant
       ),
     );
   }
-  const page = parsePage(c.req.query("page"));
-  if (page === null) return badRequestPage(c, BAD_PAGE);
+  const page = Number(key.page ?? 1);
   if (page > 1) {
     const id = await idAtPosition(db, now, (page - 1) * PAGE_SIZE - 1, filter);
     if (id === null) return notFoundPage(c);

@@ -1,6 +1,9 @@
 export const PAGE_SIZE = 20;
 const MAX_PAGE = 10_000;
 
+/** What a reader is told when `?page=` is not a page number (a 400). */
+export const BAD_PAGE = "Số trang không hợp lệ. Số trang phải là một số nguyên dương.";
+
 /** `?page=` as a page number; null when it is not a plain positive integer. */
 export function parsePage(raw: string | undefined): number | null {
   if (raw === undefined || raw === "") return 1;

@@ -74,6 +74,7 @@ readerRoutes.get("/tac-gia/:slug", (c) => {
           filter: { authorId: author.id },
         },
         variant,
+        key,
       );
     },
     key,
@@ -92,7 +93,12 @@ readerRoutes.get("/chu-de/:slug", (c) => {
       // A tag only drafts or scheduled articles use is unknown to readers, like a missing one.
       const tag = await getPublishedTagBySlug(c.var.db, slug, new Date());
       if (!tag) return notFoundPage(c);
-      return renderListPage(c, { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } }, variant);
+      return renderListPage(
+        c,
+        { title: tag.name, basePath: tagPath(tag.slug), filter: { tagId: tag.id } },
+        variant,
+        key,
+      );
     },
     key,
   );
@@ -128,6 +134,7 @@ readerRoutes.get("/:section", (c) => {
           feedPath: `${sectionPath(section.slug)}/rss.xml`,
         },
         variant,
+        key,
       );
     },
     key,

@@ -9,7 +9,7 @@ import { renderDocument } from "../views/render";
 import { SearchPage } from "../views/SearchPage";
 import { badRequestPage } from "./errors";
 import { cachedPage } from "./page-cache";
-import { PAGE_SIZE, parsePage } from "./paging";
+import { BAD_PAGE, PAGE_SIZE, parsePage } from "./paging";
 import { loadSiteInfo } from "./site-info";
 
 export const searchRoutes = new Hono<AppEnv>();
@@ -28,7 +28,7 @@ function tonedMatch(toned: string[], folded: string[]): string | null {
  */
 searchRoutes.get("/", (c) => {
   const page = parsePage(c.req.query("page"));
-  if (page === null) return badRequestPage(c, "Số trang không hợp lệ. Số trang phải là một số nguyên dương.");
+  if (page === null) return badRequestPage(c, BAD_PAGE);
   const raw = (c.req.query("q") ?? "").normalize("NFC").slice(0, 200).trim();
   const key = { q: raw || undefined, page: page > 1 ? String(page) : undefined };
   return cachedPage(
