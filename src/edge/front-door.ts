@@ -9,7 +9,7 @@ import type { AppEnv, Env } from "../env";
 import { logAnswer, requestIdOf, routeOf } from "../http/request-log";
 import { edgeCache } from "./cache";
 import { KNOWN_MAX_ENTRIES, noMiss, type Page, SLOTS } from "./page-store";
-import { exactEntryName, isCacheableRequest, wantsSaveData } from "./policy";
+import { exactEntryName, isCacheableRequest, pathOf, wantsSaveData } from "./policy";
 
 /** A stitched page the front door may serve for a URL and variant, and until when. */
 export interface FrontDoorNote {
@@ -77,7 +77,7 @@ export function createFrontDoor(opts: {
     if (req.method !== "GET" || req.url.includes("%") || !(await isCacheableRequest(req, env))) return undefined;
     const started = Date.now();
     const url = req.url;
-    const path = url.slice(url.indexOf("/", url.indexOf("//") + 2)).split("?", 1)[0]!;
+    const path = pathOf(url);
     const lite = path === "/lite" || path.startsWith("/lite/") || wantsSaveData(req);
     const entry = front.get(exactEntryName(url, lite));
     if (!entry) return undefined;

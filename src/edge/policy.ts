@@ -1,4 +1,5 @@
 // What may be cached at the edge, and for how long.
+import { parse as parseCookies } from "hono/utils/cookie";
 import { formSecret } from "../community/signing";
 import { hmacSha256Hex, safeEqual } from "../platform/crypto";
 
@@ -36,7 +37,7 @@ export function isNewsroomPath(pathname: string): boolean {
 }
 
 /** A request's path, without its query (the request's URL is already normalised). */
-const pathOf = (rawUrl: string): string =>
+export const pathOf = (rawUrl: string): string =>
   rawUrl.slice(rawUrl.indexOf("/", rawUrl.indexOf("//") + 2)).split("?", 1)[0]!;
 
 export async function isCacheableRequest(req: Request, env: { FORM_SECRET?: string }): Promise<boolean> {
@@ -56,17 +57,9 @@ export async function isCacheableRequest(req: Request, env: { FORM_SECRET?: stri
 export async function hasEditorSession(req: Request, env: { FORM_SECRET?: string }): Promise<boolean> {
   const cookie = req.headers.get("cookie");
   if (!cookie?.includes(`${EDITOR_SESSION_COOKIE}=`)) return false;
-  const value = cookieValue(cookie, EDITOR_SESSION_COOKIE);
+  // Read as the newsroom reads it (hono's getCookie): the same value for both.
+  const value = parseCookies(cookie, EDITOR_SESSION_COOKIE)[EDITOR_SESSION_COOKIE];
   return value !== undefined && (await verifiedSessionToken(env, value)) !== null;
-}
-
-/** The first value of a cookie in a Cookie header, as hono's getCookie reads it. */
-function cookieValue(header: string, name: string): string | undefined {
-  for (const part of header.split(";")) {
-    const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
 }
 
 /** `{token}.{ends, s since the epoch}.{signature}`: what the session cookie holds. */
