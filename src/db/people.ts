@@ -39,9 +39,9 @@ export async function getAuthor(db: Database, id: number): Promise<Author | null
   return row ?? null;
 }
 
-/** An author and their photo (if it is still in the library), for the reader's author page. */
 /**
- * An author's page: only once one of their articles is published. Before that
+ * An author and their photo (if it is still in the library), for the reader's
+ * author page: only once one of their articles is published. Before that
  * the author is unknown to readers, like a missing one (as a tag only drafts
  * use), so a newsroom's new hire or a planned byline does not show early.
  */
