@@ -9,6 +9,7 @@
 // untouched and every copy renders the same page. Each copy is asked for
 // once: no query parameter is involved, so the measure stays a MISS whatever
 // the cache key keeps (issue 21 drops the parameters a page does not read).
+import { rm } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { runBatch } from "../../src/db/batch";
 import { openDatabase } from "../../src/db/client";
@@ -16,6 +17,8 @@ import { seedDemoPaper } from "../demo/seed-node";
 import { freePort, startWranglerDev } from "../dev-server";
 import { withLocalPlatform } from "../local-platform";
 import { createTempState, removeTempState } from "../temp-state";
+import { benchEditorCookie } from "./editor-cookie";
+import { startReference } from "./ratios";
 
 export interface Latency {
   p50: number;
@@ -28,6 +31,12 @@ export interface MissResult {
   /** wrangler dev's own overhead on the same server: a fingerprinted static file. */
   baseline: Latency;
   miss: Latency;
+  /** The same article rendered for an editor (BYPASS: no lookup, no store): how issue 20 measured its 28 ms. */
+  bypass: Latency;
+  /** The reference Worker (reference-workers/miss-floor.ts): one D1 read and one Cache API write, nothing rendered. */
+  floorOne: Latency;
+  /** The same with a version read first: two D1 round trips in a row. */
+  floorTwo: Latency;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -40,9 +49,12 @@ export function summarize(times: number[]): Latency {
 }
 
 /** Time to the last byte of one answer, and its X-Cache. */
-export async function timedFetch(url: string): Promise<{ ms: number; status: number; xCache: string | null }> {
+export async function timedFetch(
+  url: string,
+  init?: RequestInit,
+): Promise<{ ms: number; status: number; xCache: string | null }> {
   const start = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, init);
   await res.arrayBuffer();
   return { ms: performance.now() - start, status: res.status, xCache: res.headers.get("x-cache") };
 }
@@ -105,30 +117,62 @@ export async function missState(count: number): Promise<{ state: string; source:
 
 /**
  * The MISS line: `samples` distinct articles, each asked for once, in turn
- * with a static file (wrangler dev's own overhead, same server, same moment).
- * Fails if any answer is not a 200 MISS, so the line cannot quietly turn into HITs.
+ * with a static file (wrangler dev's own overhead, same server, same moment),
+ * the editor's render of the demo article, and the floor reference Worker
+ * (reference-workers/miss-floor.ts) answering the same page's bytes from D1.
+ * Fails if any answer is not a 200 with the X-Cache it should carry, so the
+ * line cannot quietly turn into HITs.
  */
 export async function benchMiss(samples: number): Promise<MissResult> {
   const { state, source, urls } = await missState(samples);
   try {
     const dev = await startWranglerDev({ port: await freePort(), persistTo: state });
+    let floor: Awaited<ReturnType<typeof startReference>> | undefined;
     try {
       const home = await (await fetch(`${dev.url}/`)).text();
       const favicon = home.match(/href="(\/_\/[^"]+)"/)?.[1] ?? "/";
-      // Warm: the demo article itself (chrome, shared fragments), and the static file.
-      for (let i = 0; i < 20; i++) await timedFetch(`${dev.url}${i % 2 ? source : favicon}`);
-      const baseline: number[] = [];
-      const miss: number[] = [];
-      for (const url of urls) {
-        baseline.push((await timedFetch(dev.url + favicon)).ms);
-        const res = await timedFetch(dev.url + url);
-        if (res.status !== 200 || res.xCache !== "MISS")
-          throw new Error(`MISS line: ${url} answered ${res.status} X-Cache ${res.xCache}, not a 200 MISS`);
-        miss.push(res.ms);
+      const page = await (await fetch(dev.url + source, { headers: { "accept-encoding": "identity" } })).arrayBuffer();
+      floor = await startReference("miss-floor", page, `/?n=${2 * samples + 40}`);
+      const cookie = await benchEditorCookie();
+      const expect = async (url: string, xCache: string, init?: RequestInit) => {
+        const res = await timedFetch(url, init);
+        if (res.status !== 200 || res.xCache !== xCache)
+          throw new Error(`MISS line: ${url} answered ${res.status} X-Cache ${res.xCache}, not a 200 ${xCache}`);
+        return res.ms;
+      };
+      // Warm: the demo article itself (chrome, shared fragments), the static file, the reference.
+      for (let i = 0; i < 20; i++) {
+        await timedFetch(`${dev.url}${i % 2 ? source : favicon}`);
+        await timedFetch(`${floor.server.url}/${1 + (i % 2)}/${2 * samples + 1 + i}`);
       }
-      return { article: source, baseline: summarize(baseline), miss: summarize(miss) };
+      const times = {
+        baseline: [] as number[],
+        miss: [] as number[],
+        bypass: [] as number[],
+        floorOne: [] as number[],
+        floorTwo: [] as number[],
+      };
+      for (const [i, url] of urls.entries()) {
+        times.baseline.push((await timedFetch(dev.url + favicon)).ms);
+        times.floorOne.push(await expect(`${floor.server.url}/1/${i + 1}`, "MISS"));
+        times.floorTwo.push(await expect(`${floor.server.url}/2/${samples + i + 1}`, "MISS"));
+        times.bypass.push(await expect(dev.url + source, "BYPASS", { headers: { cookie } }));
+        times.miss.push(await expect(dev.url + url, "MISS"));
+      }
+      return {
+        article: source,
+        baseline: summarize(times.baseline),
+        miss: summarize(times.miss),
+        bypass: summarize(times.bypass),
+        floorOne: summarize(times.floorOne),
+        floorTwo: summarize(times.floorTwo),
+      };
     } finally {
       await dev.stop();
+      if (floor) {
+        await floor.server.stop();
+        await rm(floor.state, { recursive: true, force: true });
+      }
     }
   } finally {
     await removeTempState(state);

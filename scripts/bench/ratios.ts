@@ -94,7 +94,12 @@ async function warm(name: string, url: string): Promise<Target> {
   throw new Error(`${name} (${url}) never answered X-Cache: HIT`);
 }
 
-async function startReference(name: string, page: ArrayBuffer): Promise<{ server: DevServer; state: string }> {
+/** A reference Worker on a local state of its own, given the page to answer (PUT to `setup`). */
+export async function startReference(
+  name: string,
+  page: ArrayBuffer,
+  setup = "/",
+): Promise<{ server: DevServer; state: string }> {
   const state = await mkdtemp(join(tmpdir(), `bench-${name}-`));
   const server = await startWranglerDev({
     port: await freePort(),
@@ -102,7 +107,7 @@ async function startReference(name: string, page: ArrayBuffer): Promise<{ server
     persistTo: state,
     readyPath: "/ready",
   });
-  const res = await fetch(`${server.url}/`, { method: "PUT", body: page });
+  const res = await fetch(server.url + setup, { method: "PUT", body: page });
   if (res.status !== 204) {
     await server.stop();
     await rm(state, { recursive: true, force: true });
