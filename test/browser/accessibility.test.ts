@@ -3,23 +3,17 @@
 // Zero violations, colour contrast included. Reader pages on a phone and a
 // desktop; the newsroom, built for phones first, on a phone.
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, type ExpectStatic, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, type ExpectStatic, inject, it } from "vitest";
 import { axeViolations } from "./axe";
-import { launch } from "./chromium";
+import { useChromium } from "./chromium";
 import { READER_VARIANTS, type ReaderVariant, RUN, readerContext } from "./readers";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
 const admin = inject("admin");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const TIMEOUT = 240_000;
 const PHONE_JS = READER_VARIANTS.find((v) => v.device === "phone" && v.javaScriptEnabled)!;
@@ -63,7 +57,7 @@ async function startComment(context: BrowserContext, articlePath: string, name: 
   };
 }
 
-const axeContext = (variant: ReaderVariant) => readerContext(browser, variant, { bypassCSP: true });
+const axeContext = (variant: ReaderVariant) => readerContext(browser(), variant, { bypassCSP: true });
 
 describe.concurrent("accessibility (axe-core)", () => {
   for (const variant of [PHONE_JS, DESKTOP_JS]) {

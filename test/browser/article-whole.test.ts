@@ -12,11 +12,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { renderDemoPhoto } from "../../scripts/demo/photos";
 import { axeViolations } from "./axe";
-import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import { DESKTOP, PHONE, SCREENSHOTS, useChromium } from "./chromium";
 import { press, selectBack, signedIn } from "./newsroom";
 
 const base = inject("baseUrl");
@@ -26,17 +26,11 @@ const RUN = Math.floor(Math.random() * 0xffff).toString(16);
 const TIMEOUT = 240_000;
 const LINK = "https://example.org/lich-cat-dien";
 const VIDEO_ID = "Xk3bQm9TzLw";
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function signedInHere(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
-  const signed = await signedIn(browser, base, editor, options);
+  const signed = await signedIn(browser(), base, editor, options);
   // Nothing in a test reaches the video's own site.
   await signed.context.route(/youtube|facebook/, (route) => route.fulfill({ status: 204 }));
   return signed;
@@ -103,7 +97,7 @@ async function checkReaderPage(
   label: string,
 ) {
   // A reader's own browser (axe needs JavaScript, whatever the editor had).
-  const context = await browser.newContext({ ...options, javaScriptEnabled: true, bypassCSP: true });
+  const context = await browser().newContext({ ...options, javaScriptEnabled: true, bypassCSP: true });
   await context.route(/youtube|facebook/, (route) => route.fulfill({ status: 204 }));
   const page = await context.newPage();
   await page.goto(base + path);

@@ -2,20 +2,14 @@
 // article's text back after the tab is closed, the local copy is offered
 // and restored, leaving with unsaved text warns, an expired session loses
 // nothing, and the share card follows the fields as they are typed (18.9).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, PHONE, SCREENSHOTS, useChromium } from "./chromium";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function signIn(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -54,7 +48,7 @@ async function fillArticle(page: Page, headline: string, body: string): Promise<
 
 describe("never lose text", () => {
   it("autosaves a new article; closing the tab and opening the form again brings the text back", async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await browser().newContext(DESKTOP);
     const page = await signIn(context);
     await newArticle(page);
     expect(await page.$eval("#article-form", (f) => f.getAttribute("data-autosave-ms"))).toBe("20000");
@@ -84,7 +78,7 @@ describe("never lose text", () => {
   });
 
   it("keeps a local copy until the server has it, offers it on opening, and restores it into the form", async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await browser().newContext(PHONE);
     const page = await signIn(context);
     await newArticle(page, 600_000);
     await fillArticle(page, "Bản chỉ có trên máy này", "Gõ dở khi mất mạng.");
@@ -118,7 +112,7 @@ describe("never lose text", () => {
   });
 
   it("warns before leaving with unsaved text, and not after a submit", async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await browser().newContext(DESKTOP);
     const page = await signIn(context);
     await newArticle(page, 600_000);
     const dialogs: string[] = [];
@@ -147,7 +141,7 @@ describe("never lose text", () => {
   });
 
   it("loses nothing when the session expired: Lưu, sign in, the text is there, save", async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await browser().newContext(DESKTOP);
     const page = await signIn(context);
     await newArticle(page, 600_000);
     const body = "Viết lâu đến mức phiên đăng nhập hết hạn.\n\nĐoạn thứ hai vẫn còn.";
@@ -173,7 +167,7 @@ describe("never lose text", () => {
   });
 
   it("draws the share card as the fields are typed, with character counts", async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await browser().newContext(PHONE);
     const page = await signIn(context);
     await newArticle(page, 600_000);
     await page.fill("#kicker", "Phường 7:");

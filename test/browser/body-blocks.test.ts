@@ -4,21 +4,15 @@
 // of YouTube until the reader taps, a tap swaps in the youtube-nocookie
 // player with JavaScript and follows the link without it; axe finds nothing.
 import { gzipSync } from "node:zlib";
-import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Request } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./axe";
-import { launch } from "./chromium";
+import { useChromium } from "./chromium";
 import { READER_VARIANTS, readerContext, variantLabel } from "./readers";
 
 const base = inject("baseUrl");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const TIMEOUT = 180_000;
 const isThirdParty = (r: Request) => !r.url().startsWith(base) && !r.url().startsWith("data:");
@@ -42,7 +36,7 @@ describe("tables, Xem thêm and the video facade in a browser", () => {
     it(
       `work on the demo article (${variantLabel(variant)})`,
       async () => {
-        const context = await readerContext(browser, variant);
+        const context = await readerContext(browser(), variant);
         // The video's own site is never reached from a test: answer for it.
         await context.route(/youtube|facebook/, (route) =>
           route.fulfill({ status: 200, contentType: "text/html", body: "<title>video</title>" }),
@@ -96,7 +90,7 @@ describe("tables, Xem thêm and the video facade in a browser", () => {
 
         // axe needs its own script, which only a context without the CSP can add.
         if (variant.javaScriptEnabled) {
-          const axeContext = await readerContext(browser, variant, { bypassCSP: true });
+          const axeContext = await readerContext(browser(), variant, { bypassCSP: true });
           const axePage = await axeContext.newPage();
           await axePage.goto(base + path);
           expect(await axeViolations(axePage)).toEqual([]);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { type Browser, type BrowserContextOptions, chromium } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOTS = "screenshots";
@@ -32,4 +33,25 @@ export async function launch(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Debian's Chromium for the tests of the calling file: launched before them
+ * and closed after; `"test"` gives each test a browser of its own (for work
+ * a test leaves in flight, such as service workers). Call at the top level.
+ */
+export function useChromium(each: "file" | "test" = "file"): () => Browser {
+  let browser: Browser | undefined;
+  const [before, after] = each === "file" ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not running: call browser() inside a test");
+    return browser;
+  };
 }

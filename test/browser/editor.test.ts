@@ -5,23 +5,17 @@
 // with the editor open. With JavaScript off, the markup textarea still saves.
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromium, type Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { InvalidBodyError, parseBody } from "../../src/content/blocks";
 import { axeViolations } from "./axe";
-import { CHROMIUM, DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import { CHROMIUM, DESKTOP, PHONE, SCREENSHOTS, useChromium } from "./chromium";
 import { press, selectBack, signedIn } from "./newsroom";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Tables are a block of branch i18-blocks: until merged, the server refuses them and that part waits. */
 const SERVER_HAS_TABLES = (() => {
@@ -63,7 +57,7 @@ for (const [device, options] of [
     const touch = device === "phone";
 
     it("writes bold, italic, a link and lists; the reader page shows them", async () => {
-      const { context, page } = await signedIn(browser, base, editor, options);
+      const { context, page } = await signedIn(browser(), base, editor, options);
       await page.goto(`${base}/admin/bai-viet/moi`);
       await page.waitForSelector(".pm-editor");
       // The markup textarea stays in the form, hidden; the editor is what is shown.
@@ -130,7 +124,7 @@ for (const [device, options] of [
     });
 
     it("has no axe violations with the editor open, a dialog open, and a full body", async () => {
-      const { context, page } = await signedIn(browser, base, editor, options);
+      const { context, page } = await signedIn(browser(), base, editor, options);
       await page.goto(`${base}/admin/bai-viet/moi`);
       await page.waitForSelector(".pm-editor");
       await page.locator(".pm-editor").click();
@@ -167,7 +161,7 @@ for (const [device, options] of [
 
 describe("the editor's other blocks", () => {
   it("inserts a photo from the picker as its thumbnail, never its id, and saves it", async () => {
-    const { context, page } = await signedIn(browser, base, editor, DESKTOP);
+    const { context, page } = await signedIn(browser(), base, editor, DESKTOP);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài có ảnh ${RUN}`);
     await page.locator(".pm-editor").click();
@@ -194,7 +188,7 @@ describe("the editor's other blocks", () => {
   });
 
   it("builds a table, a video and a “Xem thêm” in the stored shapes (contract.md)", async () => {
-    const { context, page } = await signedIn(browser, base, editor, PHONE);
+    const { context, page } = await signedIn(browser(), base, editor, PHONE);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await page.locator(".pm-editor").click();
     await page.keyboard.type("Bảng giá:");
@@ -251,7 +245,7 @@ describe("the editor's other blocks", () => {
   });
 
   it.runIf(SERVER_HAS_TABLES)("makes a table the reader page shows", async () => {
-    const { context, page } = await signedIn(browser, base, editor, PHONE);
+    const { context, page } = await signedIn(browser(), base, editor, PHONE);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài có bảng ${RUN}`);
     await page.locator(".pm-editor").click();
@@ -270,7 +264,7 @@ describe("the editor's other blocks", () => {
 
 describe("the editor's history, paste and restore", () => {
   it("undoes and redoes, pastes through the converter with a spoken note, and reloads on newsroom:restored", async () => {
-    const { context, page } = await signedIn(browser, base, editor, DESKTOP);
+    const { context, page } = await signedIn(browser(), base, editor, DESKTOP);
     await page.goto(`${base}/admin/bai-viet/moi`);
     const editorBox = page.locator(".pm-editor");
     await editorBox.click();
@@ -310,7 +304,7 @@ describe("the editor's history, paste and restore", () => {
 
 describe("a very long body", () => {
   it("is sent once, as blocks, when blocks and markup together would pass the form's 1 MB", async () => {
-    const { context, page } = await signedIn(browser, base, editor, DESKTOP);
+    const { context, page } = await signedIn(browser(), base, editor, DESKTOP);
     await page.goto(`${base}/admin/bai-viet/moi`);
     await fillMeta(page, `Bài rất dài ${RUN}`);
     await page.fill("#publishAt", ""); // saved as a draft: no publish time
@@ -333,7 +327,7 @@ describe("a very long body", () => {
 
 describe("without JavaScript", () => {
   it("saves the markup textarea as before", async () => {
-    const { context, page } = await signedIn(browser, base, editor, { ...PHONE, javaScriptEnabled: false });
+    const { context, page } = await signedIn(browser(), base, editor, { ...PHONE, javaScriptEnabled: false });
     await page.goto(`${base}/admin/bai-viet/moi`);
     await expect(page.locator(".pm-editor").count()).resolves.toBe(0);
     await fillMeta(page, `Bài không JavaScript ${RUN}`);
@@ -347,7 +341,7 @@ describe("without JavaScript", () => {
 
 describe("Lighthouse", () => {
   it("scores 100 for accessibility on the article form with the editor open", { timeout: 180_000 }, async () => {
-    const { context, page } = await signedIn(browser, base, editor, PHONE);
+    const { context, page } = await signedIn(browser(), base, editor, PHONE);
     const cookies = await context.cookies();
     await page.goto(`${base}/admin/bai-viet`);
     const edit = await page.locator("main table a").first().getAttribute("href");

@@ -4,21 +4,16 @@
 // or script. On Lighthouse's phone (412 px at 1.75), the browser tests'
 // phone and a desktop. And no script on its way: the page's own scripts are
 // asked for only once the page, hero included, has loaded.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, launch, PHONE } from "./chromium";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { DESKTOP, PHONE, useChromium } from "./chromium";
 
 const base = inject("baseUrl");
-let browser: Browser;
 let article: string;
 
+const browser = useChromium();
 beforeAll(async () => {
-  browser = await launch();
   const home = await (await fetch(`${base}/`)).text();
   article = /<article class="top-story">[\s\S]*?href="(\/[a-z0-9-]+\/[a-z0-9-]+-\d+\.html)"/.exec(home)![1]!;
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const SCREENS = [
@@ -34,7 +29,7 @@ const SCREENS = [
 describe("the hero photo comes first, once, in the width the screen needs", () => {
   for (const screen of SCREENS) {
     it(screen.name, async () => {
-      const context = await browser.newContext(screen.options);
+      const context = await browser().newContext(screen.options);
       try {
         const page = await context.newPage();
         const requested: string[] = [];
@@ -63,7 +58,7 @@ describe("the hero photo comes first, once, in the width the screen needs", () =
 
 describe("the page's scripts wait for the hero", () => {
   it("asks for offline reading's script only after the hero has loaded, then runs it", async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       ...PHONE,
       viewport: { width: 412, height: 823 },
       deviceScaleFactor: 1.75,

@@ -2,26 +2,20 @@
 // paper's name whole in the masthead, and a poll option that wraps hanging
 // under its own text, not under the radio button. 320 px is the narrowest
 // phone still common; 360 px the most common Android width.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_ARTICLES } from "../../scripts/demo/articles/index";
 import { DEMO_POLL_LONG_OPTION } from "../../scripts/demo/seed-content";
-import { launch, PHONE, SCREENSHOTS } from "./chromium";
+import { PHONE, SCREENSHOTS, useChromium } from "./chromium";
 
 const base = inject("baseUrl");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const WIDTHS = [320, 360] as const;
 
 async function phonePage(width: number): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     ...PHONE,
     viewport: { width, height: 740 },
     javaScriptEnabled: false,

@@ -1,22 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { renderDemoPhoto } from "../../scripts/demo/photos";
-import { launch, PHONE, SCREENSHOTS } from "./chromium";
+import { PHONE, SCREENSHOTS, useChromium } from "./chromium";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("an editor on a phone", () => {
   it("logs in, uploads a photo, writes an article with a subheading and a figure, publishes, and sees it on the home page", async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await browser().newContext(PHONE);
     const page = await context.newPage();
 
     await page.goto(`${base}/admin`);

@@ -2,30 +2,24 @@
 // the network goes away (playwright's setOffline, which also cuts the service
 // worker's own fetches). See docs/reader.md, "Offline reading".
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
-import { launch, PHONE } from "./chromium";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { PHONE, useChromium } from "./chromium";
 import { readerContext, screenshot } from "./readers";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
-let browser: Browser;
 
 // A browser of its own for each test: service workers registered, replaced and
 // cut off from the network leave Chromium with work in flight when a test ends,
 // and on a loaded CI machine it once crashed closing such a context, taking
 // the rest of the file with it. Closing the whole browser ends that work too.
-beforeEach(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+const browser = useChromium("test");
 
 const OFFLINE_TITLE = "Không có kết nối mạng";
 
 async function reader(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await readerContext(browser, { options: PHONE, javaScriptEnabled });
+  const context = await readerContext(browser(), { options: PHONE, javaScriptEnabled });
   return { context, page: await context.newPage() };
 }
 

@@ -1,21 +1,15 @@
 // The textarea's paste helper (src/assets/admin.js) in a real browser: Word
 // HTML with a data: image and multi-line plain text go through the server
 // and come back as markup, with the notes shown under the body.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { PNG } from "../fixtures/image-formats";
-import { DESKTOP, launch } from "./chromium";
+import { DESKTOP, useChromium } from "./chromium";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Fires a paste on the body textarea carrying the given clipboard types, as a browser does for Ctrl+V. */
 function pasteInto(page: Page, data: Record<string, string>) {
@@ -31,7 +25,7 @@ function pasteInto(page: Page, data: Record<string, string>) {
 
 describe("pasting into the body textarea", () => {
   it("converts Word HTML and uploads its data: image; splits plain text into paragraphs; shows notes", async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await browser().newContext(DESKTOP);
     const page = await context.newPage();
     await page.goto(`${base}/admin/dang-nhap`);
     await page.fill("#email", editor.email);

@@ -2,23 +2,17 @@
 // searching a caption, a share photo uploaded from within the dialog and its
 // caption edited in place, the reader page showing both; axe with the dialog
 // open; and the hero photo chosen without JavaScript.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { renderDemoPhoto } from "../../scripts/demo/photos";
 import { axeViolations } from "./axe";
-import { launch, PHONE, SCREENSHOTS } from "./chromium";
+import { PHONE, SCREENSHOTS, useChromium } from "./chromium";
 import { signedIn } from "./newsroom";
 
 const base = inject("baseUrl");
 const editor = inject("editor");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 interface Photo {
   id: number;
@@ -28,7 +22,7 @@ interface Photo {
   credit: string;
 }
 
-const signIn = (javaScriptEnabled: boolean) => signedIn(browser, base, editor, { ...PHONE, javaScriptEnabled });
+const signIn = (javaScriptEnabled: boolean) => signedIn(browser(), base, editor, { ...PHONE, javaScriptEnabled });
 
 async function fillArticle(page: Page, headline: string) {
   await page.fill("#headline", headline);

@@ -1,20 +1,14 @@
 // A reader's visit, in a real Chromium on a phone and a desktop, with
 // JavaScript off and on: every step works as plain links and forms.
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, inject, it } from "vitest";
-import { launch } from "./chromium";
+import type { Page } from "playwright-core";
+import { describe, inject, it } from "vitest";
+import { useChromium } from "./chromium";
 import { READER_VARIANTS, RUN, readerContext, screenshot, variantLabel } from "./readers";
 
 const base = inject("baseUrl");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Through the header: on a phone the sections sit behind the "Chuyên mục" menu. */
 async function openSection(page: Page, path: string) {
@@ -37,7 +31,7 @@ describe.concurrent("a reader", () => {
     it(
       `reads home, a section and an article, searches, and comments (${variantLabel(variant)})`,
       async ({ expect }) => {
-        const context = await readerContext(browser, variant);
+        const context = await readerContext(browser(), variant);
         const page = await context.newPage();
         const shot = (kind: string) => screenshot(page, kind, variant);
         const noOverflow = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -139,7 +133,7 @@ describe("a reader votes in the poll", () => {
   for (const [i, variant] of READER_VARIANTS.entries()) {
     it(`once, and sees the vote counted (${variantLabel(variant)})`, async ({ expect }) => {
       const choice = choices[i]!;
-      const context = await readerContext(browser, variant);
+      const context = await readerContext(browser(), variant);
       const page = await context.newPage();
       await page.goto(`${base}/`);
       await Promise.all([page.waitForURL(/\/binh-chon\/\d+$/), page.click(".poll a:text('Xem kết quả')")]);

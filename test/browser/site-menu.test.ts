@@ -1,20 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, launch, PHONE, SCREENSHOTS } from "./chromium";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, PHONE, SCREENSHOTS, useChromium } from "./chromium";
 
 const base = inject("baseUrl");
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("the site's chrome without JavaScript", () => {
   it("keeps the phone header on one line and opens the menu with a tap", async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/`);
     const masthead = page.locator(".masthead");
@@ -48,7 +41,7 @@ describe("the site's chrome without JavaScript", () => {
   });
 
   it("shows the menu as a row on a desktop", async () => {
-    const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/`);
     expect(await page.locator("details.menu").isVisible()).toBe(false);
