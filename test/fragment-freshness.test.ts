@@ -26,7 +26,7 @@ import forecastFixture from "./fixtures/open-meteo/bac-lieu-forecast.json";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
-import { loginAs, postForm } from "./setup/newsroom";
+import { loginAs, pollFields, pollIdFromLocation, postForm } from "./setup/newsroom";
 import { rowsOf } from "./setup/rows";
 
 beforeAll(loadDemo);
@@ -131,16 +131,9 @@ describe("a fragment change on an already cached page", () => {
   it("shows a reader's vote in the cached results page at once", async () => {
     const editor = await loginAs("editor");
     const question = "Có nên mở thêm chuyến xe buýt đêm về Hộ Phòng?";
-    const created = await editor.post("/admin/binh-chon", {
-      question,
-      options: "Có\nKhông",
-      placement: "sidebar",
-      articleIds: "",
-      opensAt: toVietnamLocalInput(new Date(Date.now() - 60_000)),
-      closesAt: toVietnamLocalInput(new Date(Date.now() + 86_400_000)),
-    });
+    const created = await editor.post("/admin/binh-chon", pollFields({ question }));
     expect(created.status).toBe(303);
-    const pollId = Number(/\/admin\/binh-chon\/(\d+)/.exec(created.headers.get("location")!)![1]);
+    const pollId = pollIdFromLocation(created);
     // Archived afterwards, so the sidebar poll is no longer this one.
     undo.push(() => editor.post(`/admin/binh-chon/${pollId}/trang-thai`, { "hanh-dong": "luu-tru" }));
     const path = `/binh-chon/${pollId}`;

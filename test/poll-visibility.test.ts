@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toVietnamLocalInput } from "../src/vi/dates";
 import { loadDemo } from "./setup/demo";
 import { get, text } from "./setup/http";
-import { type Editor, loginAs, postForm } from "./setup/newsroom";
+import { type Editor, loginAs, pollIdFromLocation, postForm } from "./setup/newsroom";
 
 let editor: Editor;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ async function createPoll(opensAt: Date): Promise<number> {
     closesAt: toVietnamLocalInput(new Date(opensAt.getTime() + 7 * 86_400_000)),
   });
   expect(res.status).toBe(303);
-  return Number(/\/admin\/binh-chon\/(\d+)/.exec(res.headers.get("location")!)![1]);
+  return pollIdFromLocation(res);
 }
 
 /** What a reader (or a script) learns from an answer: status, caching, the page's heading and whether the poll shows. */

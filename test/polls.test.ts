@@ -2,11 +2,10 @@ import { env } from "cloudflare:test";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
-import { toVietnamLocalInput } from "../src/vi/dates";
 import { loadDemo } from "./setup/demo";
 import { articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
-import { loginAs, postForm } from "./setup/newsroom";
+import { loginAs, pollFields, pollIdFromLocation, pollOptionIds, postForm } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 
@@ -16,16 +15,7 @@ async function createPoll(
   over: Record<string, string> = {},
 ): Promise<number> {
   const editor = await loginAs("editor");
-  const now = Date.now();
-  const res = await editor.post("/admin/binh-chon", {
-    question,
-    options,
-    placement: "sidebar",
-    articleIds: "",
-    opensAt: toVietnamLocalInput(new Date(now - 60_000)),
-    closesAt: toVietnamLocalInput(new Date(now + 86_400_000)),
-    ...over,
-  });
+  const res = await editor.post("/admin/binh-chon", pollFields({ question, options, ...over }));
   expect(
     res.status,
     await res
@@ -33,15 +23,10 @@ async function createPoll(
       .text()
       .then((t) => text(parse(t).querySelector(".error"))),
   ).toBe(303);
-  return Number(/\/admin\/binh-chon\/(\d+)/.exec(res.headers.get("location")!)![1]);
+  return pollIdFromLocation(res);
 }
 
-const optionIds = async (pollId: number) =>
-  (
-    await env.DB.prepare("select id from poll_options where poll_id = ? order by position")
-      .bind(pollId)
-      .all<{ id: number }>()
-  ).results.map((r) => r.id);
+const optionIds = pollOptionIds;
 const totals = async (pollId: number) => {
   const sum = await env.DB.prepare("select sum(votes) as n from poll_options where poll_id = ?")
     .bind(pollId)
@@ -177,14 +162,10 @@ describe("polls", () => {
 
     // Attached to that article as well (an edit before any vote): its page shows it too.
     const editor = await loginAs("editor");
-    const edit = await editor.post(`/admin/binh-chon/${attached}`, {
-      question,
-      options: "Rồi\nChưa",
-      placement: "articles",
-      articleIds: `${idOf(a!)}, ${idOf(b!)}`,
-      opensAt: toVietnamLocalInput(new Date(Date.now() - 60_000)),
-      closesAt: toVietnamLocalInput(new Date(Date.now() + 86_400_000)),
-    });
+    const edit = await editor.post(
+      `/admin/binh-chon/${attached}`,
+      pollFields({ question, options: "Rồi\nChưa", placement: "articles", articleIds: `${idOf(a!)}, ${idOf(b!)}` }),
+    );
     expect(edit.status).toBe(303);
     expect((await pollOn(b!)).question).toBe(question);
   });
@@ -192,14 +173,7 @@ describe("polls", () => {
   it("can be edited only before the first vote", async () => {
     const id = await createPoll("Câu hỏi có lỗi chính tả?", "Có\nKhông");
     const editor = await loginAs("editor");
-    const fields = (question: string) => ({
-      question,
-      options: "Có\nKhông",
-      placement: "sidebar",
-      articleIds: "",
-      opensAt: toVietnamLocalInput(new Date(Date.now() - 60_000)),
-      closesAt: toVietnamLocalInput(new Date(Date.now() + 86_400_000)),
-    });
+    const fields = (question: string) => pollFields({ question });
     expect((await editor.post(`/admin/binh-chon/${id}`, fields("Câu hỏi đã sửa chính tả?"))).status).toBe(303);
     const [yes] = await optionIds(id);
     await vote(id, yes!, { "cf-connecting-ip": "198.51.100.201" });
@@ -215,14 +189,7 @@ describe("polls", () => {
   it("refuse a poll with fewer than 2 or more than 10 options", async () => {
     const editor = await loginAs("editor");
     for (const options of ["Chỉ một", Array.from({ length: 11 }, (_, i) => `Phương án ${i}`).join("\n")]) {
-      const res = await editor.post("/admin/binh-chon", {
-        question: "Hỏi?",
-        options,
-        placement: "sidebar",
-        articleIds: "",
-        opensAt: toVietnamLocalInput(new Date()),
-        closesAt: toVietnamLocalInput(new Date(Date.now() + 3600_000)),
-      });
+      const res = await editor.post("/admin/binh-chon", pollFields({ question: "Hỏi?", options }));
       expect(res.status).toBe(400);
       expect(await res.text()).toContain("Cần từ 2 đến 10 phương án");
     }

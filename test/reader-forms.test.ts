@@ -8,11 +8,10 @@ import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { createApp } from "../src/app";
 import { checkFormToken, issueFormToken, networkOf } from "../src/community/form-token";
 import { formSecret } from "../src/community/signing";
-import { toVietnamLocalInput } from "../src/vi/dates";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
-import { loginAs, ORIGIN, postForm } from "./setup/newsroom";
+import { loginAs, ORIGIN, pollFields, pollIdFromLocation, pollOptionIds, postForm } from "./setup/newsroom";
 
 beforeAll(loadDemo);
 
@@ -238,20 +237,8 @@ describe("the comment form's token", () => {
 describe("votes from another site", () => {
   async function openPoll(question: string): Promise<{ id: number; options: number[] }> {
     const editor = await loginAs("editor");
-    const now = Date.now();
-    const res = await editor.post("/admin/binh-chon", {
-      question,
-      options: "Có\nKhông",
-      placement: "sidebar",
-      articleIds: "",
-      opensAt: toVietnamLocalInput(new Date(now - 60_000)),
-      closesAt: toVietnamLocalInput(new Date(now + 86_400_000)),
-    });
-    const id = Number(/\/admin\/binh-chon\/(\d+)/.exec(res.headers.get("location")!)![1]);
-    const rows = await env.DB.prepare("select id from poll_options where poll_id = ? order by position")
-      .bind(id)
-      .all<{ id: number }>();
-    return { id, options: rows.results.map((r) => r.id) };
+    const id = pollIdFromLocation(await editor.post("/admin/binh-chon", pollFields({ question })));
+    return { id, options: await pollOptionIds(id) };
   }
   const counted = async (pollId: number) =>
     env.DB.prepare("select coalesce(sum(votes), 0) as n from poll_options where poll_id = ?")
@@ -341,20 +328,10 @@ describe("every reader form", () => {
 
 async function openPollForAll(): Promise<{ id: number; option: number }> {
   const editor = await loginAs("editor");
-  const now = Date.now();
-  const res = await editor.post("/admin/binh-chon", {
-    question: "Mọi biểu mẫu?",
-    options: "Một\nHai",
-    placement: "sidebar",
-    articleIds: "",
-    opensAt: toVietnamLocalInput(new Date(now - 60_000)),
-    closesAt: toVietnamLocalInput(new Date(now + 86_400_000)),
-  });
-  const id = Number(/\/admin\/binh-chon\/(\d+)/.exec(res.headers.get("location")!)![1]);
-  const option = (await env.DB.prepare("select id from poll_options where poll_id = ? order by position")
-    .bind(id)
-    .first<number>("id"))!;
-  return { id, option };
+  const res = await editor.post("/admin/binh-chon", pollFields({ question: "Mọi biểu mẫu?", options: "Một\nHai" }));
+  const id = pollIdFromLocation(res);
+  const [option] = await pollOptionIds(id);
+  return { id, option: option! };
 }
 const totals = async () => ({
   comments: await env.DB.prepare("select count(*) as n from comments").first<number>("n"),

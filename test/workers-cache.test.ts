@@ -15,7 +15,17 @@ import worker from "../worker/index";
 import forecastFixture from "./fixtures/open-meteo/bac-lieu-forecast.json";
 import { loadDemo } from "./setup/demo";
 import { articleId, articleUrl } from "./setup/demo-urls";
-import { articleFields, articleFormValues, type Editor, firstIds, loginAs, ORIGIN } from "./setup/newsroom";
+import {
+  articleFields,
+  articleFormValues,
+  type Editor,
+  firstIds,
+  loginAs,
+  ORIGIN,
+  pollFields,
+  pollIdFromLocation,
+  pollOptionIds,
+} from "./setup/newsroom";
 
 beforeAll(loadDemo);
 afterEach(() => vi.restoreAllMocks());
@@ -255,24 +265,8 @@ describe("Workers Cache: what each write purges", () => {
 
   it("purges nothing for a reader's vote, and the results page shows it to the voter and lives 15 s at the edge", async () => {
     const editor = await loginAs("editor");
-    const now = Date.now();
-    const created = await editorPost(
-      editor,
-      "/admin/binh-chon",
-      {
-        question: "Bạn có đọc báo mỗi sáng?",
-        options: "Có\nKhông",
-        placement: "sidebar",
-        articleIds: "",
-        opensAt: toVietnamLocalInput(new Date(now - 60_000)),
-        closesAt: toVietnamLocalInput(new Date(now + 86_400_000)),
-      },
-      API,
-    );
-    const pollId = Number(/\/admin\/binh-chon\/(\d+)/.exec(created.headers.get("location")!)![1]);
-    const option = (await env.DB.prepare("select id from poll_options where poll_id = ? order by position")
-      .bind(pollId)
-      .first<{ id: number }>())!.id;
+    const pollId = pollIdFromLocation(await editorPost(editor, "/admin/binh-chon", pollFields(), API));
+    const [option] = await pollOptionIds(pollId);
     const results = `/binh-chon/${pollId}`;
     const before = await send(results);
     expect(tagsOf(before).has(`poll-${pollId}`)).toBe(true);

@@ -4,6 +4,7 @@ import { openDatabase } from "../../src/db/client";
 import { insertUser } from "../../src/db/users";
 import type { UserRole } from "../../src/model/statuses";
 import { hashPassword } from "../../src/platform/passwords";
+import { toVietnamLocalInput } from "../../src/vi/dates";
 import { get } from "./http";
 
 export const PASSWORD = "mat-khau-that-dai-123";
@@ -114,6 +115,34 @@ export function idFromLocation(res: Response): number {
   const m = /\/admin\/bai-viet\/(\d+)/.exec(res.headers.get("location") ?? "");
   if (!m) throw new Error(`no article id in ${res.status} ${res.headers.get("location")}`);
   return Number(m[1]);
+}
+
+/** The fields of the poll form: a sidebar poll with two options, open from a minute ago for a day. */
+export function pollFields(over: Record<string, string> = {}): Record<string, string> {
+  const now = Date.now();
+  return {
+    question: "Bạn có đọc báo mỗi sáng?",
+    options: "Có\nKhông",
+    placement: "sidebar",
+    articleIds: "",
+    opensAt: toVietnamLocalInput(new Date(now - 60_000)),
+    closesAt: toVietnamLocalInput(new Date(now + 86_400_000)),
+    ...over,
+  };
+}
+
+export function pollIdFromLocation(res: Response): number {
+  const m = /\/admin\/binh-chon\/(\d+)/.exec(res.headers.get("location") ?? "");
+  if (!m) throw new Error(`no poll id in ${res.status} ${res.headers.get("location")}`);
+  return Number(m[1]);
+}
+
+/** A poll's option ids, in the order readers see them. */
+export async function pollOptionIds(pollId: number): Promise<number[]> {
+  const rows = await env.DB.prepare("select id from poll_options where poll_id = ? order by position")
+    .bind(pollId)
+    .all<{ id: number }>();
+  return rows.results.map((r) => r.id);
 }
 
 /** An article's edit form, read back as a browser would send it (an unticked checkbox or radio button is not sent). */
