@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { DESKTOP, PHONE, SCREENSHOTS } from "./chromium";
 
@@ -52,4 +53,26 @@ export function screenshot(
     path: `${SCREENSHOTS}/${kind}-${variant.device}${variant.javaScriptEnabled ? "" : "-nojs"}.png`,
     fullPage,
   });
+}
+
+/** The reader budgets (docs/performance.md, "Budgets"): the HTML with its CSS in one round trip, the phone page under 50 KB. */
+export const HTML_BUDGET = 14 * 1024;
+export const PHONE_PAGE_BUDGET = 50 * 1024;
+
+/**
+ * What a phone downloads for a page, as scripts/bench.ts measures it: the
+ * HTML gzipped, and each photo's `src` variant as a browser that takes AVIF
+ * gets it.
+ */
+export async function phoneWeight(
+  base: string,
+  html: string,
+): Promise<{ html: number; photos: number; total: number }> {
+  const htmlBytes = gzipSync(Buffer.from(html), { level: 9 }).length;
+  let photos = 0;
+  for (const [, src] of html.matchAll(/<img src="([^"]+)"/g)) {
+    const res = await fetch(base + src!.replace(/&amp;/g, "&"), { headers: { accept: "image/avif,image/webp,*/*" } });
+    photos += (await res.arrayBuffer()).byteLength;
+  }
+  return { html: htmlBytes, photos, total: htmlBytes + photos };
 }
