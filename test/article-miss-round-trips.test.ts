@@ -8,7 +8,7 @@ import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { openDatabase } from "../src/db/client";
 import { createPoll } from "../src/db/polls";
 import { loadDemo } from "./setup/demo";
-import { articleUrl } from "./setup/demo-urls";
+import { articleId, articleUrl } from "./setup/demo-urls";
 import { get } from "./setup/http";
 
 beforeAll(loadDemo);
@@ -120,7 +120,7 @@ describe("the first request for an article", () => {
 
   it("waits once more for a poll attached to it, in one batch", async () => {
     const path = await articleUrl(withPoll!.headline);
-    const id = Number(/-(\d+)\.html$/.exec(path)![1]);
+    const id = await articleId(withPoll!.headline);
     const now = Date.now();
     await createPoll(openDatabase(env.DB), {
       question: "Bài này có ích cho bạn không?",

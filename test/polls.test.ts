@@ -3,7 +3,7 @@ import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../scripts/demo/articles/index";
 import { loadDemo } from "./setup/demo";
-import { articleUrl } from "./setup/demo-urls";
+import { articleId, articleUrl } from "./setup/demo-urls";
 import { get, text } from "./setup/http";
 import { loginAs, pollFields, pollIdFromLocation, pollOptionIds, postForm } from "./setup/newsroom";
 
@@ -26,7 +26,6 @@ async function createPoll(
   return pollIdFromLocation(res);
 }
 
-const optionIds = pollOptionIds;
 const totals = async (pollId: number) => {
   const sum = await env.DB.prepare("select sum(votes) as n from poll_options where poll_id = ?")
     .bind(pollId)
@@ -53,7 +52,7 @@ describe("polls", () => {
     expect(home.querySelectorAll(".poll input[type=radio]")).toHaveLength(3);
     expect(home.querySelector(".poll form")?.getAttribute("action")).toBe(`/binh-chon/${id}`);
 
-    const [yes] = await optionIds(id);
+    const [yes] = await pollOptionIds(id);
     const res = await vote(id, yes!, { "cf-connecting-ip": "203.0.113.50" });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/binh-chon/${id}#da-binh-chon`);
@@ -79,7 +78,7 @@ describe("polls", () => {
 
   it("counts 1,000 votes from one client once", async () => {
     const id = await createPoll("Một người bấm nhiều lần?");
-    const [a, b] = await optionIds(id);
+    const [a, b] = await pollOptionIds(id);
     const client = { "cf-connecting-ip": "203.0.113.77" };
     const statuses: number[] = [];
     for (let batch = 0; batch < 20; batch++) {
@@ -94,7 +93,7 @@ describe("polls", () => {
 
   it("counts every one of 200 concurrent votes from distinct clients, totals equal to the sum of options", async () => {
     const id = await createPoll("Hai trăm người cùng lúc?");
-    const options = await optionIds(id);
+    const options = await pollOptionIds(id);
     const statuses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         voteStatus(id, options[i % 3]!, { "cf-connecting-ip": `10.${Math.floor(i / 250)}.${i % 250}.9` }),
@@ -113,7 +112,7 @@ describe("polls", () => {
 
   it("refuse votes on closed, unknown or archived polls, and unknown options, with a message", async () => {
     const id = await createPoll("Cuộc bình chọn sẽ đóng sớm?");
-    const [opt] = await optionIds(id);
+    const [opt] = await pollOptionIds(id);
     expect((await vote(id, 999_999, { "cf-connecting-ip": "192.0.2.1" })).status).toBe(400);
     const editor = await loginAs("editor");
     await editor.post(`/admin/binh-chon/${id}/trang-thai`, { "hanh-dong": "dong" });
@@ -130,7 +129,7 @@ describe("polls", () => {
 
   it("update the results fragment on a vote without purging the cached results page", async () => {
     const id = await createPoll("Kết quả cập nhật ngay?", "Có\nKhông");
-    const [yes] = await optionIds(id);
+    const [yes] = await pollOptionIds(id);
     await get(`/binh-chon/${id}`);
     await get(`/binh-chon/${id}`);
     await vote(id, yes!, { "cf-connecting-ip": "198.51.100.200" });
@@ -141,7 +140,7 @@ describe("polls", () => {
 
   it("show on the pages of the articles they are attached to, already cached, and the site's poll elsewhere", async () => {
     const [a, b] = await Promise.all(DEMO_ARTICLES.slice(0, 2).map((x) => articleUrl(x.headline)));
-    const idOf = (path: string) => /-(\d+)\.html$/.exec(path)![1]!;
+    const [idA, idB] = await Promise.all(DEMO_ARTICLES.slice(0, 2).map((x) => articleId(x.headline)));
     const pollOn = async (path: string) => {
       const res = await get(path);
       return {
@@ -155,7 +154,7 @@ describe("polls", () => {
     expect(site.question).not.toBe("");
 
     const question = "Bạn đã đọc hết bài này chưa?";
-    const attached = await createPoll(question, "Rồi\nChưa", { placement: "articles", articleIds: idOf(a!) });
+    const attached = await createPoll(question, "Rồi\nChưa", { placement: "articles", articleIds: String(idA) });
     expect((await pollOn(a!)).question).toBe(question);
     // Another article's page is not even rendered again: it keeps the site's poll.
     expect(await pollOn(b!)).toEqual(site);
@@ -164,7 +163,7 @@ describe("polls", () => {
     const editor = await loginAs("editor");
     const edit = await editor.post(
       `/admin/binh-chon/${attached}`,
-      pollFields({ question, options: "Rồi\nChưa", placement: "articles", articleIds: `${idOf(a!)}, ${idOf(b!)}` }),
+      pollFields({ question, options: "Rồi\nChưa", placement: "articles", articleIds: `${idA}, ${idB}` }),
     );
     expect(edit.status).toBe(303);
     expect((await pollOn(b!)).question).toBe(question);
@@ -175,7 +174,7 @@ describe("polls", () => {
     const editor = await loginAs("editor");
     const fields = (question: string) => pollFields({ question });
     expect((await editor.post(`/admin/binh-chon/${id}`, fields("Câu hỏi đã sửa chính tả?"))).status).toBe(303);
-    const [yes] = await optionIds(id);
+    const [yes] = await pollOptionIds(id);
     await vote(id, yes!, { "cf-connecting-ip": "198.51.100.201" });
     const locked = await editor.post(`/admin/binh-chon/${id}`, fields("Sửa sau khi đã có phiếu"));
     expect(locked.status).toBe(409);

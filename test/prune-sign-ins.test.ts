@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client";
-import { insertSession } from "../src/db/users";
+import { ENDED_SESSION_MEMORY_MS, insertSession } from "../src/db/users";
 import { JOBS_BY_CRON } from "../src/jobs/index";
 import { PAIR_MEMORY_MS } from "../src/newsroom/throttle";
 import { loadDemo } from "./setup/demo";
@@ -41,12 +41,12 @@ describe("the sign-in records' pruning", () => {
         .run();
     }
     const db = openDatabase(env.DB);
-    for (const [id, endedDaysAgo] of [
-      ["het-han-lau", 31],
-      ["het-han-gan", 2],
-      ["con-han", -1],
+    for (const [id, endedAgo] of [
+      ["het-han-lau", ENDED_SESSION_MEMORY_MS + DAY],
+      ["het-han-gan", 2 * DAY],
+      ["con-han", -DAY],
     ] as const) {
-      const ends = new Date(now - endedDaysAgo * DAY);
+      const ends = new Date(now - endedAgo);
       await insertSession(db, {
         id,
         userId: user,

@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { scope } from "../model/content-scopes";
 import type { Author, Image } from "../model/records";
+import { isPublished } from "./articles";
 import { auditEntry } from "./audit";
 import type { Database } from "./client";
 import { articles, authors, images, sections } from "./schema";
@@ -50,8 +51,8 @@ export async function getAuthorPage(
   slug: string,
   now: Date,
 ): Promise<{ author: Author; photo: Image | null } | null> {
-  const published = sql`exists (select 1 from ${articles} a where a.author_id = ${authors.id}
-     and a.status = 'published' and a.published_at <= ${now.getTime()})`;
+  // On the (author, status, published_at) index.
+  const published = sql`exists (select 1 from ${articles} where ${articles.authorId} = ${authors.id} and ${isPublished(now)})`;
   const [row] = await db
     .select({ author: authors, photo: images })
     .from(authors)

@@ -199,17 +199,19 @@ export async function clearFailures(db: Database, key: string): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.key, key));
 }
 
+/** A run of wrong passwords with no new one for this long starts again from nothing (src/newsroom/throttle.ts). */
+export const FAILURE_MEMORY_MS = 24 * 3600_000;
+/** How long an ended session stays on the sessions page before it is forgotten. */
+export const ENDED_SESSION_MEMORY_MS = 30 * 24 * 3600_000;
+
 /**
- * Forgets what signing in no longer needs: failure counts whose window began
- * before `failuresBefore`, and sessions that ended before `sessionsBefore`
- * (the sessions page still lists those that ended since). One batch.
+ * Forgets what signing in no longer needs: failure counts older than
+ * FAILURE_MEMORY_MS, and sessions ended more than ENDED_SESSION_MEMORY_MS
+ * ago, so the tables do not grow for ever. One batch.
  */
-export async function pruneSignInRecords(
-  db: Database,
-  { failuresBefore, sessionsBefore }: { failuresBefore: Date; sessionsBefore: Date },
-): Promise<void> {
+export async function pruneSignInRecords(db: Database, now: Date): Promise<void> {
   await runBatch(db, [
-    db.delete(loginFailures).where(lt(loginFailures.windowStart, failuresBefore)),
-    db.delete(sessions).where(lt(sessions.expiresAt, sessionsBefore)),
+    db.delete(loginFailures).where(lt(loginFailures.windowStart, new Date(now.getTime() - FAILURE_MEMORY_MS))),
+    db.delete(sessions).where(lt(sessions.expiresAt, new Date(now.getTime() - ENDED_SESSION_MEMORY_MS))),
   ]);
 }

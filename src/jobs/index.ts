@@ -24,16 +24,9 @@ function pruneViewCounts(env: Env, now: Date): Promise<void> {
   return pruneViews(openDatabase(env.DB), new Date(now.getTime() - 8 * DAY_MS));
 }
 
-/**
- * Login failure counts are kept a day (the longest a run of wrong passwords
- * is remembered, src/newsroom/throttle.ts), ended sessions 30 days (the
- * sessions page lists recent ones): the tables do not grow for ever.
- */
+/** Login failure counts the throttle no longer reads, and long-ended sessions. */
 function pruneSignIns(env: Env, now: Date): Promise<void> {
-  return pruneSignInRecords(openDatabase(env.DB), {
-    failuresBefore: new Date(now.getTime() - DAY_MS),
-    sessionsBefore: new Date(now.getTime() - 30 * DAY_MS),
-  });
+  return pruneSignInRecords(openDatabase(env.DB), now);
 }
 
 /** Cron expression -> the jobs it runs, one after another. */

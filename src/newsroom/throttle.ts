@@ -17,7 +17,7 @@
 // never hold a raw IP address.
 
 import type { Database } from "../db/client";
-import { clearFailures, failuresOf, returnWindowTry, takeRunTry, takeWindowTry } from "../db/users";
+import { clearFailures, FAILURE_MEMORY_MS, failuresOf, returnWindowTry, takeRunTry, takeWindowTry } from "../db/users";
 import { clientHash } from "../http/client";
 
 export const CLIENT_WINDOW_MS = 15 * 60 * 1000;
@@ -26,8 +26,8 @@ export const CLIENT_LIMIT = 20;
 /** Wrong passwords a client may type against one account before it has to wait. */
 export const PAIR_FREE_FAILURES = 4;
 export const PAIR_MAX_DELAY_MS = 15 * 60 * 1000;
-/** A run of failures with no new one for this long starts again from nothing. */
-export const PAIR_MEMORY_MS = 24 * 60 * 60 * 1000;
+/** A run of failures with no new one for this long starts again from nothing (the cron prunes older counts). */
+export const PAIR_MEMORY_MS = FAILURE_MEMORY_MS;
 
 export interface ThrottleKeys {
   /** This client against this account. */
